@@ -1,0 +1,18 @@
+// The CLI's one error path: typed errors map to exit codes in one place (main.ts).
+
+export const EXIT = {
+  allPassed: 0,
+  someFailed: 1,
+  badInput: 2,
+  graderBroke: 3,
+} as const;
+
+/** Bad input to the grader itself: unknown task, missing folder, unknown flag. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The grader broke; never the student's fault. */
+export class GraderError extends Error {
+  override name = 'GraderError';
+}

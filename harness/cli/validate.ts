@@ -1,0 +1,90 @@
+// npm run validate -- [task] [--format json]: every spec must pass the reference and
+// every student-style solution at full points, and fail every mutant by the test
+// that names its bug.
+
+import os from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { listTasks } from '../core/paths.js';
+import type { TaskReport } from '../report/types.js';
+import { loadFixtures } from '../runner/fixtures.js';
+import { gradeTask } from '../runner/grade-task.js';
+import { mapConcurrently } from '../runner/pool.js';
+import { parseCommon, userPath } from './args.js';
+import { EXIT, UsageError } from './errors.js';
+import { runMain } from './main.js';
+
+interface Job {
+  task: string;
+  kind: 'reference' | 'mutant' | 'solution';
+  name: string;
+  dir: string;
+  killedBy: string[];
+}
+
+interface TaskValidation {
+  task: string;
+  reference: { passed: number; failed: number };
+  mutants: Array<{ name: string; failed: number; killed: boolean; killedBy: string[] }>;
+  solutions: Array<{ name: string; failed: number }>;
+}
+
+const notPassed = (r: TaskReport): string[] => r.tests.filter((t) => t.status !== 'passed').map((t) => t.name);
+const failedTests = (r: TaskReport): string[] => r.tests.filter((t) => t.status === 'failed').map((t) => t.name);
+
+async function validate(argv: string[]): Promise<number> {
+  const { positionals, flags } = parseCommon(argv);
+  const known = listTasks();
+  const tasks = positionals.length > 0 ? positionals : known;
+  for (const t of tasks) if (!known.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${known.join(' ')}`);
+
+  const jobs: Job[] = tasks.flatMap((task) => {
+    const f = loadFixtures(task);
+    return [
+      { task, kind: 'reference' as const, name: 'reference', dir: f.reference, killedBy: [] },
+      ...f.mutants.map((m) => ({ task, kind: 'mutant' as const, name: m.name, dir: m.dir, killedBy: m.killedBy })),
+      ...f.solutions.map((s) => ({ task, kind: 'solution' as const, name: s.name, dir: s.dir, killedBy: [] })),
+    ];
+  });
+  // Jobs mostly wait on sockets and child processes; a few more than the cores keeps both busy.
+  const concurrency = flags.jobs ?? os.availableParallelism() + 1;
+  const started = Date.now();
+  const reports = await mapConcurrently(jobs, concurrency, (j) => gradeTask(j.task, j.dir));
+
+  let ok = 0;
+  let bad = 0;
+  const lines: string[] = [];
+  const results: TaskValidation[] = tasks.map((task) => ({ task, reference: { passed: 0, failed: 0 }, mutants: [], solutions: [] }));
+  jobs.forEach((job, i) => {
+    const r = reports[i];
+    const v = results[tasks.indexOf(job.task)];
+    const errors = r.tests.filter((t) => t.status === 'error');
+    let good: boolean;
+    let detail: string;
+    if (job.kind === 'mutant') {
+      const failed = failedTests(r);
+      const killers = failed.filter((name) => job.killedBy.some((k) => name.includes(k)));
+      good = killers.length > 0 && errors.length === 0;
+      detail = killers.length > 0 ? `killed by "${killers[0]}"` : failed.length > 0 ? `failed only ${failed.map((n) => `"${n}"`).join(', ')}, not the test that names its bug (${job.killedBy.join(' | ')})` : 'SURVIVED: no test failed';
+      v.mutants.push({ name: job.name, failed: failed.length, killed: good, killedBy: killers });
+    } else {
+      const missed = notPassed(r);
+      good = missed.length === 0;
+      detail = good ? `${r.tests.length} passed, ${r.score}/${r.maxScore} points` : `did not pass: ${missed.map((n) => `"${n}"`).join(', ')}`;
+      if (job.kind === 'reference') v.reference = { passed: r.tests.length - missed.length, failed: missed.length };
+      else v.solutions.push({ name: job.name, failed: missed.length });
+    }
+    if (errors.length > 0) detail += `; grader errors: ${errors.map((e) => e.message).join('; ')}`;
+    if (good) ok++;
+    else bad++;
+    lines.push(`${good ? '✓' : '✗'} ${job.task.padEnd(10)} ${`${job.kind} ${job.kind === 'reference' ? '' : job.name}`.padEnd(34)} ${detail} (${(r.durationMs / 1000).toFixed(1)} s)`);
+    if (!good) for (const t of r.tests.filter((x) => x.status !== 'passed').slice(0, 3)) lines.push(`      ${t.name}: ${(t.message ?? '').split('\n').slice(0, 4).join(' | ')}`);
+  });
+
+  const json = JSON.stringify({ tasks: results, passed: ok, failed: bad, durationMs: Date.now() - started }, null, 2);
+  if (flags.out) writeFileSync(userPath(flags.out), `${json}\n`);
+  if (flags.format === 'json') process.stdout.write(`${json}\n`);
+  else process.stdout.write(`${lines.join('\n')}\nvalidated ${tasks.length} tasks in ${((Date.now() - started) / 1000).toFixed(1)} s\nvalidate: ${ok} passed, ${bad} failed\n`);
+  return bad === 0 ? EXIT.allPassed : EXIT.someFailed;
+}
+
+runMain(validate);

@@ -1,0 +1,106 @@
+// Bytes arriving from somewhere (a socket, a program's stdout), kept in order, read
+// through a cursor, and waited on: every wait resolves on arrival or end, never on a timer.
+
+export type WaitOutcome<T> = { kind: 'found'; value: T } | { kind: 'timeout' } | { kind: 'ended' };
+
+export class Inbox {
+  private buf = Buffer.alloc(0);
+  private length = 0;
+  /** Bytes received but not kept because the cap was reached. */
+  dropped = 0;
+  /** Offset of the first byte not yet consumed by an expectation. */
+  cursor = 0;
+  /** Set once no more bytes can arrive; says why, e.g. "the server closed the connection". */
+  endedBecause: string | undefined;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(private readonly capBytes: number) {}
+
+  push(chunk: Buffer): void {
+    const room = this.capBytes - this.length;
+    if (chunk.length > room) {
+      this.dropped += chunk.length - Math.max(room, 0);
+      chunk = chunk.subarray(0, Math.max(room, 0));
+    }
+    if (chunk.length > 0) {
+      if (this.length + chunk.length > this.buf.length) {
+        const grown = Buffer.alloc(Math.max(this.buf.length * 2, this.length + chunk.length, 4096));
+        this.buf.copy(grown, 0, 0, this.length);
+        this.buf = grown;
+      }
+      chunk.copy(this.buf, this.length);
+      this.length += chunk.length;
+    }
+    this.wake();
+  }
+
+  end(reason: string): void {
+    if (this.endedBecause !== undefined) return;
+    this.endedBecause = reason;
+    this.wake();
+  }
+
+  get ended(): boolean {
+    return this.endedBecause !== undefined;
+  }
+
+  /** Everything received so far (up to the cap). */
+  all(): Buffer {
+    return this.buf.subarray(0, this.length);
+  }
+
+  unread(): Buffer {
+    return this.buf.subarray(this.cursor, this.length);
+  }
+
+  unreadText(): string {
+    return this.unread().toString('utf8').replace(/\r\n/g, '\n');
+  }
+
+  consume(bytes: number): void {
+    this.cursor = Math.min(this.cursor + bytes, this.length);
+  }
+
+  /**
+   * Calls `check` now and after every arrival until it returns a value, the inbox
+   * ends with `check` still undefined, or `withinMs` passes.
+   */
+  waitFor<T>(check: () => T | undefined, withinMs: number): Promise<WaitOutcome<T>> {
+    return new Promise((resolve) => {
+      const attempt = (): boolean => {
+        const value = check();
+        if (value !== undefined) return finish({ kind: 'found', value });
+        if (this.ended) return finish({ kind: 'ended' });
+        return false;
+      };
+      const finish = (outcome: WaitOutcome<T>): boolean => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve(outcome);
+        return true;
+      };
+      const wake = (): void => void attempt();
+      const timer = setTimeout(() => finish({ kind: 'timeout' }), withinMs);
+      if (!attempt()) this.waiters.add(wake);
+    });
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}
+
+/** The next whole line after the cursor (CR/LF stripped), or the unterminated rest once ended. */
+export function takeLine(inbox: Inbox): string | undefined {
+  const unread = inbox.unread();
+  const nl = unread.indexOf(0x0a);
+  if (nl >= 0) {
+    inbox.consume(nl + 1);
+    return unread.subarray(0, nl).toString('utf8').replace(/\r$/, '');
+  }
+  if (inbox.ended && unread.length > 0) {
+    inbox.consume(unread.length);
+    return unread.toString('utf8').replace(/\r$/, '');
+  }
+  return undefined;
+}

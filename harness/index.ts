@@ -1,0 +1,12 @@
+// What a spec imports: the DSL, the context it is given, and fresh-data helpers.
+
+export { task, group, check, type Group } from './spec/dsl.js';
+export type { TestContext } from './spec/test-context.js';
+export type { ProgramUnderTest, ServerUnderTest } from './spec/program-under-test.js';
+export type { Connection } from './net/connection.js';
+export type { FakeServer } from './net/fake-server.js';
+export type { UdpPeer, Datagram } from './net/udp-peer.js';
+export { StudentFailure, SkipTest } from './core/failures.js';
+export { quote, describeBytes } from './core/quote.js';
+export { DEFAULT_WITHIN_MS, STARTUP_WITHIN_MS, scaled } from './core/time.js';
+export { randomWord, randomSentence, randomBinary, randomFileName } from './spec/random.js';

@@ -1,0 +1,245 @@
+// One TCP connection between the grader and a student's program, whichever side
+// connected. Sends are logged; everything received lands in an inbox that the
+// expectations read. Every expectation has a deadline and fails fast when the
+// connection ends.
+
+import net from 'node:net';
+import { Inbox, takeLine } from '../core/inbox.js';
+import { StudentFailure } from '../core/failures.js';
+import { describeBytes, quote } from '../core/quote.js';
+import { DEFAULT_WITHIN_MS, pollUntil, seconds } from '../core/time.js';
+import type { Transcript } from '../core/transcript.js';
+import { studentSideOf } from '../process/sockets.js';
+
+/** Enough for the largest file a spec sends; past it bytes are counted, not kept. */
+const RECEIVE_CAP_BYTES = 64 * 1024 * 1024;
+
+export type LineMatcher = string | RegExp | ((line: string) => boolean);
+
+export interface ExpectOptions {
+  within?: number;
+  /** What the student should look at if this fails. */
+  help?: string;
+}
+
+export class Connection {
+  readonly inbox = new Inbox(RECEIVE_CAP_BYTES);
+  /** The last thing the grader sent, shown as `sent:` in failures. */
+  lastSent: string | undefined;
+  private readonly label: string;
+
+  /**
+   * @param peer who is on the other end: "server" or "client"
+   * @param name how the transcript names this connection, e.g. "grader" or "grader #2"
+   */
+  constructor(
+    readonly socket: net.Socket,
+    readonly peer: string,
+    private readonly transcript: Transcript,
+    readonly name = 'grader',
+  ) {
+    this.label = name;
+    socket.setNoDelay(true); // pieces must leave as separate segments
+    socket.on('data', (chunk: Buffer) => {
+      transcript.received(this.label, chunk);
+      this.inbox.push(chunk);
+    });
+    socket.on('end', () => {
+      transcript.add(this.label, `the ${peer} closed the connection`);
+      this.inbox.end(`the ${peer} closed the connection`);
+    });
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      const why = err.code === 'ECONNRESET' ? `the ${peer} reset the connection` : `connection error ${err.code ?? err.message}`;
+      transcript.add(this.label, why);
+      this.inbox.end(why);
+    });
+    socket.on('close', () => this.inbox.end(`the connection closed`));
+  }
+
+  get localPort(): number {
+    return this.socket.localPort ?? 0;
+  }
+
+  get remotePort(): number {
+    return this.socket.remotePort ?? 0;
+  }
+
+  /** Writes and waits until the bytes are handed to the kernel. */
+  async send(data: string | Buffer): Promise<void> {
+    this.lastSent = quote(data);
+    this.transcript.sent(this.label, data);
+    if (this.socket.destroyed || this.socket.writableEnded) return;
+    await new Promise<void>((resolve) => this.socket.write(data, () => resolve()));
+  }
+
+  sendLine(text: string): Promise<void> {
+    return this.send(`${text}\n`);
+  }
+
+  /** Half-close: the student's program reads end of file, can still answer. */
+  end(): void {
+    this.transcript.add(this.label, 'closed its sending side (FIN)');
+    this.socket.end();
+  }
+
+  /** An abrupt disconnect (RST), as a crashed or killed peer would leave. */
+  reset(): void {
+    this.transcript.add(this.label, 'reset the connection (RST)');
+    this.socket.resetAndDestroy();
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+
+  /**
+   * Waits until the student's program has accept()ed this connection (if it is the
+   * server) and recv()'d everything sent so far: the event that makes "a message in
+   * pieces" deterministic. Read from /proc, so it costs the program nothing.
+   */
+  async waitUntilRead(opts: ExpectOptions = {}): Promise<void> {
+    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const read = await pollUntil(() => {
+      const state = studentSideOf(this.remotePort, this.localPort);
+      return state && state.accepted && state.unreadBytes === 0 ? true : undefined;
+    }, within);
+    if (!read) {
+      throw new StudentFailure({
+        sent: this.lastSent,
+        expected: `the ${this.peer} accepts the connection and reads what was sent`,
+        actual: `it had not read it after ${seconds(within)}`,
+        help: opts.help ?? `is the ${this.peer} busy with another client, or stuck before accept()/recv()?`,
+      });
+    }
+  }
+
+  /** The next line (CR/LF stripped) must match; an unterminated last line counts once the peer closes. */
+  async expectLine(matcher: LineMatcher, opts: ExpectOptions = {}): Promise<string> {
+    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const wanted = describeMatcher(matcher);
+    const outcome = await this.inbox.waitFor(() => takeLine(this.inbox), within);
+    if (outcome.kind !== 'found') {
+      throw this.nothingCame(`the line ${wanted} from the ${this.peer}`, outcome.kind === 'timeout', within, opts.help);
+    }
+    if (!matches(matcher, outcome.value)) {
+      throw new StudentFailure({
+        sent: this.lastSent,
+        expected: `the line ${wanted}`,
+        actual: `the line ${quote(outcome.value)}`,
+        help: opts.help,
+      });
+    }
+    return outcome.value;
+  }
+
+  /** The next line, whatever it is. */
+  async readLine(opts: ExpectOptions = {}): Promise<string> {
+    return this.expectLine(() => true, opts);
+  }
+
+  /**
+   * A fixed word such as HELLO, with or without a newline after it: the word is
+   * complete once that many bytes arrived, so no newline has to be waited for.
+   */
+  async expectText(text: string, opts: ExpectOptions & { ignoreCase?: boolean } = {}): Promise<void> {
+    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const want = Buffer.byteLength(text);
+    const outcome = await this.inbox.waitFor(() => {
+      const unread = this.inbox.unread();
+      return unread.length >= want ? unread.subarray(0, want).toString('utf8') : undefined;
+    }, within);
+    if (outcome.kind !== 'found') {
+      const partial = this.inbox.unread();
+      if (partial.length > 0) {
+        throw new StudentFailure({
+          sent: this.lastSent,
+          expected: `${quote(text)} from the ${this.peer}`,
+          actual: `only ${quote(partial)}, then ${outcome.kind === 'timeout' ? `nothing more for ${seconds(within)}` : this.inbox.endedBecause}`,
+          help: opts.help,
+        });
+      }
+      throw this.nothingCame(quote(text), outcome.kind === 'timeout', within, opts.help);
+    }
+    const same = opts.ignoreCase ? outcome.value.toLowerCase() === text.toLowerCase() : outcome.value === text;
+    if (!same) {
+      throw new StudentFailure({
+        sent: this.lastSent,
+        expected: `${quote(text)} from the ${this.peer}`,
+        actual: `${quote(this.inbox.unread().subarray(0, Math.max(want, 60)))}`,
+        help: opts.help,
+      });
+    }
+    this.inbox.consume(want);
+    // A line ending after the word is allowed.
+    const rest = this.inbox.unread();
+    if (rest[0] === 0x0d && rest[1] === 0x0a) this.inbox.consume(2);
+    else if (rest[0] === 0x0a) this.inbox.consume(1);
+  }
+
+  /** Reads until the peer closes; fails if it never does. */
+  async readUntilClosed(opts: ExpectOptions = {}): Promise<Buffer> {
+    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const outcome = await this.inbox.waitFor(() => undefined, within);
+    const data = Buffer.from(this.inbox.unread());
+    if (outcome.kind === 'timeout') {
+      throw new StudentFailure({
+        sent: this.lastSent,
+        expected: `the ${this.peer} sends everything and closes the connection`,
+        actual: `after ${describeBytes(data)} the connection was still open ${seconds(within)} later`,
+        help: opts.help ?? `close the socket when you are done, so the other side knows the data ended`,
+      });
+    }
+    this.inbox.consume(data.length);
+    return data;
+  }
+
+  /** The peer closes the connection (trailing whitespace it sends first is fine). */
+  async expectClosed(opts: ExpectOptions = {}): Promise<void> {
+    const data = await this.readUntilClosed(opts);
+    if (data.toString('utf8').trim().length > 0) {
+      throw new StudentFailure({
+        sent: this.lastSent,
+        expected: `the ${this.peer} closes the connection`,
+        actual: `it sent ${describeBytes(data)} before closing`,
+        help: opts.help,
+      });
+    }
+  }
+
+  /** The connection is still open: no close, no reset, nothing unexpected has ended it. */
+  expectOpen(help?: string): void {
+    if (this.inbox.ended) {
+      throw new StudentFailure({
+        sent: this.lastSent,
+        expected: `the connection stays open`,
+        actual: this.inbox.endedBecause ?? 'it closed',
+        help,
+      });
+    }
+  }
+
+  private nothingCame(what: string, timedOut: boolean, within: number, help?: string): StudentFailure {
+    const partial = this.inbox.unread();
+    const before = partial.length > 0 ? `only ${describeBytes(partial)} (no end of line), then ` : '';
+    return new StudentFailure({
+      sent: this.lastSent,
+      expected: what,
+      actual: timedOut
+        ? `${before}nothing within ${seconds(within)} (the connection is still open)`
+        : `${before}nothing: ${this.inbox.endedBecause}`,
+      help,
+    });
+  }
+}
+
+export function matches(matcher: LineMatcher, line: string): boolean {
+  if (typeof matcher === 'string') return line === matcher;
+  if (matcher instanceof RegExp) return matcher.test(line);
+  return matcher(line);
+}
+
+export function describeMatcher(matcher: LineMatcher): string {
+  if (typeof matcher === 'string') return quote(matcher);
+  if (matcher instanceof RegExp) return `matching ${matcher}`;
+  return 'the protocol describes';
+}

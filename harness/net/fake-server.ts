@@ -1,0 +1,84 @@
+// The grader plays the server, to test a student's client. It listens on a port the
+// kernel picks (no race), records every connection, and hands them out in order.
+
+import net from 'node:net';
+import { StudentFailure } from '../core/failures.js';
+import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
+import type { Transcript } from '../core/transcript.js';
+import { Connection } from './connection.js';
+
+export class FakeServer {
+  readonly host = '127.0.0.1';
+  private readonly accepted: Connection[] = [];
+  private handedOut = 0;
+  private readonly waiters = new Set<() => void>();
+
+  private constructor(private readonly server: net.Server, readonly port: number, private readonly transcript: Transcript) {
+    server.on('connection', (socket) => {
+      const name = this.accepted.length === 0 ? 'grader' : `grader #${this.accepted.length + 1}`;
+      transcript.add(name, `accepted a connection from the client (port ${socket.remotePort})`);
+      this.accepted.push(new Connection(socket, 'client', transcript, name));
+      for (const w of [...this.waiters]) w();
+    });
+  }
+
+  static async start(transcript: Transcript): Promise<FakeServer> {
+    const server = net.createServer({ noDelay: true });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ host: '127.0.0.1', port: 0 }, () => resolve());
+    });
+    const port = (server.address() as net.AddressInfo).port;
+    transcript.add('grader', `listening as the server on 127.0.0.1:${port}`);
+    return new FakeServer(server, port, transcript);
+  }
+
+  /** How many connections arrived so far. */
+  get connectionCount(): number {
+    return this.accepted.length;
+  }
+
+  /**
+   * The next connection from the client. `whileAlive` ends the wait early when the
+   * client has already exited, so a crashed client fails at once, not at the deadline.
+   */
+  async accept(opts: { within?: number; help?: string; stillRunning?: () => boolean } = {}): Promise<Connection> {
+    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const next = this.accepted[this.handedOut];
+    if (next) {
+      this.handedOut++;
+      return next;
+    }
+    const got = await new Promise<Connection | 'timeout' | 'exited'>((resolve) => {
+      const finish = (v: Connection | 'timeout' | 'exited'): void => {
+        clearTimeout(timer);
+        clearInterval(watch);
+        this.waiters.delete(wake);
+        resolve(v);
+      };
+      const wake = (): void => {
+        const c = this.accepted[this.handedOut];
+        if (c) finish(c);
+      };
+      const timer = setTimeout(() => finish('timeout'), within);
+      const watch = setInterval(() => {
+        if (opts.stillRunning && !opts.stillRunning()) setImmediate(() => (this.accepted[this.handedOut] ? wake() : finish('exited')));
+      }, 10);
+      this.waiters.add(wake);
+    });
+    if (got === 'timeout' || got === 'exited') {
+      throw new StudentFailure({
+        expected: `the client connects to HOST:PORT (${this.host}:${this.port})`,
+        actual: got === 'timeout' ? `no connection within ${seconds(within)}` : 'the client exited without connecting',
+        help: opts.help ?? 'read the port from the PORT environment variable, e.g. PORT = int(os.environ.get("PORT", 5000))',
+      });
+    }
+    this.handedOut++;
+    return got;
+  }
+
+  close(): void {
+    for (const c of this.accepted) c.destroy();
+    this.server.close();
+  }
+}

@@ -1,0 +1,76 @@
+// The grader's UDP socket: it reads every datagram as soon as it arrives (a slow
+// reader loses datagrams even on loopback) and keeps them in order with their sender.
+
+import dgram from 'node:dgram';
+import { StudentFailure } from '../core/failures.js';
+import { describeBytes, quote } from '../core/quote.js';
+import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
+import type { Transcript } from '../core/transcript.js';
+import type { Endpoint } from './connect.js';
+
+export interface Datagram {
+  data: Buffer;
+  from: Endpoint;
+}
+
+export class UdpPeer {
+  readonly received: Datagram[] = [];
+  private cursor = 0;
+  private readonly waiters = new Set<() => void>();
+  lastSent: string | undefined;
+
+  private constructor(private readonly socket: dgram.Socket, readonly port: number, private readonly transcript: Transcript, readonly name: string) {
+    socket.on('message', (data, rinfo) => {
+      this.received.push({ data, from: { host: rinfo.address, port: rinfo.port } });
+      if (this.received.length <= 50) transcript.add(name, `received a datagram of ${data.length} bytes from port ${rinfo.port}: ${describeBytes(data.subarray(0, 40))}`);
+      for (const w of [...this.waiters]) w();
+    });
+  }
+
+  static async open(transcript: Transcript, name = 'grader'): Promise<UdpPeer> {
+    const socket = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      socket.bind({ address: '127.0.0.1', port: 0 }, () => resolve());
+    });
+    return new UdpPeer(socket, socket.address().port, transcript, name);
+  }
+
+  async send(data: string | Buffer, to: Endpoint): Promise<void> {
+    this.lastSent = quote(data);
+    this.transcript.sent(this.name, data);
+    await new Promise<void>((resolve, reject) => this.socket.send(data, to.port, to.host, (err) => (err ? reject(err) : resolve())));
+  }
+
+  /** The next datagram not yet taken, within the deadline. */
+  async nextDatagram(opts: { within?: number; expected?: string; help?: string } = {}): Promise<Datagram> {
+    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const d = await new Promise<Datagram | undefined>((resolve) => {
+      const wake = (): void => {
+        const next = this.received[this.cursor];
+        if (next) finish(next);
+      };
+      const finish = (v: Datagram | undefined): void => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve(v);
+      };
+      const timer = setTimeout(() => finish(undefined), within);
+      this.waiters.add(wake);
+      wake();
+    });
+    if (!d) {
+      throw new StudentFailure({ sent: this.lastSent, expected: opts.expected ?? 'a datagram in reply', actual: `no datagram within ${seconds(within)}`, help: opts.help });
+    }
+    this.cursor++;
+    return d;
+  }
+
+  close(): void {
+    try {
+      this.socket.close();
+    } catch {
+      // already closed
+    }
+  }
+}

@@ -1,0 +1,85 @@
+// A student's program may fork, spawn threads that fork, or setsid() away from its
+// process group. The tree under its pid, read from /proc, is the truth for both
+// "which sockets are its" and "what must be killed".
+
+import { readFileSync, readdirSync } from 'node:fs';
+
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return found;
+  }
+  for (const tid of tids) {
+    try {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      if (text) for (const c of text.split(/\s+/)) found.push(Number(c));
+    } catch {
+      // the thread ended while we looked
+    }
+  }
+  return found;
+}
+
+/** The pid and every live descendant, parents before children. */
+export function processTree(rootPid: number): number[] {
+  const seen: number[] = [];
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.shift() as number;
+    if (seen.includes(pid)) continue;
+    seen.push(pid);
+    queue.push(...childrenOf(pid));
+  }
+  return seen.filter(isAlive);
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    // A zombie still has a /proc entry but holds no sockets and cannot act.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+/** Total CPU time (user + system) in clock ticks; rising while idle means a busy loop. */
+export function cpuTicks(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return undefined;
+  }
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Kills the process group led by `rootPid` and every descendant, including those
+ * that escaped the group with setsid. Freezes the tree first so nothing forks
+ * between looking and killing.
+ */
+export function killTree(rootPid: number): void {
+  signal(-rootPid, 'SIGSTOP');
+  let tree = processTree(rootPid);
+  for (let round = 0; round < 5; round++) {
+    for (const pid of tree) signal(pid, 'SIGSTOP');
+    const again = processTree(rootPid);
+    if (again.length === tree.length) break;
+    tree = again;
+  }
+  signal(-rootPid, 'SIGKILL');
+  for (const pid of tree) signal(pid, 'SIGKILL');
+}

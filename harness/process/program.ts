@@ -1,0 +1,170 @@
+// One running student program: its own process group, a temp working folder, output
+// drained all the time into capped inboxes, and a tree kill that waits for the exit.
+
+import { execa } from 'execa';
+import { Inbox } from '../core/inbox.js';
+import { quote } from '../core/quote.js';
+import type { Transcript } from '../core/transcript.js';
+import { cpuTicks, killTree } from './process-tree.js';
+import { registerLive, unregisterLive } from './live-programs.js';
+
+/** Output kept per stream; past it, bytes are counted and dropped, never left in the pipe. */
+export const OUTPUT_CAP_BYTES = 1024 * 1024;
+
+export interface ExitInfo {
+  code: number | null;
+  signal: string | null;
+  atMs: number;
+}
+
+export interface ProgramCommand {
+  file: string;
+  command: string;
+  args: string[];
+}
+
+export interface SpawnOptions {
+  cwd: string;
+  env: Record<string, string>;
+  /** "server" or "client": how the transcript and messages name it. */
+  actor: string;
+  transcript: Transcript;
+}
+
+export class RunningProgram {
+  readonly stdout = new Inbox(OUTPUT_CAP_BYTES);
+  readonly stderr = new Inbox(OUTPUT_CAP_BYTES);
+  readonly exited: Promise<ExitInfo>;
+  exitInfo: ExitInfo | undefined;
+  /** Set when the grader killed it, so the kill is not reported as a crash. */
+  killedByGrader = false;
+  readonly pid: number;
+  readonly actor: string;
+  private readonly startedAt = Date.now();
+  private readonly child: ReturnType<typeof execa>;
+
+  constructor(readonly cmd: ProgramCommand, private readonly opts: SpawnOptions) {
+    this.actor = opts.actor;
+    this.child = execa(cmd.command, cmd.args, {
+      cwd: opts.cwd,
+      env: opts.env,
+      extendEnv: false,
+      detached: true, // its own process group, so the whole group can be killed
+      buffer: false,
+      reject: false,
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      encoding: 'buffer',
+    });
+    // The promise is settled through the 'exit' event below; execa's own would wait
+    // for grandchildren holding the pipes open.
+    this.child.catch(() => undefined);
+    this.pid = this.child.pid ?? -1;
+    if (this.pid > 0) registerLive(this.pid);
+    opts.transcript.add(this.actor, `started: ${[cmd.command, ...cmd.args.map(shortPath)].join(' ')}`);
+
+    this.child.stdout?.on('data', (chunk: Buffer) => this.stdout.push(chunk));
+    this.child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk));
+    this.child.stdin?.on('error', () => undefined); // writing to a program that exited
+    this.child.stdout?.on('data', (chunk: Buffer) => opts.transcript.add(`${this.actor} stdout`, `printed ${quote(chunk.toString('utf8'), 120)}`));
+
+    this.exited = new Promise((resolve) => {
+      const done = (code: number | null, signal: string | null): void => {
+        if (this.exitInfo) return;
+        this.exitInfo = { code, signal, atMs: Date.now() - this.startedAt };
+        unregisterLive(this.pid);
+        if (!this.killedByGrader) opts.transcript.add(this.actor, `exited: ${this.describeExit()}`);
+        this.stdout.end(`the ${this.actor} exited`);
+        this.stderr.end(`the ${this.actor} exited`);
+        resolve(this.exitInfo);
+      };
+      this.child.on('exit', done);
+      this.child.on('error', (err: NodeJS.ErrnoException) => {
+        this.stderr.push(Buffer.from(`could not start ${cmd.command}: ${err.code ?? err.message}\n`));
+        done(127, null);
+      });
+    });
+  }
+
+  get running(): boolean {
+    return this.exitInfo === undefined;
+  }
+
+  writeInput(text: string): void {
+    this.opts.transcript.add('grader', `typed into the ${this.actor}: ${quote(text)}`);
+    this.child.stdin?.write(text);
+  }
+
+  closeInput(): void {
+    this.opts.transcript.add('grader', `closed the ${this.actor}'s input (Ctrl+D)`);
+    this.child.stdin?.end();
+  }
+
+  signal(sig: NodeJS.Signals): void {
+    this.opts.transcript.add('grader', `sent ${sig} to the ${this.actor}`);
+    try {
+      process.kill(this.pid, sig);
+    } catch {
+      // already gone
+    }
+  }
+
+  /** Kills the whole tree and waits until the process is reaped (so its port is free). */
+  async kill(): Promise<void> {
+    if (this.running) {
+      this.killedByGrader = true;
+      killTree(this.pid);
+    } else {
+      killTree(this.pid); // a child it left behind (it may have forked and exited)
+    }
+    await this.exited;
+  }
+
+  describeExit(): string {
+    const e = this.exitInfo;
+    if (!e) return 'still running';
+    const after = `after ${(e.atMs / 1000).toFixed(2)} s`;
+    if (e.signal) return `was killed by ${e.signal} ${after}`;
+    return `exited with code ${e.code} ${after}`;
+  }
+
+  /** The end of stderr; a Python traceback is shown from its first line. */
+  stderrTail(maxLines = 12): string {
+    const text = this.stderr.all().toString('utf8').replace(/\r\n/g, '\n').trimEnd();
+    if (!text) return '';
+    const tb = text.lastIndexOf('Traceback (most recent call last)');
+    const from = tb >= 0 ? text.slice(tb) : text;
+    const lines = from.split('\n');
+    return (lines.length > maxLines ? ['…', ...lines.slice(-maxLines)] : lines).join('\n');
+  }
+
+  stdoutTail(maxLines = 6): string {
+    const lines = this.stdout.all().toString('utf8').replace(/\r\n/g, '\n').trimEnd().split('\n');
+    return lines.slice(-maxLines).join('\n');
+  }
+
+  /** True when the program burns CPU while it should be waiting (a busy loop). */
+  async isSpinning(): Promise<boolean> {
+    const before = cpuTicks(this.pid);
+    if (before === undefined) return false;
+    await new Promise((r) => setTimeout(r, 200).unref());
+    const after = cpuTicks(this.pid);
+    return after !== undefined && after - before >= 12; // ≥ 60 % of one core (100 ticks/s)
+  }
+
+  /** A few lines for a failure report: how it ended, what it printed last. */
+  statusReport(): string {
+    const state = this.running ? 'is still running' : this.killedByGrader ? 'was stopped by the grader' : this.describeExit();
+    const lines = [`the ${this.actor} ${state}`];
+    if (this.stdout.dropped > 0) lines.push(`  it printed more than ${OUTPUT_CAP_BYTES / 1024} KiB; the rest was dropped`);
+    const err = this.stderrTail();
+    if (err) lines.push(`  its stderr ends with:`, ...err.split('\n').map((l) => `    ${l}`));
+    return lines.join('\n');
+  }
+}
+
+function shortPath(arg: string): string {
+  const m = /[^/]+\/[^/]+$/.exec(arg);
+  return arg.startsWith('/') && m ? m[0] : arg;
+}

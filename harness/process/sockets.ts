@@ -1,0 +1,146 @@
+// Which sockets a process tree has open, from /proc: listening TCP sockets, bound UDP
+// sockets, and the state of one TCP connection. Reading /proc spends no connection,
+// which matters because many student servers serve exactly one client and exit.
+
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { processTree } from './process-tree.js';
+
+export interface BoundSocket {
+  protocol: 'tcp' | 'udp';
+  /** The address to connect to: a wildcard bind is reached through loopback. */
+  host: string;
+  port: number;
+}
+
+interface SocketRow {
+  localHost: string;
+  localPort: number;
+  remotePort: number;
+  state: number;
+  rxQueue: number;
+  inode: number;
+}
+
+const TCP_LISTEN = 0x0a;
+const TCP_CLOSE_WAIT = 0x08;
+
+function parseIPv4(hex: string): string {
+  const n = parseInt(hex, 16);
+  return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, (n >>> 24) & 255].join('.');
+}
+
+function parseIPv6(hex: string): string {
+  // Four 32-bit words, each in host (little-endian) byte order.
+  const bytes: string[] = [];
+  for (let w = 0; w < 4; w++) {
+    const word = hex.slice(w * 8, w * 8 + 8);
+    for (let b = 3; b >= 0; b--) bytes.push(word.slice(b * 2, b * 2 + 2));
+  }
+  const groups: string[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push(String(parseInt(bytes[i] + bytes[i + 1], 16).toString(16)));
+  const text = groups.join(':');
+  if (text === '0:0:0:0:0:0:0:0') return '::';
+  if (text === '0:0:0:0:0:0:0:1') return '::1';
+  if (text.startsWith('0:0:0:0:0:ffff:')) {
+    const v4 = bytes.slice(12).map((b) => parseInt(b, 16));
+    return `::ffff:${v4.join('.')}`;
+  }
+  return text;
+}
+
+function readTable(file: string, v6: boolean): SocketRow[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const rows: SocketRow[] = [];
+  for (const line of text.split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 10) continue;
+    const [lHost, lPort] = f[1].split(':');
+    const [, rPort] = f[2].split(':');
+    const [, rx] = f[4].split(':');
+    rows.push({
+      localHost: v6 ? parseIPv6(lHost) : parseIPv4(lHost),
+      localPort: parseInt(lPort, 16),
+      remotePort: parseInt(rPort, 16),
+      state: parseInt(f[3], 16),
+      rxQueue: parseInt(rx, 16),
+      inode: Number(f[9]),
+    });
+  }
+  return rows;
+}
+
+function socketInodes(pids: number[]): Set<number> {
+  const inodes = new Set<number>();
+  for (const pid of pids) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m) inodes.add(Number(m[1]));
+      } catch {
+        // closed while we looked
+      }
+    }
+  }
+  return inodes;
+}
+
+function connectHost(bound: string, v6: boolean): string {
+  if (bound === '0.0.0.0') return '127.0.0.1';
+  if (bound === '::') return '::1';
+  if (v6 && bound.startsWith('::ffff:')) return bound.slice(7);
+  return bound;
+}
+
+/** Listening TCP and bound UDP sockets of the process tree under `rootPid`. */
+export function boundSockets(rootPid: number): BoundSocket[] {
+  const inodes = socketInodes(processTree(rootPid));
+  if (inodes.size === 0) return [];
+  const found: BoundSocket[] = [];
+  const tables: Array<[string, 'tcp' | 'udp', boolean]> = [
+    ['/proc/net/tcp', 'tcp', false],
+    ['/proc/net/tcp6', 'tcp', true],
+    ['/proc/net/udp', 'udp', false],
+    ['/proc/net/udp6', 'udp', true],
+  ];
+  for (const [file, protocol, v6] of tables) {
+    for (const row of readTable(file, v6)) {
+      if (!inodes.has(row.inode)) continue;
+      if (protocol === 'tcp' && row.state !== TCP_LISTEN) continue;
+      if (protocol === 'udp' && row.remotePort !== 0) continue;
+      found.push({ protocol, host: connectHost(row.localHost, v6), port: row.localPort });
+    }
+  }
+  return found;
+}
+
+export interface ConnectionState {
+  /** accept() has returned: the server side has a socket (inode) of its own. */
+  accepted: boolean;
+  /** Bytes the server has not yet recv()'d. */
+  unreadBytes: number;
+  /** The server got our FIN but has not closed its side. */
+  closeWait: boolean;
+}
+
+/** The student's end of a connection whose grader end is on `graderPort`. */
+export function studentSideOf(studentPort: number, graderPort: number): ConnectionState | undefined {
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const row of readTable(file, file.endsWith('6'))) {
+      if (row.localPort === studentPort && row.remotePort === graderPort) {
+        return { accepted: row.inode !== 0, unreadBytes: row.rxQueue, closeWait: row.state === TCP_CLOSE_WAIT };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+// The report as a student reads it in a terminal: one line per test, the evidence
+// under each failure, the score last.
+
+import { formatTranscript } from '../core/transcript.js';
+import type { AllReport, TaskReport, TestResult } from './types.js';
+
+const MARK: Record<TestResult['status'], string> = { passed: '✓', failed: '✗', skipped: '-', error: '!' };
+
+function indent(text: string, by: string): string[] {
+  return text.split('\n').map((l) => by + l);
+}
+
+function renderTest(t: TestResult): string[] {
+  const pts = t.advisory ? 'advisory' : `${t.points}/${t.maxPoints}`;
+  const lines = [`    ${MARK[t.status]} ${t.name.padEnd(68)} ${pts.padStart(8)}`];
+  if (t.status === 'passed') return lines;
+  if (t.status === 'skipped') return [...lines, `        ${t.message ?? 'skipped'}`];
+  lines.push(...indent(t.message ?? '', '        '));
+  if (t.transcript.length > 0) {
+    lines.push('        conversation:', ...formatTranscript(t.transcript).map((l) => `          ${l}`));
+  }
+  return lines;
+}
+
+export function renderTask(r: TaskReport): string {
+  const lines = [`${r.task} · ${r.submission}`];
+  const groups = [...new Set(r.tests.map((t) => t.group))];
+  for (const g of groups) {
+    lines.push(`  ${g}`);
+    for (const t of r.tests.filter((x) => x.group === g)) lines.push(...renderTest(t));
+  }
+  const counts = (['passed', 'failed', 'skipped', 'error'] as const)
+    .map((s) => [s, r.tests.filter((t) => t.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ');
+  lines.push(`  score: ${r.score}/${r.maxScore} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}
+
+export function renderAll(r: AllReport): string {
+  return [...r.tasks.map(renderTask), `total: ${r.score}/${r.maxScore} over ${r.tasks.length} tasks`].join('\n\n');
+}

@@ -1,0 +1,65 @@
+// The one result object every renderer (text, JSON) and validate read.
+
+import type { TranscriptEntry } from '../core/transcript.js';
+
+export type TestStatus = 'passed' | 'failed' | 'skipped' | 'error';
+
+export interface TestResult {
+  name: string;
+  group: string;
+  status: TestStatus;
+  points: number;
+  maxPoints: number;
+  /** Why it failed, was skipped, or errored; absent when it passed. */
+  message?: string;
+  durationMs: number;
+  transcript: TranscriptEntry[];
+  /** Reported but not scored (an instructor made the group advisory). */
+  advisory?: boolean;
+}
+
+export interface TaskReport {
+  task: string;
+  submission: string;
+  score: number;
+  maxScore: number;
+  durationMs: number;
+  tests: TestResult[];
+}
+
+export interface AllReport {
+  submission: string;
+  score: number;
+  maxScore: number;
+  durationMs: number;
+  tasks: TaskReport[];
+}
+
+/** Scores a task's tests; advisory tests are shown but count for nothing. */
+export function scoreTask(task: string, submission: string, durationMs: number, tests: TestResult[], advisoryGroups: string[] = []): TaskReport {
+  const scored = tests.map((t) => {
+    if (!advisoryGroups.includes(t.group)) return t;
+    return { ...t, advisory: true, points: 0, maxPoints: 0 };
+  });
+  return {
+    task,
+    submission,
+    score: sum(scored.map((t) => t.points)),
+    maxScore: sum(scored.map((t) => t.maxPoints)),
+    durationMs,
+    tests: scored,
+  };
+}
+
+export function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** Only the student's own failures count: advisory ones and skipped ones do not fail the run. */
+export function hasFailure(report: TaskReport): boolean {
+  return report.tests.some((t) => !t.advisory && (t.status === 'failed' || t.status === 'skipped'));
+}
+
+export function hasGraderError(report: TaskReport): boolean {
+  return report.tests.some((t) => t.status === 'error');
+}

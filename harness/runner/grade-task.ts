@@ -1,0 +1,43 @@
+// Grades one submission on one task in a worker process and returns its report.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { file as tempFile } from 'tmp-promise';
+import { projectRoot } from '../core/paths.js';
+import { scaled } from '../core/time.js';
+import { scoreTask, type TaskReport, type TestResult } from '../report/types.js';
+import { GraderError } from '../cli/errors.js';
+
+const WORKER = path.join(projectRoot, 'dist', 'harness', 'runner', 'grade-worker.js');
+/** A whole task; every wait inside has its own much shorter deadline. */
+const TASK_DEADLINE_MS = scaled(5 * 60_000);
+
+export interface GradeOptions {
+  /** Groups reported but not scored, e.g. ["robustness"]. */
+  advisory?: string[];
+}
+
+export async function gradeTask(task: string, submission: string, opts: GradeOptions = {}): Promise<TaskReport> {
+  const started = Date.now();
+  const out = await tempFile({ prefix: 'socket-grader-results-', postfix: '.json' });
+  try {
+    const worker = await execa(process.execPath, [WORKER, task, out.path], {
+      env: { SOCKET_GRADER_SUBMISSION: path.resolve(submission) },
+      reject: false,
+      timeout: TASK_DEADLINE_MS,
+      killSignal: 'SIGTERM', // the worker kills its student programs on SIGTERM
+      forceKillAfterDelay: 5000,
+      stdin: 'ignore',
+    });
+    const text = await readFile(out.path, 'utf8');
+    if (worker.exitCode !== 0 || !text) {
+      const why = worker.timedOut ? `it ran over ${TASK_DEADLINE_MS / 1000} s` : `it ${worker.signal ? `was killed by ${worker.signal}` : `exited with code ${worker.exitCode}`}`;
+      throw new GraderError(`grading ${task} failed: ${why}\n${String(worker.stderr).slice(-4000)}`);
+    }
+    const tests = JSON.parse(text) as TestResult[];
+    return scoreTask(task, path.resolve(submission), Date.now() - started, tests, opts.advisory);
+  } finally {
+    await out.cleanup();
+  }
+}

@@ -1,0 +1,61 @@
+// How a spec is written: task → group → check, each check a protocol conversation
+// with its points. Built on mocha's describe/it; the reporter reads the metadata.
+
+import type { TranscriptEntry } from '../core/transcript.js';
+import { isSkip, isStudentFailure } from '../core/failures.js';
+import { TestContext } from './test-context.js';
+
+export type Group = 'server' | 'client' | 'robustness';
+
+export interface Grading {
+  task: string;
+  group: Group;
+  points: number;
+  /** Why the test was skipped, when it was. */
+  skipReason?: string;
+  transcript?: TranscriptEntry[];
+}
+
+export type GradedTest = Mocha.Test & { grading?: Grading };
+
+let currentTask: string | undefined;
+let currentGroup: Group | undefined;
+
+export function task(id: string, body: () => void): void {
+  describe(id, () => {
+    currentTask = id;
+    body();
+    currentTask = undefined;
+  });
+}
+
+export function group(name: Group, body: () => void): void {
+  describe(name, () => {
+    currentGroup = name;
+    body();
+    currentGroup = undefined;
+  });
+}
+
+/** One graded behaviour. The title is the sentence the student reads. */
+export function check(title: string, points: number, body: (t: TestContext) => Promise<void>): void {
+  if (!currentTask || !currentGroup) throw new Error(`check "${title}" must be inside task() and group()`);
+  const grading: Grading = { task: currentTask, group: currentGroup, points };
+  const test: GradedTest = it(title, async function (this: Mocha.Context) {
+    const t = new TestContext(grading.task, title);
+    try {
+      await body(t);
+    } catch (e) {
+      if (isSkip(e)) {
+        grading.skipReason = e.message;
+        this.skip();
+      }
+      if (isStudentFailure(e)) e.message = t.explain(e);
+      throw e;
+    } finally {
+      grading.transcript = t.transcript.entries;
+      await t.dispose();
+    }
+  });
+  test.grading = grading;
+}

@@ -1,0 +1,129 @@
+// A student's program as a spec sees it: type into it, read what it prints, see it exit.
+
+import { StudentFailure } from '../core/failures.js';
+import { quote } from '../core/quote.js';
+import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
+import type { RunningProgram } from '../process/program.js';
+import type { Endpoint } from '../net/connect.js';
+
+export type OutputMatcher = string | RegExp;
+
+export interface WaitOptions {
+  within?: number;
+  help?: string;
+}
+
+export class ProgramUnderTest {
+  constructor(
+    readonly process: RunningProgram,
+    /** Its working folder: files the spec gave it, files it saved. */
+    readonly dir: string,
+  ) {}
+
+  get role(): string {
+    return this.process.actor;
+  }
+
+  get running(): boolean {
+    return this.process.running;
+  }
+
+  /** Types a line into its standard input. */
+  type(line: string): void {
+    this.process.writeInput(`${line}\n`);
+  }
+
+  /** Closes its standard input, like Ctrl+D in a terminal. */
+  closeInput(): void {
+    this.process.closeInput();
+  }
+
+  signal(sig: NodeJS.Signals): void {
+    this.process.signal(sig);
+  }
+
+  /**
+   * It prints `matcher` (a substring, or a pattern) on some line from here on.
+   * Lines that don't match (prompts, banners) are passed over; returns the line.
+   */
+  async expectOutput(matcher: OutputMatcher, opts: WaitOptions = {}): Promise<string> {
+    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const out = this.process.stdout;
+    const find = (): string | undefined => {
+      const text = out.unread().toString('utf8');
+      let start = 0;
+      for (;;) {
+        const nl = text.indexOf('\n', start);
+        const complete = nl >= 0;
+        if (!complete && start >= text.length) return undefined;
+        const line = text.slice(start, complete ? nl : undefined).replace(/\r$/, '');
+        if (typeof matcher === 'string' ? line.includes(matcher) : matcher.test(line)) {
+          out.consume(Buffer.byteLength(text.slice(0, complete ? nl + 1 : text.length)));
+          return line;
+        }
+        if (!complete) return undefined;
+        start = nl + 1;
+      }
+    };
+    const outcome = await out.waitFor(find, within);
+    if (outcome.kind === 'found') return outcome.value;
+    const printed = out.unread().toString('utf8').trim();
+    const what = typeof matcher === 'string' ? quote(matcher) : `text matching ${matcher}`;
+    throw new StudentFailure({
+      expected: `the ${this.role} prints ${what}`,
+      actual: `${printed ? `it printed ${quote(printed)}` : 'it printed nothing'}${outcome.kind === 'timeout' ? ` (waited ${seconds(within)})` : `, then ${this.process.describeExit()}`}`,
+      help: opts.help,
+    });
+  }
+
+  /** It exits by itself with `code` (any code when undefined). */
+  async expectExit(code: number | undefined = 0, opts: WaitOptions = {}): Promise<void> {
+    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const exit = await Promise.race([
+      this.process.exited,
+      new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), within))),
+    ]);
+    clearTimeout(timer);
+    if (!exit) {
+      const spinning = await this.process.isSpinning();
+      throw new StudentFailure({
+        expected: `the ${this.role} exits${code === undefined ? '' : ` with code ${code}`}`,
+        actual: `it was still running after ${seconds(within)}${spinning ? ', using the CPU all the time (a busy loop?)' : ', waiting for something'}`,
+        help: opts.help,
+      });
+    }
+    if (code !== undefined && (exit.code !== code || exit.signal)) {
+      throw new StudentFailure({
+        expected: `the ${this.role} exits with code ${code}`,
+        actual: `it ${this.process.describeExit()}`,
+        help: opts.help,
+      });
+    }
+  }
+
+  /** It has not crashed or exited. */
+  expectRunning(help?: string): void {
+    if (!this.running) {
+      throw new StudentFailure({ expected: `the ${this.role} keeps running`, actual: `it ${this.process.describeExit()}`, help });
+    }
+  }
+
+  /** Nothing on stderr looks like a Python traceback. */
+  expectNoTraceback(help?: string): void {
+    const err = this.process.stderr.all().toString('utf8');
+    if (err.includes('Traceback (most recent call last)')) {
+      throw new StudentFailure({
+        expected: `the ${this.role} handles this without a Python traceback`,
+        actual: `it printed a traceback:\n${this.process.stderrTail()}`,
+        help,
+      });
+    }
+  }
+}
+
+export class ServerUnderTest extends ProgramUnderTest {
+  constructor(process: RunningProgram, dir: string, readonly endpoint: Endpoint) {
+    super(process, dir);
+  }
+}

@@ -1,0 +1,100 @@
+// The one owner of everything a test starts: programs, sockets, folders. A spec never
+// cleans up; dispose() kills and closes all of it, whatever the test's outcome.
+
+import { StudentFailure, isStudentFailure } from '../core/failures.js';
+import { Transcript } from '../core/transcript.js';
+import { connectTo, type Endpoint } from '../net/connect.js';
+import type { Connection } from '../net/connection.js';
+import { FakeServer } from '../net/fake-server.js';
+import { UdpPeer } from '../net/udp-peer.js';
+import type { RunningProgram } from '../process/program.js';
+import { noteStartFailure } from './grading-context.js';
+import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
+import { findProgram, spawnInFolder, startListening, type StartOptions, type Started } from './start-program.js';
+
+export interface ServerOptions extends StartOptions {
+  protocol?: 'tcp' | 'udp';
+}
+
+export class TestContext {
+  readonly transcript = new Transcript();
+  private readonly cleanups: Array<() => void | Promise<void>> = [];
+  private readonly programs: RunningProgram[] = [];
+  private graderConnections = 0;
+
+  constructor(readonly task: string, readonly title: string) {}
+
+  /** Starts the submission's server and resolves once it listens on PORT. */
+  async startServer(opts: ServerOptions = {}): Promise<ServerUnderTest> {
+    const cmd = await findProgram(this.task, 'server', this.title);
+    try {
+      const { started, socket } = await startListening(cmd, opts.protocol ?? 'tcp', opts, this.transcript, (s) => this.adopt(s));
+      this.transcript.add('server', `listening on ${socket.host}:${socket.port}${socket.protocol === 'udp' ? ' (UDP)' : ''}`);
+      return new ServerUnderTest(started.program, started.dir, { host: socket.host, port: socket.port });
+    } catch (e) {
+      if (isStudentFailure(e)) noteStartFailure(this.task, 'server', this.title);
+      throw e;
+    }
+  }
+
+  /** Starts the submission's client, pointed (HOST, PORT) at a server the grader runs. */
+  async startClient(target: Endpoint, opts: StartOptions = {}): Promise<ProgramUnderTest> {
+    const cmd = await findProgram(this.task, 'client', this.title);
+    const started = await spawnInFolder(cmd, 'client', { HOST: target.host, PORT: String(target.port) }, opts, this.transcript);
+    this.adopt(started);
+    return new ProgramUnderTest(started.program, started.dir);
+  }
+
+  /** The grader connects to the student's server as a client. */
+  async connect(server: ServerUnderTest | Endpoint): Promise<Connection> {
+    const to = server instanceof ServerUnderTest ? server.endpoint : server;
+    this.graderConnections++;
+    const name = this.graderConnections === 1 ? 'grader' : `grader #${this.graderConnections}`;
+    const conn = await connectTo(to, this.transcript, name);
+    this.cleanups.push(() => conn.destroy());
+    return conn;
+  }
+
+  /** The grader listens as the server, for a student's client to connect to. */
+  async listen(): Promise<FakeServer> {
+    const server = await FakeServer.start(this.transcript);
+    this.cleanups.push(() => server.close());
+    return server;
+  }
+
+  /** A UDP socket of the grader's, bound on loopback. */
+  async udp(name = 'grader'): Promise<UdpPeer> {
+    const peer = await UdpPeer.open(this.transcript, name);
+    this.cleanups.push(() => peer.close());
+    return peer;
+  }
+
+  /** Registers any other resource a spec opened, closed at the end of the test. */
+  defer(cleanup: () => void | Promise<void>): void {
+    this.cleanups.push(cleanup);
+  }
+
+  /** A failure's message, with how each program ended and its stderr. */
+  explain(failure: StudentFailure): string {
+    // Only what adds evidence: a program that ended by itself, or wrote to stderr.
+    const reports = this.programs.filter((p) => (!p.running && !p.killedByGrader) || p.stderr.all().length > 0).map((p) => p.statusReport());
+    return [failure.message, ...reports].join('\n');
+  }
+
+  async dispose(): Promise<void> {
+    for (const cleanup of this.cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch {
+        // cleaning up must never hide the test's own outcome
+      }
+    }
+  }
+
+  private adopt(started: Started): void {
+    this.programs.push(started.program);
+    // Kill first, then remove the folder: a live program may still be writing into it.
+    this.cleanups.push(started.cleanupDir);
+    this.cleanups.push(() => started.program.kill());
+  }
+}

@@ -1,0 +1,80 @@
+// task3b: the client says HELLO, the server says HELLO back and closes.
+
+import { check, group, randomWord, task } from '../harness/index.js';
+
+task('task3b', () => {
+  group('server', () => {
+    check('the server starts and listens on PORT', 1, async (t) => {
+      await t.startServer();
+    });
+
+    check('the server answers HELLO with HELLO', 2, async (t) => {
+      const server = await t.startServer();
+      const client = await t.connect(server);
+      await client.sendLine('HELLO');
+      await client.expectText('HELLO', { help: 'after reading the message, reply with conn.sendall(b"HELLO\\n")' });
+    });
+
+    check('the server closes the connection after answering', 1, async (t) => {
+      const server = await t.startServer();
+      const client = await t.connect(server);
+      await client.sendLine('HELLO');
+      await client.expectText('HELLO');
+      await client.expectClosed({ help: 'call conn.close() once the reply is sent' });
+    });
+  });
+
+  group('client', () => {
+    check('the client connects and sends HELLO', 2, async (t) => {
+      const fake = await t.listen();
+      const client = await t.startClient(fake);
+      const conn = await fake.accept({ stillRunning: () => client.running });
+      await conn.expectText('HELLO', { help: 'send exactly the word HELLO: s.sendall(b"HELLO\\n")' });
+    });
+
+    check("the client prints the server's reply", 2, async (t) => {
+      const reply = `HELLO ${randomWord()}`;
+      const fake = await t.listen();
+      const client = await t.startClient(fake);
+      const conn = await fake.accept({ stillRunning: () => client.running });
+      await conn.expectText('HELLO');
+      await conn.sendLine(reply);
+      conn.end();
+      await client.expectOutput(reply, { help: 'print what recv() returned, decoded: print(data.decode())' });
+    });
+
+    check('the client exits with code 0 after the server closes', 1, async (t) => {
+      const fake = await t.listen();
+      const client = await t.startClient(fake);
+      const conn = await fake.accept({ stillRunning: () => client.running });
+      await conn.expectText('HELLO');
+      await conn.sendLine('HELLO');
+      conn.end();
+      await client.expectExit(0, { help: 'close the socket and let the program end after printing the reply' });
+    });
+  });
+
+  group('robustness', () => {
+    check('the server waits for the whole HELLO when it arrives in two pieces', 1, async (t) => {
+      const server = await t.startServer();
+      const client = await t.connect(server);
+      await client.send('HEL');
+      await client.waitUntilRead();
+      await client.send('LO\n');
+      await client.expectText('HELLO', { help: 'TCP may deliver a message in pieces: keep calling recv() until the whole word (or the newline) has arrived' });
+    });
+
+    check('the client prints the whole reply when it arrives in pieces', 1, async (t) => {
+      const word = randomWord();
+      const fake = await t.listen();
+      const client = await t.startClient(fake);
+      const conn = await fake.accept({ stillRunning: () => client.running });
+      await conn.expectText('HELLO');
+      await conn.send(`HELLO ${word.slice(0, 3)}`);
+      await conn.waitUntilRead();
+      await conn.sendLine(word.slice(3));
+      conn.end();
+      await client.expectOutput(`HELLO ${word}`, { help: 'one recv() may return only part of the reply: keep reading until the server closes (recv returns b"")' });
+    });
+  });
+});
