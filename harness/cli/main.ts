@@ -4,7 +4,8 @@ import { EXIT, UsageError } from './errors.js';
 
 export function runMain(command: (argv: string[]) => Promise<number>): void {
   command(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    // A pipe takes writes asynchronously: exit only once the report is flushed.
+    (code) => process.stdout.write('', () => process.exit(code)),
     (err: unknown) => {
       if (err instanceof UsageError) {
         process.stderr.write(`socket-grader: ${err.message}\n`);

@@ -71,7 +71,7 @@ function signal(pid: number, sig: NodeJS.Signals): void {
  * that escaped the group with setsid. Freezes the tree first so nothing forks
  * between looking and killing.
  */
-export function killTree(rootPid: number): void {
+export function killTree(rootPid: number): number[] {
   signal(-rootPid, 'SIGSTOP');
   let tree = processTree(rootPid);
   for (let round = 0; round < 5; round++) {
@@ -82,4 +82,5 @@ export function killTree(rootPid: number): void {
   }
   signal(-rootPid, 'SIGKILL');
   for (const pid of tree) signal(pid, 'SIGKILL');
+  return tree;
 }

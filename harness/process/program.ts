@@ -5,7 +5,8 @@ import { execa } from 'execa';
 import { Inbox } from '../core/inbox.js';
 import { quote } from '../core/quote.js';
 import type { Transcript } from '../core/transcript.js';
-import { cpuTicks, killTree } from './process-tree.js';
+import { cpuTicks, isAlive, killTree } from './process-tree.js';
+import { pollUntil } from '../core/time.js';
 import { registerLive, unregisterLive } from './live-programs.js';
 
 /** Output kept per stream; past it, bytes are counted and dropped, never left in the pipe. */
@@ -74,7 +75,7 @@ export class RunningProgram {
         if (this.exitInfo) return;
         this.exitInfo = { code, signal, atMs: Date.now() - this.startedAt };
         unregisterLive(this.pid);
-        if (!this.killedByGrader) opts.transcript.add(this.actor, `exited: ${this.describeExit()}`);
+        if (!this.killedByGrader) opts.transcript.add(this.actor, this.describeExit());
         this.stdout.end(`the ${this.actor} exited`);
         this.stderr.end(`the ${this.actor} exited`);
         resolve(this.exitInfo);
@@ -112,13 +113,13 @@ export class RunningProgram {
 
   /** Kills the whole tree and waits until the process is reaped (so its port is free). */
   async kill(): Promise<void> {
-    if (this.running) {
-      this.killedByGrader = true;
-      killTree(this.pid);
-    } else {
-      killTree(this.pid); // a child it left behind (it may have forked and exited)
-    }
+    if (this.running) this.killedByGrader = true;
+    // Also when it exited: a child it forked may still be running.
+    const tree = killTree(this.pid);
     await this.exited;
+    // SIGKILL is delivered asynchronously; its port and files are free only once all are gone.
+    const gone = await pollUntil(() => (tree.some(isAlive) ? undefined : true), 5000, 2);
+    if (!gone) throw new Error(`processes ${tree.filter(isAlive).join(', ')} survived SIGKILL`);
   }
 
   describeExit(): string {

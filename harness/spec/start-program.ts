@@ -118,7 +118,7 @@ function startFailure(program: RunningProgram, protocol: 'tcp' | 'udp', port: nu
     });
   }
   if (why === 'exited' || why === 'port taken') {
-    return new StudentFailure({ expected, actual: `it ${program.describeExit()} before listening`, help: 'run it yourself and read the error below' });
+    return new StudentFailure({ expected, actual: `it ${program.describeExit()}, before it listened`, help: 'run it yourself and read the error below' });
   }
   return new StudentFailure({
     expected,

@@ -1,0 +1,105 @@
+// The grade command as students and CI use it: exit codes, feedback, JSON, no leaks.
+
+import { expect } from 'chai';
+import type { TaskReport } from '../../harness/report/types.js';
+import { fixture, processesMentioning, root, runCli } from './run-cli.js';
+
+describe('grade command', () => {
+  it('grades the bundled reference at full points and exits 0', async () => {
+    const r = await runCli('grade', ['task3b', 'reference']);
+    expect(r.exitCode, r.stdout + r.stderr).to.equal(0);
+    expect(r.stdout).to.match(/score: 11\/11/);
+    expect(r.leftovers).to.deep.equal([]);
+  });
+
+  it('prints one JSON report with --format json', async () => {
+    const r = await runCli('grade', ['task3b', 'reference', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as TaskReport;
+    expect(report.task).to.equal('task3b');
+    expect(report.score).to.equal(report.maxScore);
+    expect(report.tests.length).to.be.greaterThan(0);
+    for (const t of report.tests) {
+      expect(t).to.include.keys('name', 'group', 'status', 'points', 'maxPoints', 'transcript');
+      expect(t.status).to.equal('passed');
+    }
+  });
+
+  it('rejects an unknown task with one line listing the valid ids, exit 2', async () => {
+    const r = await runCli('grade', ['task99', 'reference']);
+    expect(r.exitCode).to.equal(2);
+    expect(r.stderr.trim().split('\n')).to.have.length(1);
+    expect(r.stderr).to.include('unknown task "task99"').and.include('task3b');
+  });
+
+  it('rejects a missing submission folder, exit 2', async () => {
+    const r = await runCli('grade', ['task3b', 'no/such/folder']);
+    expect(r.exitCode).to.equal(2);
+    expect(r.stderr).to.include('submission folder not found');
+  });
+
+  it('rejects a call without a folder with the usage line, exit 2', async () => {
+    const r = await runCli('grade', ['task3b']);
+    expect(r.exitCode).to.equal(2);
+    expect(r.stderr).to.include('usage:');
+  });
+
+  it('grades an empty submission: exit 1, every test skipped with its reason', async () => {
+    const r = await runCli('grade', ['task3b', fixture('empty'), '--format', 'json']);
+    expect(r.exitCode).to.equal(1);
+    const report = JSON.parse(r.stdout) as TaskReport;
+    expect(report.score).to.equal(0);
+    for (const t of report.tests) {
+      expect(t.status).to.equal('skipped');
+      expect(t.message).to.match(/no (server|client) program: expected task3b\/(server|client)\.py/);
+    }
+  });
+
+  it('shows the traceback of a server that crashes at start, and skips its later tests', async () => {
+    const r = await runCli('grade', ['task3b', fixture('crashes'), '--format', 'json']);
+    expect(r.exitCode).to.equal(1);
+    const report = JSON.parse(r.stdout) as TaskReport;
+    const first = report.tests.find((t) => t.name === 'the server starts and listens on PORT');
+    expect(first?.status).to.equal('failed');
+    expect(first?.message).to.include('before it listened').and.include('Traceback').and.include("has no attribute 'listn'");
+    const later = report.tests.filter((t) => t.group === 'server' && t !== first);
+    for (const t of later) expect(t.message).to.include('did not start in the test "the server starts and listens on PORT"');
+  });
+
+  it('tells a student whose server listens on another port to read PORT', async () => {
+    const r = await runCli('grade', ['task3b', fixture('hardcoded-port'), '--format', 'json']);
+    const first = (JSON.parse(r.stdout) as TaskReport).tests[0];
+    expect(first.status).to.equal('failed');
+    expect(first.message).to.match(/it listens on port \d+/).and.include('os.environ.get("PORT"');
+  });
+
+  it('reports a server that never listens within the startup deadline', async () => {
+    const started = Date.now();
+    const r = await runCli('grade', ['task3b', fixture('never-listens'), '--format', 'json'], { SOCKET_GRADER_TIME_SCALE: '0.2' });
+    const first = (JSON.parse(r.stdout) as TaskReport).tests[0];
+    expect(first.message).to.include('did not listen within 2.0 s');
+    expect(Date.now() - started).to.be.lessThan(15_000);
+  });
+
+  it('kills a server that forks, setsid()s and ignores SIGTERM, leaving nothing running', async () => {
+    const r = await runCli('grade', ['task3b', fixture('forks-and-ignores-term')]);
+    expect(r.stdout).to.include('the server answers HELLO with HELLO');
+    expect(processesMentioning('forks-and-ignores-term')).to.deep.equal([]);
+    expect(r.leftovers).to.deep.equal([]);
+  });
+
+  it('drains a server that floods its output, and still grades it', async () => {
+    const r = await runCli('grade', ['task3b', fixture('floods'), '--format', 'json']);
+    const report = JSON.parse(r.stdout) as TaskReport;
+    const answer = report.tests.find((t) => t.name === 'the server answers HELLO with HELLO');
+    expect(answer?.status, answer?.message).to.equal('passed');
+    expect(processesMentioning(`${root}/test/fixtures/floods`)).to.deep.equal([]);
+  });
+
+  it('reports the robustness group as advisory with --advisory robustness', async () => {
+    const r = await runCli('grade', ['task3b', 'specs/task3b/mutants/echo-one-recv', '--format', 'json', '--advisory', 'robustness']);
+    const report = JSON.parse(r.stdout) as TaskReport;
+    const pieces = report.tests.find((t) => t.group === 'robustness' && t.status === 'failed');
+    expect(pieces?.advisory).to.equal(true);
+    expect(report.maxScore).to.equal(report.tests.filter((t) => t.group !== 'robustness').reduce((a, t) => a + t.maxPoints, 0));
+  });
+});

@@ -1,0 +1,47 @@
+// Runs the real CLI as a user would, in a private TMPDIR so leaks can be counted.
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const fixture = (name: string): string => path.join(root, 'test', 'fixtures', name);
+
+export interface CliRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** Entries left in the private TMPDIR after the run. */
+  leftovers: string[];
+}
+
+export async function runCli(command: 'grade' | 'validate', args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'cli-test-'));
+  try {
+    const r = await execa(process.execPath, [path.join(root, 'dist', 'harness', 'cli', `${command}.js`), ...args], {
+      reject: false,
+      env: { ...env, TMPDIR: tmp },
+      cwd: root,
+    });
+    return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), leftovers: readdirSync(tmp) };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Pids of live processes whose command line mentions `needle`. */
+export function processesMentioning(needle: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.includes(needle)) found.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return found;
+}
