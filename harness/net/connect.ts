@@ -2,16 +2,31 @@
 
 import net from 'node:net';
 import { StudentFailure } from '../core/failures.js';
-import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
+import { DEFAULT_WITHIN_MS, STARTUP_WITHIN_MS, pollPause, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import { Connection } from './connection.js';
 
 export interface Endpoint {
   host: string;
   port: number;
+  /** Not yet seen listening: retry a refused connection until the startup deadline. */
+  unconfirmed?: boolean;
 }
 
-export function connectTo(to: Endpoint, transcript: Transcript, name = 'grader'): Promise<Connection> {
+export async function connectTo(to: Endpoint, transcript: Transcript, name = 'grader'): Promise<Connection> {
+  const end = Date.now() + STARTUP_WITHIN_MS;
+  for (;;) {
+    try {
+      return await connectOnce(to, transcript, name);
+    } catch (e) {
+      const refused = e instanceof StudentFailure && e.details.actual.includes('ECONNREFUSED');
+      if (!to.unconfirmed || !refused || Date.now() >= end) throw e;
+      await pollPause(20);
+    }
+  }
+}
+
+function connectOnce(to: Endpoint, transcript: Transcript, name: string): Promise<Connection> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: to.host, port: to.port });
     const timer = setTimeout(() => {

@@ -10,6 +10,8 @@ export interface BoundSocket {
   /** The address to connect to: a wildcard bind is reached through loopback. */
   host: string;
   port: number;
+  /** Not seen listening (no /proc here): connecting must retry until accepted. */
+  unconfirmed?: boolean;
 }
 
 interface SocketRow {

@@ -1,6 +1,7 @@
 // Starting a student's program for a test: find it, give it a fresh folder with the
 // spec's files, and (for a server) wait until it really listens on PORT.
 
+import { existsSync } from 'node:fs';
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import getPort from 'get-port';
@@ -89,7 +90,11 @@ export async function startListening(
 
 type NotBound = 'exited' | 'port taken' | 'timeout' | `wrong port ${number}`;
 
+/** Where /proc cannot be read (not Linux), the grader's first connect retries instead. */
+const canSeeSockets = existsSync('/proc/net/tcp');
+
 async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', port: number): Promise<BoundSocket | NotBound> {
+  if (!canSeeSockets) return { protocol, host: '127.0.0.1', port, unconfirmed: true };
   const end = Date.now() + STARTUP_WITHIN_MS;
   for (;;) {
     const sockets = boundSockets(program.pid).filter((s) => s.protocol === protocol);

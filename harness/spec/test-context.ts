@@ -30,7 +30,7 @@ export class TestContext {
     try {
       const { started, socket } = await startListening(cmd, opts.protocol ?? 'tcp', opts, this.transcript, (s) => this.adopt(s));
       this.transcript.add('server', `listening on ${socket.host}:${socket.port}${socket.protocol === 'udp' ? ' (UDP)' : ''}`);
-      return new ServerUnderTest(started.program, started.dir, { host: socket.host, port: socket.port });
+      return new ServerUnderTest(started.program, started.dir, { host: socket.host, port: socket.port, unconfirmed: socket.unconfirmed });
     } catch (e) {
       if (isStudentFailure(e)) noteStartFailure(this.task, 'server', this.title);
       throw e;
