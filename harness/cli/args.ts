@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 
 export interface CommonFlags {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'classroom';
   out?: string;
   advisory: string[];
   jobs?: number;
@@ -29,7 +29,7 @@ export function parseCommon(argv: string[]): { positionals: string[]; flags: Com
     throw new UsageError((e as Error).message);
   }
   const { format, out, advisory, jobs, help } = parsed.values;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  if (format !== 'text' && format !== 'json' && format !== 'classroom') throw new UsageError(`--format must be text, json or classroom, not "${format}"`);
   const jobCount = jobs === undefined ? undefined : Number(jobs);
   if (jobCount !== undefined && !(Number.isInteger(jobCount) && jobCount > 0)) throw new UsageError(`--jobs must be a whole number above 0, not "${jobs}"`);
   return { positionals: parsed.positionals, flags: { format, out, advisory: advisory ?? [], jobs: jobCount, help: help ?? false } };

@@ -4,6 +4,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { listTasks } from '../core/paths.js';
+import { toClassroom } from '../report/render-classroom.js';
 import { renderAll, renderTask } from '../report/render-text.js';
 import { hasFailure, hasGraderError, sum, type AllReport, type TaskReport } from '../report/types.js';
 import { gradeTask } from '../runner/grade-task.js';
@@ -12,7 +13,7 @@ import { parseCommon, userPath } from './args.js';
 import { EXIT, UsageError } from './errors.js';
 import { runMain } from './main.js';
 
-const USAGE = `usage: npm run grade -- <task|all> <submission-folder> [--format text|json] [--out FILE] [--advisory robustness]`;
+const USAGE = `usage: npm run grade -- <task|all> <submission-folder> [--format text|json|classroom] [--out FILE] [--advisory robustness]`;
 
 async function grade(argv: string[]): Promise<number> {
   const { positionals, flags } = parseCommon(argv);
@@ -35,9 +36,10 @@ async function grade(argv: string[]): Promise<number> {
 
   const single = task !== 'all';
   const all: AllReport = { submission, score: sum(reports.map((r) => r.score)), maxScore: sum(reports.map((r) => r.maxScore)), durationMs: Date.now() - started, tasks: reports };
-  const json = JSON.stringify(single ? reports[0] : all, null, 2);
+  // --out gets the machine-readable form: classroom's when asked for, else ours.
+  const json = JSON.stringify(flags.format === 'classroom' ? toClassroom(reports) : single ? reports[0] : all, null, 2);
   if (flags.out) writeFileSync(userPath(flags.out), `${json}\n`);
-  process.stdout.write(flags.format === 'json' ? `${json}\n` : `${single ? renderTask(reports[0]) : renderAll(all)}\n`);
+  process.stdout.write(flags.format === 'text' ? `${single ? renderTask(reports[0]) : renderAll(all)}\n` : `${json}\n`);
   return exitCode(reports);
 }
 

@@ -24,6 +24,17 @@ describe('grade command', () => {
     }
   });
 
+  it('gives GitHub Classroom points per test with --format classroom', async () => {
+    const r = await runCli('grade', ['task3b', 'specs/task3b/mutants/never-closes', '--format', 'classroom']);
+    expect(r.exitCode).to.equal(1);
+    const results = JSON.parse(r.stdout) as { status: string; max_score: number; tests: Array<{ name: string; status: string; score: number }> };
+    expect(results.status).to.equal('fail');
+    expect(results.max_score).to.equal(11);
+    const closes = results.tests.find((t) => t.name.endsWith('the server closes the connection after answering'));
+    expect(closes).to.include({ status: 'fail', score: 0 });
+    expect(results.tests.find((t) => t.name.endsWith('the server answers HELLO with HELLO'))).to.include({ status: 'pass', score: 2 });
+  });
+
   it('rejects an unknown task with one line listing the valid ids, exit 2', async () => {
     const r = await runCli('grade', ['task99', 'reference']);
     expect(r.exitCode).to.equal(2);
