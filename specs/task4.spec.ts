@@ -1,0 +1,238 @@
+// task4: a two-way chat over TCP. Turns alternate: the client speaks, the server answers,
+// one line each. BYE (any letter case) from either side ends the chat: the sender sends
+// it and closes, the receiver closes too, and both programs exit 0.
+// The grader plays the other side: t.connect() is the client, t.listen() the server, and
+// what a person would type goes into the program's stdin.
+
+import {
+  check,
+  group,
+  quote,
+  randomSentence,
+  StudentFailure,
+  task,
+  type Connection,
+  type FakeServer,
+  type ProgramUnderTest,
+  type ServerUnderTest,
+  type TestContext,
+} from '../harness/index.js';
+
+const isBye = (text: string): boolean => text.trim().toUpperCase() === 'BYE';
+const sameLine = (want: string) => (line: string): boolean => line.trim() === want;
+
+const SEND_LINE_HELP = 'send what was typed with a newline at the end: sock.sendall((message + "\\n").encode())';
+const WHOLE_LINE_HELP =
+  'TCP may deliver a line in pieces: keep calling recv() and adding to a buffer until it holds a "\\n", then take the line out of it';
+
+/** The peer closes the connection; a BYE (any case) sent just before is fine. */
+async function expectHangUp(conn: Connection, help: string): Promise<void> {
+  const rest = (await conn.readUntilClosed({ help })).toString('utf8').trim();
+  if (rest !== '' && !isBye(rest)) {
+    throw new StudentFailure({
+      sent: conn.lastSent,
+      expected: `the ${conn.peer} closes the connection (sending BYE first is fine)`,
+      actual: `it sent ${quote(rest)} before closing`,
+      help,
+    });
+  }
+}
+
+/** It exits with code 0 and printed no Python traceback; a traceback is the reported cause. */
+async function expectCleanExit(program: ProgramUnderTest, help: string): Promise<void> {
+  try {
+    await program.expectExit(0, { help });
+  } catch (e) {
+    program.expectNoTraceback(help);
+    throw e;
+  }
+  program.expectNoTraceback(help);
+}
+
+/** The grader connects as the client, with a fresh server. */
+async function chatWithServer(t: TestContext): Promise<{ server: ServerUnderTest; conn: Connection }> {
+  const server = await t.startServer();
+  const conn = await t.connect(server);
+  return { server, conn };
+}
+
+/** One turn against the server: the client's line is printed, the typed reply comes back. */
+async function serverTurn(server: ServerUnderTest, conn: Connection): Promise<void> {
+  const message = randomSentence(24);
+  const reply = randomSentence(24);
+  await conn.sendLine(message);
+  await server.expectOutput(message, { help: 'print each line the client sends: print("Client:", message)' });
+  server.type(reply);
+  await conn.expectLine(sameLine(reply), { help: `the server sends what is typed at it after printing the client's line; ${SEND_LINE_HELP}` });
+}
+
+/** The grader listens as the server and the client connects to it. */
+async function chatWithClient(t: TestContext): Promise<{ client: ProgramUnderTest; conn: Connection; fake: FakeServer }> {
+  const fake = await t.listen();
+  const client = await t.startClient(fake);
+  const conn = await fake.accept({ stillRunning: () => client.running });
+  return { client, conn, fake };
+}
+
+/** One turn against the client: the typed line is sent, the server's reply is printed. */
+async function clientTurn(client: ProgramUnderTest, conn: Connection): Promise<void> {
+  const message = randomSentence(24);
+  const reply = randomSentence(24);
+  client.type(message);
+  await conn.expectLine(sameLine(message), { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
+  await conn.sendLine(reply);
+  await client.expectOutput(reply, { help: 'print each line the server sends: print("Server:", reply)' });
+}
+
+task('task4', () => {
+  group('server', () => {
+    check('the server starts and listens on PORT', 1, async (t) => {
+      await t.startServer();
+    });
+
+    check('the server prints what the client sends and sends back what is typed at it, for several turns', 3, async (t) => {
+      const { server, conn } = await chatWithServer(t);
+      for (let turn = 0; turn < 3; turn++) await serverTurn(server, conn);
+    });
+
+    check('the server closes the connection when the client sends BYE', 2, async (t) => {
+      const { server, conn } = await chatWithServer(t);
+      await serverTurn(server, conn);
+      await conn.sendLine('BYE');
+      await expectHangUp(conn, 'when the line received is BYE, leave the chat loop and call conn.close(); do not wait for input() first');
+    });
+
+    check('the server sends BYE typed at it, then closes the connection', 2, async (t) => {
+      const { server, conn } = await chatWithServer(t);
+      await serverTurn(server, conn);
+      await conn.sendLine(randomSentence(20));
+      server.type('BYE');
+      await conn.expectLine((l) => isBye(l), { help: `send the BYE itself first: ${SEND_LINE_HELP}` });
+      await expectHangUp(conn, 'after sending BYE, leave the chat loop and call conn.close()');
+    });
+
+    check('the server exits with code 0 once the chat has ended', 1, async (t) => {
+      const { server, conn } = await chatWithServer(t);
+      await serverTurn(server, conn);
+      await conn.sendLine('BYE');
+      await expectHangUp(conn, 'when the line received is BYE, call conn.close()');
+      await server.expectExit(0, { help: 'this server holds one chat: after it, close both sockets and let the program end (no while True around accept())' });
+    });
+
+    check('the server also ends the chat on "Bye" from the client (any letter case)', 1, async (t) => {
+      const { server, conn } = await chatWithServer(t);
+      await serverTurn(server, conn);
+      await conn.sendLine('Bye');
+      await expectHangUp(conn, 'compare without case: if message.strip().upper() == "BYE":');
+    });
+  });
+
+  group('client', () => {
+    check('the client sends what is typed at it and prints what the server answers, for several turns', 3, async (t) => {
+      const { client, conn } = await chatWithClient(t);
+      for (let turn = 0; turn < 3; turn++) await clientTurn(client, conn);
+    });
+
+    check('the client sends BYE typed at it, then closes and exits with code 0', 2, async (t) => {
+      const { client, conn } = await chatWithClient(t);
+      await clientTurn(client, conn);
+      client.type('BYE');
+      await conn.expectLine((l) => isBye(l), { help: `send the BYE itself first: ${SEND_LINE_HELP}` });
+      await expectHangUp(conn, 'after sending BYE, leave the chat loop and call sock.close()');
+      await client.expectExit(0, { help: 'after BYE, close the socket and let the program end' });
+    });
+
+    check('the client exits with code 0 when the server sends BYE', 2, async (t) => {
+      const { client, conn } = await chatWithClient(t);
+      await clientTurn(client, conn);
+      client.type(randomSentence(20));
+      await conn.readLine();
+      await conn.sendLine('BYE');
+      await client.expectExit(0, {
+        help: 'check every line the server sends too: when it is BYE, close the socket and leave the loop instead of asking for input() again',
+      });
+    });
+
+    check('the client also ends the chat when "bye" is typed at it (any letter case)', 1, async (t) => {
+      const { client, conn } = await chatWithClient(t);
+      await clientTurn(client, conn);
+      client.type('bye');
+      await conn.expectLine((l) => isBye(l), { help: SEND_LINE_HELP });
+      await expectHangUp(conn, 'compare without case: if message.strip().upper() == "BYE":');
+      await client.expectExit(0, { help: 'compare without case: if message.strip().upper() == "BYE":' });
+    });
+  });
+
+  group('robustness', () => {
+    check('the server reads a whole line that arrives in two pieces', 1, async (t) => {
+      const { server, conn } = await chatWithServer(t);
+      const message = randomSentence(30);
+      await conn.send(message.slice(0, 7));
+      await conn.waitUntilRead();
+      await conn.sendLine(message.slice(7));
+      await server.expectOutput(message, { help: WHOLE_LINE_HELP });
+    });
+
+    check('the client prints a whole reply that arrives in two pieces', 1, async (t) => {
+      const { client, conn } = await chatWithClient(t);
+      const reply = randomSentence(30);
+      client.type(randomSentence(20));
+      await conn.readLine();
+      await conn.send(reply.slice(0, 7));
+      await conn.waitUntilRead();
+      await conn.sendLine(reply.slice(7));
+      await client.expectOutput(reply, { help: WHOLE_LINE_HELP });
+    });
+
+    check('the server ends cleanly when the client leaves without BYE', 1, async (t) => {
+      const { server, conn } = await chatWithServer(t);
+      await serverTurn(server, conn);
+      conn.end();
+      await expectCleanExit(server, 'recv() returns b"" when the client has left: then stop the chat instead of asking for input()');
+    });
+
+    check('the server ends without a traceback when the client resets the connection', 1, async (t) => {
+      const { server, conn } = await chatWithServer(t);
+      await serverTurn(server, conn);
+      conn.reset();
+      const help = 'recv() raises ConnectionResetError when the client vanishes: catch it (except ConnectionError:) and end the chat';
+      await expectCleanExit(server, help);
+    });
+
+    check('the server ends cleanly when its input is closed (Ctrl+D)', 1, async (t) => {
+      const { server, conn } = await chatWithServer(t);
+      await conn.sendLine(randomSentence(20));
+      server.closeInput();
+      const help = 'input() raises EOFError on Ctrl+D: catch it (except EOFError:), close the connection and end like BYE';
+      await expectHangUp(conn, help);
+      await expectCleanExit(server, help);
+    });
+
+    check('the client ends cleanly when the server leaves without BYE', 1, async (t) => {
+      const { client, conn } = await chatWithClient(t);
+      await clientTurn(client, conn);
+      client.type(randomSentence(20));
+      await conn.readLine();
+      conn.end();
+      await expectCleanExit(client, 'recv() returns b"" when the server has left: then stop the chat instead of asking for input()');
+    });
+
+    check('the client ends without a traceback when the server resets the connection', 1, async (t) => {
+      const { client, conn } = await chatWithClient(t);
+      client.type(randomSentence(20));
+      await conn.readLine();
+      conn.reset();
+      const help = 'recv() raises ConnectionResetError when the server vanishes: catch it (except ConnectionError:) and end the chat';
+      await expectCleanExit(client, help);
+    });
+
+    check('the client ends cleanly when its input is closed (Ctrl+D)', 1, async (t) => {
+      const { client, conn } = await chatWithClient(t);
+      await clientTurn(client, conn);
+      client.closeInput();
+      const help = 'input() raises EOFError on Ctrl+D: catch it (except EOFError:), close the socket and end like BYE';
+      await expectHangUp(conn, help);
+      await expectCleanExit(client, help);
+    });
+  });
+});
