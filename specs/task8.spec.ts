@@ -9,6 +9,7 @@ import {
   expectNoSavedFile,
   expectSavedFile,
   group,
+  quote,
   randomBinary,
   randomFileName,
   scaled,
@@ -27,8 +28,13 @@ function binaryFile(size: number): Buffer {
   return Buffer.concat([tricky, randomBinary(Math.max(0, size - tricky.length))]).subarray(0, size);
 }
 
-/** The client's give-up deadline in the tests where giving up is the right answer. */
-const SHORT_TIMEOUT = { TIMEOUT: '0.25' };
+/**
+ * The client's TIMEOUT where giving up is the right answer. With no server at all any
+ * value will do; behind the relay the client must first get a few chunks through, so
+ * the timeout must stay well above the grader's reply time on a busy machine.
+ */
+const NO_SERVER_TIMEOUT = { TIMEOUT: '0.2' };
+const LOSS_TIMEOUT = { TIMEOUT: '0.3' };
 /** Enough for a client that ignores TIMEOUT and waits its own default (2 s per the page). */
 const GIVE_UP_WITHIN = scaled(4500);
 
@@ -40,6 +46,11 @@ async function startDownloadClient(t: TestContext, to: Endpoint, name: string, e
   // The name is also typed, for a client that reads it with input().
   client.type(name);
   return client;
+}
+
+/** Everything it printed, on stdout or stderr (an error message may go to either). */
+function printedBy(program: ProgramUnderTest): string {
+  return Buffer.concat([program.process.stdout.all(), program.process.stderr.all()]).toString('utf8').trim();
 }
 
 /** The client ends by itself within GIVE_UP_WITHIN, whatever its exit code. */
@@ -60,8 +71,7 @@ async function expectGivesUp(client: ProgramUnderTest, name: string, help: strin
     throw new StudentFailure({ expected: 'the client exits with a non-zero code (sys.exit(1))', actual: 'it exited with code 0', help });
   }
   client.expectNoTraceback('catch socket.timeout (and the error cases) and print a message instead');
-  const printed = Buffer.concat([client.process.stdout.all(), client.process.stderr.all()]).toString('utf8').trim();
-  if (!printed) {
+  if (!printedBy(client)) {
     throw new StudentFailure({ expected: 'the client prints a message saying what went wrong', actual: 'it printed nothing', help });
   }
 }
@@ -118,7 +128,11 @@ task('task8', () => {
       await b.next({ help: SERVE_SEPARATELY });
       await b.finish();
       b.expectBytes(fileB);
-      const early = a.untaken().filter((d) => parse(d).kind !== 'DATA' || (parse(d) as { n: number }).n > 0);
+      // Only a repeat of DATA 0 may have arrived for A meanwhile.
+      const early = a.untaken().filter((d) => {
+        const p = parse(d);
+        return !(p.kind === 'DATA' && p.n === 0);
+      });
       if (early.length > 0) {
         throw new StudentFailure({
           expected: 'client A gets nothing more before it sends ACK 0 (stop-and-wait)',
@@ -191,14 +205,17 @@ task('task8', () => {
       const fake = await t.udp('grader (server)');
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
       await serveOneRequest(fake, { name, content: undefined, chunkSize: 4096 });
-      await client.expectOutput('file not found', { help: 'print the ERROR datagram\'s message: print(data.decode())' });
       await expectGivesUp(client, name, 'on ERROR, print the message and sys.exit(1) without creating the file');
+      const printed = printedBy(client);
+      if (!printed.includes('file not found')) {
+        throw new StudentFailure({ expected: 'the client prints the server\'s message, "ERROR file not found: …"', actual: `it printed ${quote(printed)}`, help: 'print the ERROR datagram\'s text: print(data.decode())' });
+      }
     });
 
     check('the client gives up with a message and a non-zero exit when no server answers', 1, async (t) => {
       const name = randomFileName('.bin');
       const silent = await t.udp('grader (silent)');
-      const client = await startDownloadClient(t, { host: '127.0.0.1', port: silent.port }, name, SHORT_TIMEOUT);
+      const client = await startDownloadClient(t, { host: '127.0.0.1', port: silent.port }, name, NO_SERVER_TIMEOUT);
       await expectGivesUp(client, name, 'nobody answered: after TIMEOUT seconds without a datagram, print a message and sys.exit(1)');
     });
   });
@@ -207,17 +224,17 @@ task('task8', () => {
     check('the client reports a lost chunk instead of saving a short file', 1, async (t) => {
       const name = randomFileName('.bin');
       const { relay, serving } = await serveThroughRelay(t, { name, content: binaryFile(5000), chunkSize: 1000 });
-      relay.addRule({ direction: 'to-client', match: (d) => /^DATA 2\n/.test(d.subarray(0, 8).toString('latin1')), action: 'drop' });
-      const client = await startDownloadClient(t, relay.endpoint, name, SHORT_TIMEOUT);
-      await expectGivesUp(client, name, 'DATA 2 never arrived, so the file is incomplete: a timeout is not the end of a file, only END is');
-      await expectRelayActed(relay, serving, 'DATA 2');
+      relay.addRule({ direction: 'to-client', match: (d) => /^DATA 1\n/.test(d.subarray(0, 8).toString('latin1')), action: 'drop' });
+      const client = await startDownloadClient(t, relay.endpoint, name, LOSS_TIMEOUT);
+      await expectGivesUp(client, name, 'DATA 1 never arrived, so the file is incomplete: a timeout is not the end of a file, only END is');
+      await expectRelayActed(relay, serving, 'DATA 1');
     });
 
     check('the client reports a lost END instead of assuming the file is complete', 1, async (t) => {
       const name = randomFileName('.bin');
       const { relay, serving } = await serveThroughRelay(t, { name, content: binaryFile(3000), chunkSize: 1000 });
       relay.addRule({ direction: 'to-client', match: (d) => parse(d).kind === 'END', action: 'drop' });
-      const client = await startDownloadClient(t, relay.endpoint, name, SHORT_TIMEOUT);
+      const client = await startDownloadClient(t, relay.endpoint, name, LOSS_TIMEOUT);
       await expectGivesUp(client, name, 'END never arrived, so the client cannot know the file is complete: only END says so, a timeout does not');
       await expectRelayActed(relay, serving, 'END');
     });

@@ -3,7 +3,7 @@
 // loses anything by itself, so this is the deterministic way to test loss handling.
 
 import dgram from 'node:dgram';
-import { describeBytes } from '../core/quote.js';
+import { describeBytes, quote } from '../core/quote.js';
 import type { Transcript } from '../core/transcript.js';
 import type { Endpoint } from './connect.js';
 
@@ -104,7 +104,7 @@ export class UdpRelay {
     const rule = this.rules.find((r) => r.direction === direction && (r.every || !r.used) && r.match(data, index));
     const released = this.pending[direction].splice(0);
     const note = (what: string): void => {
-      const line = `${what} datagram #${index} ${direction === 'to-client' ? 'to the client' : 'to the server'}: ${describeBytes(data.subarray(0, 24))}`;
+      const line = `${what} datagram #${index} ${direction === 'to-client' ? 'to the client' : 'to the server'}: ${preview(data)}`;
       this.actions.push(line);
       this.transcript.add('relay', line);
     };
@@ -133,6 +133,16 @@ export class UdpRelay {
     // Whatever was waiting for "the next datagram" goes out right after this one.
     for (const release of released) release();
   }
+}
+
+/** A datagram's first line when it reads as a header ("DATA 3\n" + 1000 bytes), else its start. */
+function preview(data: Buffer): string {
+  const nl = data.indexOf(0x0a);
+  const head = nl >= 0 && nl < 60 ? data.subarray(0, nl + 1) : undefined;
+  if (head && head.every((b) => b === 10 || b === 13 || (b >= 32 && b < 127))) {
+    return `${quote(head.toString('latin1'))} + ${data.length - head.length} bytes`;
+  }
+  return data.length > 40 ? `${describeBytes(data.subarray(0, 40))}… (${data.length} bytes)` : describeBytes(data);
 }
 
 async function bindSocket(): Promise<dgram.Socket> {
