@@ -18,7 +18,8 @@ export function parse(datagram: Buffer): Parsed {
   const header = (nl >= 0 ? datagram.subarray(0, nl) : datagram).toString('latin1').trim();
   const [word = '', arg = ''] = header.split(/\s+/, 2);
   const number = /^\d+$/.test(arg) ? Number(arg) : undefined;
-  switch (word.toUpperCase()) {
+  // Tolerated at no cost: any letter case, a colon after the keyword ("ERROR: …").
+  switch (word.toUpperCase().replace(/:$/, '')) {
     case 'DATA':
       // The header must end at a newline: everything after it is file bytes.
       return nl >= 0 && number !== undefined ? { kind: 'DATA', n: number, chunk: datagram.subarray(nl + 1) } : { kind: 'other' };
