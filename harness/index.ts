@@ -10,3 +10,6 @@ export { StudentFailure, SkipTest } from './core/failures.js';
 export { quote, describeBytes } from './core/quote.js';
 export { DEFAULT_WITHIN_MS, STARTUP_WITHIN_MS, scaled } from './core/time.js';
 export { randomWord, randomSentence, randomBinary, randomFileName } from './spec/random.js';
+export { UdpRelay, type RelayRule, type RelayAction, type RelayDirection } from './net/udp-relay.js';
+export { sha256, describeDifference, expectSavedFile, expectNoSavedFile } from './spec/saved-file.js';
+export type { Endpoint } from './net/connect.js';

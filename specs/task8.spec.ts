@@ -1,0 +1,265 @@
+// task8: binary files over UDP, stop-and-wait (DATA n / ACK n / END count), served to
+// several clients at once. The grader plays each side itself; loss, duplicates and
+// late datagrams come from a relay it controls, never from luck.
+
+import {
+  StudentFailure,
+  UdpRelay,
+  check,
+  expectNoSavedFile,
+  expectSavedFile,
+  group,
+  quote,
+  randomBinary,
+  randomFileName,
+  scaled,
+  task,
+  type Endpoint,
+  type ProgramUnderTest,
+  type TestContext,
+} from '../harness/index.js';
+import { GraderDownload } from './task8/grader-client.js';
+import { serveOneRequest, type ServeOptions } from './task8/grader-server.js';
+import { parse, showDatagram } from './task8/wire.js';
+
+/** Binary content that breaks text handling: every byte value, CR/LF, NULs, invalid UTF-8. */
+function binaryFile(size: number): Buffer {
+  const tricky = Buffer.concat([Buffer.from([...Array(256).keys()]), Buffer.from('\r\n\n\r\0\0\xff\xfe', 'latin1')]);
+  return Buffer.concat([tricky, randomBinary(Math.max(0, size - tricky.length))]).subarray(0, size);
+}
+
+/**
+ * The client's TIMEOUT where giving up is the right answer. With no server at all any
+ * value will do; behind the relay the client must first get a few chunks through, so
+ * the timeout must stay well above the grader's reply time on a busy machine.
+ */
+const NO_SERVER_TIMEOUT = { TIMEOUT: '0.1' };
+const LOSS_TIMEOUT = { TIMEOUT: '0.3' };
+/** Enough for a client that ignores TIMEOUT and waits its own default (2 s per the page). */
+const GIVE_UP_WITHIN = scaled(4500);
+
+const SERVE_SEPARATELY =
+  'the server handles one client at a time: while it waits for client A\'s ACK it does not answer B. Keep each client\'s transfer apart: a thread per request (threading.Thread(target=send_file, args=(name, addr)).start()) with its own socket, or a dict {addr: transfer} on one socket';
+
+async function startDownloadClient(t: TestContext, to: Endpoint, name: string, env: Record<string, string> = {}): Promise<ProgramUnderTest> {
+  const client = await t.startClient(to, { args: [name], env });
+  // The name is also typed, for a client that reads it with input().
+  client.type(name);
+  return client;
+}
+
+/** Everything it printed, on stdout or stderr (an error message may go to either). */
+function printedBy(program: ProgramUnderTest): string {
+  return Buffer.concat([program.process.stdout.all(), program.process.stderr.all()]).toString('utf8').trim();
+}
+
+/** The client ends by itself within GIVE_UP_WITHIN, whatever its exit code. */
+async function expectAnyExit(client: ProgramUnderTest, help: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const exited = await Promise.race([client.process.exited.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), GIVE_UP_WITHIN)))]);
+  clearTimeout(timer);
+  if (!exited) {
+    throw new StudentFailure({ expected: 'the client gives up and exits', actual: `it was still running after ${(GIVE_UP_WITHIN / 1000).toFixed(1)} s`, help });
+  }
+}
+
+/** The client ends on its own, says why, exits non-zero, without a traceback, and writes nothing. */
+async function expectGivesUp(client: ProgramUnderTest, name: string, help: string): Promise<void> {
+  await expectAnyExit(client, `${help}; wait with a timeout: sock.settimeout(TIMEOUT), TIMEOUT = float(os.environ.get("TIMEOUT", 2))`);
+  expectNoSavedFile(client.dir, name, { help: `${help}; keep the chunks in memory and write the file only after a correct END` });
+  if (client.process.exitInfo?.code === 0) {
+    throw new StudentFailure({ expected: 'the client exits with a non-zero code (sys.exit(1))', actual: 'it exited with code 0', help });
+  }
+  client.expectNoTraceback('catch socket.timeout (and the error cases) and print a message instead');
+  if (!printedBy(client)) {
+    throw new StudentFailure({ expected: 'the client prints a message saying what went wrong', actual: 'it printed nothing', help });
+  }
+}
+
+/** A loss test means something only once the relay has done its part. */
+async function expectRelayActed(relay: UdpRelay, serving: Promise<void>, what: string): Promise<void> {
+  if (relay.actions.length > 0) return;
+  await serving; // the grader's server says why the download never got that far
+  throw new StudentFailure({ expected: `the download gets as far as ${what}`, actual: 'it stopped before that' });
+}
+
+/** Starts the grader's server behind a relay; the client talks to the relay. */
+async function serveThroughRelay(t: TestContext, opts: ServeOptions): Promise<{ relay: UdpRelay; serving: Promise<void> }> {
+  const fake = await t.udp('grader (server)');
+  const relay = await UdpRelay.start({ host: '127.0.0.1', port: fake.port }, t.transcript);
+  t.defer(() => relay.close());
+  const serving = serveOneRequest(fake, opts);
+  // Loss tests do not wait for the grader's server, which may still wait for an ACK.
+  serving.catch(() => undefined);
+  return { relay, serving };
+}
+
+task('task8', () => {
+  group('server', () => {
+    check('the server sends a binary file over 64 KiB in chunks of at most 4096 bytes, byte-exact, then END', 3, async (t) => {
+      const name = randomFileName('.bin');
+      const content = binaryFile(200 * 1024 + 777);
+      const server = await t.startServer({ protocol: 'udp', files: { [name]: content } });
+      const download = new GraderDownload(await t.udp(), server.endpoint, name);
+      await download.run(content);
+    });
+
+    check('the server answers ERROR for a file that is not in its folder', 1, async (t) => {
+      const server = await t.startServer({ protocol: 'udp', files: { [randomFileName('.bin')]: binaryFile(100) } });
+      const peer = await t.udp();
+      const missing = randomFileName('.bin');
+      await peer.send(missing, server.endpoint);
+      const d = await peer.nextDatagram({ expected: `ERROR <message>, as ${missing} is not in the server's folder`, help: 'catch FileNotFoundError and reply sock.sendto(b"ERROR file not found", addr)' });
+      if (parse(d.data).kind !== 'ERROR') {
+        throw new StudentFailure({ sent: peer.lastSent, expected: 'a datagram starting with ERROR', actual: showDatagram(d.data), help: 'reply b"ERROR file not found" when open() fails' });
+      }
+      server.expectRunning('a missing file must not stop the server: catch the error and keep serving');
+    });
+
+    check('a second client is served completely while the first has not acknowledged its first chunk', 3, async (t) => {
+      const [nameA, nameB] = [randomFileName('.bin'), randomFileName('.bin')];
+      const [fileA, fileB] = [binaryFile(40 * 1024 + 5), binaryFile(9 * 1024 + 3)];
+      const server = await t.startServer({ protocol: 'udp', files: { [nameA]: fileA, [nameB]: fileB } });
+      const a = new GraderDownload(await t.udp('client A'), server.endpoint, nameA, 'client A');
+      const b = new GraderDownload(await t.udp('client B'), server.endpoint, nameB, 'client B');
+      await a.request();
+      await a.next(); // DATA 0 for A, deliberately not acknowledged yet
+      await b.request();
+      await b.next({ help: SERVE_SEPARATELY });
+      await b.finish();
+      b.expectBytes(fileB);
+      // Only a repeat of DATA 0 may have arrived for A meanwhile.
+      const early = a.untaken().filter((d) => {
+        const p = parse(d);
+        return !(p.kind === 'DATA' && p.n === 0);
+      });
+      if (early.length > 0) {
+        throw new StudentFailure({
+          expected: 'client A gets nothing more before it sends ACK 0 (stop-and-wait)',
+          actual: `client A received ${showDatagram(early[0])}`,
+          help: 'after each DATA, wait for that client\'s ACK before sending its next chunk',
+        });
+      }
+      await a.ack();
+      await a.finish();
+      a.expectBytes(fileA);
+    });
+
+    check('each client receives only its own file when two downloads interleave', 2, async (t) => {
+      const [nameA, nameB] = [randomFileName('.bin'), randomFileName('.bin')];
+      const [fileA, fileB] = [binaryFile(20 * 1024 + 11), binaryFile(16 * 1024 + 7)];
+      const server = await t.startServer({ protocol: 'udp', files: { [nameA]: fileA, [nameB]: fileB } });
+      const a = new GraderDownload(await t.udp('client A'), server.endpoint, nameA, 'client A');
+      const b = new GraderDownload(await t.udp('client B'), server.endpoint, nameB, 'client B');
+      await a.request();
+      await a.next();
+      await b.request();
+      await b.next({ help: SERVE_SEPARATELY });
+      // Turn by turn: A's ACK must move A's download along and reach A, not B.
+      for (const [me, other] of [[a, b], [b, a], [a, b], [b, a]] as const) {
+        if (me.ended) continue;
+        await me.ack();
+        try {
+          await me.next();
+        } catch (e) {
+          const stray = other.untaken();
+          if (stray.length === 0) throw e;
+          throw new StudentFailure({
+            sent: `ACK from ${me === a ? 'client A' : 'client B'}`,
+            expected: `the next chunk of ${me.name} goes to ${me === a ? 'client A' : 'client B'}, who asked for it`,
+            actual: `${me === a ? 'client B' : 'client A'} received it (${showDatagram(stray[0])})`,
+            help: 'each transfer must keep its own client address: pass addr to the thread (args=(name, addr)) instead of reading a variable the main loop overwrites on every request',
+          });
+        }
+      }
+      await a.finish();
+      await b.finish();
+      a.expectBytes(fileA);
+      b.expectBytes(fileB);
+    });
+  });
+
+  group('client', () => {
+    check('the client saves a binary file byte-exact (NUL bytes, CR/LF, invalid UTF-8)', 2, async (t) => {
+      const name = randomFileName('.bin');
+      const content = binaryFile(6 * 1000 + 321);
+      const fake = await t.udp('grader (server)');
+      const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
+      await serveOneRequest(fake, { name, content, chunkSize: 1000 });
+      await client.expectExit(0, { help: 'after a correct END, write the file and let the program end' });
+      expectSavedFile(client.dir, name, content, { help: 'keep the data as bytes: split the header off with datagram.split(b"\\n", 1), never .decode() the chunk, and write with open(name, "wb")' });
+    });
+
+    check('the client reads full 4096-byte chunks whole and saves a file over 64 KiB', 2, async (t) => {
+      const name = randomFileName('.bin');
+      const content = binaryFile(100 * 1024 + 123);
+      const fake = await t.udp('grader (server)');
+      const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
+      await serveOneRequest(fake, { name, content, chunkSize: 4096 });
+      await client.expectExit(0, { help: 'after a correct END, write the file and let the program end' });
+      expectSavedFile(client.dir, name, content, { help: 'recvfrom(1024) silently cuts a bigger datagram short: read with sock.recvfrom(65535)' });
+    });
+
+    check("the client prints the server's ERROR, writes no file and exits with a non-zero code", 1, async (t) => {
+      const name = randomFileName('.bin');
+      const fake = await t.udp('grader (server)');
+      const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
+      await serveOneRequest(fake, { name, content: undefined, chunkSize: 4096 });
+      await expectGivesUp(client, name, 'on ERROR, print the message and sys.exit(1) without creating the file');
+      const printed = printedBy(client);
+      if (!/file not found/i.test(printed)) {
+        throw new StudentFailure({ expected: 'the client prints the server\'s message, "ERROR file not found: …"', actual: `it printed ${quote(printed)}`, help: 'print the ERROR datagram\'s text: print(data.decode())' });
+      }
+    });
+
+    check('the client gives up with a message and a non-zero exit when no server answers', 1, async (t) => {
+      const name = randomFileName('.bin');
+      const silent = await t.udp('grader (silent)');
+      const client = await startDownloadClient(t, { host: '127.0.0.1', port: silent.port }, name, NO_SERVER_TIMEOUT);
+      await expectGivesUp(client, name, 'nobody answered: after TIMEOUT seconds without a datagram, print a message and sys.exit(1)');
+    });
+  });
+
+  group('robustness', () => {
+    check('the client reports a lost chunk instead of saving a short file', 1, async (t) => {
+      const name = randomFileName('.bin');
+      const { relay, serving } = await serveThroughRelay(t, { name, content: binaryFile(5000), chunkSize: 1000 });
+      relay.addRule({ direction: 'to-client', match: (d) => /^DATA 1\n/.test(d.subarray(0, 8).toString('latin1')), action: 'drop' });
+      const client = await startDownloadClient(t, relay.endpoint, name, LOSS_TIMEOUT);
+      await expectGivesUp(client, name, 'DATA 1 never arrived, so the file is incomplete: a timeout is not the end of a file, only END is');
+      await expectRelayActed(relay, serving, 'DATA 1');
+    });
+
+    check('the client reports a lost END instead of assuming the file is complete', 1, async (t) => {
+      const name = randomFileName('.bin');
+      const { relay, serving } = await serveThroughRelay(t, { name, content: binaryFile(3000), chunkSize: 1000 });
+      relay.addRule({ direction: 'to-client', match: (d) => parse(d).kind === 'END', action: 'drop' });
+      const client = await startDownloadClient(t, relay.endpoint, name, LOSS_TIMEOUT);
+      await expectGivesUp(client, name, 'END never arrived, so the client cannot know the file is complete: only END says so, a timeout does not');
+      await expectRelayActed(relay, serving, 'END');
+    });
+
+    check('the client ignores a late duplicate of an earlier chunk', 1, async (t) => {
+      const name = randomFileName('.bin');
+      const content = binaryFile(4500);
+      const { relay, serving } = await serveThroughRelay(t, { name, content, chunkSize: 1000 });
+      // DATA 1 arrives, then DATA 2, then DATA 1 again.
+      relay.addRule({ direction: 'to-client', match: (d) => /^DATA 1\n/.test(d.subarray(0, 8).toString('latin1')), action: 'late-copy' });
+      const client = await startDownloadClient(t, relay.endpoint, name);
+      await serving;
+      await client.expectExit(0, { help: 'a DATA whose number you already have is a duplicate: ignore it and keep waiting for the next chunk' });
+      expectSavedFile(client.dir, name, content, { help: 'keep only the chunk numbered as expected; skip a DATA whose number you already have' });
+    });
+
+    check('the client sends each ACK to the address the data came from', 1, async (t) => {
+      const name = randomFileName('.bin');
+      const content = binaryFile(2500);
+      const fake = await t.udp('grader (server)');
+      const replySocket = await t.udp('grader (transfer socket)');
+      const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
+      await serveOneRequest(fake, { name, content, chunkSize: 1000, replyFrom: replySocket });
+      await client.expectExit(0);
+      expectSavedFile(client.dir, name, content);
+    });
+  });
+});
