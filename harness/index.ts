@@ -10,3 +10,6 @@ export { StudentFailure, SkipTest } from './core/failures.js';
 export { quote, describeBytes } from './core/quote.js';
 export { DEFAULT_WITHIN_MS, STARTUP_WITHIN_MS, scaled } from './core/time.js';
 export { randomWord, randomSentence, randomBinary, randomFileName } from './spec/random.js';
+export { randomText } from './spec/random-text.js';
+export { expectSameBytes, sha256 } from './spec/same-bytes.js';
+export { holdReading, readOnceSenderWaits } from './net/slow-reader.js';

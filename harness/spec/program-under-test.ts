@@ -76,8 +76,12 @@ export class ProgramUnderTest {
     });
   }
 
-  /** It exits by itself with `code` (any code when undefined). */
-  async expectExit(code: number | undefined = 0, opts: WaitOptions = {}): Promise<void> {
+  /**
+   * It exits by itself with `code`, or with any code when `code` is 'any'. (An explicit
+   * undefined cannot mean "any": a default parameter turns it into 0.)
+   */
+  async expectExit(expected: number | 'any' = 0, opts: WaitOptions = {}): Promise<void> {
+    const code = expected === 'any' ? undefined : expected;
     const within = opts.within ?? DEFAULT_WITHIN_MS;
     let timer: NodeJS.Timeout | undefined;
     const exit = await Promise.race([
