@@ -12,4 +12,4 @@ export { DEFAULT_WITHIN_MS, STARTUP_WITHIN_MS, scaled } from './core/time.js';
 export { randomWord, randomSentence, randomBinary, randomFileName } from './spec/random.js';
 export { randomText } from './spec/random-text.js';
 export { expectSameBytes, sha256 } from './spec/same-bytes.js';
-export { holdReading, readOnceSenderWaits } from './net/slow-reader.js';
+export { holdReading, readOnceSenderWaits, sizeBeyondBuffers } from './net/slow-reader.js';

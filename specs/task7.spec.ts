@@ -11,6 +11,7 @@ import {
   randomFileName,
   randomText,
   readOnceSenderWaits,
+  sizeBeyondBuffers,
   StudentFailure,
   task,
   type Connection,
@@ -67,18 +68,19 @@ task('task7', () => {
       await download(t, server, name, files[name]);
     });
 
-    check('the server sends a 6 MiB file completely to a client that reads slowly', 2, async (t) => {
-      // More than the kernel buffers between the two programs hold (about 4 MiB), so one
-      // send() cannot hand it all over while the grader is not reading.
-      const files = textFiles(6 * 1024 * 1024);
+    check('the server sends a file of several MiB completely to a client that reads slowly', 2, async (t) => {
+      // Larger than the kernel buffers between the two programs hold (about 4 MiB here),
+      // so one send() cannot hand it all over while the grader holds off reading.
+      const files = textFiles(sizeBeyondBuffers());
       const [name] = Object.keys(files);
+      const size = `${(files[name].length / 1024 / 1024).toFixed(1)} MiB`;
       const server = await t.startServer({ files });
       const conn = await t.connect(server);
       holdReading(conn);
       await conn.sendLine(name);
       const help = 'send() may send only part of the data and returns how much it sent; use conn.sendall(data), which sends it all';
       const got = await readOnceSenderWaits(conn, server, { help });
-      expectSameBytes(got, files[name], { what: `the 6 MiB file ${JSON.stringify(name)}, then the server closes`, sent: conn.lastSent, help });
+      expectSameBytes(got, files[name], { what: `the ${size} file ${JSON.stringify(name)}, then the server closes`, sent: conn.lastSent, help });
     });
 
     check('the server answers a missing file with a line starting with ERROR, then still serves others', 2, async (t) => {
@@ -138,7 +140,7 @@ task('task7', () => {
       await Promise.all(conns.map((conn, i) => conn.sendLine(names[i].slice(4))));
       await Promise.all(
         conns.map((conn, i) =>
-          expectFile(conn, names[i], files[names[i]], 'keep each client\'s data (the name received so far, the file) in local variables of its own thread; a global variable is shared by all threads and gets mixed up'),
+          expectFile(conn, names[i], files[names[i]], 'each name arrives in two pieces here: read until the newline, in the client\'s own thread, and keep each client\'s data (the name so far, the file) in local variables; a global variable is shared by all threads and gets mixed up'),
         ),
       );
     });

@@ -6,9 +6,17 @@
 
 import { DEFAULT_WITHIN_MS, pollUntil } from '../core/time.js';
 import { allThreadsAsleep } from '../process/thread-states.js';
-import { sendSideOf } from '../process/send-queue.js';
+import { bytesInFlightLimit, sendSideOf } from '../process/send-queue.js';
 import type { ProgramUnderTest } from '../spec/program-under-test.js';
 import type { Connection, ExpectOptions } from './connection.js';
+
+/**
+ * A reply size that no single send() can hand over to a reader that holds off: more
+ * than the kernel buffers between the two programs hold, with 2 MiB to spare.
+ */
+export function sizeBeyondBuffers(): number {
+  return Math.max(6 * 1024 * 1024, bytesInFlightLimit() + 2 * 1024 * 1024);
+}
 
 /** Stops reading from the connection; call it before sending the request. */
 export function holdReading(conn: Connection): void {
@@ -22,13 +30,14 @@ export function holdReading(conn: Connection): void {
 export async function readOnceSenderWaits(conn: Connection, sender: ProgramUnderTest, opts: ExpectOptions = {}): Promise<Buffer> {
   const within = opts.within ?? DEFAULT_WITHIN_MS;
   await pollUntil(() => {
+    if (!sender.running) return true;
     const side = sendSideOf(conn.remotePort, conn.localPort);
-    if (!side) return true; // gone: closed and finished
-    if (!side.established) return true; // the program closed its socket: nothing more can come
+    // No row yet (SYN cookies) or any more: keep waiting, the deadline bounds it.
+    if (!side) return undefined;
+    if (side.closed) return true; // the program closed its socket: nothing more can come
     // Queued bytes are read first, then the threads: a non-blocking send() in progress
     // shows as running, so "all asleep" after "bytes queued" means the send is over.
     if (side.held && side.queuedBytes > 0 && allThreadsAsleep(sender.process.pid)) return true;
-    if (!sender.running) return true;
     return undefined;
   }, within);
   // Whatever the wait found (or if it timed out), read everything now; readUntilClosed

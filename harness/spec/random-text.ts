@@ -5,25 +5,32 @@ import { randomBytes } from 'node:crypto';
 
 // Letters weigh most, with spaces between words, digits and some punctuation.
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789      .,;:!?-()\'"';
+const NEWLINE = 0x0a;
+const MAX_LINE = 72;
+
+// Random byte → character; about one value in 64 ends the line early.
+const TABLE = Buffer.from(Array.from({ length: 256 }, (_, b) => (b < 4 ? NEWLINE : ALPHABET.charCodeAt(b % ALPHABET.length))));
 
 /**
  * `size` bytes of text. It starts with a lowercase letter, so it never looks like a
- * protocol keyword such as ERROR, and it ends with a newline (when size > 0).
+ * protocol keyword such as ERROR, and it ends with a newline (when size > 1).
  */
 export function randomText(size: number): string {
-  const raw = randomBytes(size);
-  const out = Buffer.alloc(size);
+  const out = randomBytes(size);
   let column = 0;
   for (let i = 0; i < size; i++) {
-    // A line ends after 72 characters, or earlier now and then (byte value < 4).
-    if (i === size - 1 || column >= 72 || (column > 0 && raw[i] < 4)) {
-      out[i] = 0x0a;
+    const c = TABLE[out[i]];
+    if (c === NEWLINE || column === MAX_LINE) {
+      out[i] = NEWLINE;
       column = 0;
-      continue;
+    } else {
+      out[i] = c;
+      column++;
     }
-    out[i] = ALPHABET.charCodeAt(raw[i] % ALPHABET.length);
-    column++;
   }
-  if (size > 1) out[0] = 0x61 + (raw[0] % 26);
+  if (size > 1) {
+    out[0] = 0x61 + (out[0] % 26);
+    out[size - 1] = NEWLINE;
+  }
   return out.toString('latin1');
 }

@@ -1,13 +1,12 @@
 import os
 import socket
-import sys
 
 HOST = os.environ.get("HOST", "127.0.0.1")
 PORT = int(os.environ.get("PORT", 57))
 
 
 def main():
-    name = sys.argv[1] if len(sys.argv) > 1 else input("Which file? ").strip()
+    name = input("Which file? ").strip()
     with socket.create_connection((HOST, PORT)) as s:
         s.sendall(name.encode() + b"\n")
         parts = []
