@@ -13,3 +13,6 @@ export { randomWord, randomSentence, randomBinary, randomFileName } from './spec
 export { UdpRelay, type RelayRule, type RelayAction, type RelayDirection } from './net/udp-relay.js';
 export { sha256, describeDifference, expectSavedFile, expectNoSavedFile } from './spec/saved-file.js';
 export type { Endpoint } from './net/connect.js';
+export { randomText } from './spec/random-text.js';
+export { expectSameBytes, sha256 } from './spec/same-bytes.js';
+export { holdReading, readOnceSenderWaits, sizeBeyondBuffers } from './net/slow-reader.js';

@@ -1,0 +1,49 @@
+// task7 reference client: asks for the file named by argv[2] (or the first stdin line),
+// saves the reply under the same name, or reports the server's ERROR and saves nothing.
+
+import { writeFileSync } from 'node:fs';
+import net from 'node:net';
+import readline from 'node:readline';
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 57);
+
+function fileNameFromStdin(): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = readline.createInterface({ input: process.stdin });
+    rl.once('line', (line) => {
+      rl.close();
+      resolve(line.trim());
+    });
+    rl.once('close', () => resolve(''));
+  });
+}
+
+function download(name: string): void {
+  const conn = net.connect({ host, port }, () => conn.write(`${name}\n`));
+  const chunks: Buffer[] = [];
+  conn.on('data', (chunk: Buffer) => chunks.push(chunk));
+  conn.on('end', () => {
+    const reply = Buffer.concat(chunks);
+    if (reply.subarray(0, 5).toString('latin1') === 'ERROR') {
+      console.log(`the server says: ${reply.toString('utf8').trim()}`);
+      process.exitCode = 1;
+    } else {
+      writeFileSync(name, reply);
+      console.log(`saved ${name} (${reply.length} bytes)`);
+    }
+    conn.end();
+  });
+  conn.on('error', (err: NodeJS.ErrnoException) => {
+    console.error(`cannot talk to the server at ${host}:${port}: ${err.code ?? err.message}`);
+    process.exitCode = 1;
+  });
+}
+
+const name = process.argv[2]?.trim() || (await fileNameFromStdin());
+if (!name) {
+  console.error('usage: client <file name>');
+  process.exitCode = 2;
+} else {
+  download(name);
+}

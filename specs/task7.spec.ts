@@ -1,0 +1,261 @@
+// task7: a text file server that serves every client at the same time. The client
+// sends "name\n"; the server sends the file's bytes and closes, or "ERROR ..." and closes.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  check,
+  expectSameBytes,
+  group,
+  holdReading,
+  randomFileName,
+  randomText,
+  readOnceSenderWaits,
+  sizeBeyondBuffers,
+  StudentFailure,
+  task,
+  type Connection,
+  type ServerUnderTest,
+  type TestContext,
+} from '../harness/index.js';
+
+const THREAD_HELP =
+  'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept(); read the file name inside that thread';
+const READ_ALL_HELP = 'keep calling recv() until it returns b"" (the server closes after the last byte), then save everything you got';
+
+/** Text files for a server's folder, by name. */
+function textFiles(...sizes: number[]): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const size of sizes) files[randomFileName('.txt')] = randomText(size);
+  return files;
+}
+
+/** Asks for `name` on a new connection and checks the reply is exactly `content`. */
+async function download(t: TestContext, server: ServerUnderTest, name: string, content: string, help?: string): Promise<void> {
+  const conn = await t.connect(server);
+  await conn.sendLine(name);
+  await expectFile(conn, name, content, help);
+}
+
+async function expectFile(conn: Connection, name: string, content: string, help?: string): Promise<void> {
+  const got = await conn.readUntilClosed({ help: help ?? 'after sending the file, close the connection (conn.close()): that is how the client knows the file ended' });
+  expectSameBytes(got, content, { what: `the bytes of ${JSON.stringify(name)}, then the server closes`, sent: conn.lastSent, help });
+}
+
+/** The client program's saved copy of `name`, once it has exited. */
+function savedFile(dir: string, name: string): Buffer {
+  const file = path.join(dir, name);
+  if (!existsSync(file)) {
+    throw new StudentFailure({
+      expected: `the client saves the file as ${JSON.stringify(name)} in its working folder`,
+      actual: 'there is no file of that name',
+      help: 'open(name, "wb") with the very name you asked for, in the current folder, and write everything received',
+    });
+  }
+  return readFileSync(file);
+}
+
+task('task7', () => {
+  group('server', () => {
+    check('the server starts and listens on PORT', 1, async (t) => {
+      await t.startServer();
+    });
+
+    check('the server sends the requested file byte for byte, then closes the connection', 2, async (t) => {
+      const files = textFiles(3000, 1500, 800);
+      const [name] = Object.keys(files);
+      const server = await t.startServer({ files });
+      await download(t, server, name, files[name]);
+    });
+
+    check('the server sends a file of several MiB completely to a client that reads slowly', 2, async (t) => {
+      // Larger than the kernel buffers between the two programs hold (about 4 MiB here),
+      // so one send() cannot hand it all over while the grader holds off reading.
+      const files = textFiles(sizeBeyondBuffers());
+      const [name] = Object.keys(files);
+      const size = `${(files[name].length / 1024 / 1024).toFixed(1)} MiB`;
+      const server = await t.startServer({ files });
+      const conn = await t.connect(server);
+      holdReading(conn);
+      await conn.sendLine(name);
+      const help = 'send() may send only part of the data and returns how much it sent; use conn.sendall(data), which sends it all';
+      const got = await readOnceSenderWaits(conn, server, { help });
+      expectSameBytes(got, files[name], { what: `the ${size} file ${JSON.stringify(name)}, then the server closes`, sent: conn.lastSent, help });
+    });
+
+    check('the server answers a missing file with a line starting with ERROR, then still serves others', 2, async (t) => {
+      const files = textFiles(2000);
+      const [name] = Object.keys(files);
+      const server = await t.startServer({ files });
+      const conn = await t.connect(server);
+      await conn.sendLine(`missing_${name}`);
+      await conn.expectLine(/^ERROR/i, { help: 'when open() raises FileNotFoundError, send b"ERROR file not found\\n" and close the connection' });
+      await conn.readUntilClosed({ help: 'close the connection after the ERROR line' });
+      await download(t, server, name, files[name], 'a missing file must not stop the server: catch the error in that client\'s thread, answer ERROR, and keep serving');
+    });
+
+    check('while one client is connected and silent, another client gets its file', 3, async (t) => {
+      const files = textFiles(4000, 2500);
+      const [first, second] = Object.keys(files);
+      const server = await t.startServer({ files });
+      const silent = await t.connect(server);
+      await silent.waitUntilRead({ help: 'the server should accept() every connection at once' });
+      const other = await t.connect(server);
+      await other.sendLine(second);
+      await other.waitUntilRead({ help: `the server is still waiting for the first (silent) client; ${THREAD_HELP}` });
+      await expectFile(other, second, files[second]);
+      // The silent client was kept waiting, not dropped: it gets its file now.
+      await silent.sendLine(first);
+      await expectFile(silent, first, files[first], 'the first client, silent until now, must still be served once it asks');
+    });
+
+    check('while one client has sent half a file name and waits, another client gets its file', 3, async (t) => {
+      const files = textFiles(3000, 2000);
+      const [first, second] = Object.keys(files);
+      const server = await t.startServer({ files });
+      const slow = await t.connect(server);
+      await slow.send(first.slice(0, 3));
+      await slow.waitUntilRead();
+      const other = await t.connect(server);
+      await other.sendLine(second);
+      await other.waitUntilRead({ help: `the server is still reading the first client's file name, which has not ended yet; ${THREAD_HELP}` });
+      await expectFile(other, second, files[second]);
+    });
+
+    check('20 clients connected at the same time, each halfway through its request, all get their own files, identical', 3, async (t) => {
+      // Sizes from 1 KiB to 200 KiB, several over 64 KiB; every client its own file.
+      const sizes = Array.from({ length: 20 }, (_, i) => (i % 4 === 0 ? 70_000 + i * 6000 : 1000 + i * 1500));
+      const files = textFiles(...sizes);
+      const names = Object.keys(files);
+      const server = await t.startServer({ files });
+      // One at a time, each connection is accepted and has its first half read, so all 20
+      // are inside the server at once (and no backlog of listen() can overflow).
+      const conns: Connection[] = [];
+      for (const name of names) {
+        const conn = await t.connect(server);
+        conns.push(conn);
+        await conn.send(name.slice(0, 4));
+        await conn.waitUntilRead({ help: `client ${conns.length} of 20 was not served while the others wait; ${THREAD_HELP}` });
+      }
+      await Promise.all(conns.map((conn, i) => conn.sendLine(names[i].slice(4))));
+      await Promise.all(
+        conns.map((conn, i) =>
+          expectFile(conn, names[i], files[names[i]], 'each name arrives in two pieces here: read until the newline, in the client\'s own thread, and keep each client\'s data (the name so far, the file) in local variables; a global variable is shared by all threads and gets mixed up'),
+        ),
+      );
+    });
+  });
+
+  group('client', () => {
+    check('the client sends the file name from its command line, followed by a newline', 2, async (t) => {
+      const name = randomFileName('.txt');
+      const fake = await t.listen();
+      const client = await t.startClient(fake, { args: [name] });
+      client.type(name);
+      const conn = await fake.accept({ stillRunning: () => client.running });
+      await conn.expectLine(name, { help: 'send the name and a newline: s.sendall((name + "\\n").encode()), with name = sys.argv[1] (or input())' });
+    });
+
+    check('the client saves the file under the same name, identical to what the server sent', 3, async (t) => {
+      const name = randomFileName('.txt');
+      const content = randomText(5000);
+      const fake = await t.listen();
+      const client = await t.startClient(fake, { args: [name] });
+      client.type(name);
+      const conn = await fake.accept({ stillRunning: () => client.running });
+      await conn.expectLine(name);
+      await conn.send(content);
+      conn.end();
+      await client.expectExit('any', { help: 'once recv() returns b"", save the file and end the program' });
+      expectSameBytes(savedFile(client.dir, name), content, {
+        what: `the saved file ${JSON.stringify(name)}`,
+        help: 'write exactly the bytes received, nothing added: open(name, "wb").write(data)',
+      });
+    });
+
+    check('the client exits with code 0 after saving the file', 1, async (t) => {
+      const name = randomFileName('.txt');
+      const fake = await t.listen();
+      const client = await t.startClient(fake, { args: [name] });
+      client.type(name);
+      const conn = await fake.accept({ stillRunning: () => client.running });
+      await conn.expectLine(name);
+      await conn.send(randomText(1000));
+      conn.end();
+      await client.expectExit(0, { help: 'close the socket and the file and let the program end normally' });
+    });
+
+    check('the client keeps reading until the server closes: a 200 KiB file sent in pieces is saved whole', 2, async (t) => {
+      const name = randomFileName('.txt');
+      const content = randomText(200 * 1024);
+      const fake = await t.listen();
+      const client = await t.startClient(fake, { args: [name] });
+      client.type(name);
+      const conn = await fake.accept({ stillRunning: () => client.running });
+      await conn.expectLine(name);
+      await conn.send(content.slice(0, 700));
+      await conn.waitUntilRead();
+      await conn.send(content.slice(700));
+      conn.end();
+      await client.expectExit('any', { help: READ_ALL_HELP });
+      expectSameBytes(savedFile(client.dir, name), content, { what: `the saved file ${JSON.stringify(name)}`, help: READ_ALL_HELP });
+    });
+
+    check('the client reports a missing file and writes no file', 2, async (t) => {
+      const name = randomFileName('.txt');
+      const fake = await t.listen();
+      const client = await t.startClient(fake, { args: [name] });
+      client.type(name);
+      const conn = await fake.accept({ stillRunning: () => client.running });
+      await conn.expectLine(name);
+      await conn.sendLine('ERROR file not found');
+      conn.end();
+      const help = 'if the reply starts with b"ERROR", print it and do not open the file for writing';
+      await client.expectOutput(/error|not found/i, { help });
+      await client.expectExit('any', { help });
+      if (existsSync(path.join(client.dir, name))) {
+        throw new StudentFailure({
+          sent: conn.lastSent,
+          expected: `no file ${JSON.stringify(name)} is written (the server said the file does not exist)`,
+          actual: `the client wrote ${JSON.stringify(name)}: ${JSON.stringify(readFileSync(path.join(client.dir, name), 'latin1').slice(0, 60))}`,
+          help: 'open the file only after checking the reply is not an ERROR',
+        });
+      }
+    });
+  });
+
+  group('robustness', () => {
+    check('the server answers a file name that arrives in two pieces', 1, async (t) => {
+      const files = textFiles(2000);
+      const [name] = Object.keys(files);
+      const server = await t.startServer({ files });
+      const conn = await t.connect(server);
+      await conn.send(name.slice(0, 4));
+      await conn.waitUntilRead();
+      await conn.sendLine(name.slice(4));
+      await expectFile(conn, name, files[name], 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived');
+    });
+
+    check('the server keeps serving after a client connects and leaves without a word', 1, async (t) => {
+      const files = textFiles(2000);
+      const [name] = Object.keys(files);
+      const server = await t.startServer({ files });
+      const quiet = await t.connect(server);
+      await quiet.waitUntilRead();
+      quiet.end();
+      await quiet.readUntilClosed({ help: 'when recv() returns b"" the client has left: close that connection and end its thread' });
+      await download(t, server, name, files[name], 'a client that leaves must end only its own thread, not the server');
+    });
+
+    check('the server keeps serving after a client disconnects in the middle of its file name', 1, async (t) => {
+      const files = textFiles(2000);
+      const [name] = Object.keys(files);
+      const server = await t.startServer({ files });
+      const gone = await t.connect(server);
+      await gone.send(name.slice(0, 4));
+      await gone.waitUntilRead();
+      gone.reset();
+      await download(t, server, name, files[name], 'recv() raises ConnectionResetError when a client vanishes: catch it (try/except) in that client\'s thread so the server carries on');
+    });
+  });
+});
