@@ -15,15 +15,22 @@ export interface TranscriptEntry {
 /** A flooding program must not make the transcript the memory hog: keep its start and its end. */
 const KEEP_FIRST = 60;
 const KEEP_LAST = 140;
+const FOLD_BYTES = 1024;
 
 export class Transcript {
   private readonly head: TranscriptEntry[] = [];
   private tail: TranscriptEntry[] = [];
   private omitted = 0;
   private readonly start = Date.now();
+  /** The receive that the next one may be folded into (see received). */
+  private lastReceive: { entry: TranscriptEntry; bytes: number; pieces: number; start: string | Buffer } | undefined;
 
   add(actor: string, event: string): void {
-    const entry = { atMs: Date.now() - this.start, actor, event };
+    this.lastReceive = undefined;
+    this.push({ atMs: Date.now() - this.start, actor, event });
+  }
+
+  private push(entry: TranscriptEntry): void {
     if (this.head.length < KEEP_FIRST) {
       this.head.push(entry);
       return;
@@ -39,8 +46,23 @@ export class Transcript {
     this.add(actor, `sent ${quote(data)}`);
   }
 
+  /**
+   * A file arriving in hundreds of chunks is one event to a reader: consecutive receives
+   * by the same actor fold into one entry once they pass FOLD_BYTES. Small ones stay
+   * apart, since a message split in pieces is often the very thing a test shows.
+   */
   received(actor: string, data: string | Buffer): void {
+    const last = this.lastReceive;
+    const size = Buffer.byteLength(data);
+    if (last && last.entry.actor === actor && last.bytes + size > FOLD_BYTES) {
+      last.bytes += size;
+      last.pieces += 1;
+      last.entry.event = `received ${last.bytes} bytes in ${last.pieces} pieces, starting ${quote(last.start, 60)}`;
+      return;
+    }
     this.add(actor, `received ${quote(data)}`);
+    const entry = this.tail.at(-1) ?? this.head.at(-1);
+    if (entry) this.lastReceive = { entry, bytes: size, pieces: 1, start: data };
   }
 
   get entries(): TranscriptEntry[] {

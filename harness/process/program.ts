@@ -63,7 +63,7 @@ export class RunningProgram {
     this.child.catch(() => undefined);
     this.pid = this.child.pid ?? -1;
     if (this.pid > 0) registerLive(this.pid);
-    opts.transcript.add(this.actor, `started: ${[cmd.command, ...cmd.args.map(shortPath)].join(' ')}`);
+    opts.transcript.add(this.actor, `started: ${[cmd.command.split('/').pop(), ...cmd.args.map(shortPath)].join(' ')}`);
 
     this.child.stdout?.on('data', (chunk: Buffer) => this.stdout.push(chunk));
     this.child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk));
