@@ -12,6 +12,8 @@ let gotLine = false;
 input.once('line', (line) => {
   gotLine = true;
   input.close();
+  // One line is all it reads; an open stdin would keep node running after the reply.
+  process.stdin.destroy();
   const conn = net.connect({ host, port }, () => conn.write(`${line}\n`));
   const chunks: Buffer[] = [];
   conn.on('data', (chunk: Buffer) => chunks.push(chunk));
