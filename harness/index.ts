@@ -3,6 +3,7 @@
 export { task, group, check, type Group } from './spec/dsl.js';
 export type { TestContext } from './spec/test-context.js';
 export type { ProgramUnderTest, ServerUnderTest } from './spec/program-under-test.js';
+export { expectServesOnOrEndsCleanly } from './spec/serves-on-or-ends-cleanly.js';
 export type { Connection } from './net/connection.js';
 export type { FakeServer } from './net/fake-server.js';
 export type { UdpPeer, Datagram } from './net/udp-peer.js';

@@ -23,7 +23,9 @@ export class FakeServer {
   }
 
   static async start(transcript: Transcript): Promise<FakeServer> {
-    const server = net.createServer({ noDelay: true });
+    // allowHalfOpen: a client may shut down its sending side after its request and
+    // still read the answer; without it node would close our side at the client's FIN.
+    const server = net.createServer({ noDelay: true, allowHalfOpen: true });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen({ host: '127.0.0.1', port: 0 }, () => resolve());

@@ -1,0 +1,97 @@
+// task3a: the client sends HELLO and closes; the server prints what it received.
+
+import { check, expectServesOnOrEndsCleanly, group, randomWord, task, type ServerUnderTest, type TestContext } from '../harness/index.js';
+
+const READ_WHOLE_MESSAGE =
+  'keep calling recv() until the newline arrives or recv() returns b"" (the client closed), then print everything you collected';
+
+/** A client that does what the protocol says: HELLO (as given), then closes. */
+async function sendAndClose(t: TestContext, server: ServerUnderTest, message: string): Promise<void> {
+  const client = await t.connect(server);
+  await client.send(message);
+  client.end();
+}
+
+task('task3a', () => {
+  group('server', () => {
+    check('the server starts and listens on PORT', 1, async (t) => {
+      await t.startServer();
+    });
+
+    check('the server prints HELLO sent by a client', 2, async (t) => {
+      const server = await t.startServer();
+      await sendAndClose(t, server, 'HELLO\n');
+      await server.expectOutput('HELLO', { help: 'print what recv() returned, decoded: print(data.decode())' });
+    });
+
+    check('the server prints HELLO sent without a newline, ended by the client closing', 1, async (t) => {
+      const server = await t.startServer();
+      await sendAndClose(t, server, 'HELLO');
+      await server.expectOutput('HELLO', {
+        help: 'a message may come without a newline: when recv() returns b"" the client has closed, so the message is complete (do not wait for a newline that never comes)',
+      });
+    });
+
+    check('the server prints the message it received, not a fixed text', 1, async (t) => {
+      const message = `HELLO ${randomWord().toUpperCase()}`;
+      const server = await t.startServer();
+      await sendAndClose(t, server, `${message}\n`);
+      await server.expectOutput(message, { help: 'print the bytes you received (data.decode()), not a text written in your program' });
+    });
+  });
+
+  group('client', () => {
+    check('the client connects and sends HELLO', 2, async (t) => {
+      const fake = await t.listen();
+      const client = await t.startClient(fake);
+      const conn = await fake.accept({ stillRunning: () => client.running });
+      await conn.expectText('HELLO', { help: 'send exactly the word HELLO, in capitals: s.sendall(b"HELLO")' });
+    });
+
+    check('the client sends only HELLO, then closes the connection', 1, async (t) => {
+      const fake = await t.listen();
+      const client = await t.startClient(fake);
+      const conn = await fake.accept({ stillRunning: () => client.running });
+      await conn.expectText('HELLO');
+      await conn.expectClosed({ help: 'send HELLO (a newline after it is fine) and nothing else, then s.close(); the server sends no reply in this task, so do not wait for one' });
+    });
+
+    check('the client exits with code 0 after sending', 1, async (t) => {
+      const fake = await t.listen();
+      const client = await t.startClient(fake);
+      const conn = await fake.accept({ stillRunning: () => client.running });
+      await conn.expectText('HELLO');
+      await client.expectExit(0, { help: 'after s.close() the program should simply end: no recv(), no input(), no loop' });
+    });
+  });
+
+  group('robustness', () => {
+    check('the server prints the whole HELLO when it arrives in pieces', 1, async (t) => {
+      const server = await t.startServer();
+      const client = await t.connect(server);
+      for (const piece of ['HE', 'LL']) {
+        await client.send(piece);
+        await client.waitUntilRead();
+      }
+      await client.send('O\n');
+      client.end();
+      await server.expectOutput('HELLO', { help: `TCP may deliver a message in pieces, and one recv() returns only what has arrived so far: ${READ_WHOLE_MESSAGE}` });
+    });
+
+    check('the server survives a client that disconnects abruptly', 1, async (t) => {
+      const server = await t.startServer();
+      const rude = await t.connect(server);
+      await rude.send('HEL');
+      await rude.waitUntilRead();
+      rude.reset();
+      await expectServesOnOrEndsCleanly(
+        server,
+        async () => {
+          await sendAndClose(t, server, 'HELLO\n');
+          await server.expectOutput('HELLO');
+        },
+        { help: 'recv() raises ConnectionResetError when a client disconnects abruptly: catch it (try/except ConnectionResetError), close that connection and go on' },
+      );
+    });
+  });
+});

@@ -1,0 +1,12 @@
+import os
+import socket
+
+HOST = os.environ.get("HOST", "127.0.0.1")
+PORT = int(os.environ.get("PORT", 53))
+
+s = socket.socket()
+s.connect((HOST, PORT))
+s.sendall(b"HELLO\n")
+reply = s.recv(1024)
+print(reply.decode())
+s.close()

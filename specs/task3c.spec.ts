@@ -1,0 +1,212 @@
+// task3c: the client sends a line of lowercase text, the server sends it back in
+// uppercase and closes. One line per connection, ended by a newline.
+
+import {
+  StudentFailure,
+  check,
+  expectServesOnOrEndsCleanly,
+  group,
+  quote,
+  randomSentence,
+  randomWord,
+  task,
+  type Connection,
+  type ProgramUnderTest,
+  type ServerUnderTest,
+  type TestContext,
+} from '../harness/index.js';
+
+const READ_WHOLE_LINE =
+  'one recv() returns only what has arrived so far: keep calling recv() and collecting bytes until the newline arrives (or recv() returns b"")';
+const READ_WHOLE_REPLY = 'one recv() may return only part of the reply: keep reading until the server closes (recv() returns b""), then print it all';
+
+/** Three random lowercase words. */
+function lowercaseLine(): string {
+  return `${randomWord(5)} ${randomWord(3)} ${randomWord(7)}`;
+}
+
+/** Letters outside a-z may be uppercased (Python's str.upper) or left alone (bytes.upper). */
+function acceptableUppercase(line: string): string[] {
+  const full = line.toUpperCase();
+  const asciiOnly = line.replace(/[a-z]+/g, (s) => s.toUpperCase());
+  return full === asciiOnly ? [full] : [full, asciiOnly];
+}
+
+/** The server's reply line must be one of the acceptable uppercase forms of `line`. */
+async function expectUppercaseOf(conn: Connection, line: string, help: string): Promise<void> {
+  const wanted = acceptableUppercase(line);
+  const got = await conn.readLine({ help });
+  if (!wanted.includes(got)) {
+    throw new StudentFailure({
+      sent: conn.lastSent,
+      expected: `the line ${wanted.map((w) => quote(w)).join(' or ')}`,
+      actual: `the line ${quote(got)}`,
+      help,
+    });
+  }
+}
+
+/** A fresh client gets one line answered: proof that the server still serves. */
+async function serveOneLine(t: TestContext, server: ServerUnderTest): Promise<void> {
+  const line = lowercaseLine();
+  const conn = await t.connect(server);
+  await conn.sendLine(line);
+  await conn.expectLine(line.toUpperCase());
+}
+
+/** The student's client, started with `line` typed on its input, and its connection. */
+async function clientSending(t: TestContext, line: string): Promise<{ client: ProgramUnderTest; conn: Connection }> {
+  const fake = await t.listen();
+  const client = await t.startClient(fake);
+  client.type(line);
+  const conn = await fake.accept({ stillRunning: () => client.running });
+  return { client, conn };
+}
+
+task('task3c', () => {
+  group('server', () => {
+    check('the server starts and listens on PORT', 1, async (t) => {
+      await t.startServer();
+    });
+
+    check('the server sends back a lowercase line in uppercase', 2, async (t) => {
+      const line = lowercaseLine();
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      await conn.sendLine(line);
+      await conn.expectLine(line.toUpperCase(), { help: 'read the line, then conn.sendall(data.upper()) (or data.decode().upper().encode())' });
+    });
+
+    check('the server leaves digits, punctuation, spaces and capitals unchanged', 1, async (t) => {
+      const line = `Order #${randomWord(4)} 66: pay $12.50 (tax 7%) -> ok? [yes/no] {a_b} 'q' "r" @x ~ | \\ ; < > = + * & ^ ! ${Date.now() % 100000}`;
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      await conn.sendLine(line);
+      await conn.expectLine(line.toUpperCase(), { help: 'only lowercase letters change: use Python\'s upper() instead of changing character codes yourself' });
+    });
+
+    check('the server uppercases a line longer than 1024 bytes (1025 characters)', 2, async (t) => {
+      const line = randomSentence(1025);
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      await conn.sendLine(line);
+      await conn.expectLine(line.toUpperCase(), { help: `a line can be longer than recv(1024): ${READ_WHOLE_LINE}` });
+    });
+
+    check('the server keeps letters like é, ж and 日 intact (uppercasing them is allowed)', 1, async (t) => {
+      const line = `café naïve жук ñandú 日本 ☕ ${randomWord(4)}`;
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      await conn.sendLine(line);
+      await expectUppercaseOf(conn, line, 'the text is UTF-8: decode the whole line with data.decode() (or use bytes.upper()), and send the result encoded back to UTF-8');
+    });
+
+    check('the server closes the connection after answering', 1, async (t) => {
+      const line = lowercaseLine();
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      await conn.sendLine(line);
+      await conn.expectLine(line.toUpperCase());
+      await conn.expectClosed({ help: 'after sending the answer call conn.close(): the client waits for the close to know the reply is complete' });
+    });
+  });
+
+  group('client', () => {
+    check('the client sends the line typed on its input', 2, async (t) => {
+      const line = lowercaseLine();
+      const { conn } = await clientSending(t, line);
+      await conn.expectText(line, { help: 'read the text with input() and send it: s.sendall((text + "\\n").encode())' });
+    });
+
+    check('the client ends its message with a newline', 1, async (t) => {
+      const line = lowercaseLine();
+      const { conn } = await clientSending(t, line);
+      await conn.expectLine(line, { help: 'the server answers once the line is complete: send (text + "\\n").encode()' });
+    });
+
+    check("the client prints the server's reply", 2, async (t) => {
+      const line = lowercaseLine();
+      // Not only the uppercase line: the client must print what it received.
+      const reply = `${line.toUpperCase()} ${randomWord().toUpperCase()}`;
+      const { client, conn } = await clientSending(t, line);
+      await conn.expectText(line);
+      await conn.sendLine(reply);
+      conn.end();
+      await client.expectOutput(reply, { help: 'print what the server sent, decoded: print(reply.decode()), not your own text.upper()' });
+    });
+
+    check('the client exits with code 0 after the server closes', 1, async (t) => {
+      const line = lowercaseLine();
+      const { client, conn } = await clientSending(t, line);
+      await conn.expectText(line);
+      await conn.sendLine(line.toUpperCase());
+      conn.end();
+      await client.expectExit(0, { help: 'once recv() returns b"" the server is done: close the socket and let the program end' });
+    });
+  });
+
+  group('robustness', () => {
+    check('the server waits for the whole line when it arrives in pieces', 1, async (t) => {
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      for (const piece of ['hel', 'lo wor']) {
+        await conn.send(piece);
+        await conn.waitUntilRead();
+      }
+      await conn.send('ld\n');
+      await conn.expectLine('HELLO WORLD', { help: `TCP may deliver a line in pieces: ${READ_WHOLE_LINE}` });
+    });
+
+    check('the server handles a letter like é split between two pieces', 1, async (t) => {
+      const line = `café ${randomWord(5)}`;
+      const bytes = Buffer.from(`${line}\n`);
+      const cut = Buffer.byteLength('caf') + 1; // inside the two bytes of é
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      await conn.send(bytes.subarray(0, cut));
+      await conn.waitUntilRead();
+      await conn.send(bytes.subarray(cut));
+      await expectUppercaseOf(conn, line, 'a piece can end in the middle of a letter: collect the bytes of the whole line first, then decode() once');
+    });
+
+    check('the server uppercases a 5000-character line', 1, async (t) => {
+      const line = randomSentence(5000);
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      await conn.sendLine(line);
+      await conn.expectLine(line.toUpperCase(), { help: `no single recv() size fits every line: ${READ_WHOLE_LINE}` });
+    });
+
+    check('the server survives a client that disconnects abruptly', 1, async (t) => {
+      const server = await t.startServer();
+      const rude = await t.connect(server);
+      await rude.send('hel');
+      await rude.waitUntilRead();
+      rude.reset();
+      await expectServesOnOrEndsCleanly(server, () => serveOneLine(t, server), {
+        help: 'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on',
+      });
+    });
+
+    check('the client prints the whole reply when it arrives in pieces', 1, async (t) => {
+      const line = lowercaseLine();
+      const reply = line.toUpperCase();
+      const { client, conn } = await clientSending(t, line);
+      await conn.expectText(line);
+      await conn.send(reply.slice(0, 4));
+      await conn.waitUntilRead();
+      await conn.sendLine(reply.slice(4));
+      conn.end();
+      await client.expectOutput(reply, { help: READ_WHOLE_REPLY });
+    });
+
+    check('the client prints a reply longer than 1024 bytes in full', 1, async (t) => {
+      const line = randomSentence(2000);
+      const { client, conn } = await clientSending(t, line);
+      await conn.expectText(line);
+      await conn.sendLine(line.toUpperCase());
+      conn.end();
+      await client.expectOutput(line.toUpperCase(), { help: READ_WHOLE_REPLY });
+    });
+  });
+});

@@ -1,0 +1,18 @@
+import os
+import socket
+
+HOST = os.environ.get("HOST", "127.0.0.1")
+PORT = int(os.environ.get("PORT", 12000))
+
+sentence = input("Input lowercase sentence: ")
+s = socket.socket()
+s.connect((HOST, PORT))
+s.send(sentence.encode())
+reply = b""
+while True:
+    data = s.recv(1024)
+    if not data:
+        break
+    reply += data
+print("From server:", reply.decode())
+s.close()
