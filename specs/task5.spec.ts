@@ -9,6 +9,8 @@ import {
   expectEnds,
   expectErrorReply,
   expectFileReply,
+  expectNonZeroExit,
+  expectStillServes,
   expectNoFile,
   expectSaidNotFound,
   expectSavedFile,
@@ -85,7 +87,7 @@ task('task5', () => {
       const first = await t.connect(server);
       await first.sendLine(freshName('.txt'));
       await first.readUntilClosed({ help: 'answer the missing file with an ERROR line and close that connection' });
-      await fetchAndCheck(t, server, name, content);
+      await expectStillServes(t, server, name, content, 'check os.path.isfile(name) before open(), or catch FileNotFoundError, and keep the accept() loop going');
     });
 
     check('the server refuses a name with ../ and sends nothing from outside its folder', 2, async (t) => {
@@ -152,7 +154,7 @@ task('task5', () => {
       const { client, conn } = await startClientFor(t, fake, freshName('.txt'));
       await conn.send('ERROR file not found\n');
       conn.end();
-      await client.expectExit(1, { help: 'end with sys.exit(1) when the server answered ERROR' });
+      await expectNonZeroExit(client, 'end with sys.exit(1) when the server answered ERROR');
     });
   });
 
@@ -174,9 +176,7 @@ task('task5', () => {
       const server = await t.startServer({ files: folderWith(name, content) });
       const silent = await t.connect(server);
       silent.end();
-      await fetchAndCheck(t, server, name, content, {
-        help: 'recv() returning b"" means the client left: stop reading, close that connection and accept() the next',
-      });
+      await expectStillServes(t, server, name, content, 'recv() returning b"" means the client left: stop reading, close that connection and accept() the next');
     });
 
     check('the client waits for the whole OK line and the whole file when they arrive in pieces', 1, async (t) => {

@@ -16,6 +16,7 @@ import {
   type Connection,
   type FakeServer,
   type ProgramUnderTest,
+  type ServerUnderTest,
   type TestContext,
 } from '../../harness/index.js';
 import { seconds } from '../../harness/core/time.js';
@@ -193,4 +194,34 @@ export function expectNoFile(client: ProgramUnderTest, name: string): void {
     actual: `the client created it, ${describeBytes(readFileSync(file))}`,
     help: 'read the first line before opening the output file; open(filename, "wb") only when it is OK',
   });
+}
+
+/** The client ended with a non-zero exit code (sys.exit(1) or any other). */
+export async function expectNonZeroExit(client: ProgramUnderTest, help: string): Promise<void> {
+  await expectEnds(client, help);
+  const exit = client.process.exitInfo;
+  if (exit && exit.code !== 0 && exit.code !== null) return;
+  throw new StudentFailure({
+    expected: 'the client exits with a non-zero code (the file was not found)',
+    actual: `it ${client.process.describeExit()}`,
+    help,
+  });
+}
+
+/**
+ * After something that may have crashed the server, it still serves a request; when it
+ * is gone, the failure says so (with the help) instead of only "connection refused".
+ */
+export async function expectStillServes(t: TestContext, server: ServerUnderTest, name: string, content: Buffer, help: string): Promise<void> {
+  try {
+    await fetchAndCheck(t, server, name, content, { help });
+  } catch (e) {
+    if (!(e instanceof StudentFailure) || server.running) throw e;
+    throw new StudentFailure({
+      sent: quote(`${name}\n`),
+      expected: 'the server keeps running and serves the next client',
+      actual: `it ${server.process.describeExit()}`,
+      help,
+    });
+  }
 }
