@@ -168,7 +168,9 @@ export async function expectSavedFile(client: ProgramUnderTest, name: string, ex
     throw new StudentFailure({
       expected: `the client saves the file as ${quote(name)} in its working folder`,
       actual: `no such file after it ${client.process.describeExit()}; ${listFolder(client.dir)}`,
-      help: 'open(filename, "wb") in the folder the client runs in, and write every byte after the OK line',
+      help: client.process.exitInfo?.code === 0
+        ? 'open(filename, "wb") in the folder the client runs in, and write every byte after the OK line'
+        : `it ended with an error before saving: read its stderr below${help ? `; ${help}` : ''}`,
     });
   }
   expectSameBytes(readFileSync(file), expected, { what: `the file ${quote(name)} the client saved`, help });
@@ -216,7 +218,12 @@ export async function expectStillServes(t: TestContext, server: ServerUnderTest,
   try {
     await fetchAndCheck(t, server, name, content, { help });
   } catch (e) {
-    if (!(e instanceof StudentFailure) || server.running) throw e;
+    if (!(e instanceof StudentFailure)) throw e;
+    // A refused or reset connection usually means the server is on its way out: let it finish dying.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([server.process.exited, new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+    clearTimeout(timer);
+    if (server.running) throw e;
     throw new StudentFailure({
       sent: quote(`${name}\n`),
       expected: 'the server keeps running and serves the next client',
