@@ -139,7 +139,7 @@ task('task5', () => {
       conn.end();
       await expectEnds(client, 'after the ERROR line the server closes: print the message and end');
       expectNoFile(client, name);
-      expectSaidNotFound(client);
+      await expectSaidNotFound(client);
     });
 
     check('the client exits with a non-zero code when the file was not found', 1, async (t) => {
