@@ -11,4 +11,4 @@ export { quote, describeBytes } from './core/quote.js';
 export { DEFAULT_WITHIN_MS, STARTUP_WITHIN_MS, scaled } from './core/time.js';
 export { randomWord, randomSentence, randomBinary, randomFileName } from './spec/random.js';
 export { sha256, firstDifference, expectSameBytes } from './spec/compare-bytes.js';
-export { pauseReading, resumeReading, waitUntilPeerBackedUp, type PeerSendState } from './net/slow-reading.js';
+export { pauseReading, resumeReading, waitUntilPeerBackedUp, type PeerSendState, type BackedUpOptions } from './net/slow-reading.js';

@@ -14,6 +14,7 @@ import {
   task,
   waitUntilPeerBackedUp,
   type Connection,
+  type ServerUnderTest,
   type TestContext,
 } from '../harness/index.js';
 import {
@@ -63,10 +64,10 @@ function folderWith(name: string, content: Buffer): Record<string, Buffer> {
 const BINARY_HELP = 'open the file with "rb" and send the bytes as they are: never .decode() them or open the file in text mode';
 const SENDALL_HELP = 'send() may send only part of what you give it (always so on a socket with a timeout): use sendall(), which loops until every byte is sent';
 
-/** Lets the server run into the grader's closed window, then reads on. */
-async function readSlowly(t: TestContext, conn: Connection): Promise<void> {
-  const state = await waitUntilPeerBackedUp(conn);
-  t.transcript.add('grader', state === 'backed up' ? 'read nothing until the server had more to send than the connection holds; reading now' : `read nothing until the server was ${state}; reading now`);
+/** Lets the server run into the grader's closed window (and wait there), then reads on. */
+async function readSlowly(t: TestContext, conn: Connection, server: ServerUnderTest): Promise<void> {
+  const state = await waitUntilPeerBackedUp(conn, { pid: server.process.pid });
+  t.transcript.add('grader', state === 'backed up' ? 'read nothing until the server had more to send than the connection holds and waited; reading now' : `read nothing until the server was ${state}; reading now`);
   resumeReading(conn);
 }
 
@@ -184,7 +185,7 @@ task('task6', () => {
       const conn = await t.connect(server);
       pauseReading(conn);
       await conn.sendLine(name);
-      await readSlowly(t, conn);
+      await readSlowly(t, conn, server);
       await expectFileReply(conn, name, content, { within: scaled(6000), help: SENDALL_HELP });
     });
 
@@ -196,7 +197,7 @@ task('task6', () => {
       const first = await t.connect(server);
       pauseReading(first);
       await first.sendLine(big);
-      await readSlowly(t, first);
+      await readSlowly(t, first, server);
       // Read a little of it, then vanish the way a killed client does.
       await first.inbox.waitFor(() => (first.inbox.unread().length > 0 ? true : undefined), DEFAULT_WITHIN_MS);
       first.reset();
