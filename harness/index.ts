@@ -17,3 +17,4 @@ export { sha256, firstDifference, describeDifference, expectSameBytes } from './
 export type { Endpoint } from './net/connect.js';
 export { randomText } from './spec/random-text.js';
 export { holdReading, readOnceSenderWaits, sizeBeyondBuffers } from './net/slow-reader.js';
+export { pauseReading, resumeReading, waitUntilPeerBackedUp, type PeerSendState, type BackedUpOptions } from './net/slow-reading.js';

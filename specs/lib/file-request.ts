@@ -1,0 +1,237 @@
+// The file-request protocol of task5 and task6, from the grader's side: the client sends
+// one line with a file name; the server answers "OK\n" and the file's bytes, or a line
+// "ERROR <reason>", and closes the connection. Shared by both specs so they grade the
+// same wire format the same way.
+
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { randomInt } from 'node:crypto';
+import {
+  DEFAULT_WITHIN_MS,
+  StudentFailure,
+  describeBytes,
+  expectSameBytes,
+  quote,
+  randomWord,
+  type Connection,
+  type FakeServer,
+  type ProgramUnderTest,
+  type ServerUnderTest,
+  type TestContext,
+} from '../../harness/index.js';
+import { pollUntil, seconds } from '../../harness/core/time.js';
+
+/** Words beyond ASCII (2-, 3- and 4-byte UTF-8), so a file that is not kept as UTF-8 shows. */
+const NON_ASCII_WORDS = ['Grüße', 'señor', 'café', 'naïve', 'Ελλάδα', 'Москва', '日本語', 'حرف', '✓', '€100', '🙂', 'Straße', 'ça', 'Åland'];
+
+/** UTF-8 text of about `bytes` bytes: lines of ASCII and non-ASCII words, each line ending in `eol`. */
+export function randomText(bytes: number, eol = '\n'): Buffer {
+  const lines: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const words = Array.from({ length: 4 + randomInt(8) }, () => (randomInt(3) === 0 ? NON_ASCII_WORDS[randomInt(NON_ASCII_WORDS.length)] : randomWord(1 + randomInt(9))));
+    const line = `${words.join(' ')}${eol}`;
+    lines.push(line);
+    size += Buffer.byteLength(line);
+  }
+  return Buffer.from(lines.join(''), 'utf8');
+}
+
+/** A file name no earlier test used: letters, digits, the extension. */
+export function freshName(ext: string): string {
+  return `${randomWord(6)}_${randomInt(10000)}${ext}`;
+}
+
+/** How the first line of a reply is judged: "OK" and "ERROR …", any letter case. */
+const OK_LINE = /^ok$/i;
+const ERROR_LINE = /^error\b/i;
+
+function firstLine(raw: Buffer): { line: string; rest: Buffer } | undefined {
+  const nl = raw.indexOf(0x0a);
+  if (nl < 0) return undefined;
+  return { line: raw.subarray(0, nl).toString('utf8').replace(/\r$/, '').trim(), rest: raw.subarray(nl + 1) };
+}
+
+export interface ReplyOptions {
+  /** The deadline for the whole reply (large files get longer). */
+  within?: number;
+  help?: string;
+}
+
+/** Reads the server's whole reply (it must close) and checks it is "OK\n" followed by exactly `expected`. */
+export async function expectFileReply(conn: Connection, name: string, expected: Buffer, opts: ReplyOptions = {}): Promise<void> {
+  const raw = await conn.readUntilClosed({
+    within: opts.within,
+    help: 'after the last byte of the file, close the connection (conn.close()): that is how the client knows the file ended',
+  });
+  const head = firstLine(raw);
+  if (!head) {
+    throw new StudentFailure({
+      sent: `${quote(`${name}\n`)}`,
+      expected: `the line "OK", then the ${expected.length} bytes of the file`,
+      actual: `${describeBytes(raw)} with no line "OK" first`,
+      help: 'send b"OK\\n" before the file\'s bytes, so the client can tell a file from an error',
+    });
+  }
+  if (!OK_LINE.test(head.line)) {
+    throw new StudentFailure({
+      sent: `${quote(`${name}\n`)}`,
+      expected: `the line "OK", then the ${expected.length} bytes of the file "${name}" (it is in the server's folder)`,
+      actual: `the line ${quote(head.line)}`,
+      help: ERROR_LINE.test(head.line)
+        ? 'the file is there: open it by the name the client sent, relative to the working folder, after stripping the newline (name.strip())'
+        : 'the first line must be exactly OK',
+    });
+  }
+  expectSameBytes(head.rest, expected, {
+    what: `after "OK\\n", the file "${name}"`,
+    sent: quote(`${name}\n`),
+    help: opts.help,
+  });
+}
+
+/**
+ * The server answers a line starting with ERROR and closes, and nothing it sent contains
+ * `secret` (the content of a file it must not serve).
+ */
+export async function expectErrorReply(conn: Connection, opts: { help?: string; secret?: Buffer; why: string }): Promise<void> {
+  const raw = await conn.readUntilClosed({ help: 'after the ERROR line, close the connection (conn.close())' });
+  const leaked = opts.secret !== undefined && opts.secret.length > 0 && raw.includes(opts.secret);
+  const head = firstLine(raw) ?? { line: raw.toString('utf8').trim(), rest: Buffer.alloc(0) };
+  if (!ERROR_LINE.test(head.line) || leaked) {
+    throw new StudentFailure({
+      sent: conn.lastSent,
+      expected: `a line starting with ERROR (${opts.why}), then the connection closes`,
+      actual: leaked ? `it sent the content of that file: ${describeBytes(raw)}` : head.line ? `the line ${quote(head.line)}` : describeBytes(raw),
+      help: opts.help,
+    });
+  }
+}
+
+/** The grader asks for `name` on a fresh connection and expects the file back. */
+export async function fetchAndCheck(t: TestContext, server: Parameters<TestContext['connect']>[0], name: string, expected: Buffer, opts: ReplyOptions = {}): Promise<void> {
+  const conn = await t.connect(server);
+  await conn.sendLine(name);
+  await expectFileReply(conn, name, expected, opts);
+}
+
+// ---- the grader as the server, for the student's client ----
+
+export interface ClientRun {
+  client: ProgramUnderTest;
+  conn: Connection;
+}
+
+/**
+ * Starts the client for `name`, given both ways (first argument and typed on stdin), and
+ * waits for its request line.
+ */
+export async function startClientFor(t: TestContext, fake: FakeServer, name: string): Promise<ClientRun> {
+  const client = await t.startClient(fake, { args: [name] });
+  client.type(name);
+  const conn = await fake.accept({ stillRunning: () => client.running });
+  await conn.expectLine(name, {
+    help: 'send the file name and a newline: s.sendall((filename + "\\n").encode()); take the name from sys.argv[1] if given, else input()',
+  });
+  return { client, conn };
+}
+
+function listFolder(dir: string): string {
+  const names = readdirSync(dir);
+  return names.length === 0 ? 'its folder is empty' : `its folder holds ${names.map((n) => quote(n)).join(', ')}`;
+}
+
+/**
+ * The client ends by itself, with whatever exit code. (ProgramUnderTest.expectExit's
+ * `code` has a default, so passing undefined there still means 0.)
+ */
+export async function expectEnds(client: ProgramUnderTest, help: string, within = DEFAULT_WITHIN_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const ended = await Promise.race([
+    client.process.exited.then(() => true),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), within))),
+  ]);
+  clearTimeout(timer);
+  if (ended) return;
+  throw new StudentFailure({
+    expected: 'the client ends once the server has closed the connection',
+    actual: `it was still running after ${seconds(within)}`,
+    help,
+  });
+}
+
+/** After the client exits, its folder holds `name` with exactly `expected`. */
+export async function expectSavedFile(client: ProgramUnderTest, name: string, expected: Buffer, help?: string): Promise<void> {
+  await expectEnds(client, 'the server closed the connection after the file: when recv() returns b"", save the file and end');
+  const file = path.join(client.dir, name);
+  if (!existsSync(file)) {
+    throw new StudentFailure({
+      expected: `the client saves the file as ${quote(name)} in its working folder`,
+      actual: `no such file after it ${client.process.describeExit()}; ${listFolder(client.dir)}`,
+      help: client.process.exitInfo?.code === 0
+        ? 'open(filename, "wb") in the folder the client runs in, and write every byte after the OK line'
+        : `it ended with an error before saving: read its stderr below${help ? `; ${help}` : ''}`,
+    });
+  }
+  expectSameBytes(readFileSync(file), expected, { what: `the file ${quote(name)} the client saved`, help });
+}
+
+/** The client said, on stdout or stderr, that the file was not found (call once it ended). */
+export async function expectSaidNotFound(client: ProgramUnderTest): Promise<void> {
+  const printed = (): string => `${client.process.stdout.all().toString('utf8')}\n${client.process.stderr.all().toString('utf8')}`;
+  // Node may report the exit before the last bytes of its output pipes: give them a moment to land.
+  await pollUntil(() => (/not found/i.test(printed()) ? true : undefined), 500);
+  const said = printed();
+  if (/not found/i.test(said) && !said.includes('Traceback (most recent call last)')) return;
+  throw new StudentFailure({
+    expected: 'the client prints a message saying the file was not found (e.g. the server\'s line "ERROR file not found")',
+    actual: said.trim() ? `it printed ${quote(said.trim())}` : 'it printed nothing',
+    help: 'when the first line starts with ERROR, print it (print(status)) and do not open the file',
+  });
+}
+
+/** The client wrote no file called `name`. */
+export function expectNoFile(client: ProgramUnderTest, name: string): void {
+  const file = path.join(client.dir, name);
+  if (!existsSync(file)) return;
+  throw new StudentFailure({
+    expected: `no file ${quote(name)} in the client's folder (the server answered ERROR)`,
+    actual: `the client created it, ${describeBytes(readFileSync(file))}`,
+    help: 'read the first line before opening the output file; open(filename, "wb") only when it is OK',
+  });
+}
+
+/** The client ended with a non-zero exit code (sys.exit(1) or any other). */
+export async function expectNonZeroExit(client: ProgramUnderTest, help: string): Promise<void> {
+  await expectEnds(client, help);
+  const exit = client.process.exitInfo;
+  if (exit && exit.code !== 0 && exit.code !== null) return;
+  throw new StudentFailure({
+    expected: 'the client exits with a non-zero code (the file was not found)',
+    actual: `it ${client.process.describeExit()}`,
+    help,
+  });
+}
+
+/**
+ * After something that may have crashed the server, it still serves a request; when it
+ * is gone, the failure says so (with the help) instead of only "connection refused".
+ */
+export async function expectStillServes(t: TestContext, server: ServerUnderTest, name: string, content: Buffer, help: string): Promise<void> {
+  try {
+    await fetchAndCheck(t, server, name, content, { help });
+  } catch (e) {
+    if (!(e instanceof StudentFailure)) throw e;
+    // A refused or reset connection usually means the server is on its way out: let it finish dying.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([server.process.exited, new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+    clearTimeout(timer);
+    if (server.running) throw e;
+    throw new StudentFailure({
+      sent: quote(`${name}\n`),
+      expected: 'the server keeps running and serves the next client',
+      actual: `it ${server.process.describeExit()}`,
+      help,
+    });
+  }
+}

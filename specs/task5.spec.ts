@@ -1,0 +1,190 @@
+// task5: the client asks for a text file by name; the server sends it back ("OK\n" and the
+// bytes, then closes) or answers "ERROR …" when it is not there or not allowed.
+
+import { randomBytes } from 'node:crypto';
+import { unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { check, group, task, type TestContext } from '../harness/index.js';
+import {
+  expectEnds,
+  expectErrorReply,
+  expectFileReply,
+  expectNonZeroExit,
+  expectStillServes,
+  expectNoFile,
+  expectSaidNotFound,
+  expectSavedFile,
+  fetchAndCheck,
+  freshName,
+  randomText,
+  startClientFor,
+} from './lib/file-request.js';
+
+/** A server folder with the file asked for and another one beside it (serving the wrong one shows). */
+function folderWith(name: string, content: Buffer): Record<string, Buffer> {
+  return { [name]: content, [freshName('.txt')]: randomText(300) };
+}
+
+/** A file the server must never send, in the folder above its own. */
+async function secretBeside(t: TestContext, serverDir: string): Promise<{ file: string; content: Buffer }> {
+  const file = path.join(path.dirname(serverDir), `secret_${randomBytes(6).toString('hex')}.txt`);
+  const content = Buffer.from(`top secret ${randomBytes(12).toString('hex')}\n`);
+  await writeFile(file, content);
+  t.defer(() => unlink(file));
+  return { file, content };
+}
+
+const REFUSE_HELP = 'serve only names without a folder part: refuse a name containing "/", "\\\\" or ".." with conn.sendall(b"ERROR not allowed\\n")';
+const WHOLE_FILE_HELP = 'read the whole file (f.read(), or a loop until f.read(4096) returns b"") and send it with sendall()';
+
+task('task5', () => {
+  group('server', () => {
+    check('the server starts and listens on PORT', 1, async (t) => {
+      await t.startServer();
+    });
+
+    check('the server sends a small UTF-8 text file unchanged, after the line OK', 2, async (t) => {
+      const name = freshName('.txt');
+      const content = randomText(300);
+      const server = await t.startServer({ files: folderWith(name, content) });
+      await fetchAndCheck(t, server, name, content, { help: 'open the file in binary mode (open(name, "rb")) and send its bytes as they are' });
+    });
+
+    check('the server sends a text file far over 1 KiB (40 KiB) unchanged', 2, async (t) => {
+      const name = freshName('.txt');
+      const content = randomText(40 * 1024);
+      const server = await t.startServer({ files: folderWith(name, content) });
+      await fetchAndCheck(t, server, name, content, { help: WHOLE_FILE_HELP });
+    });
+
+    check('the server answers OK and nothing more for an empty file (0 bytes)', 1, async (t) => {
+      const name = freshName('.txt');
+      const server = await t.startServer({ files: folderWith(name, Buffer.alloc(0)) });
+      await fetchAndCheck(t, server, name, Buffer.alloc(0));
+    });
+
+    check('the server sends a text file with Windows line endings (CR LF) unchanged', 1, async (t) => {
+      const name = freshName('.txt');
+      const content = randomText(2048, '\r\n');
+      const server = await t.startServer({ files: folderWith(name, content) });
+      await fetchAndCheck(t, server, name, content, { help: 'a file opened in text mode ("r") turns \\r\\n into \\n: open it with "rb" and send the bytes' });
+    });
+
+    check('the server answers ERROR for a file that is not in its folder, and keeps serving', 2, async (t) => {
+      const name = freshName('.txt');
+      const content = randomText(200);
+      const server = await t.startServer({ files: folderWith(name, content) });
+      const first = await t.connect(server);
+      await first.sendLine(freshName('.txt'));
+      await expectErrorReply(first, {
+        why: 'the file does not exist',
+        help: 'check os.path.isfile(name) (or catch FileNotFoundError) and send b"ERROR file not found\\n"',
+      });
+      await expectStillServes(t, server, name, content, 'a missing file must not end the server: check os.path.isfile(name) before open() (or catch FileNotFoundError) and keep the accept() loop going');
+    });
+
+    check('the server refuses a name with ../ and sends nothing from outside its folder', 2, async (t) => {
+      const server = await t.startServer({ files: folderWith(freshName('.txt'), randomText(100)) });
+      const secret = await secretBeside(t, server.dir);
+      const conn = await t.connect(server);
+      await conn.sendLine(`../${path.basename(secret.file)}`);
+      await expectErrorReply(conn, { why: 'the name leaves the server\'s folder', secret: secret.content, help: REFUSE_HELP });
+    });
+
+    check('the server refuses an absolute path and does not send that file', 1, async (t) => {
+      const server = await t.startServer({ files: folderWith(freshName('.txt'), randomText(100)) });
+      const secret = await secretBeside(t, server.dir);
+      const conn = await t.connect(server);
+      await conn.sendLine(secret.file);
+      await expectErrorReply(conn, { why: 'an absolute path names a file anywhere on the machine', secret: secret.content, help: REFUSE_HELP });
+    });
+  });
+
+  group('client', () => {
+    check('the client saves a small UTF-8 text file unchanged and exits with code 0', 2, async (t) => {
+      const name = freshName('.txt');
+      const content = randomText(300);
+      const fake = await t.listen();
+      const { client, conn } = await startClientFor(t, fake, name);
+      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
+      conn.end();
+      await expectSavedFile(client, name, content, 'write the bytes as received: open(filename, "wb").write(data)');
+      await client.expectExit(0, { help: 'end normally (no sys.exit with an error code) once the file is saved' });
+    });
+
+    check('the client saves a text file far over 1 KiB (40 KiB) unchanged', 2, async (t) => {
+      const name = freshName('.txt');
+      const content = randomText(40 * 1024);
+      const fake = await t.listen();
+      const { client, conn } = await startClientFor(t, fake, name);
+      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
+      conn.end();
+      await expectSavedFile(client, name, content, 'one recv() returns at most what you asked for, often less: loop on recv() until it returns b""');
+    });
+
+    check('the client saves an empty file when the server sends OK and nothing more', 1, async (t) => {
+      const name = freshName('.txt');
+      const fake = await t.listen();
+      const { client, conn } = await startClientFor(t, fake, name);
+      await conn.send('OK\n');
+      conn.end();
+      await expectSavedFile(client, name, Buffer.alloc(0));
+    });
+
+    check('the client writes no file when the server answers ERROR, and says it was not found', 2, async (t) => {
+      const name = freshName('.txt');
+      const fake = await t.listen();
+      const { client, conn } = await startClientFor(t, fake, name);
+      await conn.send('ERROR file not found\n');
+      conn.end();
+      await expectEnds(client, 'after the ERROR line the server closes: print the message and end');
+      expectNoFile(client, name);
+      await expectSaidNotFound(client);
+    });
+
+    check('the client exits with a non-zero code when the file was not found', 1, async (t) => {
+      const fake = await t.listen();
+      const { client, conn } = await startClientFor(t, fake, freshName('.txt'));
+      await conn.send('ERROR file not found\n');
+      conn.end();
+      await expectNonZeroExit(client, 'end with sys.exit(1) when the server answered ERROR');
+    });
+  });
+
+  group('robustness', () => {
+    check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
+      const name = freshName('.txt');
+      const content = randomText(500);
+      const server = await t.startServer({ files: folderWith(name, content) });
+      const conn = await t.connect(server);
+      await conn.send(name.slice(0, 3));
+      await conn.waitUntilRead();
+      await conn.send(`${name.slice(3)}\n`);
+      await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
+    });
+
+    check('the server keeps serving after a client connects and leaves without a word', 1, async (t) => {
+      const name = freshName('.txt');
+      const content = randomText(200);
+      const server = await t.startServer({ files: folderWith(name, content) });
+      const silent = await t.connect(server);
+      silent.end();
+      await expectStillServes(t, server, name, content, 'recv() returning b"" means the client left: stop reading, close that connection and accept() the next');
+    });
+
+    check('the client waits for the whole OK line and the whole file when they arrive in pieces', 1, async (t) => {
+      const name = freshName('.txt');
+      const content = randomText(3000);
+      const fake = await t.listen();
+      const { client, conn } = await startClientFor(t, fake, name);
+      await conn.send('O');
+      await conn.waitUntilRead();
+      await conn.send(Buffer.concat([Buffer.from('K\n'), content.subarray(0, 1000)]));
+      await conn.waitUntilRead();
+      await conn.send(content.subarray(1000));
+      conn.end();
+      await expectSavedFile(client, name, content, 'read everything until recv() returns b"", then split at the first newline: the status line, then the file');
+    });
+  });
+});
+

@@ -1,0 +1,207 @@
+// task6: a binary file server that serves clients one after another. Same wire format as
+// task5 ("name\n" in; "OK\n" and the bytes, or "ERROR …", then close), but the files are
+// binary: every byte value, NULs, CR and LF, bytes that are not UTF-8, several MiB.
+
+import { randomInt } from 'node:crypto';
+import {
+  DEFAULT_WITHIN_MS,
+  check,
+  group,
+  pauseReading,
+  randomBinary,
+  resumeReading,
+  scaled,
+  task,
+  waitUntilPeerBackedUp,
+  type Connection,
+  type ServerUnderTest,
+  type TestContext,
+} from '../harness/index.js';
+import {
+  expectEnds,
+  expectErrorReply,
+  expectFileReply,
+  expectNoFile,
+  expectSavedFile,
+  expectStillServes,
+  fetchAndCheck,
+  freshName,
+  startClientFor,
+} from './lib/file-request.js';
+
+const MiB = 1024 * 1024;
+
+/** Every byte value 0-255, eight times over, each round in a new random order. */
+function allByteValues(): Buffer {
+  const rounds = Array.from({ length: 8 }, () => {
+    const values = Array.from({ length: 256 }, (_, i) => i);
+    for (let i = values.length - 1; i > 0; i--) {
+      const j = randomInt(i + 1);
+      [values[i], values[j]] = [values[j], values[i]];
+    }
+    return Buffer.from(values);
+  });
+  return Buffer.concat(rounds);
+}
+
+/** Text-like bytes broken by every kind of line ending, lone CRs and non-UTF-8 bytes. */
+function lineEndingsMix(): Buffer {
+  const pieces = ['\r\n', '\n', '\r', '\r\r\n', '\n\r', 'data', 'x', '\t', '\0'].map((p) => Buffer.from(p, 'latin1'));
+  const parts: Buffer[] = [];
+  for (let size = 0; size < 4096; ) {
+    const part = randomInt(6) === 0 ? randomBinary(1 + randomInt(4)) : pieces[randomInt(pieces.length)];
+    parts.push(part);
+    size += part.length;
+  }
+  return Buffer.concat(parts);
+}
+
+/** A server folder with the file asked for and another binary file beside it. */
+function folderWith(name: string, content: Buffer): Record<string, Buffer> {
+  return { [name]: content, [freshName('.bin')]: randomBinary(512) };
+}
+
+const BINARY_HELP = 'open the file with "rb" and send the bytes as they are: never .decode() them or open the file in text mode';
+const SENDALL_HELP = 'send() may send only part of what you give it (always so on a socket with a timeout): use sendall(), which loops until every byte is sent';
+
+/** Lets the server run into the grader's closed window (and wait there), then reads on. */
+async function readSlowly(t: TestContext, conn: Connection, server: ServerUnderTest): Promise<void> {
+  const state = await waitUntilPeerBackedUp(conn, { pid: server.process.pid });
+  t.transcript.add('grader', state === 'backed up' ? 'read nothing until the server had more to send than the connection holds and waited; reading now' : `read nothing until the server was ${state}; reading now`);
+  resumeReading(conn);
+}
+
+task('task6', () => {
+  group('server', () => {
+    check('the server starts and listens on PORT', 1, async (t) => {
+      await t.startServer();
+    });
+
+    check('the server sends a file holding all 256 byte values unchanged', 2, async (t) => {
+      const name = freshName('.bin');
+      const content = allByteValues();
+      const server = await t.startServer({ files: folderWith(name, content) });
+      await fetchAndCheck(t, server, name, content, { help: BINARY_HELP });
+    });
+
+    check('the server sends a file with CR, LF and CR LF bytes unchanged', 1, async (t) => {
+      const name = freshName('.bin');
+      const content = lineEndingsMix();
+      const server = await t.startServer({ files: folderWith(name, content) });
+      await fetchAndCheck(t, server, name, content, { help: 'text mode ("r") turns \\r\\n and \\r into \\n: open the file with "rb"' });
+    });
+
+    check('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
+      const name = freshName('.bin');
+      const content = randomBinary(1.5 * MiB);
+      const server = await t.startServer({ files: folderWith(name, content) });
+      await fetchAndCheck(t, server, name, content, { help: `${BINARY_HELP}; read the whole file (f.read(), or a loop until f.read(65536) returns b"")` });
+    });
+
+    check('the server answers ERROR for a missing file and serves the next client', 1, async (t) => {
+      const name = freshName('.bin');
+      const content = randomBinary(2048);
+      const server = await t.startServer({ files: folderWith(name, content) });
+      const first = await t.connect(server);
+      await first.sendLine(freshName('.bin'));
+      await expectErrorReply(first, { why: 'the file does not exist', help: 'check os.path.isfile(name) (or catch FileNotFoundError) and send b"ERROR file not found\\n"' });
+      await expectStillServes(t, server, name, content, 'a missing file must not end the server: keep the accept() loop going');
+    });
+
+    check('several clients started together are all served, one after another', 2, async (t) => {
+      const names = Array.from({ length: 4 }, () => freshName('.bin'));
+      const contents = names.map(() => randomBinary(256 * 1024));
+      const server = await t.startServer({ files: Object.fromEntries(names.map((n, i) => [n, contents[i]])) });
+      // All connect and ask before any is answered: the later ones wait in the listen() queue.
+      const conns = await Promise.all(names.map(() => t.connect(server)));
+      await Promise.all(conns.map((c, i) => c.sendLine(names[i])));
+      const help = 'after one client, close its connection and go back to accept() for the next (a while True loop); listen(5) lets waiting clients queue up';
+      for (const [i, conn] of conns.entries()) {
+        await expectFileReply(conn, names[i], contents[i], { within: scaled(5000), help });
+      }
+    });
+  });
+
+  group('client', () => {
+    check('the client saves a file holding all 256 byte values unchanged and exits with code 0', 2, async (t) => {
+      const name = freshName('.bin');
+      const content = allByteValues();
+      const fake = await t.listen();
+      const { client, conn } = await startClientFor(t, fake, name);
+      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
+      conn.end();
+      await expectSavedFile(client, name, content, 'keep the received bytes as bytes: no .decode(), and write them with open(filename, "wb")');
+      await client.expectExit(0, { help: 'end normally once the file is saved' });
+    });
+
+    check('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
+      const name = freshName('.bin');
+      const content = randomBinary(1.5 * MiB);
+      const fake = await t.listen();
+      const { client, conn } = await startClientFor(t, fake, name);
+      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
+      conn.end();
+      await expectSavedFile(client, name, content, 'one recv() returns at most what you asked for, often less: loop on recv() until it returns b""');
+    });
+
+    check('the client writes no file when the server answers ERROR', 1, async (t) => {
+      const name = freshName('.bin');
+      const fake = await t.listen();
+      const { client, conn } = await startClientFor(t, fake, name);
+      await conn.send('ERROR file not found\n');
+      conn.end();
+      await expectEnds(client, 'after the ERROR line the server closes: print the message and end');
+      expectNoFile(client, name);
+    });
+
+    check('several of your clients started together all get their files from your server', 2, async (t) => {
+      const names = Array.from({ length: 3 }, () => freshName('.bin'));
+      const contents = names.map(() => randomBinary(300 * 1024));
+      const server = await t.startServer({ files: Object.fromEntries(names.map((n, i) => [n, contents[i]])) });
+      const clients = await Promise.all(names.map((name) => t.startClient(server.endpoint, { args: [name] })));
+      clients.forEach((c, i) => c.type(names[i]));
+      for (const [i, client] of clients.entries()) {
+        await expectSavedFile(client, names[i], contents[i], 'each client asks for its own file; the server answers them one after another');
+      }
+    });
+  });
+
+  group('robustness', () => {
+    check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
+      const name = freshName('.bin');
+      const content = randomBinary(4096);
+      const server = await t.startServer({ files: folderWith(name, content) });
+      const conn = await t.connect(server);
+      await conn.send(name.slice(0, 3));
+      await conn.waitUntilRead();
+      await conn.send(`${name.slice(3)}\n`);
+      await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
+    });
+
+    check('a large file (8 MiB) read slowly by the grader still arrives whole', 2, async (t) => {
+      const name = freshName('.bin');
+      const content = randomBinary(8 * MiB);
+      const server = await t.startServer({ files: folderWith(name, content) });
+      const conn = await t.connect(server);
+      pauseReading(conn);
+      await conn.sendLine(name);
+      await readSlowly(t, conn, server);
+      await expectFileReply(conn, name, content, { within: scaled(6000), help: SENDALL_HELP });
+    });
+
+    check('the server serves the next client after one disconnects in the middle of a large file', 2, async (t) => {
+      const big = freshName('.bin');
+      const name = freshName('.bin');
+      const content = randomBinary(4096);
+      const server = await t.startServer({ files: { [big]: randomBinary(8 * MiB), [name]: content } });
+      const first = await t.connect(server);
+      pauseReading(first);
+      await first.sendLine(big);
+      await readSlowly(t, first, server);
+      // Read a little of it, then vanish the way a killed client does.
+      await first.inbox.waitFor(() => (first.inbox.unread().length > 0 ? true : undefined), DEFAULT_WITHIN_MS);
+      first.reset();
+      await expectStillServes(t, server, name, content, 'when the client disappears, sendall() raises ConnectionResetError or BrokenPipeError: catch it (try/except OSError), close that connection and accept() the next');
+    });
+  });
+});
