@@ -71,16 +71,24 @@ export class RunningProgram {
     this.child.stdout?.on('data', (chunk: Buffer) => opts.transcript.add(`${this.actor} stdout`, `printed ${quote(chunk.toString('utf8'), 120)}`));
 
     this.exited = new Promise((resolve) => {
-      const done = (code: number | null, signal: string | null): void => {
+      const done = (code: number | null, signal: string | null, atMs = Date.now() - this.startedAt): void => {
         if (this.exitInfo) return;
-        this.exitInfo = { code, signal, atMs: Date.now() - this.startedAt };
+        this.exitInfo = { code, signal, atMs };
         unregisterLive(this.pid);
         if (!this.killedByGrader) opts.transcript.add(this.actor, this.describeExit());
         this.stdout.end(`the ${this.actor} exited`);
         this.stderr.end(`the ${this.actor} exited`);
         resolve(this.exitInfo);
       };
-      this.child.on('exit', done);
+      this.child.on('exit', (code, signal) => {
+        const atMs = Date.now() - this.startedAt;
+        // 'exit' can come before the last bytes of the pipes are read: what it printed
+        // just before exiting must be in the inboxes when they end. A child it forked
+        // may hold the pipes open, so that wait is bounded.
+        const drained = Promise.all([streamEnded(this.child.stdout), streamEnded(this.child.stderr)]);
+        const bound = new Promise((r) => setTimeout(r, PIPE_DRAIN_MS).unref());
+        void Promise.race([drained, bound]).then(() => done(code, signal, atMs));
+      });
       this.child.on('error', (err: NodeJS.ErrnoException) => {
         this.stderr.push(Buffer.from(`could not start ${cmd.command}: ${err.code ?? err.message}\n`));
         done(127, null);
@@ -163,6 +171,18 @@ export class RunningProgram {
     if (err) lines.push(`  its stderr ends with:`, ...err.split('\n').map((l) => `    ${l}`));
     return lines.join('\n');
   }
+}
+
+/** How long output may still arrive after the exit, when a forked child keeps the pipes. */
+const PIPE_DRAIN_MS = 500;
+
+function streamEnded(stream: NodeJS.ReadableStream | null | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const s = stream as (NodeJS.ReadableStream & { readableEnded?: boolean; destroyed?: boolean }) | null | undefined;
+    if (!s || s.readableEnded || s.destroyed) return resolve();
+    s.once('end', () => resolve());
+    s.once('close', () => resolve());
+  });
 }
 
 function shortPath(arg: string): string {
