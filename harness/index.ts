@@ -16,5 +16,4 @@ export { expectSavedFile, expectNoSavedFile } from './spec/saved-file.js';
 export { sha256, firstDifference, describeDifference, expectSameBytes } from './spec/compare-bytes.js';
 export type { Endpoint } from './net/connect.js';
 export { randomText } from './spec/random-text.js';
-export { holdReading, readOnceSenderWaits, sizeBeyondBuffers } from './net/slow-reader.js';
-export { pauseReading, resumeReading, waitUntilPeerBackedUp, type PeerSendState, type BackedUpOptions } from './net/slow-reading.js';
+export { holdReading, resumeReading, waitUntilSenderWaits, readOnceSenderWaits, sizeBeyondBuffers, type SenderState } from './net/slow-reading.js';

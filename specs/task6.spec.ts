@@ -7,12 +7,12 @@ import {
   DEFAULT_WITHIN_MS,
   check,
   group,
-  pauseReading,
+  holdReading,
   randomBinary,
   resumeReading,
   scaled,
   task,
-  waitUntilPeerBackedUp,
+  waitUntilSenderWaits,
   type Connection,
   type ServerUnderTest,
   type TestContext,
@@ -66,7 +66,7 @@ const SENDALL_HELP = 'send() may send only part of what you give it (always so o
 
 /** Lets the server run into the grader's closed window (and wait there), then reads on. */
 async function readSlowly(t: TestContext, conn: Connection, server: ServerUnderTest): Promise<void> {
-  const state = await waitUntilPeerBackedUp(conn, { pid: server.process.pid });
+  const state = await waitUntilSenderWaits(conn, server);
   t.transcript.add('grader', state === 'backed up' ? 'read nothing until the server had more to send than the connection holds and waited; reading now' : `read nothing until the server was ${state}; reading now`);
   resumeReading(conn);
 }
@@ -183,7 +183,7 @@ task('task6', () => {
       const content = randomBinary(8 * MiB);
       const server = await t.startServer({ files: folderWith(name, content) });
       const conn = await t.connect(server);
-      pauseReading(conn);
+      holdReading(conn);
       await conn.sendLine(name);
       await readSlowly(t, conn, server);
       await expectFileReply(conn, name, content, { within: scaled(6000), help: SENDALL_HELP });
@@ -195,7 +195,7 @@ task('task6', () => {
       const content = randomBinary(4096);
       const server = await t.startServer({ files: { [big]: randomBinary(8 * MiB), [name]: content } });
       const first = await t.connect(server);
-      pauseReading(first);
+      holdReading(first);
       await first.sendLine(big);
       await readSlowly(t, first, server);
       // Read a little of it, then vanish the way a killed client does.

@@ -47,6 +47,36 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * True when the tree has a live thread and every one sleeps (blocked in recv, accept,
+ * sendall on a full buffer, select, a lock). A thread inside a non-blocking send() is
+ * running, never asleep: that is what makes "it has stopped sending" observable.
+ */
+export function allThreadsAsleep(rootPid: number): boolean {
+  let threads = 0;
+  for (const pid of processTree(rootPid)) {
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      let state: string;
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        state = stat[stat.lastIndexOf(')') + 2];
+      } catch {
+        continue; // the thread ended while we looked
+      }
+      if (state === 'Z' || state === 'X') continue;
+      if (state !== 'S') return false;
+      threads++;
+    }
+  }
+  return threads > 0;
+}
+
 /** Total CPU time (user + system) in clock ticks; rising while idle means a busy loop. */
 export function cpuTicks(pid: number): number | undefined {
   try {

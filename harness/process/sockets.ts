@@ -19,6 +19,7 @@ interface SocketRow {
   localPort: number;
   remotePort: number;
   state: number;
+  txQueue: number;
   rxQueue: number;
   inode: number;
 }
@@ -63,12 +64,13 @@ function readTable(file: string, v6: boolean): SocketRow[] {
     if (f.length < 10) continue;
     const [lHost, lPort] = f[1].split(':');
     const [, rPort] = f[2].split(':');
-    const [, rx] = f[4].split(':');
+    const [tx, rx] = f[4].split(':');
     rows.push({
       localHost: v6 ? parseIPv6(lHost) : parseIPv4(lHost),
       localPort: parseInt(lPort, 16),
       remotePort: parseInt(rPort, 16),
       state: parseInt(f[3], 16),
+      txQueue: parseInt(tx, 16),
       rxQueue: parseInt(rx, 16),
       inode: Number(f[9]),
     });
@@ -127,20 +129,32 @@ export function boundSockets(rootPid: number): BoundSocket[] {
 }
 
 export interface ConnectionState {
-  /** accept() has returned: the server side has a socket (inode) of its own. */
+  /** A program holds the socket: accept() has returned (inode 0 before, and after close()). */
   accepted: boolean;
-  /** Bytes the server has not yet recv()'d. */
+  /** Bytes the program has not yet recv()'d. */
   unreadBytes: number;
-  /** The server got our FIN but has not closed its side. */
+  /** Bytes the program has sent that the grader has not taken yet (its send backlog). */
+  unsentBytes: number;
+  /** The program got our FIN but has not closed its side. */
   closeWait: boolean;
+  /** The program has closed its side (FIN_WAIT1/2, TIME_WAIT, CLOSE, LAST_ACK, CLOSING). */
+  closed: boolean;
 }
+
+const CLOSED_STATES = new Set([0x04, 0x05, 0x06, 0x07, 0x09, 0x0b]);
 
 /** The student's end of a connection whose grader end is on `graderPort`. */
 export function studentSideOf(studentPort: number, graderPort: number): ConnectionState | undefined {
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
     for (const row of readTable(file, file.endsWith('6'))) {
       if (row.localPort === studentPort && row.remotePort === graderPort) {
-        return { accepted: row.inode !== 0, unreadBytes: row.rxQueue, closeWait: row.state === TCP_CLOSE_WAIT };
+        return {
+          accepted: row.inode !== 0,
+          unreadBytes: row.rxQueue,
+          unsentBytes: row.txQueue,
+          closeWait: row.state === TCP_CLOSE_WAIT,
+          closed: CLOSED_STATES.has(row.state),
+        };
       }
     }
   }

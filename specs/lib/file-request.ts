@@ -19,7 +19,7 @@ import {
   type ServerUnderTest,
   type TestContext,
 } from '../../harness/index.js';
-import { pollUntil, seconds } from '../../harness/core/time.js';
+import { seconds } from '../../harness/core/time.js';
 
 /** Words beyond ASCII (2-, 3- and 4-byte UTF-8), so a file that is not kept as UTF-8 shows. */
 const NON_ASCII_WORDS = ['Grüße', 'señor', 'café', 'naïve', 'Ελλάδα', 'Москва', '日本語', 'حرف', '✓', '€100', '🙂', 'Straße', 'ça', 'Åland'];
@@ -178,10 +178,8 @@ export async function expectSavedFile(client: ProgramUnderTest, name: string, ex
 
 /** The client said, on stdout or stderr, that the file was not found (call once it ended). */
 export async function expectSaidNotFound(client: ProgramUnderTest): Promise<void> {
-  const printed = (): string => `${client.process.stdout.all().toString('utf8')}\n${client.process.stderr.all().toString('utf8')}`;
-  // Node may report the exit before the last bytes of its output pipes: give them a moment to land.
-  await pollUntil(() => (/not found/i.test(printed()) ? true : undefined), 500);
-  const said = printed();
+  // The exit is reported only once its output pipes are read to the end: all of it is here.
+  const said = `${client.process.stdout.all().toString('utf8')}\n${client.process.stderr.all().toString('utf8')}`;
   if (/not found/i.test(said) && !said.includes('Traceback (most recent call last)')) return;
   throw new StudentFailure({
     expected: 'the client prints a message saying the file was not found (e.g. the server\'s line "ERROR file not found")',

@@ -65,6 +65,12 @@ describe('grade command', () => {
     }
   });
 
+  it('runs the commands of a socket-grader.json manifest, paths relative to the submission', async () => {
+    const r = await runCli('grade', ['task3b', fixture('manifest')]);
+    expect(r.exitCode, r.stdout).to.equal(0);
+    expect(r.stdout).to.match(/score: 11\/11/);
+  });
+
   it('shows the traceback of a server that crashes at start, and skips its later tests', async () => {
     const r = await runCli('grade', ['task3b', fixture('crashes'), '--format', 'json']);
     expect(r.exitCode).to.equal(1);
