@@ -55,10 +55,7 @@ function printedBy(program: ProgramUnderTest): string {
 
 /** The client ends by itself within GIVE_UP_WITHIN, whatever its exit code. */
 async function expectAnyExit(client: ProgramUnderTest, help: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const exited = await Promise.race([client.process.exited.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), GIVE_UP_WITHIN)))]);
-  clearTimeout(timer);
-  if (!exited) {
+  if (!(await client.process.exitsWithin(GIVE_UP_WITHIN))) {
     throw new StudentFailure({ expected: 'the client gives up and exits', actual: `it was still running after ${(GIVE_UP_WITHIN / 1000).toFixed(1)} s`, help });
   }
 }

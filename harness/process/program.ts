@@ -119,6 +119,14 @@ export class RunningProgram {
     }
   }
 
+  /** How it exited, if it does within `ms`; undefined while it is still running then. */
+  async exitsWithin(ms: number): Promise<ExitInfo | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const exit = await Promise.race([this.exited, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
+    clearTimeout(timer);
+    return exit;
+  }
+
   /** Kills the whole tree and waits until the process is reaped (so its port is free). */
   async kill(): Promise<void> {
     if (this.running) this.killedByGrader = true;

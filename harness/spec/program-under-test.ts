@@ -80,12 +80,7 @@ export class ProgramUnderTest {
   async expectExit(expected: number | 'any' = 0, opts: WaitOptions = {}): Promise<void> {
     const code = expected === 'any' ? undefined : expected;
     const within = opts.within ?? DEFAULT_WITHIN_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const exit = await Promise.race([
-      this.process.exited,
-      new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), within))),
-    ]);
-    clearTimeout(timer);
+    const exit = await this.process.exitsWithin(within);
     if (!exit) {
       const spinning = await this.process.isSpinning();
       throw new StudentFailure({

@@ -28,7 +28,7 @@ export async function expectServesOnOrEndsCleanly(
   } catch (probeFailure) {
     if (!isStudentFailure(probeFailure)) throw probeFailure;
     // A refused connect can be seen before the exit itself: give the exit its own deadline.
-    if (!(await exitsWithin(server, opts.within ?? DEFAULT_WITHIN_MS))) {
+    if (!(await server.process.exitsWithin(opts.within ?? DEFAULT_WITHIN_MS))) {
       throw probeFailure; // still running, and not serving: the probe's failure says why
     }
     server.expectNoTraceback(opts.help);
@@ -42,16 +42,4 @@ export async function expectServesOnOrEndsCleanly(
     }
     return 'ended';
   }
-}
-
-/** Whether the program exits (any code) within `ms`: it may be on its way out already. */
-async function exitsWithin(program: ServerUnderTest, ms: number): Promise<boolean> {
-  if (!program.running) return true;
-  let timer: NodeJS.Timeout | undefined;
-  const exited = await Promise.race([
-    program.process.exited.then(() => true),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
-  ]);
-  clearTimeout(timer);
-  return exited;
 }

@@ -146,13 +146,7 @@ function listFolder(dir: string): string {
  * `code` has a default, so passing undefined there still means 0.)
  */
 export async function expectEnds(client: ProgramUnderTest, help: string, within = DEFAULT_WITHIN_MS): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const ended = await Promise.race([
-    client.process.exited.then(() => true),
-    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), within))),
-  ]);
-  clearTimeout(timer);
-  if (ended) return;
+  if (await client.process.exitsWithin(within)) return;
   throw new StudentFailure({
     expected: 'the client ends once the server has closed the connection',
     actual: `it was still running after ${seconds(within)}`,
@@ -221,10 +215,7 @@ export async function expectStillServes(t: TestContext, server: ServerUnderTest,
   } catch (e) {
     if (!(e instanceof StudentFailure)) throw e;
     // A refused or reset connection usually means the server is on its way out: let it finish dying.
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([server.process.exited, new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
-    clearTimeout(timer);
-    if (server.running) throw e;
+    if (!(await server.process.exitsWithin(1000))) throw e;
     throw new StudentFailure({
       sent: quote(`${name}\n`),
       expected: 'the server keeps running and serves the next client',
