@@ -19,6 +19,7 @@ interface Job {
   name: string;
   dir: string;
   killedBy: string[];
+  exactly: boolean;
 }
 
 interface TaskValidation {
@@ -40,9 +41,9 @@ async function validate(argv: string[]): Promise<number> {
   const jobs: Job[] = tasks.flatMap((task) => {
     const f = loadFixtures(task);
     return [
-      { task, kind: 'reference' as const, name: 'reference', dir: f.reference, killedBy: [] },
-      ...f.mutants.map((m) => ({ task, kind: 'mutant' as const, name: m.name, dir: m.dir, killedBy: m.killedBy })),
-      ...f.solutions.map((s) => ({ task, kind: 'solution' as const, name: s.name, dir: s.dir, killedBy: [] })),
+      { task, kind: 'reference' as const, name: 'reference', dir: f.reference, killedBy: [], exactly: false },
+      ...f.mutants.map((m) => ({ task, kind: 'mutant' as const, name: m.name, dir: m.dir, killedBy: m.killedBy, exactly: m.exactly })),
+      ...f.solutions.map((s) => ({ task, kind: 'solution' as const, name: s.name, dir: s.dir, killedBy: [], exactly: false })),
     ];
   });
   // Jobs mostly wait on sockets and child processes; a few more than the cores keeps both busy.
@@ -62,9 +63,19 @@ async function validate(argv: string[]): Promise<number> {
     let detail: string;
     if (job.kind === 'mutant') {
       const failed = failedTests(r);
-      const killers = failed.filter((name) => job.killedBy.some((k) => name.includes(k)));
+      const names = (title: string): boolean => job.killedBy.some((k) => title.includes(k));
+      const killers = failed.filter(names);
       good = killers.length > 0 && errors.length === 0;
       detail = killers.length > 0 ? `killed by "${killers[0]}"` : failed.length > 0 ? `failed only ${failed.map((n) => `"${n}"`).join(', ')}, not the test that names its bug (${job.killedBy.join(' | ')})` : 'SURVIVED: no test failed';
+      if (good && job.exactly) {
+        // The named tests, and only they, must fail: all of them, and nothing else.
+        const missed = r.tests.filter((t) => names(t.name) && t.status !== 'failed').map((t) => t.name);
+        const extra = failed.filter((n) => !names(n));
+        good = missed.length === 0 && extra.length === 0;
+        detail = good
+          ? `killed by exactly the ${killers.length} tests that name its bug`
+          : `should fail exactly the tests that name its bug; ${[...missed.map((n) => `passed "${n}"`), ...extra.map((n) => `also failed "${n}"`)].join(', ')}`;
+      }
       v.mutants.push({ name: job.name, failed: failed.length, killed: good, killedBy: killers });
     } else {
       const missed = notPassed(r);

@@ -12,6 +12,8 @@ export interface MutantInfo {
   bug: string;
   /** Titles (or parts of titles) of the tests that must fail on this mutant. */
   killedBy: string[];
+  /** When true, the tests named by killedBy must be the only ones that fail (a sequential server fails exactly the concurrency tests). */
+  exactly: boolean;
 }
 
 export interface Fixtures {
@@ -35,8 +37,8 @@ export function loadFixtures(task: string): Fixtures {
     reference: referenceDir,
     mutants: subfolders(mutantsDir).map((name) => {
       const dir = path.join(mutantsDir, name);
-      const meta = JSON.parse(readFileSync(path.join(dir, 'mutant.json'), 'utf8')) as { bug: string; killedBy: string[] };
-      return { name, dir, bug: meta.bug, killedBy: meta.killedBy };
+      const meta = JSON.parse(readFileSync(path.join(dir, 'mutant.json'), 'utf8')) as { bug: string; killedBy: string[]; exactly?: boolean };
+      return { name, dir, bug: meta.bug, killedBy: meta.killedBy, exactly: meta.exactly === true };
     }),
     solutions: subfolders(solutionsDir).map((name) => ({ name, dir: path.join(solutionsDir, name) })),
   };
