@@ -22,6 +22,22 @@ export function pollPause(ms: number): Promise<void> {
 }
 
 /**
+ * The value of `promise` if it settles within `ms`, else undefined: an event awaited
+ * with a deadline. The timer is cleared either way and never keeps the process alive.
+ */
+export async function settlesWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms).unref();
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Polls `probe` until it returns a value (not undefined) or the deadline passes.
  * For states that have no event to listen to, such as rows in /proc.
  */

@@ -1,20 +1,26 @@
-// Every student process the grader starts is listed here until it has been reaped, so
+// Every student program the grader starts is listed here until it has been killed, so
 // that a grader stopped by a signal (Ctrl+C, a CI timeout) still kills them all.
 
 import { killTree } from './process-tree.js';
 
-const live = new Set<number>();
+/** Marker of every program not yet killed, to its root pid while that runs. */
+const live = new Map<string, number | undefined>();
 
-export function registerLive(pid: number): void {
-  live.add(pid);
+export function registerLive(marker: string, pid: number): void {
+  live.set(marker, pid);
 }
 
-export function unregisterLive(pid: number): void {
-  live.delete(pid);
+/** The root exited (its pid may be reused): only the processes it marked are left to kill. */
+export function rootExited(marker: string): void {
+  if (live.has(marker)) live.set(marker, undefined);
+}
+
+export function unregisterLive(marker: string): void {
+  live.delete(marker);
 }
 
 export function killAllLive(): void {
-  for (const pid of live) killTree(pid);
+  for (const [marker, pid] of live) killTree(pid, marker);
   live.clear();
 }
 

@@ -96,21 +96,53 @@ function signal(pid: number, sig: NodeJS.Signals): void {
   }
 }
 
+/** The environment variable that marks every process a program starts (see marked). */
+export const RUN_MARKER_VARIABLE = 'SOCKET_GRADER_RUN';
+
+/**
+ * Live processes whose environment holds RUN_MARKER_VARIABLE=`marker`. The environment
+ * is inherited through fork and exec: this finds a program's descendants even after
+ * their parent exited and they left its group with setsid (orphans the /proc
+ * children walk can no longer reach).
+ */
+export function markedProcesses(marker: string): number[] {
+  const needle = Buffer.from(`${RUN_MARKER_VARIABLE}=${marker}\0`);
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const environ = readFileSync(`/proc/${name}/environ`);
+      if (environ.subarray(0, needle.length).equals(needle) || environ.includes(Buffer.concat([Buffer.from([0]), needle]))) found.push(Number(name));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found.filter(isAlive);
+}
+
+/** The root's descendants and the processes carrying its marker, without repeats. */
+function programProcesses(rootPid: number | undefined, marker: string | undefined): number[] {
+  const pids = rootPid === undefined ? [] : processTree(rootPid);
+  if (marker) for (const pid of markedProcesses(marker)) if (!pids.includes(pid)) pids.push(pid);
+  return pids;
+}
+
 /**
  * Kills the process group led by `rootPid` and every descendant, including those
- * that escaped the group with setsid. Freezes the tree first so nothing forks
- * between looking and killing.
+ * that escaped the group with setsid, or outlived the root (found by `marker`).
+ * Freezes them first so nothing forks between looking and killing.
  */
-export function killTree(rootPid: number): number[] {
-  signal(-rootPid, 'SIGSTOP');
-  let tree = processTree(rootPid);
+export function killTree(rootPid: number | undefined, marker?: string): number[] {
+  // The group is signalled only while its leader's pid still names it.
+  if (rootPid !== undefined) signal(-rootPid, 'SIGSTOP');
+  let tree = programProcesses(rootPid, marker);
   for (let round = 0; round < 5; round++) {
     for (const pid of tree) signal(pid, 'SIGSTOP');
-    const again = processTree(rootPid);
+    const again = programProcesses(rootPid, marker);
     if (again.length === tree.length) break;
     tree = again;
   }
-  signal(-rootPid, 'SIGKILL');
+  if (rootPid !== undefined) signal(-rootPid, 'SIGKILL');
   for (const pid of tree) signal(pid, 'SIGKILL');
   return tree;
 }

@@ -5,9 +5,9 @@ import { execa } from 'execa';
 import { Inbox } from '../core/inbox.js';
 import { quote } from '../core/quote.js';
 import type { Transcript } from '../core/transcript.js';
-import { cpuTicks, isAlive, killTree } from './process-tree.js';
-import { pollUntil } from '../core/time.js';
-import { registerLive, unregisterLive } from './live-programs.js';
+import { cpuTicks, isAlive, killTree, RUN_MARKER_VARIABLE } from './process-tree.js';
+import { pollPause, pollUntil, settlesWithin } from '../core/time.js';
+import { registerLive, rootExited, unregisterLive } from './live-programs.js';
 
 /** Output kept per stream; past it, bytes are counted and dropped, never left in the pipe. */
 export const OUTPUT_CAP_BYTES = 1024 * 1024;
@@ -41,6 +41,8 @@ export class RunningProgram {
   killedByGrader = false;
   readonly pid: number;
   readonly actor: string;
+  /** Inherited by everything it starts, so no descendant escapes the kill. */
+  private readonly marker = `${process.pid}-${++programsStarted}`;
   private readonly startedAt = Date.now();
   private readonly child: ReturnType<typeof execa>;
 
@@ -48,7 +50,7 @@ export class RunningProgram {
     this.actor = opts.actor;
     this.child = execa(cmd.command, cmd.args, {
       cwd: opts.cwd,
-      env: opts.env,
+      env: { ...opts.env, [RUN_MARKER_VARIABLE]: this.marker },
       extendEnv: false,
       detached: true, // its own process group, so the whole group can be killed
       buffer: false,
@@ -62,7 +64,7 @@ export class RunningProgram {
     // for grandchildren holding the pipes open.
     this.child.catch(() => undefined);
     this.pid = this.child.pid ?? -1;
-    if (this.pid > 0) registerLive(this.pid);
+    if (this.pid > 0) registerLive(this.marker, this.pid);
     opts.transcript.add(this.actor, `started: ${[cmd.command.split('/').pop(), ...cmd.args.map(shortPath)].join(' ')}`);
 
     this.child.stdout?.on('data', (chunk: Buffer) => this.stdout.push(chunk));
@@ -74,7 +76,7 @@ export class RunningProgram {
       const done = (code: number | null, signal: string | null, atMs = Date.now() - this.startedAt): void => {
         if (this.exitInfo) return;
         this.exitInfo = { code, signal, atMs };
-        unregisterLive(this.pid);
+        rootExited(this.marker);
         if (!this.killedByGrader) opts.transcript.add(this.actor, this.describeExit());
         this.stdout.end(`the ${this.actor} exited`);
         this.stderr.end(`the ${this.actor} exited`);
@@ -85,9 +87,11 @@ export class RunningProgram {
         // 'exit' can come before the last bytes of the pipes are read: what it printed
         // just before exiting must be in the inboxes when they end. A child it forked
         // may hold the pipes open, so that wait is bounded.
-        const drained = Promise.all([streamEnded(this.child.stdout), streamEnded(this.child.stderr)]);
-        const bound = new Promise((r) => setTimeout(r, PIPE_DRAIN_MS).unref());
-        void Promise.race([drained, bound]).then(() => done(code, signal, atMs));
+        const drained = Promise.all([streamEnded(this.child.stdout), streamEnded(this.child.stderr)]).then(() => true);
+        void settlesWithin(drained, PIPE_DRAIN_MS).then((ended) => {
+          done(code, signal, atMs);
+          if (!ended) opts.transcript.add(this.actor, `its output was still open ${PIPE_DRAIN_MS} ms after it exited: a process it started holds it`);
+        });
       });
       this.child.on('error', (err: NodeJS.ErrnoException) => {
         this.stderr.push(Buffer.from(`could not start ${cmd.command}: ${err.code ?? err.message}\n`));
@@ -120,22 +124,20 @@ export class RunningProgram {
   }
 
   /** How it exited, if it does within `ms`; undefined while it is still running then. */
-  async exitsWithin(ms: number): Promise<ExitInfo | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const exit = await Promise.race([this.exited, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
-    clearTimeout(timer);
-    return exit;
+  exitsWithin(ms: number): Promise<ExitInfo | undefined> {
+    return settlesWithin(this.exited, ms);
   }
 
   /** Kills the whole tree and waits until the process is reaped (so its port is free). */
   async kill(): Promise<void> {
     if (this.running) this.killedByGrader = true;
     // Also when it exited: a child it forked may still be running.
-    const tree = killTree(this.pid);
+    const tree = killTree(this.pid, this.marker);
     await this.exited;
     // SIGKILL is delivered asynchronously; its port and files are free only once all are gone.
     const gone = await pollUntil(() => (tree.some(isAlive) ? undefined : true), 5000, 2);
     if (!gone) throw new Error(`processes ${tree.filter(isAlive).join(', ')} survived SIGKILL`);
+    unregisterLive(this.marker);
   }
 
   describeExit(): string {
@@ -165,7 +167,7 @@ export class RunningProgram {
   async isSpinning(): Promise<boolean> {
     const before = cpuTicks(this.pid);
     if (before === undefined) return false;
-    await new Promise((r) => setTimeout(r, 200).unref());
+    await pollPause(200); // the measuring window itself, not a wait for an event
     const after = cpuTicks(this.pid);
     return after !== undefined && after - before >= 12; // ≥ 60 % of one core (100 ticks/s)
   }
@@ -180,6 +182,8 @@ export class RunningProgram {
     return lines.join('\n');
   }
 }
+
+let programsStarted = 0;
 
 /** How long output may still arrive after the exit, when a forked child keeps the pipes. */
 const PIPE_DRAIN_MS = 500;

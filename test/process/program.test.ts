@@ -10,11 +10,11 @@ import { isAlive, processTree } from '../../harness/process/process-tree.js';
 import { boundSockets } from '../../harness/process/sockets.js';
 import { studentEnv } from '../../harness/process/student-env.js';
 
-function python(code: string, env: Record<string, string> = {}): RunningProgram {
+function python(code: string, env: Record<string, string> = {}, transcript = new Transcript()): RunningProgram {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'program-test-'));
   const program = new RunningProgram(
     { file: 'inline', command: 'python3', args: ['-c', code] },
-    { cwd: dir, env: studentEnv(dir, env), actor: 'server', transcript: new Transcript() },
+    { cwd: dir, env: studentEnv(dir, env), actor: 'server', transcript },
   );
   void program.exited.then(() => rmSync(dir, { recursive: true, force: true }));
   return program;
@@ -40,6 +40,22 @@ describe('a student program', () => {
     expect(exit.code).to.equal(0);
     expect(p.stdout.all().length).to.equal(OUTPUT_CAP_BYTES);
     expect(p.stdout.dropped).to.equal(6 * 1024 * 1024 - OUTPUT_CAP_BYTES);
+  });
+
+  it('has its exit reported with its last output, and its orphans killed, when a child it started outlives it', async () => {
+    const transcript = new Transcript();
+    const p = python('import os, signal\nif os.fork() == 0:\n    os.setsid()\n    signal.pause()\nprint("parent leaves", flush=True)', {}, transcript);
+    const tree = await p.stdout.waitFor(() => (p.stdout.all().includes('parent leaves') ? processTree(p.pid) : undefined), 5000);
+    if (tree.kind !== 'found') throw new Error('the test program printed nothing');
+    const exit = await p.exited;
+    expect(exit.code).to.equal(0);
+    expect(p.stdout.all().toString()).to.equal('parent leaves\n');
+    expect(transcript.entries.map((e) => e.event).join('\n')).to.include('its output was still open');
+    // Orphaned and out of the group, the child is found by the marker it inherited.
+    const orphan = tree.value.filter((pid) => pid !== p.pid);
+    expect(orphan.filter(isAlive)).to.have.length(1);
+    await p.kill();
+    expect(orphan.filter(isAlive)).to.deep.equal([]);
   });
 
   it('is killed with every descendant, even one that setsid()s and ignores SIGTERM', async () => {
