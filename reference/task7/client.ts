@@ -3,21 +3,10 @@
 
 import { writeFileSync } from 'node:fs';
 import net from 'node:net';
-import readline from 'node:readline';
+import { requestedFileName } from '../lib/file-name.js';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 57);
-
-function fileNameFromStdin(): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = readline.createInterface({ input: process.stdin });
-    rl.once('line', (line) => {
-      rl.close();
-      resolve(line.trim());
-    });
-    rl.once('close', () => resolve(''));
-  });
-}
 
 function download(name: string): void {
   const conn = net.connect({ host, port }, () => conn.write(`${name}\n`));
@@ -40,7 +29,7 @@ function download(name: string): void {
   });
 }
 
-const name = process.argv[2]?.trim() || (await fileNameFromStdin());
+const name = await requestedFileName();
 if (!name) {
   console.error('usage: client <file name>');
   process.exitCode = 2;

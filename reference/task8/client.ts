@@ -4,7 +4,7 @@
 
 import dgram from 'node:dgram';
 import { writeFileSync } from 'node:fs';
-import readline from 'node:readline';
+import { requestedFileName } from '../lib/file-name.js';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 59);
@@ -60,13 +60,10 @@ function download(name: string): void {
   restartTimer();
 }
 
-const fromArgs = process.argv[2];
-if (fromArgs) {
-  download(fromArgs);
+const name = await requestedFileName();
+if (!name) {
+  console.error('usage: client <file name>');
+  process.exitCode = 2;
 } else {
-  const rl = readline.createInterface({ input: process.stdin });
-  rl.once('line', (line) => {
-    rl.close();
-    download(line.trim());
-  });
+  download(name);
 }
