@@ -16,4 +16,4 @@ export { expectSavedFile, expectNoSavedFile } from './spec/saved-file.js';
 export { sha256, firstDifference, describeDifference, expectSameBytes } from './spec/compare-bytes.js';
 export type { Endpoint } from './net/connect.js';
 export { randomText } from './spec/random-text.js';
-export { holdReading, resumeReading, waitUntilSenderWaits, readOnceSenderWaits, sizeBeyondBuffers, type SenderState } from './net/slow-reading.js';
+export { holdReading, resumeOnceSenderWaits, readOnceSenderWaits, sizeBeyondBuffers, type SenderState } from './net/slow-reading.js';

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { check, group, task, type TestContext } from '../harness/index.js';
+import { check, group, randomFileName, task, type TestContext } from '../harness/index.js';
 import {
   expectEnds,
   expectErrorReply,
@@ -15,14 +15,13 @@ import {
   expectSaidNotFound,
   expectSavedFile,
   fetchAndCheck,
-  freshName,
-  randomText,
+  randomUtf8Text,
   startClientFor,
 } from './lib/file-request.js';
 
 /** A server folder with the file asked for and another one beside it (serving the wrong one shows). */
 function folderWith(name: string, content: Buffer): Record<string, Buffer> {
-  return { [name]: content, [freshName('.txt')]: randomText(300) };
+  return { [name]: content, [randomFileName('.txt')]: randomUtf8Text(300) };
 }
 
 /** A file the server must never send, in the folder above its own. */
@@ -44,38 +43,38 @@ task('task5', () => {
     });
 
     check('the server sends a small UTF-8 text file unchanged, after the line OK', 2, async (t) => {
-      const name = freshName('.txt');
-      const content = randomText(300);
+      const name = randomFileName('.txt');
+      const content = randomUtf8Text(300);
       const server = await t.startServer({ files: folderWith(name, content) });
       await fetchAndCheck(t, server, name, content, { help: 'open the file in binary mode (open(name, "rb")) and send its bytes as they are' });
     });
 
     check('the server sends a text file far over 1 KiB (40 KiB) unchanged', 2, async (t) => {
-      const name = freshName('.txt');
-      const content = randomText(40 * 1024);
+      const name = randomFileName('.txt');
+      const content = randomUtf8Text(40 * 1024);
       const server = await t.startServer({ files: folderWith(name, content) });
       await fetchAndCheck(t, server, name, content, { help: WHOLE_FILE_HELP });
     });
 
     check('the server answers OK and nothing more for an empty file (0 bytes)', 1, async (t) => {
-      const name = freshName('.txt');
+      const name = randomFileName('.txt');
       const server = await t.startServer({ files: folderWith(name, Buffer.alloc(0)) });
       await fetchAndCheck(t, server, name, Buffer.alloc(0));
     });
 
     check('the server sends a text file with Windows line endings (CR LF) unchanged', 1, async (t) => {
-      const name = freshName('.txt');
-      const content = randomText(2048, '\r\n');
+      const name = randomFileName('.txt');
+      const content = randomUtf8Text(2048, '\r\n');
       const server = await t.startServer({ files: folderWith(name, content) });
       await fetchAndCheck(t, server, name, content, { help: 'a file opened in text mode ("r") turns \\r\\n into \\n: open it with "rb" and send the bytes' });
     });
 
     check('the server answers ERROR for a file that is not in its folder, and keeps serving', 2, async (t) => {
-      const name = freshName('.txt');
-      const content = randomText(200);
+      const name = randomFileName('.txt');
+      const content = randomUtf8Text(200);
       const server = await t.startServer({ files: folderWith(name, content) });
       const first = await t.connect(server);
-      await first.sendLine(freshName('.txt'));
+      await first.sendLine(randomFileName('.txt'));
       await expectErrorReply(first, {
         why: 'the file does not exist',
         help: 'check os.path.isfile(name) (or catch FileNotFoundError) and send b"ERROR file not found\\n"',
@@ -84,7 +83,7 @@ task('task5', () => {
     });
 
     check('the server refuses a name with ../ and sends nothing from outside its folder', 2, async (t) => {
-      const server = await t.startServer({ files: folderWith(freshName('.txt'), randomText(100)) });
+      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100)) });
       const secret = await secretBeside(t, server.dir);
       const conn = await t.connect(server);
       await conn.sendLine(`../${path.basename(secret.file)}`);
@@ -92,7 +91,7 @@ task('task5', () => {
     });
 
     check('the server refuses an absolute path and does not send that file', 1, async (t) => {
-      const server = await t.startServer({ files: folderWith(freshName('.txt'), randomText(100)) });
+      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100)) });
       const secret = await secretBeside(t, server.dir);
       const conn = await t.connect(server);
       await conn.sendLine(secret.file);
@@ -102,8 +101,8 @@ task('task5', () => {
 
   group('client', () => {
     check('the client saves a small UTF-8 text file unchanged and exits with code 0', 2, async (t) => {
-      const name = freshName('.txt');
-      const content = randomText(300);
+      const name = randomFileName('.txt');
+      const content = randomUtf8Text(300);
       const fake = await t.listen();
       const { client, conn } = await startClientFor(t, fake, name);
       await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
@@ -113,8 +112,8 @@ task('task5', () => {
     });
 
     check('the client saves a text file far over 1 KiB (40 KiB) unchanged', 2, async (t) => {
-      const name = freshName('.txt');
-      const content = randomText(40 * 1024);
+      const name = randomFileName('.txt');
+      const content = randomUtf8Text(40 * 1024);
       const fake = await t.listen();
       const { client, conn } = await startClientFor(t, fake, name);
       await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
@@ -123,7 +122,7 @@ task('task5', () => {
     });
 
     check('the client saves an empty file when the server sends OK and nothing more', 1, async (t) => {
-      const name = freshName('.txt');
+      const name = randomFileName('.txt');
       const fake = await t.listen();
       const { client, conn } = await startClientFor(t, fake, name);
       await conn.send('OK\n');
@@ -132,7 +131,7 @@ task('task5', () => {
     });
 
     check('the client writes no file when the server answers ERROR, and says it was not found', 2, async (t) => {
-      const name = freshName('.txt');
+      const name = randomFileName('.txt');
       const fake = await t.listen();
       const { client, conn } = await startClientFor(t, fake, name);
       await conn.send('ERROR file not found\n');
@@ -144,7 +143,7 @@ task('task5', () => {
 
     check('the client exits with a non-zero code when the file was not found', 1, async (t) => {
       const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, freshName('.txt'));
+      const { client, conn } = await startClientFor(t, fake, randomFileName('.txt'));
       await conn.send('ERROR file not found\n');
       conn.end();
       await expectNonZeroExit(client, 'end with sys.exit(1) when the server answered ERROR');
@@ -153,8 +152,8 @@ task('task5', () => {
 
   group('robustness', () => {
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
-      const name = freshName('.txt');
-      const content = randomText(500);
+      const name = randomFileName('.txt');
+      const content = randomUtf8Text(500);
       const server = await t.startServer({ files: folderWith(name, content) });
       const conn = await t.connect(server);
       await conn.send(name.slice(0, 3));
@@ -164,8 +163,8 @@ task('task5', () => {
     });
 
     check('the server keeps serving after a client connects and leaves without a word', 1, async (t) => {
-      const name = freshName('.txt');
-      const content = randomText(200);
+      const name = randomFileName('.txt');
+      const content = randomUtf8Text(200);
       const server = await t.startServer({ files: folderWith(name, content) });
       const silent = await t.connect(server);
       silent.end();
@@ -173,8 +172,8 @@ task('task5', () => {
     });
 
     check('the client waits for the whole OK line and the whole file when they arrive in pieces', 1, async (t) => {
-      const name = freshName('.txt');
-      const content = randomText(3000);
+      const name = randomFileName('.txt');
+      const content = randomUtf8Text(3000);
       const fake = await t.listen();
       const { client, conn } = await startClientFor(t, fake, name);
       await conn.send('O');

@@ -9,13 +9,10 @@ import {
   group,
   holdReading,
   randomBinary,
-  resumeReading,
+  randomFileName,
+  resumeOnceSenderWaits,
   scaled,
   task,
-  waitUntilSenderWaits,
-  type Connection,
-  type ServerUnderTest,
-  type TestContext,
 } from '../harness/index.js';
 import {
   expectEnds,
@@ -25,7 +22,6 @@ import {
   expectSavedFile,
   expectStillServes,
   fetchAndCheck,
-  freshName,
   startClientFor,
 } from './lib/file-request.js';
 
@@ -58,18 +54,11 @@ function lineEndingsMix(): Buffer {
 
 /** A server folder with the file asked for and another binary file beside it. */
 function folderWith(name: string, content: Buffer): Record<string, Buffer> {
-  return { [name]: content, [freshName('.bin')]: randomBinary(512) };
+  return { [name]: content, [randomFileName('.bin')]: randomBinary(512) };
 }
 
 const BINARY_HELP = 'open the file with "rb" and send the bytes as they are: never .decode() them or open the file in text mode';
 const SENDALL_HELP = 'send() may send only part of what you give it (always so on a socket with a timeout): use sendall(), which loops until every byte is sent';
-
-/** Lets the server run into the grader's closed window (and wait there), then reads on. */
-async function readSlowly(t: TestContext, conn: Connection, server: ServerUnderTest): Promise<void> {
-  const state = await waitUntilSenderWaits(conn, server);
-  t.transcript.add('grader', state === 'backed up' ? 'read nothing until the server had more to send than the connection holds and waited; reading now' : `read nothing until the server was ${state}; reading now`);
-  resumeReading(conn);
-}
 
 task('task6', () => {
   group('server', () => {
@@ -78,38 +67,38 @@ task('task6', () => {
     });
 
     check('the server sends a file holding all 256 byte values unchanged', 2, async (t) => {
-      const name = freshName('.bin');
+      const name = randomFileName('.bin');
       const content = allByteValues();
       const server = await t.startServer({ files: folderWith(name, content) });
       await fetchAndCheck(t, server, name, content, { help: BINARY_HELP });
     });
 
     check('the server sends a file with CR, LF and CR LF bytes unchanged', 1, async (t) => {
-      const name = freshName('.bin');
+      const name = randomFileName('.bin');
       const content = lineEndingsMix();
       const server = await t.startServer({ files: folderWith(name, content) });
       await fetchAndCheck(t, server, name, content, { help: 'text mode ("r") turns \\r\\n and \\r into \\n: open the file with "rb"' });
     });
 
     check('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
-      const name = freshName('.bin');
+      const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
       const server = await t.startServer({ files: folderWith(name, content) });
       await fetchAndCheck(t, server, name, content, { help: `${BINARY_HELP}; read the whole file (f.read(), or a loop until f.read(65536) returns b"")` });
     });
 
     check('the server answers ERROR for a missing file and serves the next client', 1, async (t) => {
-      const name = freshName('.bin');
+      const name = randomFileName('.bin');
       const content = randomBinary(2048);
       const server = await t.startServer({ files: folderWith(name, content) });
       const first = await t.connect(server);
-      await first.sendLine(freshName('.bin'));
+      await first.sendLine(randomFileName('.bin'));
       await expectErrorReply(first, { why: 'the file does not exist', help: 'check os.path.isfile(name) (or catch FileNotFoundError) and send b"ERROR file not found\\n"' });
       await expectStillServes(t, server, name, content, 'a missing file must not end the server: keep the accept() loop going');
     });
 
     check('several clients started together are all served, one after another', 2, async (t) => {
-      const names = Array.from({ length: 4 }, () => freshName('.bin'));
+      const names = Array.from({ length: 4 }, () => randomFileName('.bin'));
       const contents = names.map(() => randomBinary(256 * 1024));
       const server = await t.startServer({ files: Object.fromEntries(names.map((n, i) => [n, contents[i]])) });
       // All connect and ask before any is answered: the later ones wait in the listen() queue.
@@ -124,7 +113,7 @@ task('task6', () => {
 
   group('client', () => {
     check('the client saves a file holding all 256 byte values unchanged and exits with code 0', 2, async (t) => {
-      const name = freshName('.bin');
+      const name = randomFileName('.bin');
       const content = allByteValues();
       const fake = await t.listen();
       const { client, conn } = await startClientFor(t, fake, name);
@@ -135,7 +124,7 @@ task('task6', () => {
     });
 
     check('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
-      const name = freshName('.bin');
+      const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
       const fake = await t.listen();
       const { client, conn } = await startClientFor(t, fake, name);
@@ -145,7 +134,7 @@ task('task6', () => {
     });
 
     check('the client writes no file when the server answers ERROR', 1, async (t) => {
-      const name = freshName('.bin');
+      const name = randomFileName('.bin');
       const fake = await t.listen();
       const { client, conn } = await startClientFor(t, fake, name);
       await conn.send('ERROR file not found\n');
@@ -155,7 +144,7 @@ task('task6', () => {
     });
 
     check('several of your clients started together all get their files from your server', 2, async (t) => {
-      const names = Array.from({ length: 3 }, () => freshName('.bin'));
+      const names = Array.from({ length: 3 }, () => randomFileName('.bin'));
       const contents = names.map(() => randomBinary(300 * 1024));
       const server = await t.startServer({ files: Object.fromEntries(names.map((n, i) => [n, contents[i]])) });
       const clients = await Promise.all(names.map((name) => t.startClient(server.endpoint, { args: [name] })));
@@ -168,7 +157,7 @@ task('task6', () => {
 
   group('robustness', () => {
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
-      const name = freshName('.bin');
+      const name = randomFileName('.bin');
       const content = randomBinary(4096);
       const server = await t.startServer({ files: folderWith(name, content) });
       const conn = await t.connect(server);
@@ -179,25 +168,25 @@ task('task6', () => {
     });
 
     check('a large file (8 MiB) read slowly by the grader still arrives whole', 2, async (t) => {
-      const name = freshName('.bin');
+      const name = randomFileName('.bin');
       const content = randomBinary(8 * MiB);
       const server = await t.startServer({ files: folderWith(name, content) });
       const conn = await t.connect(server);
       holdReading(conn);
       await conn.sendLine(name);
-      await readSlowly(t, conn, server);
+      await resumeOnceSenderWaits(conn, server);
       await expectFileReply(conn, name, content, { within: scaled(6000), help: SENDALL_HELP });
     });
 
     check('the server serves the next client after one disconnects in the middle of a large file', 2, async (t) => {
-      const big = freshName('.bin');
-      const name = freshName('.bin');
+      const big = randomFileName('.bin');
+      const name = randomFileName('.bin');
       const content = randomBinary(4096);
       const server = await t.startServer({ files: { [big]: randomBinary(8 * MiB), [name]: content } });
       const first = await t.connect(server);
       holdReading(first);
       await first.sendLine(big);
-      await readSlowly(t, first, server);
+      await resumeOnceSenderWaits(first, server);
       // Read a little of it, then vanish the way a killed client does.
       await first.inbox.waitFor(() => (first.inbox.unread().length > 0 ? true : undefined), DEFAULT_WITHIN_MS);
       first.reset();

@@ -1,8 +1,6 @@
 // task7: a text file server that serves every client at the same time. The client
 // sends "name\n"; the server sends the file's bytes and closes, or "ERROR ..." and closes.
 
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   check,
   expectSameBytes,
@@ -12,12 +10,12 @@ import {
   randomText,
   readOnceSenderWaits,
   sizeBeyondBuffers,
-  StudentFailure,
   task,
   type Connection,
   type ServerUnderTest,
   type TestContext,
 } from '../harness/index.js';
+import { expectEnds, expectNoFile, expectSavedFile, startClientFor } from './lib/file-request.js';
 
 const THREAD_HELP =
   'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept(); read the file name inside that thread';
@@ -40,19 +38,6 @@ async function download(t: TestContext, server: ServerUnderTest, name: string, c
 async function expectFile(conn: Connection, name: string, content: string, help?: string): Promise<void> {
   const got = await conn.readUntilClosed({ help: help ?? 'after sending the file, close the connection (conn.close()): that is how the client knows the file ended' });
   expectSameBytes(got, content, { what: `the bytes of ${JSON.stringify(name)}, then the server closes`, sent: conn.lastSent, help });
-}
-
-/** The client program's saved copy of `name`, once it has exited. */
-function savedFile(dir: string, name: string): Buffer {
-  const file = path.join(dir, name);
-  if (!existsSync(file)) {
-    throw new StudentFailure({
-      expected: `the client saves the file as ${JSON.stringify(name)} in its working folder`,
-      actual: 'there is no file of that name',
-      help: 'open(name, "wb") with the very name you asked for, in the current folder, and write everything received',
-    });
-  }
-  return readFileSync(file);
 }
 
 task('task7', () => {
@@ -148,38 +133,20 @@ task('task7', () => {
 
   group('client', () => {
     check('the client sends the file name from its command line, followed by a newline', 2, async (t) => {
-      const name = randomFileName('.txt');
-      const fake = await t.listen();
-      const client = await t.startClient(fake, { args: [name] });
-      client.type(name);
-      const conn = await fake.accept({ stillRunning: () => client.running });
-      await conn.expectLine(name, { help: 'send the name and a newline: s.sendall((name + "\\n").encode()), with name = sys.argv[1] (or input())' });
+      await startClientFor(t, await t.listen(), randomFileName('.txt'));
     });
 
     check('the client saves the file under the same name, identical to what the server sent', 3, async (t) => {
       const name = randomFileName('.txt');
-      const content = randomText(5000);
-      const fake = await t.listen();
-      const client = await t.startClient(fake, { args: [name] });
-      client.type(name);
-      const conn = await fake.accept({ stillRunning: () => client.running });
-      await conn.expectLine(name);
+      const content = Buffer.from(randomText(5000));
+      const { client, conn } = await startClientFor(t, await t.listen(), name);
       await conn.send(content);
       conn.end();
-      await client.expectExit('any', { help: 'once recv() returns b"", save the file and end the program' });
-      expectSameBytes(savedFile(client.dir, name), content, {
-        what: `the saved file ${JSON.stringify(name)}`,
-        help: 'write exactly the bytes received, nothing added: open(name, "wb").write(data)',
-      });
+      await expectSavedFile(client, name, content, 'write exactly the bytes received, nothing added: open(name, "wb").write(data)');
     });
 
     check('the client exits with code 0 after saving the file', 1, async (t) => {
-      const name = randomFileName('.txt');
-      const fake = await t.listen();
-      const client = await t.startClient(fake, { args: [name] });
-      client.type(name);
-      const conn = await fake.accept({ stillRunning: () => client.running });
-      await conn.expectLine(name);
+      const { client, conn } = await startClientFor(t, await t.listen(), randomFileName('.txt'));
       await conn.send(randomText(1000));
       conn.end();
       await client.expectExit(0, { help: 'close the socket and the file and let the program end normally' });
@@ -187,40 +154,24 @@ task('task7', () => {
 
     check('the client keeps reading until the server closes: a 200 KiB file sent in pieces is saved whole', 2, async (t) => {
       const name = randomFileName('.txt');
-      const content = randomText(200 * 1024);
-      const fake = await t.listen();
-      const client = await t.startClient(fake, { args: [name] });
-      client.type(name);
-      const conn = await fake.accept({ stillRunning: () => client.running });
-      await conn.expectLine(name);
-      await conn.send(content.slice(0, 700));
+      const content = Buffer.from(randomText(200 * 1024));
+      const { client, conn } = await startClientFor(t, await t.listen(), name);
+      await conn.send(content.subarray(0, 700));
       await conn.waitUntilRead();
-      await conn.send(content.slice(700));
+      await conn.send(content.subarray(700));
       conn.end();
-      await client.expectExit('any', { help: READ_ALL_HELP });
-      expectSameBytes(savedFile(client.dir, name), content, { what: `the saved file ${JSON.stringify(name)}`, help: READ_ALL_HELP });
+      await expectSavedFile(client, name, content, READ_ALL_HELP);
     });
 
     check('the client reports a missing file and writes no file', 2, async (t) => {
       const name = randomFileName('.txt');
-      const fake = await t.listen();
-      const client = await t.startClient(fake, { args: [name] });
-      client.type(name);
-      const conn = await fake.accept({ stillRunning: () => client.running });
-      await conn.expectLine(name);
+      const { client, conn } = await startClientFor(t, await t.listen(), name);
       await conn.sendLine('ERROR file not found');
       conn.end();
       const help = 'if the reply starts with b"ERROR", print it and do not open the file for writing';
       await client.expectOutput(/error|not found/i, { help });
-      await client.expectExit('any', { help });
-      if (existsSync(path.join(client.dir, name))) {
-        throw new StudentFailure({
-          sent: conn.lastSent,
-          expected: `no file ${JSON.stringify(name)} is written (the server said the file does not exist)`,
-          actual: `the client wrote ${JSON.stringify(name)}: ${JSON.stringify(readFileSync(path.join(client.dir, name), 'latin1').slice(0, 60))}`,
-          help: 'open the file only after checking the reply is not an ERROR',
-        });
-      }
+      await expectEnds(client, help);
+      expectNoFile(client, name);
     });
   });
 

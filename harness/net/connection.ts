@@ -56,6 +56,11 @@ export class Connection {
     socket.on('close', () => this.inbox.end(`the connection closed`));
   }
 
+  /** Adds what the grader did or saw on this connection to the test's transcript. */
+  note(event: string): void {
+    this.transcript.add(this.label, event);
+  }
+
   get localPort(): number {
     return this.socket.localPort ?? 0;
   }

@@ -66,10 +66,21 @@ export async function waitUntilSenderWaits(conn: Connection, sender: ProgramUnde
   return state ?? 'still sending';
 }
 
-/** Holds off until the sender waits (see waitUntilSenderWaits), then reads until it closes. */
-export async function readOnceSenderWaits(conn: Connection, sender: ProgramUnderTest, opts: ExpectOptions = {}): Promise<Buffer> {
-  await waitUntilSenderWaits(conn, sender, { within: opts.within });
+/** Holds off until the sender waits (see waitUntilSenderWaits), says so in the transcript, then reads on. */
+export async function resumeOnceSenderWaits(conn: Connection, sender: ProgramUnderTest, opts: { within?: number } = {}): Promise<SenderState> {
+  const state = await waitUntilSenderWaits(conn, sender, opts);
+  conn.note(
+    state === 'backed up'
+      ? 'read nothing until the sender had more to send than the connection holds and waited; reading now'
+      : `read nothing until the sender was ${state}; reading now`,
+  );
   resumeReading(conn);
+  return state;
+}
+
+/** Holds off until the sender waits, then reads until it closes. */
+export async function readOnceSenderWaits(conn: Connection, sender: ProgramUnderTest, opts: ExpectOptions = {}): Promise<Buffer> {
+  await resumeOnceSenderWaits(conn, sender, { within: opts.within });
   // readUntilClosed reports a sender that never finishes.
   return conn.readUntilClosed(opts);
 }

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { StudentFailure } from '../core/failures.js';
+import { describeBytes, quote } from '../core/quote.js';
 import { describeDifference, sha256 } from './compare-bytes.js';
 
 /** `dir/name` exists and holds exactly `expected`. */
@@ -18,15 +19,13 @@ export function expectSavedFile(dir: string, name: string, expected: Buffer, opt
   if (diff) throw new StudentFailure({ expected: `${what}, byte for byte`, actual: `the saved file has ${diff}`, help: opts.help });
 }
 
-/** `dir/name` was not written (no partial or wrong file left behind). */
-export function expectNoSavedFile(dir: string, name: string, opts: { who?: string; help?: string } = {}): void {
+/** `dir/name` was not written (no partial or wrong file left behind); `why` says why none was due. */
+export function expectNoSavedFile(dir: string, name: string, opts: { who?: string; why?: string; help?: string } = {}): void {
   const file = path.join(dir, name);
-  if (existsSync(file)) {
-    const size = readFileSync(file).length;
-    throw new StudentFailure({
-      expected: `${opts.who ?? 'the client'} writes no file ${name}`,
-      actual: `it wrote ${name} (${size} bytes)`,
-      help: opts.help,
-    });
-  }
+  if (!existsSync(file)) return;
+  throw new StudentFailure({
+    expected: `${opts.who ?? 'the client'} writes no file ${quote(name)}${opts.why ? ` (${opts.why})` : ''}`,
+    actual: `it wrote ${quote(name)}, ${describeBytes(readFileSync(file))}`,
+    help: opts.help,
+  });
 }

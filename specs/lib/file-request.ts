@@ -1,7 +1,8 @@
 // The file-request protocol of task5 and task6, from the grader's side: the client sends
 // one line with a file name; the server answers "OK\n" and the file's bytes, or a line
 // "ERROR <reason>", and closes the connection. Shared by both specs so they grade the
-// same wire format the same way.
+// same wire format the same way. task7 asks the same way (its reply has no OK line) and
+// judges its client with the same client-side checks.
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import {
   DEFAULT_WITHIN_MS,
   StudentFailure,
   describeBytes,
+  expectNoSavedFile,
   expectSameBytes,
   quote,
   randomWord,
@@ -25,7 +27,7 @@ import { seconds } from '../../harness/core/time.js';
 const NON_ASCII_WORDS = ['Grüße', 'señor', 'café', 'naïve', 'Ελλάδα', 'Москва', '日本語', 'حرف', '✓', '€100', '🙂', 'Straße', 'ça', 'Åland'];
 
 /** UTF-8 text of about `bytes` bytes: lines of ASCII and non-ASCII words, each line ending in `eol`. */
-export function randomText(bytes: number, eol = '\n'): Buffer {
+export function randomUtf8Text(bytes: number, eol = '\n'): Buffer {
   const lines: string[] = [];
   let size = 0;
   while (size < bytes) {
@@ -35,11 +37,6 @@ export function randomText(bytes: number, eol = '\n'): Buffer {
     size += Buffer.byteLength(line);
   }
   return Buffer.from(lines.join(''), 'utf8');
-}
-
-/** A file name no earlier test used: letters, digits, the extension. */
-export function freshName(ext: string): string {
-  return `${randomWord(6)}_${randomInt(10000)}${ext}`;
 }
 
 /** How the first line of a reply is judged: "OK" and "ERROR …", any letter case. */
@@ -163,7 +160,7 @@ export async function expectSavedFile(client: ProgramUnderTest, name: string, ex
       expected: `the client saves the file as ${quote(name)} in its working folder`,
       actual: `no such file after it ${client.process.describeExit()}; ${listFolder(client.dir)}`,
       help: client.process.exitInfo?.code === 0
-        ? 'open(filename, "wb") in the folder the client runs in, and write every byte after the OK line'
+        ? 'open(filename, "wb") in the folder the client runs in, and write every byte of the file you received'
         : `it ended with an error before saving: read its stderr below${help ? `; ${help}` : ''}`,
     });
   }
@@ -184,12 +181,9 @@ export async function expectSaidNotFound(client: ProgramUnderTest): Promise<void
 
 /** The client wrote no file called `name`. */
 export function expectNoFile(client: ProgramUnderTest, name: string): void {
-  const file = path.join(client.dir, name);
-  if (!existsSync(file)) return;
-  throw new StudentFailure({
-    expected: `no file ${quote(name)} in the client's folder (the server answered ERROR)`,
-    actual: `the client created it, ${describeBytes(readFileSync(file))}`,
-    help: 'read the first line before opening the output file; open(filename, "wb") only when it is OK',
+  expectNoSavedFile(client.dir, name, {
+    why: 'the server answered ERROR',
+    help: 'look at the reply before opening the output file: open(filename, "wb") only when it is not an ERROR',
   });
 }
 
