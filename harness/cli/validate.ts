@@ -1,6 +1,6 @@
 // npm run validate -- [task] [--format json]: every spec must pass the reference and
-// every student-style solution at full points, and fail every mutant by the test
-// that names its bug.
+// every student-style solution at full points, fail every mutant by the test that
+// names its bug, and have each of its tests failed by some mutant.
 
 import os from 'node:os';
 import { writeFileSync } from 'node:fs';
@@ -27,6 +27,8 @@ interface TaskValidation {
   reference: { passed: number; failed: number };
   mutants: Array<{ name: string; failed: number; killed: boolean; killedBy: string[] }>;
   solutions: Array<{ name: string; failed: number }>;
+  /** Tests no mutant fails: nothing shows they can tell a broken program from a good one. */
+  unproven: string[];
 }
 
 const notPassed = (r: TaskReport): string[] => r.tests.filter((t) => t.status !== 'passed').map((t) => t.name);
@@ -54,7 +56,7 @@ async function validate(argv: string[]): Promise<number> {
   let ok = 0;
   let bad = 0;
   const lines: string[] = [];
-  const results: TaskValidation[] = tasks.map((task) => ({ task, reference: { passed: 0, failed: 0 }, mutants: [], solutions: [] }));
+  const results: TaskValidation[] = tasks.map((task) => ({ task, reference: { passed: 0, failed: 0 }, mutants: [], solutions: [], unproven: [] }));
   jobs.forEach((job, i) => {
     const r = reports[i];
     const v = results[tasks.indexOf(job.task)];
@@ -90,6 +92,19 @@ async function validate(argv: string[]): Promise<number> {
     lines.push(`${good ? '✓' : '✗'} ${job.task.padEnd(10)} ${`${job.kind} ${job.kind === 'reference' ? '' : job.name}`.padEnd(34)} ${detail} (${(r.durationMs / 1000).toFixed(1)} s)`);
     if (!good) for (const t of r.tests.filter((x) => x.status !== 'passed').slice(0, 3)) lines.push(`      ${t.name}: ${(t.message ?? '').split('\n').slice(0, 4).join(' | ')}`);
   });
+
+  // Every test must be shown able to fail: some mutant of its task fails it.
+  for (const v of results) {
+    const graded = jobs.map((job, i) => ({ job, report: reports[i] })).filter(({ job }) => job.task === v.task);
+    const titles = graded.find(({ job }) => job.kind === 'reference')?.report.tests.map((t) => t.name) ?? [];
+    const failedSomewhere = new Set(graded.filter(({ job }) => job.kind === 'mutant').flatMap(({ report }) => failedTests(report)));
+    v.unproven = titles.filter((title) => !failedSomewhere.has(title));
+    const good = v.unproven.length === 0;
+    if (good) ok++;
+    else bad++;
+    const detail = good ? `each of its ${titles.length} tests fails on some mutant` : `no mutant fails ${v.unproven.map((n) => `"${n}"`).join(', ')}`;
+    lines.push(`${good ? '✓' : '✗'} ${v.task.padEnd(10)} ${'every test proven'.padEnd(34)} ${detail}`);
+  }
 
   const json = JSON.stringify({ tasks: results, passed: ok, failed: bad, durationMs: Date.now() - started }, null, 2);
   if (flags.out) writeFileSync(userPath(flags.out), `${json}\n`);
