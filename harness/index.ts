@@ -7,6 +7,7 @@ export { expectServesOnOrEndsCleanly } from './spec/serves-on-or-ends-cleanly.js
 export type { Connection } from './net/connection.js';
 export type { FakeServer } from './net/fake-server.js';
 export type { UdpPeer, Datagram } from './net/udp-peer.js';
+export type { PeerProgram } from './net/peer-program.js';
 export { StudentFailure, SkipTest } from './core/failures.js';
 export { quote, describeBytes } from './core/quote.js';
 export { DEFAULT_WITHIN_MS, STARTUP_WITHIN_MS, scaled } from './core/time.js';

@@ -44,14 +44,14 @@ task('task3a', () => {
     check('the client connects and sends HELLO', 2, async (t) => {
       const fake = await t.listen();
       const client = await t.startClient(fake);
-      const conn = await fake.accept({ stillRunning: () => client.running });
+      const conn = await fake.accept({ from: client });
       await conn.expectText('HELLO', { help: 'send exactly the word HELLO, in capitals: s.sendall(b"HELLO")' });
     });
 
     check('the client sends only HELLO, then closes the connection', 1, async (t) => {
       const fake = await t.listen();
       const client = await t.startClient(fake);
-      const conn = await fake.accept({ stillRunning: () => client.running });
+      const conn = await fake.accept({ from: client });
       await conn.expectText('HELLO');
       await conn.expectClosed({ help: 'send HELLO (a newline after it is fine) and nothing else, then s.close(); the server sends no reply in this task, so do not wait for one' });
     });
@@ -59,7 +59,7 @@ task('task3a', () => {
     check('the client exits with code 0 after sending', 1, async (t) => {
       const fake = await t.listen();
       const client = await t.startClient(fake);
-      const conn = await fake.accept({ stillRunning: () => client.running });
+      const conn = await fake.accept({ from: client });
       await conn.expectText('HELLO');
       await client.expectExit(0, { help: 'after s.close() the program should simply end: no recv(), no input(), no loop' });
     });

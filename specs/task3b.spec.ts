@@ -28,7 +28,7 @@ task('task3b', () => {
     check('the client connects and sends HELLO', 2, async (t) => {
       const fake = await t.listen();
       const client = await t.startClient(fake);
-      const conn = await fake.accept({ stillRunning: () => client.running });
+      const conn = await fake.accept({ from: client });
       await conn.expectText('HELLO', { help: 'send exactly the word HELLO: s.sendall(b"HELLO\\n")' });
     });
 
@@ -36,7 +36,7 @@ task('task3b', () => {
       const reply = `HELLO ${randomWord()}`;
       const fake = await t.listen();
       const client = await t.startClient(fake);
-      const conn = await fake.accept({ stillRunning: () => client.running });
+      const conn = await fake.accept({ from: client });
       await conn.expectText('HELLO');
       await conn.sendLine(reply);
       conn.end();
@@ -46,7 +46,7 @@ task('task3b', () => {
     check('the client exits with code 0 after the server closes', 1, async (t) => {
       const fake = await t.listen();
       const client = await t.startClient(fake);
-      const conn = await fake.accept({ stillRunning: () => client.running });
+      const conn = await fake.accept({ from: client });
       await conn.expectText('HELLO');
       await conn.sendLine('HELLO');
       conn.end();
@@ -68,7 +68,7 @@ task('task3b', () => {
       const word = randomWord();
       const fake = await t.listen();
       const client = await t.startClient(fake);
-      const conn = await fake.accept({ stillRunning: () => client.running });
+      const conn = await fake.accept({ from: client });
       await conn.expectText('HELLO');
       await conn.send(`HELLO ${word.slice(0, 3)}`);
       await conn.waitUntilRead();

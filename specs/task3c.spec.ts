@@ -59,7 +59,7 @@ async function clientSending(t: TestContext, line: string): Promise<{ client: Pr
   const fake = await t.listen();
   const client = await t.startClient(fake);
   client.type(line);
-  const conn = await fake.accept({ stillRunning: () => client.running });
+  const conn = await fake.accept({ from: client });
   return { client, conn };
 }
 

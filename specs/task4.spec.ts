@@ -70,7 +70,7 @@ async function serverTurn(server: ServerUnderTest, conn: Connection): Promise<vo
 async function chatWithClient(t: TestContext): Promise<{ client: ProgramUnderTest; conn: Connection; fake: FakeServer }> {
   const fake = await t.listen();
   const client = await t.startClient(fake);
-  const conn = await fake.accept({ stillRunning: () => client.running });
+  const conn = await fake.accept({ from: client });
   return { client, conn, fake };
 }
 

@@ -3,6 +3,7 @@
 // late datagrams come from a relay it controls, never from luck.
 
 import {
+  STARTUP_WITHIN_MS,
   StudentFailure,
   UdpRelay,
   check,
@@ -80,15 +81,21 @@ async function expectRelayActed(relay: UdpRelay, serving: Promise<void>, what: s
   throw new StudentFailure({ expected: `the download gets as far as ${what}`, actual: 'it stopped before that' });
 }
 
-/** Starts the grader's server behind a relay; the client talks to the relay. */
-async function serveThroughRelay(t: TestContext, opts: ServeOptions): Promise<{ relay: UdpRelay; serving: Promise<void> }> {
+/**
+ * The grader's server behind a relay; the client talks to the relay. `serve` starts
+ * serving once the client is started (its request waits in the grader's socket).
+ */
+async function relayedServer(t: TestContext): Promise<{ relay: UdpRelay; serve: (opts: ServeOptions) => Promise<void> }> {
   const fake = await t.udp('grader (server)');
   const relay = await UdpRelay.start({ host: '127.0.0.1', port: fake.port }, t.transcript);
   t.defer(() => relay.close());
-  const serving = serveOneRequest(fake, opts);
-  // Loss tests do not wait for the grader's server, which may still wait for an ACK.
-  serving.catch(() => undefined);
-  return { relay, serving };
+  const serve = (opts: ServeOptions): Promise<void> => {
+    const serving = serveOneRequest(fake, opts);
+    // Loss tests do not wait for the grader's server, which may still wait for an ACK.
+    serving.catch(() => undefined);
+    return serving;
+  };
+  return { relay, serve };
 }
 
 task('task8', () => {
@@ -97,7 +104,7 @@ task('task8', () => {
       const name = randomFileName('.bin');
       const content = binaryFile(200 * 1024 + 777);
       const server = await t.startServer({ protocol: 'udp', files: { [name]: content } });
-      const download = new GraderDownload(await t.udp(), server.endpoint, name);
+      const download = new GraderDownload(await t.udp(), server, name);
       await download.run(content);
     });
 
@@ -106,7 +113,7 @@ task('task8', () => {
       const peer = await t.udp();
       const missing = randomFileName('.bin');
       await peer.send(missing, server.endpoint);
-      const d = await peer.nextDatagram({ expected: `ERROR <message>, as ${missing} is not in the server's folder`, help: 'catch FileNotFoundError and reply sock.sendto(b"ERROR file not found", addr)' });
+      const d = await peer.nextDatagram({ from: server, expected: `ERROR <message>, as ${missing} is not in the server's folder`, help: 'catch FileNotFoundError and reply sock.sendto(b"ERROR file not found", addr)' });
       if (parse(d.data).kind !== 'ERROR') {
         throw new StudentFailure({ sent: peer.lastSent, expected: 'a datagram starting with ERROR', actual: showDatagram(d.data), help: 'reply b"ERROR file not found" when open() fails' });
       }
@@ -117,8 +124,8 @@ task('task8', () => {
       const [nameA, nameB] = [randomFileName('.bin'), randomFileName('.bin')];
       const [fileA, fileB] = [binaryFile(40 * 1024 + 5), binaryFile(9 * 1024 + 3)];
       const server = await t.startServer({ protocol: 'udp', files: { [nameA]: fileA, [nameB]: fileB } });
-      const a = new GraderDownload(await t.udp('client A'), server.endpoint, nameA, 'client A');
-      const b = new GraderDownload(await t.udp('client B'), server.endpoint, nameB, 'client B');
+      const a = new GraderDownload(await t.udp('client A'), server, nameA, 'client A');
+      const b = new GraderDownload(await t.udp('client B'), server, nameB, 'client B');
       await a.request();
       await a.next(); // DATA 0 for A, deliberately not acknowledged yet
       await b.request();
@@ -146,8 +153,8 @@ task('task8', () => {
       const [nameA, nameB] = [randomFileName('.bin'), randomFileName('.bin')];
       const [fileA, fileB] = [binaryFile(20 * 1024 + 11), binaryFile(16 * 1024 + 7)];
       const server = await t.startServer({ protocol: 'udp', files: { [nameA]: fileA, [nameB]: fileB } });
-      const a = new GraderDownload(await t.udp('client A'), server.endpoint, nameA, 'client A');
-      const b = new GraderDownload(await t.udp('client B'), server.endpoint, nameB, 'client B');
+      const a = new GraderDownload(await t.udp('client A'), server, nameA, 'client A');
+      const b = new GraderDownload(await t.udp('client B'), server, nameB, 'client B');
       await a.request();
       await a.next();
       await b.request();
@@ -182,7 +189,7 @@ task('task8', () => {
       const content = binaryFile(6 * 1000 + 321);
       const fake = await t.udp('grader (server)');
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
-      await serveOneRequest(fake, { name, content, chunkSize: 1000 });
+      await serveOneRequest(fake, { name, content, chunkSize: 1000, client });
       await client.expectExit(0, { help: 'after a correct END, write the file and let the program end' });
       expectSavedFile(client.dir, name, content, { help: 'keep the data as bytes: split the header off with datagram.split(b"\\n", 1), never .decode() the chunk, and write with open(name, "wb")' });
     });
@@ -192,7 +199,7 @@ task('task8', () => {
       const content = binaryFile(100 * 1024 + 123);
       const fake = await t.udp('grader (server)');
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
-      await serveOneRequest(fake, { name, content, chunkSize: 4096 });
+      await serveOneRequest(fake, { name, content, chunkSize: 4096, client });
       await client.expectExit(0, { help: 'after a correct END, write the file and let the program end' });
       expectSavedFile(client.dir, name, content, { help: 'recvfrom(1024) silently cuts a bigger datagram short: read with sock.recvfrom(65535)' });
     });
@@ -201,7 +208,7 @@ task('task8', () => {
       const name = randomFileName('.bin');
       const fake = await t.udp('grader (server)');
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
-      await serveOneRequest(fake, { name, content: undefined, chunkSize: 4096 });
+      await serveOneRequest(fake, { name, content: undefined, chunkSize: 4096, client });
       await expectGivesUp(client, name, 'on ERROR, print the message and sys.exit(1) without creating the file');
       const printed = printedBy(client);
       if (!/file not found/i.test(printed)) {
@@ -213,6 +220,8 @@ task('task8', () => {
       const name = randomFileName('.bin');
       const silent = await t.udp('grader (silent)');
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: silent.port }, name, NO_SERVER_TIMEOUT);
+      // It gives up only after asking: a client that ends without a word has not waited for anything.
+      await silent.nextDatagram({ from: client, within: STARTUP_WITHIN_MS, expected: `the client sends the file name ${quote(name)} to HOST:PORT, then waits for an answer` });
       await expectGivesUp(client, name, 'nobody answered: after TIMEOUT seconds without a datagram, print a message and sys.exit(1)');
     });
   });
@@ -220,18 +229,20 @@ task('task8', () => {
   group('robustness', () => {
     check('the client reports a lost chunk instead of saving a short file', 1, async (t) => {
       const name = randomFileName('.bin');
-      const { relay, serving } = await serveThroughRelay(t, { name, content: binaryFile(5000), chunkSize: 1000 });
+      const { relay, serve } = await relayedServer(t);
       relay.addRule({ direction: 'to-client', match: (d) => /^DATA 1\n/.test(d.subarray(0, 8).toString('latin1')), action: 'drop' });
       const client = await startDownloadClient(t, relay.endpoint, name, LOSS_TIMEOUT);
+      const serving = serve({ name, content: binaryFile(5000), chunkSize: 1000, client });
       await expectGivesUp(client, name, 'DATA 1 never arrived, so the file is incomplete: a timeout is not the end of a file, only END is');
       await expectRelayActed(relay, serving, 'DATA 1');
     });
 
     check('the client reports a lost END instead of assuming the file is complete', 1, async (t) => {
       const name = randomFileName('.bin');
-      const { relay, serving } = await serveThroughRelay(t, { name, content: binaryFile(3000), chunkSize: 1000 });
+      const { relay, serve } = await relayedServer(t);
       relay.addRule({ direction: 'to-client', match: (d) => parse(d).kind === 'END', action: 'drop' });
       const client = await startDownloadClient(t, relay.endpoint, name, LOSS_TIMEOUT);
+      const serving = serve({ name, content: binaryFile(3000), chunkSize: 1000, client });
       await expectGivesUp(client, name, 'END never arrived, so the client cannot know the file is complete: only END says so, a timeout does not');
       await expectRelayActed(relay, serving, 'END');
     });
@@ -239,11 +250,11 @@ task('task8', () => {
     check('the client ignores a late duplicate of an earlier chunk', 1, async (t) => {
       const name = randomFileName('.bin');
       const content = binaryFile(4500);
-      const { relay, serving } = await serveThroughRelay(t, { name, content, chunkSize: 1000 });
+      const { relay, serve } = await relayedServer(t);
       // DATA 1 arrives, then DATA 2, then DATA 1 again.
       relay.addRule({ direction: 'to-client', match: (d) => /^DATA 1\n/.test(d.subarray(0, 8).toString('latin1')), action: 'late-copy' });
       const client = await startDownloadClient(t, relay.endpoint, name);
-      await serving;
+      await serve({ name, content, chunkSize: 1000, client });
       await client.expectExit(0, { help: 'a DATA whose number you already have is a duplicate: ignore it and keep waiting for the next chunk' });
       expectSavedFile(client.dir, name, content, { help: 'keep only the chunk numbered as expected; skip a DATA whose number you already have' });
     });
@@ -254,7 +265,7 @@ task('task8', () => {
       const fake = await t.udp('grader (server)');
       const replySocket = await t.udp('grader (transfer socket)');
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
-      await serveOneRequest(fake, { name, content, chunkSize: 1000, replyFrom: replySocket });
+      await serveOneRequest(fake, { name, content, chunkSize: 1000, replyFrom: replySocket, client });
       await client.expectExit(0);
       expectSavedFile(client.dir, name, content);
     });

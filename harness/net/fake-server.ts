@@ -6,6 +6,7 @@ import { StudentFailure } from '../core/failures.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import { Connection } from './connection.js';
+import { whenExited, type PeerProgram } from './peer-program.js';
 
 export class FakeServer {
   readonly host = '127.0.0.1';
@@ -40,11 +41,8 @@ export class FakeServer {
     return this.accepted.length;
   }
 
-  /**
-   * The next connection from the client. `whileAlive` ends the wait early when the
-   * client has already exited, so a crashed client fails at once, not at the deadline.
-   */
-  async accept(opts: { within?: number; help?: string; stillRunning?: () => boolean } = {}): Promise<Connection> {
+  /** The next connection from the client; `from`: the client, so that its exit ends the wait. */
+  async accept(opts: { within?: number; help?: string; from?: PeerProgram } = {}): Promise<Connection> {
     const within = opts.within ?? DEFAULT_WITHIN_MS;
     const next = this.accepted[this.handedOut];
     if (next) {
@@ -52,9 +50,11 @@ export class FakeServer {
       return next;
     }
     const got = await new Promise<Connection | 'timeout' | 'exited'>((resolve) => {
+      let settled = false;
       const finish = (v: Connection | 'timeout' | 'exited'): void => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
-        clearInterval(watch);
         this.waiters.delete(wake);
         resolve(v);
       };
@@ -63,15 +63,13 @@ export class FakeServer {
         if (c) finish(c);
       };
       const timer = setTimeout(() => finish('timeout'), within);
-      const watch = setInterval(() => {
-        if (opts.stillRunning && !opts.stillRunning()) setImmediate(() => (this.accepted[this.handedOut] ? wake() : finish('exited')));
-      }, 10);
       this.waiters.add(wake);
+      whenExited(opts.from, () => (this.accepted[this.handedOut] ? wake() : finish('exited')));
     });
     if (got === 'timeout' || got === 'exited') {
       throw new StudentFailure({
         expected: `the client connects to HOST:PORT (${this.host}:${this.port})`,
-        actual: got === 'timeout' ? `no connection within ${seconds(within)}` : 'the client exited without connecting',
+        actual: got === 'timeout' ? `no connection within ${seconds(within)}` : `the ${opts.from?.role ?? 'client'} exited without connecting`,
         help: opts.help ?? 'read the port from the PORT environment variable, e.g. PORT = int(os.environ.get("PORT", 5000))',
       });
     }

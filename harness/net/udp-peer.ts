@@ -7,6 +7,7 @@ import { describeBytes, quote } from '../core/quote.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import type { Endpoint } from './connect.js';
+import { whenExited, type PeerProgram } from './peer-program.js';
 
 export interface Datagram {
   data: Buffer;
@@ -42,25 +43,34 @@ export class UdpPeer {
     await new Promise<void>((resolve, reject) => this.socket.send(data, to.port, to.host, (err) => (err ? reject(err) : resolve())));
   }
 
-  /** The next datagram not yet taken, within the deadline. */
-  async nextDatagram(opts: { within?: number; expected?: string; help?: string } = {}): Promise<Datagram> {
+  /** The next datagram not yet taken, within the deadline; `from`: its sender, so that its exit ends the wait. */
+  async nextDatagram(opts: { within?: number; expected?: string; help?: string; from?: PeerProgram } = {}): Promise<Datagram> {
     const within = opts.within ?? DEFAULT_WITHIN_MS;
-    const d = await new Promise<Datagram | undefined>((resolve) => {
+    const d = await new Promise<Datagram | 'timeout' | 'exited'>((resolve) => {
+      let settled = false;
       const wake = (): void => {
         const next = this.received[this.cursor];
         if (next) finish(next);
       };
-      const finish = (v: Datagram | undefined): void => {
+      const finish = (v: Datagram | 'timeout' | 'exited'): void => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         this.waiters.delete(wake);
         resolve(v);
       };
-      const timer = setTimeout(() => finish(undefined), within);
+      const timer = setTimeout(() => finish('timeout'), within);
       this.waiters.add(wake);
       wake();
+      whenExited(opts.from, () => (this.received[this.cursor] ? wake() : finish('exited')));
     });
-    if (!d) {
-      throw new StudentFailure({ sent: this.lastSent, expected: opts.expected ?? 'a datagram in reply', actual: `no datagram within ${seconds(within)}`, help: opts.help });
+    if (d === 'timeout' || d === 'exited') {
+      throw new StudentFailure({
+        sent: this.lastSent,
+        expected: opts.expected ?? 'a datagram in reply',
+        actual: d === 'timeout' ? `no datagram within ${seconds(within)}` : `no datagram: the ${opts.from?.role ?? 'program'} exited first`,
+        help: opts.help,
+      });
     }
     this.cursor++;
     return d;

@@ -126,7 +126,7 @@ export interface ClientRun {
 export async function startClientFor(t: TestContext, fake: FakeServer, name: string): Promise<ClientRun> {
   const client = await t.startClient(fake, { args: [name] });
   client.type(name);
-  const conn = await fake.accept({ stillRunning: () => client.running });
+  const conn = await fake.accept({ from: client });
   await conn.expectLine(name, {
     help: 'send the file name and a newline: s.sendall((filename + "\\n").encode()); take the name from sys.argv[1] if given, else input()',
   });

@@ -1,7 +1,7 @@
 // The grader as a task8 client, step by step, to test a student's server: request a
 // file, take each DATA, acknowledge it when the test says so, check END and the bytes.
 
-import { StudentFailure, describeDifference, type Endpoint, type UdpPeer } from '../../harness/index.js';
+import { StudentFailure, describeDifference, type Endpoint, type ServerUnderTest, type UdpPeer } from '../../harness/index.js';
 import { MAX_CHUNK, parse, showDatagram } from './wire.js';
 
 export class GraderDownload {
@@ -13,13 +13,13 @@ export class GraderDownload {
 
   constructor(
     private readonly peer: UdpPeer,
-    private readonly server: Endpoint,
+    private readonly server: ServerUnderTest,
     readonly name: string,
     private readonly who = 'the grader',
   ) {}
 
   async request(): Promise<void> {
-    await this.peer.send(this.name, this.server);
+    await this.peer.send(this.name, this.server.endpoint);
   }
 
   /** END has arrived. */
@@ -37,6 +37,7 @@ export class GraderDownload {
     const want = this.chunks.length;
     for (;;) {
       const d = await this.peer.nextDatagram({
+        from: this.server,
         within: opts.within,
         expected: `${this.who} receives DATA ${want}${want > 0 ? ` or END ${want}` : ''} for ${this.name}`,
         help:
@@ -71,7 +72,7 @@ export class GraderDownload {
   /** Acknowledges the last chunk taken, to the address it came from. */
   async ack(): Promise<void> {
     const n = this.chunks.length - 1;
-    await this.peer.send(`ACK ${n}`, this.sender ?? this.server);
+    await this.peer.send(`ACK ${n}`, this.sender ?? this.server.endpoint);
   }
 
   /** Acknowledges and takes chunks until END; returns the file's bytes. */

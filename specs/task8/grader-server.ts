@@ -1,7 +1,7 @@
 // The grader as a task8 server, to test a student's client: it takes one request and
 // answers it the way PROTOCOL.md says, checking each ACK on the way.
 
-import { STARTUP_WITHIN_MS, StudentFailure, quote, type UdpPeer } from '../../harness/index.js';
+import { STARTUP_WITHIN_MS, StudentFailure, quote, type PeerProgram, type UdpPeer } from '../../harness/index.js';
 import { chunksOf, dataDatagram, parse, showDatagram } from './wire.js';
 
 export interface ServeOptions {
@@ -13,12 +13,15 @@ export interface ServeOptions {
   chunkSize: number;
   /** Answer from this other socket (as a TFTP-style server does); ACKs must come to it. */
   replyFrom?: UdpPeer;
+  /** The student's client, when started: its exit ends every wait at once. */
+  client?: PeerProgram;
 }
 
 /** Resolves once END (or ERROR) is sent; throws when the client breaks the protocol. */
 export async function serveOneRequest(peer: UdpPeer, opts: ServeOptions): Promise<void> {
   // The first datagram comes once the client has started: allow for a slow start.
   const request = await peer.nextDatagram({
+    from: opts.client,
     within: STARTUP_WITHIN_MS,
     expected: `the client sends the file name ${quote(opts.name)} to HOST:PORT`,
     help: 'send the name as one datagram: sock.sendto(name.encode(), (HOST, PORT)), with HOST and PORT from the environment',
@@ -40,15 +43,16 @@ export async function serveOneRequest(peer: UdpPeer, opts: ServeOptions): Promis
   const chunks = chunksOf(opts.content, opts.chunkSize);
   for (const [n, chunk] of chunks.entries()) {
     await out.send(dataDatagram(n, chunk), client);
-    await expectAck(out, n);
+    await expectAck(out, n, opts.client);
   }
   await out.send(`END ${chunks.length}`, client);
 }
 
-async function expectAck(peer: UdpPeer, n: number): Promise<void> {
+async function expectAck(peer: UdpPeer, n: number, client: PeerProgram | undefined): Promise<void> {
   const expected = `the client acknowledges DATA ${n} with ACK ${n}, sent to the address the DATA came from`;
   for (;;) {
     const d = await peer.nextDatagram({
+      from: client,
       expected,
       help: 'after each DATA, reply sock.sendto(b"ACK %d" % n, addr) where addr is what recvfrom() returned with the DATA',
     });
