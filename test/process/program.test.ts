@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transcript } from '../../harness/core/transcript.js';
 import { RunningProgram, OUTPUT_CAP_BYTES } from '../../harness/process/program.js';
+import { killLiveProgramsOnSignals } from '../../harness/process/live-programs.js';
 import { isAlive, processTree } from '../../harness/process/process-tree.js';
 import { boundSockets } from '../../harness/process/sockets.js';
 import { studentEnv } from '../../harness/process/student-env.js';
@@ -19,6 +20,9 @@ function python(code: string, env: Record<string, string> = {}, transcript = new
   void program.exited.then(() => rmSync(dir, { recursive: true, force: true }));
   return program;
 }
+
+// A test run stopped by Ctrl+C or a CI timeout must not leave these programs behind.
+killLiveProgramsOnSignals();
 
 describe('a student program', () => {
   it('sees no variable of the grader environment, and runs unbuffered', async () => {
