@@ -96,7 +96,7 @@ function signal(pid: number, sig: NodeJS.Signals): void {
   }
 }
 
-/** The environment variable that marks every process a program starts (see marked). */
+/** The environment variable that marks every process a program starts (see markedProcesses). */
 export const RUN_MARKER_VARIABLE = 'SOCKET_GRADER_RUN';
 
 /**
@@ -106,13 +106,15 @@ export const RUN_MARKER_VARIABLE = 'SOCKET_GRADER_RUN';
  * children walk can no longer reach).
  */
 export function markedProcesses(marker: string): number[] {
-  const needle = Buffer.from(`${RUN_MARKER_VARIABLE}=${marker}\0`);
+  // Entries are NUL-terminated: the marker is the first entry, or follows a NUL.
+  const entry = Buffer.from(`${RUN_MARKER_VARIABLE}=${marker}\0`);
+  const inside = Buffer.concat([Buffer.from([0]), entry]);
   const found: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const environ = readFileSync(`/proc/${name}/environ`);
-      if (environ.subarray(0, needle.length).equals(needle) || environ.includes(Buffer.concat([Buffer.from([0]), needle]))) found.push(Number(name));
+      if (environ.subarray(0, entry.length).equals(entry) || environ.includes(inside)) found.push(Number(name));
     } catch {
       // gone, or not ours to read
     }

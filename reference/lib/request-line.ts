@@ -1,5 +1,6 @@
 // The request of the TCP file servers: one line, the file name. TCP may deliver it in
-// pieces, or the client may close its side instead of sending the newline.
+// pieces, or the client may close its side instead of sending the newline (the server
+// must then allow half-open connections, or Node closes them before the answer).
 
 import type net from 'node:net';
 

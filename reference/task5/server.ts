@@ -8,7 +8,7 @@ import { serveOkFile } from '../lib/ok-file-server.js';
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 55);
 
-const server = net.createServer((conn) => {
+const server = net.createServer({ allowHalfOpen: true }, (conn) => {
   conn.on('error', () => conn.destroy());
   void serveOkFile(conn);
 });

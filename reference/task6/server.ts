@@ -26,7 +26,7 @@ function serveNext(): void {
   void serveOkFile(conn);
 }
 
-const server = net.createServer({ pauseOnConnect: true }, (conn) => {
+const server = net.createServer({ pauseOnConnect: true, allowHalfOpen: true }, (conn) => {
   conn.on('error', () => conn.destroy()); // a reset ends this client's turn, nothing more
   waiting.push(conn);
   serveNext();

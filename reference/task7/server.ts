@@ -24,7 +24,7 @@ async function answer(conn: net.Socket, name: string): Promise<void> {
   conn.end(content);
 }
 
-const server = net.createServer((conn) => {
+const server = net.createServer({ allowHalfOpen: true }, (conn) => {
   conn.on('error', () => conn.destroy());
   // A client that closes its side without a newline still gets an answer for what it sent.
   void readRequestLine(conn).then((name) => {
