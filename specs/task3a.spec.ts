@@ -12,7 +12,7 @@ async function sendAndClose(t: TestContext, server: ServerUnderTest, message: st
   client.end();
 }
 
-task('task3a', () => {
+task('task3a', { port: 53 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer();

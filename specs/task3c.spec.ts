@@ -63,7 +63,7 @@ async function clientSending(t: TestContext, line: string): Promise<{ client: Pr
   return { client, conn };
 }
 
-task('task3c', () => {
+task('task3c', { port: 12000 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer();

@@ -84,7 +84,7 @@ async function clientTurn(client: ProgramUnderTest, conn: Connection): Promise<v
   await client.expectOutput(reply, { help: 'print each line the server sends: print("Server:", reply)' });
 }
 
-task('task4', () => {
+task('task4', { port: 54 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer();

@@ -36,7 +36,7 @@ async function secretBeside(t: TestContext, serverDir: string): Promise<{ file: 
 const REFUSE_HELP = 'serve only names without a folder part: refuse a name containing "/", "\\\\" or ".." with conn.sendall(b"ERROR not allowed\\n")';
 const WHOLE_FILE_HELP = 'read the whole file (f.read(), or a loop until f.read(4096) returns b"") and send it with sendall()';
 
-task('task5', () => {
+task('task5', { port: 55 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer();

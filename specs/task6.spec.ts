@@ -60,7 +60,7 @@ function folderWith(name: string, content: Buffer): Record<string, Buffer> {
 const BINARY_HELP = 'open the file with "rb" and send the bytes as they are: never .decode() them or open the file in text mode';
 const SENDALL_HELP = 'send() may send only part of what you give it (always so on a socket with a timeout): use sendall(), which loops until every byte is sent';
 
-task('task6', () => {
+task('task6', { port: 56 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer();

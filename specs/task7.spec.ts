@@ -40,7 +40,7 @@ async function expectFile(conn: Connection, name: string, content: string, help?
   expectSameBytes(got, content, { what: `the bytes of ${JSON.stringify(name)}, then the server closes`, sent: conn.lastSent, help });
 }
 
-task('task7', () => {
+task('task7', { port: 57 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer();

@@ -98,7 +98,7 @@ async function relayedServer(t: TestContext): Promise<{ relay: UdpRelay; serve: 
   return { relay, serve };
 }
 
-task('task8', () => {
+task('task8', { port: 59, protocol: 'udp' }, () => {
   group('server', () => {
     check('the server sends a binary file over 64 KiB in chunks of at most 4096 bytes, byte-exact, then END', 3, async (t) => {
       const name = randomFileName('.bin');

@@ -20,6 +20,12 @@ export interface ExpectOptions {
   within?: number;
   /** What the student should look at if this fails. */
   help?: string;
+  /**
+   * The line must end with its newline, as the protocol page asks. Only the robustness
+   * group's framing test sets this; elsewhere a message the sender has finished sending
+   * counts as complete without one.
+   */
+  requireNewline?: boolean;
 }
 
 export class Connection {

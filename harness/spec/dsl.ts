@@ -5,7 +5,15 @@ import type { TranscriptEntry } from '../core/transcript.js';
 import { isSkip, isStudentFailure } from '../core/failures.js';
 import { TestContext } from './test-context.js';
 
-export type Group = 'server' | 'client' | 'robustness';
+export type Group = 'server' | 'client' | 'end-to-end' | 'robustness';
+
+/** What a task's protocol page fixes for the grader: where its server is expected. */
+export interface TaskOptions {
+  /** The exercise's default port, from its protocol page (the real one inside a test's own network). */
+  port: number;
+  /** How the server is reached; 'tcp' unless the page says UDP. */
+  protocol?: 'tcp' | 'udp';
+}
 
 export interface Grading {
   task: string;
@@ -18,12 +26,12 @@ export interface Grading {
 
 export type GradedTest = Mocha.Test & { grading?: Grading };
 
-let currentTask: string | undefined;
+let currentTask: { id: string; options: TaskOptions } | undefined;
 let currentGroup: Group | undefined;
 
-export function task(id: string, body: () => void): void {
+export function task(id: string, options: TaskOptions, body: () => void): void {
   describe(id, () => {
-    currentTask = id;
+    currentTask = { id, options };
     body();
     currentTask = undefined;
   });
@@ -40,9 +48,10 @@ export function group(name: Group, body: () => void): void {
 /** One graded behaviour. The title is the sentence the student reads. */
 export function check(title: string, points: number, body: (t: TestContext) => Promise<void>): void {
   if (!currentTask || !currentGroup) throw new Error(`check "${title}" must be inside task() and group()`);
-  const grading: Grading = { task: currentTask, group: currentGroup, points };
+  const grading: Grading = { task: currentTask.id, group: currentGroup, points };
+  const options = currentTask.options;
   const test: GradedTest = it(title, async function (this: Mocha.Context) {
-    const t = new TestContext(grading.task, title);
+    const t = new TestContext(grading.task, options, title);
     try {
       await body(t);
     } catch (e) {

@@ -8,6 +8,7 @@ import type { Connection } from '../net/connection.js';
 import { FakeServer } from '../net/fake-server.js';
 import { UdpPeer } from '../net/udp-peer.js';
 import type { RunningProgram } from '../process/program.js';
+import type { TaskOptions } from './dsl.js';
 import { noteStartFailure } from './grading-context.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
 import { findProgram, spawnInFolder, startListening, type StartOptions, type Started } from './start-program.js';
@@ -22,7 +23,7 @@ export class TestContext {
   private readonly programs: RunningProgram[] = [];
   private graderConnections = 0;
 
-  constructor(readonly task: string, readonly title: string) {}
+  constructor(readonly task: string, readonly options: TaskOptions, readonly title: string) {}
 
   /** Starts the submission's server and resolves once it listens on PORT. */
   async startServer(opts: ServerOptions = {}): Promise<ServerUnderTest> {
@@ -37,8 +38,12 @@ export class TestContext {
     }
   }
 
-  /** Starts the submission's client, pointed (HOST, PORT) at a server the grader runs. */
-  async startClient(target: Endpoint, opts: StartOptions = {}): Promise<ProgramUnderTest> {
+  /**
+   * Starts the submission's client, pointed (HOST, PORT) at a server: the grader's
+   * (a FakeServer, a UDP peer's endpoint) or the student's own (end to end).
+   */
+  async startClient(server: Endpoint | ServerUnderTest, opts: StartOptions = {}): Promise<ProgramUnderTest> {
+    const target = server instanceof ServerUnderTest ? server.endpoint : server;
     const cmd = await findProgram(this.task, 'client', this.title);
     const started = await spawnInFolder(cmd, 'client', { HOST: target.host, PORT: String(target.port) }, opts, this.transcript);
     this.adopt(started);
