@@ -87,8 +87,7 @@ async function expectRelayActed(relay: UdpRelay, serving: Promise<void>, what: s
  */
 async function relayedServer(t: TestContext): Promise<{ relay: UdpRelay; serve: (opts: ServeOptions) => Promise<void> }> {
   const fake = await t.udp('grader (server)');
-  const relay = await UdpRelay.start({ host: '127.0.0.1', port: fake.port }, t.transcript);
-  t.defer(() => relay.close());
+  const relay = await t.udpRelay({ host: '127.0.0.1', port: fake.port });
   const serve = (opts: ServeOptions): Promise<void> => {
     const serving = serveOneRequest(fake, opts);
     // Loss tests do not wait for the grader's server, which may still wait for an ACK.
@@ -187,7 +186,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
     check('the client saves a binary file byte-exact (NUL bytes, CR/LF, invalid UTF-8)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = binaryFile(6 * 1000 + 321);
-      const fake = await t.udp('grader (server)');
+      const fake = await t.udpServer();
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
       await serveOneRequest(fake, { name, content, chunkSize: 1000, client });
       await client.expectExit(0, { help: 'after a correct END, write the file and let the program end' });
@@ -197,7 +196,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
     check('the client reads full 4096-byte chunks whole and saves a file over 64 KiB', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = binaryFile(100 * 1024 + 123);
-      const fake = await t.udp('grader (server)');
+      const fake = await t.udpServer();
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
       await serveOneRequest(fake, { name, content, chunkSize: 4096, client });
       await client.expectExit(0, { help: 'after a correct END, write the file and let the program end' });
@@ -206,7 +205,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
 
     check("the client prints the server's ERROR, writes no file and exits with a non-zero code", 1, async (t) => {
       const name = randomFileName('.bin');
-      const fake = await t.udp('grader (server)');
+      const fake = await t.udpServer();
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
       await serveOneRequest(fake, { name, content: undefined, chunkSize: 4096, client });
       await expectGivesUp(client, name, 'on ERROR, print the message and sys.exit(1) without creating the file');
@@ -218,7 +217,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
 
     check('the client gives up with a message and a non-zero exit when no server answers', 1, async (t) => {
       const name = randomFileName('.bin');
-      const silent = await t.udp('grader (silent)');
+      const silent = await t.udpServer('grader (silent)');
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: silent.port }, name, NO_SERVER_TIMEOUT);
       // It gives up only after asking: a client that ends without a word has not waited for anything.
       await silent.nextDatagram({ from: client, within: STARTUP_WITHIN_MS, expected: `the client sends the file name ${quote(name)} to HOST:PORT, then waits for an answer` });
@@ -262,7 +261,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
     check('the client sends each ACK to the address the data came from', 1, async (t) => {
       const name = randomFileName('.bin');
       const content = binaryFile(2500);
-      const fake = await t.udp('grader (server)');
+      const fake = await t.udpServer();
       const replySocket = await t.udp('grader (transfer socket)');
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
       await serveOneRequest(fake, { name, content, chunkSize: 1000, replyFrom: replySocket, client });

@@ -63,9 +63,10 @@ export class Inbox {
 
   /**
    * Calls `check` now and after every arrival until it returns a value, the inbox
-   * ends with `check` still undefined, or `withinMs` passes.
+   * ends with `check` still undefined, or `withinMs` passes. With `recheckMs`, also
+   * that often: for a state outside the inbox that has no event (read from /proc).
    */
-  waitFor<T>(check: () => T | undefined, withinMs: number): Promise<WaitOutcome<T>> {
+  waitFor<T>(check: () => T | undefined, withinMs: number, recheckMs?: number): Promise<WaitOutcome<T>> {
     return new Promise((resolve) => {
       const attempt = (): boolean => {
         const value = check();
@@ -75,12 +76,14 @@ export class Inbox {
       };
       const finish = (outcome: WaitOutcome<T>): boolean => {
         clearTimeout(timer);
+        clearInterval(recheck);
         this.waiters.delete(wake);
         resolve(outcome);
         return true;
       };
       const wake = (): void => void attempt();
       const timer = setTimeout(() => finish({ kind: 'timeout' }), withinMs);
+      const recheck = recheckMs === undefined ? undefined : setInterval(wake, recheckMs);
       if (!attempt()) this.waiters.add(wake);
     });
   }

@@ -1,9 +1,9 @@
 // The grader plays the client: connect to the address the student's server bound.
 
-import net from 'node:net';
 import { StudentFailure } from '../core/failures.js';
 import { DEFAULT_WITHIN_MS, STARTUP_WITHIN_MS, pollPause, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
+import type { TestNetwork } from '../sandbox/test-network.js';
 import { Connection } from './connection.js';
 
 export interface Endpoint {
@@ -13,11 +13,11 @@ export interface Endpoint {
   unconfirmed?: boolean;
 }
 
-export async function connectTo(to: Endpoint, transcript: Transcript, name = 'grader'): Promise<Connection> {
+export async function connectTo(to: Endpoint, network: TestNetwork, transcript: Transcript, name = 'grader'): Promise<Connection> {
   const end = Date.now() + STARTUP_WITHIN_MS;
   for (;;) {
     try {
-      return await connectOnce(to, transcript, name);
+      return await connectOnce(to, network, transcript, name);
     } catch (e) {
       const refused = e instanceof StudentFailure && e.details.actual.includes('ECONNREFUSED');
       if (!to.unconfirmed || !refused || Date.now() >= end) throw e;
@@ -26,9 +26,9 @@ export async function connectTo(to: Endpoint, transcript: Transcript, name = 'gr
   }
 }
 
-function connectOnce(to: Endpoint, transcript: Transcript, name: string): Promise<Connection> {
+async function connectOnce(to: Endpoint, network: TestNetwork, transcript: Transcript, name: string): Promise<Connection> {
+  const socket = await network.connectTcp(to.host, to.port);
   return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: to.host, port: to.port });
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new StudentFailure({ expected: `the server accepts a connection on ${to.host}:${to.port}`, actual: `connect() did not complete within ${seconds(DEFAULT_WITHIN_MS)}` }));
@@ -37,7 +37,7 @@ function connectOnce(to: Endpoint, transcript: Transcript, name: string): Promis
       clearTimeout(timer);
       socket.removeAllListeners('error');
       transcript.add(name, `connected to the server from port ${socket.localPort}`);
-      resolve(new Connection(socket, 'server', transcript, name));
+      resolve(new Connection(socket, 'server', transcript, name, network.netPid));
     });
     socket.once('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);

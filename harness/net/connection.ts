@@ -10,6 +10,8 @@ import { describeBytes, quote } from '../core/quote.js';
 import { DEFAULT_WITHIN_MS, pollUntil, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import { studentSideOf } from '../process/sockets.js';
+import { allThreadsAsleep } from '../process/process-tree.js';
+import type { PeerProgram } from './peer-program.js';
 
 /** Enough for the largest file a spec sends; past it bytes are counted, not kept. */
 const RECEIVE_CAP_BYTES = 64 * 1024 * 1024;
@@ -28,21 +30,28 @@ export interface ExpectOptions {
   requireNewline?: boolean;
 }
 
+/** How often a message without its newline is checked for a sender that went on to wait. */
+const SENDER_CHECK_MS = 5;
+
 export class Connection {
   readonly inbox = new Inbox(RECEIVE_CAP_BYTES);
   /** The last thing the grader sent, shown as `sent:` in failures. */
   lastSent: string | undefined;
+  /** The student's program on the other end, when known: its state tells when an unframed message is over. */
+  peerProgram: PeerProgram | undefined;
   private readonly label: string;
 
   /**
    * @param peer who is on the other end: "server" or "client"
    * @param name how the transcript names this connection, e.g. "grader" or "grader #2"
+   * @param netPid a process whose /proc/<pid>/net shows the network the connection is in
    */
   constructor(
     readonly socket: net.Socket,
     readonly peer: string,
     private readonly transcript: Transcript,
-    readonly name = 'grader',
+    readonly name: string,
+    readonly netPid: number,
   ) {
     this.label = name;
     socket.setNoDelay(true); // pieces must leave as separate segments
@@ -111,7 +120,7 @@ export class Connection {
   async waitUntilRead(opts: ExpectOptions = {}): Promise<void> {
     const within = opts.within ?? DEFAULT_WITHIN_MS;
     const read = await pollUntil(() => {
-      const state = studentSideOf(this.remotePort, this.localPort);
+      const state = studentSideOf(this.remotePort, this.localPort, this.netPid);
       return state && state.accepted && state.unreadBytes === 0 ? true : undefined;
     }, within);
     if (!read) {
@@ -124,14 +133,50 @@ export class Connection {
     }
   }
 
-  /** The next line (CR/LF stripped) must match; an unterminated last line counts once the peer closes. */
+  /**
+   * True once the program that sent what is unread has gone on to wait: nothing left
+   * in its socket's send queue and every thread of its tree asleep (in recv, input(),
+   * accept...). Its message is over, newline or not. Read from /proc: no timer decides.
+   */
+  private senderWaits(): boolean {
+    const sender = this.peerProgram;
+    if (!sender || !sender.process.running) return false;
+    const side = studentSideOf(this.remotePort, this.localPort, this.netPid);
+    return side !== undefined && side.unsentBytes === 0 && allThreadsAsleep(sender.process.pid);
+  }
+
+  /**
+   * The next line (CR/LF stripped) must match. A last line without its newline counts
+   * once the peer closes, or (unless `requireNewline`) once the sender goes on to wait.
+   */
   async expectLine(matcher: LineMatcher, opts: ExpectOptions = {}): Promise<string> {
     const within = opts.within ?? DEFAULT_WITHIN_MS;
     const wanted = describeMatcher(matcher);
-    const outcome = await this.inbox.waitFor(() => takeLine(this.inbox), within);
-    if (outcome.kind !== 'found') {
+    let unframed = false;
+    const next = (): string | undefined => {
+      const line = takeLine(this.inbox);
+      if (line !== undefined) return line;
+      if (this.inbox.unread().length === 0 || !this.senderWaits()) return undefined;
+      unframed = true;
+      if (opts.requireNewline) return undefined;
+      const rest = this.inbox.unreadText();
+      this.inbox.consume(this.inbox.unread().length);
+      return rest.replace(/\r$/, '');
+    };
+    // Rechecked while a part of a line waits for its newline: the sender's state has no event.
+    const outcome = await this.inbox.waitFor(() => (unframed && opts.requireNewline ? null : next()), within, this.peerProgram ? SENDER_CHECK_MS : undefined);
+    if (outcome.kind === 'found' && outcome.value === null) {
+      throw new StudentFailure({
+        sent: this.lastSent,
+        expected: `a line ${wanted} ended by a newline ("\\n"), as the protocol page asks`,
+        actual: `${describeBytes(this.inbox.unread())} with no newline, and the ${this.peer} went on to wait`,
+        help: opts.help ?? `end every message with "\\n": sock.sendall((text + "\\n").encode()); the other side reads up to the newline to know the message is complete`,
+      });
+    }
+    if (outcome.kind !== 'found' || outcome.value === null) {
       throw this.nothingCame(`the line ${wanted} from the ${this.peer}`, outcome.kind === 'timeout', within, opts.help);
     }
+    if (unframed) this.note(`(no newline; taken as complete when the ${this.peer} went on to wait)`);
     if (!matches(matcher, outcome.value)) {
       throw new StudentFailure({
         sent: this.lastSent,

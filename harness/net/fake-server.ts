@@ -1,10 +1,12 @@
-// The grader plays the server, to test a student's client. It listens on a port the
-// kernel picks (no race), records every connection, and hands them out in order.
+// The grader plays the server, to test a student's client. It listens where the client
+// looks (in a test's own network, the exercise's port; else a port the kernel picks, no
+// race), records every connection, and hands them out in order.
 
 import net from 'node:net';
 import { StudentFailure } from '../core/failures.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
+import type { TestNetwork } from '../sandbox/test-network.js';
 import { Connection } from './connection.js';
 import { whenExited, type PeerProgram } from './peer-program.js';
 
@@ -14,26 +16,23 @@ export class FakeServer {
   private handedOut = 0;
   private readonly waiters = new Set<() => void>();
 
-  private constructor(private readonly server: net.Server, readonly port: number, private readonly transcript: Transcript) {
+  private constructor(private readonly server: net.Server, readonly port: number, private readonly transcript: Transcript, netPid: number) {
     server.on('connection', (socket) => {
       const name = this.accepted.length === 0 ? 'grader' : `grader #${this.accepted.length + 1}`;
       transcript.add(name, `accepted a connection from the client (port ${socket.remotePort})`);
-      this.accepted.push(new Connection(socket, 'client', transcript, name));
+      this.accepted.push(new Connection(socket, 'client', transcript, name, netPid));
       for (const w of [...this.waiters]) w();
     });
   }
 
-  static async start(transcript: Transcript): Promise<FakeServer> {
-    // allowHalfOpen: a client may shut down its sending side after its request and
-    // still read the answer; without it node would close our side at the client's FIN.
-    const server = net.createServer({ noDelay: true, allowHalfOpen: true });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ host: '127.0.0.1', port: 0 }, () => resolve());
-    });
-    const port = (server.address() as net.AddressInfo).port;
-    transcript.add('grader', `listening as the server on 127.0.0.1:${port}`);
-    return new FakeServer(server, port, transcript);
+  /** Listens on `port` (0: any) of the test's network. */
+  static async start(transcript: Transcript, network: TestNetwork, port: number): Promise<FakeServer> {
+    // allowHalfOpen (set by the network): a client may shut down its sending side after
+    // its request and still read the answer; else node would close our side at its FIN.
+    const server = await network.listenTcp(port);
+    const bound = (server.address() as net.AddressInfo).port;
+    transcript.add('grader', `listening as the server on 127.0.0.1:${bound}`);
+    return new FakeServer(server, bound, transcript, network.netPid);
   }
 
   /** How many connections arrived so far. */
@@ -47,6 +46,7 @@ export class FakeServer {
     const next = this.accepted[this.handedOut];
     if (next) {
       this.handedOut++;
+      next.peerProgram ??= opts.from;
       return next;
     }
     const got = await new Promise<Connection | 'timeout' | 'exited'>((resolve) => {
@@ -74,6 +74,7 @@ export class FakeServer {
       });
     }
     this.handedOut++;
+    got.peerProgram ??= opts.from;
     return got;
   }
 

@@ -4,7 +4,7 @@
 export interface PeerProgram {
   /** "server" or "client", for the message. */
   readonly role: string;
-  readonly process: { readonly exited: Promise<unknown> };
+  readonly process: { readonly exited: Promise<unknown>; readonly pid: number; readonly running: boolean };
 }
 
 /**

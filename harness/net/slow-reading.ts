@@ -58,7 +58,7 @@ export type SenderState = 'backed up' | 'closed' | 'still sending';
 export async function waitUntilSenderWaits(conn: Connection, sender: ProgramUnderTest, opts: { within?: number } = {}): Promise<SenderState> {
   const state = await pollUntil<SenderState>(() => {
     if (!sender.running) return 'closed';
-    const side = studentSideOf(conn.remotePort, conn.localPort);
+    const side = studentSideOf(conn.remotePort, conn.localPort, conn.netPid);
     if (!side || side.closed) return 'closed';
     if (side.unsentBytes < BACKED_UP_BYTES) return undefined;
     return allThreadsAsleep(sender.process.pid) ? 'backed up' : undefined;

@@ -6,6 +6,7 @@ import { StudentFailure } from '../core/failures.js';
 import { describeBytes, quote } from '../core/quote.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
+import type { TestNetwork } from '../sandbox/test-network.js';
 import type { Endpoint } from './connect.js';
 import { whenExited, type PeerProgram } from './peer-program.js';
 
@@ -28,12 +29,9 @@ export class UdpPeer {
     });
   }
 
-  static async open(transcript: Transcript, name = 'grader'): Promise<UdpPeer> {
-    const socket = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind({ address: '127.0.0.1', port: 0 }, () => resolve());
-    });
+  /** Bound on `port` (0: any) of the test's network. */
+  static async open(transcript: Transcript, network: TestNetwork, name: string, port: number): Promise<UdpPeer> {
+    const socket = await network.bindUdp(port);
     return new UdpPeer(socket, socket.address().port, transcript, name);
   }
 

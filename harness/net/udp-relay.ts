@@ -6,6 +6,7 @@ import dgram from 'node:dgram';
 import { describeBytes, quote } from '../core/quote.js';
 import type { Transcript } from '../core/transcript.js';
 import type { Endpoint } from './connect.js';
+import type { TestNetwork } from '../sandbox/test-network.js';
 
 export type RelayDirection = 'to-client' | 'to-server';
 
@@ -45,16 +46,22 @@ export class UdpRelay {
   private readonly counts: Record<RelayDirection, number> = { 'to-client': 0, 'to-server': 0 };
   private readonly pending: Record<RelayDirection, Array<() => void>> = { 'to-client': [], 'to-server': [] };
 
-  private constructor(private readonly front: dgram.Socket, readonly endpoint: Endpoint, private readonly target: Endpoint, private readonly transcript: Transcript) {
+  private constructor(
+    private readonly front: dgram.Socket,
+    readonly endpoint: Endpoint,
+    private readonly target: Endpoint,
+    private readonly transcript: Transcript,
+    private readonly network: TestNetwork,
+  ) {
     front.on('message', (data, rinfo) => void this.fromClient(data, { host: rinfo.address, port: rinfo.port }));
   }
 
-  /** A relay on loopback forwarding to `target`; clients send to `relay.endpoint`. */
-  static async start(target: Endpoint, transcript: Transcript): Promise<UdpRelay> {
-    const front = await bindSocket();
+  /** A relay forwarding to `target`; clients send to `relay.endpoint`, at `frontPort` (0: any). */
+  static async start(target: Endpoint, transcript: Transcript, network: TestNetwork, frontPort: number): Promise<UdpRelay> {
+    const front = await bindSocket(network, frontPort);
     const endpoint = { host: '127.0.0.1', port: front.address().port };
     transcript.add('relay', `relaying UDP from port ${endpoint.port} to ${target.host}:${target.port}`);
-    return new UdpRelay(front, endpoint, target, transcript);
+    return new UdpRelay(front, endpoint, target, transcript, network);
   }
 
   addRule(rule: RelayRule): void {
@@ -87,7 +94,7 @@ export class UdpRelay {
 
   private async openSession(client: Endpoint): Promise<Session> {
     // One upstream socket per client, so the server sees each client as its own sender.
-    const upstream = await bindSocket();
+    const upstream = await bindSocket(this.network, 0);
     this.upstreams.push(upstream);
     if (this.closed) upstream.close();
     const s: Session = { client, upstream, server: this.target };
@@ -145,12 +152,8 @@ function preview(data: Buffer): string {
   return data.length > 40 ? `${describeBytes(data.subarray(0, 40))}… (${data.length} bytes)` : describeBytes(data);
 }
 
-async function bindSocket(): Promise<dgram.Socket> {
-  const socket = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.bind({ address: '127.0.0.1', port: 0 }, () => resolve());
-  });
+async function bindSocket(network: TestNetwork, port: number): Promise<dgram.Socket> {
+  const socket = await network.bindUdp(port);
   // A send to a socket that has gone (a client that exited) must not crash the grader.
   socket.on('error', () => undefined);
   return socket;

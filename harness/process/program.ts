@@ -8,6 +8,7 @@ import type { Transcript } from '../core/transcript.js';
 import { cpuTicks, isAlive, killTree, RUN_MARKER_VARIABLE } from './process-tree.js';
 import { pollPause, pollUntil, settlesWithin } from '../core/time.js';
 import { registerLive, rootExited, unregisterLive } from './live-programs.js';
+import { limitHit } from '../sandbox/limits.js';
 
 /** Output kept per stream; past it, bytes are counted and dropped, never left in the pipe. */
 export const OUTPUT_CAP_BYTES = 1024 * 1024;
@@ -26,6 +27,8 @@ export interface ProgramCommand {
 
 export interface SpawnOptions {
   cwd: string;
+  /** What is really started, when `cmd` runs wrapped (in a namespace, under limits); `cmd` is what the student reads. */
+  launch?: { command: string; args: string[] };
   env: Record<string, string>;
   /** "server" or "client": how the transcript and messages name it. */
   actor: string;
@@ -48,7 +51,8 @@ export class RunningProgram {
 
   constructor(readonly cmd: ProgramCommand, private readonly opts: SpawnOptions) {
     this.actor = opts.actor;
-    this.child = execa(cmd.command, cmd.args, {
+    const launch = opts.launch ?? cmd;
+    this.child = execa(launch.command, launch.args, {
       cwd: opts.cwd,
       env: { ...opts.env, [RUN_MARKER_VARIABLE]: this.marker },
       extendEnv: false,
@@ -172,10 +176,17 @@ export class RunningProgram {
     return after !== undefined && after - before >= 12; // ≥ 60 % of one core (100 ticks/s)
   }
 
-  /** A few lines for a failure report: how it ended, what it printed last. */
+  /** Which resource limit it ran into, in words, if any. */
+  limitHit(): string | undefined {
+    return limitHit(this.exitInfo?.signal ?? null, this.stderr.all().toString('utf8'));
+  }
+
+  /** A few lines for a failure report: how it ended, which limit it hit, what it printed last. */
   statusReport(): string {
     const state = this.running ? 'is still running' : this.killedByGrader ? 'was stopped by the grader' : this.describeExit();
     const lines = [`the ${this.actor} ${state}`];
+    const limit = this.limitHit();
+    if (limit) lines.push(`  ${limit}`);
     if (this.stdout.dropped > 0) lines.push(`  it printed more than ${OUTPUT_CAP_BYTES / 1024} KiB; the rest was dropped`);
     const err = this.stderrTail();
     if (err) lines.push(`  its stderr ends with:`, ...err.split('\n').map((l) => `    ${l}`));

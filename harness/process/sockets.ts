@@ -106,19 +106,22 @@ function connectHost(bound: string, v6: boolean): string {
   return bound;
 }
 
-/** Listening TCP and bound UDP sockets of the process tree under `rootPid`. */
+/**
+ * Listening TCP and bound UDP sockets of the process tree under `rootPid`, read from
+ * its own /proc view: a program in a test's namespace lists that network's sockets.
+ */
 export function boundSockets(rootPid: number): BoundSocket[] {
   const inodes = socketInodes(processTree(rootPid));
   if (inodes.size === 0) return [];
   const found: BoundSocket[] = [];
   const tables: Array<[string, 'tcp' | 'udp', boolean]> = [
-    ['/proc/net/tcp', 'tcp', false],
-    ['/proc/net/tcp6', 'tcp', true],
-    ['/proc/net/udp', 'udp', false],
-    ['/proc/net/udp6', 'udp', true],
+    ['tcp', 'tcp', false],
+    ['tcp6', 'tcp', true],
+    ['udp', 'udp', false],
+    ['udp6', 'udp', true],
   ];
-  for (const [file, protocol, v6] of tables) {
-    for (const row of readTable(file, v6)) {
+  for (const [table, protocol, v6] of tables) {
+    for (const row of readTable(`/proc/${rootPid}/net/${table}`, v6)) {
       if (!inodes.has(row.inode)) continue;
       if (protocol === 'tcp' && row.state !== TCP_LISTEN) continue;
       if (protocol === 'udp' && row.remotePort !== 0) continue;
@@ -143,10 +146,10 @@ export interface ConnectionState {
 
 const CLOSED_STATES = new Set([0x04, 0x05, 0x06, 0x07, 0x09, 0x0b]);
 
-/** The student's end of a connection whose grader end is on `graderPort`. */
-export function studentSideOf(studentPort: number, graderPort: number): ConnectionState | undefined {
-  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    for (const row of readTable(file, file.endsWith('6'))) {
+/** The student's end of a connection whose grader end is on `graderPort`, in the network of `netPid`. */
+export function studentSideOf(studentPort: number, graderPort: number, netPid: number): ConnectionState | undefined {
+  for (const table of ['tcp', 'tcp6']) {
+    for (const row of readTable(`/proc/${netPid}/net/${table}`, table.endsWith('6'))) {
       if (row.localPort === studentPort && row.remotePort === graderPort) {
         return {
           accepted: row.inode !== 0,

@@ -9,6 +9,9 @@ export function studentEnv(home: string, extra: Record<string, string>): Record<
     LANG: 'C.UTF-8',
     LC_ALL: 'C.UTF-8',
     TERM: 'dumb',
+    // A program's own user has no name in /etc/passwd; getpass.getuser() reads these first.
+    USER: 'student',
+    LOGNAME: 'student',
     // Python block-buffers stdout on a pipe: without this a correct program looks silent.
     PYTHONUNBUFFERED: '1',
     PYTHONDONTWRITEBYTECODE: '1',

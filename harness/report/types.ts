@@ -24,6 +24,8 @@ export interface TaskReport {
   score: number;
   maxScore: number;
   durationMs: number;
+  /** How the programs were isolated: 'root' or 'userns' (a network per test, the task's own port), or 'none'. */
+  isolation?: string;
   tests: TestResult[];
 }
 

@@ -8,6 +8,7 @@ import { projectRoot } from '../core/paths.js';
 import { scaled } from '../core/time.js';
 import { scoreTask, type TaskReport, type TestResult } from '../report/types.js';
 import { GraderError } from '../cli/errors.js';
+import { isolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
 
 const WORKER = path.join(projectRoot, 'dist', 'harness', 'runner', 'grade-worker.js');
 /** A whole task; every wait inside has its own much shorter deadline. */
@@ -23,7 +24,8 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
   const out = await tempFile({ prefix: 'socket-grader-results-', postfix: '.json' });
   try {
     const worker = await execa(process.execPath, [WORKER, task, out.path], {
-      env: { SOCKET_GRADER_SUBMISSION: path.resolve(submission) },
+      // The isolation found once here, so every worker of a run grades alike.
+      env: { SOCKET_GRADER_SUBMISSION: path.resolve(submission), [ISOLATION_VARIABLE]: isolation().mode },
       reject: false,
       timeout: TASK_DEADLINE_MS,
       killSignal: 'SIGTERM', // the worker kills its student programs on SIGTERM
@@ -36,7 +38,7 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
       throw new GraderError(`grading ${task} failed: ${why}\n${String(worker.stderr).slice(-4000)}`);
     }
     const tests = JSON.parse(text) as TestResult[];
-    return scoreTask(task, path.resolve(submission), Date.now() - started, tests, opts.advisory);
+    return { ...scoreTask(task, path.resolve(submission), Date.now() - started, tests, opts.advisory), isolation: isolation().mode };
   } finally {
     await out.cleanup();
   }

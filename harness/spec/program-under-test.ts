@@ -16,8 +16,10 @@ export interface WaitOptions {
 export class ProgramUnderTest {
   constructor(
     readonly process: RunningProgram,
-    /** Its working folder: files the spec gave it, files it saved. */
+    /** Its working folder as the grader reads it: files the spec gave it, files it saved. */
     readonly dir: string,
+    /** The same folder as the program names it (what to send it as an absolute path). */
+    readonly programDir: string = dir,
   ) {}
 
   get role(): string {
@@ -119,7 +121,7 @@ export class ProgramUnderTest {
 }
 
 export class ServerUnderTest extends ProgramUnderTest {
-  constructor(process: RunningProgram, dir: string, readonly endpoint: Endpoint) {
-    super(process, dir);
+  constructor(process: RunningProgram, dir: string, programDir: string, readonly endpoint: Endpoint) {
+    super(process, dir, programDir);
   }
 }

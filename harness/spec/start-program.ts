@@ -1,21 +1,19 @@
 // Starting a student's program for a test: find it, give it a fresh folder with the
-// spec's files, and (for a server) wait until it really listens on PORT.
+// spec's files in the test's network, and (for a server) wait until it really listens
+// where the task expects it.
 
 import { existsSync } from 'node:fs';
-import { writeFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import getPort from 'get-port';
-import { dir as tempDir } from 'tmp-promise';
 import { SkipTest, StudentFailure } from '../core/failures.js';
 import { STARTUP_WITHIN_MS, pollPause, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import { RunningProgram, type ProgramCommand } from '../process/program.js';
 import { boundSockets, type BoundSocket } from '../process/sockets.js';
 import { studentEnv } from '../process/student-env.js';
+import type { FileMap, TestNetwork } from '../sandbox/test-network.js';
 import { locateProgram, type Role } from '../submission/locate-program.js';
 import { earlierStartFailure, noteStartFailure, submissionDir } from './grading-context.js';
 
-export type FileMap = Record<string, string | Buffer>;
+export type { FileMap };
 
 export interface StartOptions {
   /** Files to put in the program's working folder before it starts. */
@@ -27,7 +25,10 @@ export interface StartOptions {
 
 export interface Started {
   program: RunningProgram;
+  /** Its working folder, as the grader reads it. */
   dir: string;
+  /** The same folder as the program itself names it (inside its namespace). */
+  programDir: string;
   cleanupDir: () => Promise<void>;
 }
 
@@ -43,55 +44,62 @@ export async function findProgram(task: string, role: Role, testTitle: string): 
   return located.found;
 }
 
-export async function spawnInFolder(cmd: ProgramCommand, role: Role, env: Record<string, string>, opts: StartOptions, transcript: Transcript): Promise<Started> {
-  const tmp = await tempDir({ unsafeCleanup: true, prefix: `socket-grader-${role}-` });
-  for (const [name, content] of Object.entries(opts.files ?? {})) {
-    const file = path.join(tmp.path, name);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, content);
-  }
+export async function spawnInFolder(
+  cmd: ProgramCommand,
+  role: Role,
+  env: Record<string, string>,
+  opts: StartOptions,
+  transcript: Transcript,
+  network: TestNetwork,
+): Promise<Started> {
+  const folder = await network.makeFolder(role, opts.files ?? {});
   const command = opts.args ? { ...cmd, args: [...cmd.args, ...opts.args] } : cmd;
+  const launch = network.wrap(command, folder);
   const program = new RunningProgram(command, {
-    cwd: tmp.path,
-    env: studentEnv(tmp.path, { ...env, ...opts.env }),
+    cwd: launch.cwd,
+    launch,
+    env: studentEnv(folder.inside, { ...env, ...opts.env }),
     actor: role,
     transcript,
   });
-  return { program, dir: tmp.path, cleanupDir: () => tmp.cleanup() };
+  return { program, dir: folder.outside, programDir: folder.inside, cleanupDir: folder.cleanup };
 }
 
 const PORT_TAKEN = /Address already in use|EADDRINUSE|Errno 98/;
 
 /**
- * Starts a server and waits until its process tree listens on PORT. Another program
- * can take the port between get-port and bind: then it is started again on a new one.
+ * Starts a server and waits until its process tree listens on the task's port (in the
+ * test's own network) or on PORT. Without a network of its own, another program can
+ * take the port between choosing and binding it: then it is started again on a new one.
  */
 export async function startListening(
   cmd: ProgramCommand,
   protocol: 'tcp' | 'udp',
+  taskPort: number,
   opts: StartOptions,
   transcript: Transcript,
+  network: TestNetwork,
   adopt: (s: Started) => void,
 ): Promise<{ started: Started; socket: BoundSocket }> {
   for (let attempt = 1; ; attempt++) {
-    const port = await getPort({ host: '127.0.0.1' });
-    const started = await spawnInFolder(cmd, 'server', { HOST: '127.0.0.1', PORT: String(port) }, opts, transcript);
+    const port = await network.serverPort(taskPort);
+    const started = await spawnInFolder(cmd, 'server', { HOST: '127.0.0.1', PORT: String(port) }, opts, transcript, network);
     adopt(started);
     const outcome = await waitUntilBound(started.program, protocol, port);
     if (typeof outcome !== 'string') return { started, socket: outcome };
-    if (outcome === 'port taken' && attempt < 3) {
+    if (outcome === 'port taken' && network.mode === 'none' && attempt < 3) {
       transcript.add('grader', `port ${port} was taken by another program; trying another`);
       await started.program.kill();
       continue;
     }
-    throw startFailure(started.program, protocol, port, outcome);
+    throw startFailure(started.program, protocol, port, outcome, network.mode !== 'none');
   }
 }
 
 type NotBound = 'exited' | 'port taken' | 'timeout' | `wrong port ${number}`;
 
 /** Where /proc cannot be read (not Linux), the grader's first connect retries instead. */
-const canSeeSockets = existsSync('/proc/net/tcp');
+const canSeeSockets = existsSync('/proc/self/net/tcp');
 
 async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', port: number): Promise<BoundSocket | NotBound> {
   if (!canSeeSockets) return { protocol, host: '127.0.0.1', port, unconfirmed: true };
@@ -113,13 +121,16 @@ async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', 
   }
 }
 
-function startFailure(program: RunningProgram, protocol: 'tcp' | 'udp', port: number, why: NotBound): StudentFailure {
-  const expected = `the server ${protocol === 'tcp' ? 'listens' : 'binds a UDP socket'} on 127.0.0.1:PORT (PORT=${port} here)`;
+function startFailure(program: RunningProgram, protocol: 'tcp' | 'udp', port: number, why: NotBound, taskPort: boolean): StudentFailure {
+  const where = taskPort ? `on the task's port, ${port} (PORT=${port})` : `on 127.0.0.1:PORT (PORT=${port} here)`;
+  const expected = `the server ${protocol === 'tcp' ? 'listens' : 'binds a UDP socket'} ${where}`;
   if (why.startsWith('wrong port')) {
     return new StudentFailure({
       expected,
       actual: `it ${protocol === 'tcp' ? 'listens' : 'is bound'} on port ${why.slice('wrong port '.length)}`,
-      help: 'read the port from the environment: PORT = int(os.environ.get("PORT", <the default>))',
+      help: taskPort
+        ? `use the port the task gives, ${port}; best, read it from the environment: PORT = int(os.environ.get("PORT", ${port}))`
+        : 'read the port from the environment: PORT = int(os.environ.get("PORT", <the default>))',
     });
   }
   if (why === 'exited' || why === 'port taken') {

@@ -1,5 +1,5 @@
-// The one owner of everything a test starts: programs, sockets, folders. A spec never
-// cleans up; dispose() kills and closes all of it, whatever the test's outcome.
+// The one owner of everything a test starts: its network, programs, sockets, folders.
+// A spec never cleans up; dispose() kills and closes all of it, whatever the outcome.
 
 import { StudentFailure, isStudentFailure } from '../core/failures.js';
 import { Transcript } from '../core/transcript.js';
@@ -9,7 +9,10 @@ import { FakeServer } from '../net/fake-server.js';
 import { UdpPeer } from '../net/udp-peer.js';
 import type { RunningProgram } from '../process/program.js';
 import type { TaskOptions } from './dsl.js';
-import { noteStartFailure } from './grading-context.js';
+import { noteStartFailure, submissionDir } from './grading-context.js';
+import { openTestNetwork, type TestNetwork } from '../sandbox/test-network.js';
+import { UdpRelay } from '../net/udp-relay.js';
+import { bundleCacheDir } from '../submission/typescript-runner.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
 import { findProgram, spawnInFolder, startListening, type StartOptions, type Started } from './start-program.js';
 
@@ -22,16 +25,31 @@ export class TestContext {
   private readonly cleanups: Array<() => void | Promise<void>> = [];
   private readonly programs: RunningProgram[] = [];
   private graderConnections = 0;
+  private network: Promise<TestNetwork> | undefined;
 
   constructor(readonly task: string, readonly options: TaskOptions, readonly title: string) {}
 
-  /** Starts the submission's server and resolves once it listens on PORT. */
+  /** The test's own network (opened on first use): see sandbox/test-network.ts. */
+  net(): Promise<TestNetwork> {
+    // The submission and bundled programs are read from where the test's scratch folders would hide them.
+    this.network ??= openTestNetwork([submissionDir(), bundleCacheDir()]);
+    return this.network;
+  }
+
+  /** Where the grader's own server waits for a student's client: the task's port when the test has its network. */
+  private async graderServerPort(): Promise<number> {
+    return (await this.net()).mode === 'none' ? 0 : this.options.port;
+  }
+
+  /** Starts the submission's server and resolves once it listens on the task's port (or PORT). */
   async startServer(opts: ServerOptions = {}): Promise<ServerUnderTest> {
     const cmd = await findProgram(this.task, 'server', this.title);
+    const network = await this.net();
     try {
-      const { started, socket } = await startListening(cmd, opts.protocol ?? 'tcp', opts, this.transcript, (s) => this.adopt(s));
+      const protocol = opts.protocol ?? this.options.protocol ?? 'tcp';
+      const { started, socket } = await startListening(cmd, protocol, this.options.port, opts, this.transcript, network, (s) => this.adopt(s));
       this.transcript.add('server', `listening on ${socket.host}:${socket.port}${socket.protocol === 'udp' ? ' (UDP)' : ''}`);
-      return new ServerUnderTest(started.program, started.dir, { host: socket.host, port: socket.port, unconfirmed: socket.unconfirmed });
+      return new ServerUnderTest(started.program, started.dir, started.programDir, { host: socket.host, port: socket.port, unconfirmed: socket.unconfirmed });
     } catch (e) {
       if (isStudentFailure(e)) noteStartFailure(this.task, 'server', this.title);
       throw e;
@@ -45,9 +63,9 @@ export class TestContext {
   async startClient(server: Endpoint | ServerUnderTest, opts: StartOptions = {}): Promise<ProgramUnderTest> {
     const target = server instanceof ServerUnderTest ? server.endpoint : server;
     const cmd = await findProgram(this.task, 'client', this.title);
-    const started = await spawnInFolder(cmd, 'client', { HOST: target.host, PORT: String(target.port) }, opts, this.transcript);
+    const started = await spawnInFolder(cmd, 'client', { HOST: target.host, PORT: String(target.port) }, opts, this.transcript, await this.net());
     this.adopt(started);
-    return new ProgramUnderTest(started.program, started.dir);
+    return new ProgramUnderTest(started.program, started.dir, started.programDir);
   }
 
   /** The grader connects to the student's server as a client. */
@@ -55,23 +73,38 @@ export class TestContext {
     const to = server instanceof ServerUnderTest ? server.endpoint : server;
     this.graderConnections++;
     const name = this.graderConnections === 1 ? 'grader' : `grader #${this.graderConnections}`;
-    const conn = await connectTo(to, this.transcript, name);
+    const conn = await connectTo(to, await this.net(), this.transcript, name);
+    if (server instanceof ServerUnderTest) conn.peerProgram = server;
     this.cleanups.push(() => conn.destroy());
     return conn;
   }
 
-  /** The grader listens as the server, for a student's client to connect to. */
+  /** The grader listens as the server, where a student's client looks for it. */
   async listen(): Promise<FakeServer> {
-    const server = await FakeServer.start(this.transcript);
+    const server = await FakeServer.start(this.transcript, await this.net(), await this.graderServerPort());
     this.cleanups.push(() => server.close());
     return server;
   }
 
-  /** A UDP socket of the grader's, bound on loopback. */
+  /** A UDP socket of the grader's, as a client (any port). */
   async udp(name = 'grader'): Promise<UdpPeer> {
-    const peer = await UdpPeer.open(this.transcript, name);
+    const peer = await UdpPeer.open(this.transcript, await this.net(), name, 0);
     this.cleanups.push(() => peer.close());
     return peer;
+  }
+
+  /** A UDP socket of the grader's playing the server, where a student's client looks for it. */
+  async udpServer(name = 'grader (server)'): Promise<UdpPeer> {
+    const peer = await UdpPeer.open(this.transcript, await this.net(), name, await this.graderServerPort());
+    this.cleanups.push(() => peer.close());
+    return peer;
+  }
+
+  /** A UDP relay to `target` (the grader's server), where a student's client looks for the server. */
+  async udpRelay(target: Endpoint): Promise<UdpRelay> {
+    const relay = await UdpRelay.start(target, this.transcript, await this.net(), await this.graderServerPort());
+    this.cleanups.push(() => relay.close());
+    return relay;
   }
 
   /** Registers any other resource a spec opened, closed at the end of the test. */
@@ -87,6 +120,8 @@ export class TestContext {
   }
 
   async dispose(): Promise<void> {
+    // The network goes last: its folders hold the programs' files until they are gone.
+    if (this.network) this.cleanups.unshift(async () => (await this.network)?.close());
     for (const cleanup of this.cleanups.reverse()) {
       try {
         await cleanup();

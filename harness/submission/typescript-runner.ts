@@ -1,7 +1,7 @@
 // Runs .ts programs by bundling them once with esbuild and starting plain node:
 // a TypeScript loader costs ~0.3 s per start, and a spec starts dozens of programs.
 
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -9,9 +9,11 @@ import { build } from 'esbuild';
 let cacheDir: string | undefined;
 const bundled = new Map<string, string>();
 
-function cache(): string {
+/** Where bundles are kept for this grading process; open to the programs' own users. */
+export function bundleCacheDir(): string {
   if (!cacheDir) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'socket-grader-ts-'));
+    chmodSync(dir, 0o755);
     cacheDir = dir;
     process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   }
@@ -22,7 +24,7 @@ export async function bundleTypeScript(file: string): Promise<string> {
   const key = `${file}@${statSync(file).mtimeMs}`;
   const known = bundled.get(key);
   if (known) return known;
-  const out = path.join(cache(), `${bundled.size}-${path.basename(file, '.ts')}.mjs`);
+  const out = path.join(bundleCacheDir(), `${bundled.size}-${path.basename(file, '.ts')}.mjs`);
   await build({ entryPoints: [file], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
   bundled.set(key, out);
   return out;

@@ -1,0 +1,87 @@
+// The Node end of sandbox-helper.py: one helper per grading process, started on first
+// use, asked over Node's IPC channel; a socket it made comes back as a raw handle.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { projectRoot } from '../core/paths.js';
+import { graderPython } from '../submission/python.js';
+
+/** A raw libuv handle (TCPWrap or UDPWrap), as Node's handle passing delivers it. */
+export type NativeHandle = object;
+
+interface Answer {
+  id: number;
+  error?: string;
+  code?: string;
+  pid?: number;
+}
+
+export class HelperError extends Error {
+  constructor(message: string, readonly code: string | undefined) {
+    super(message);
+    this.name = 'HelperError';
+  }
+}
+
+const HELPER = path.join(projectRoot, 'harness', 'sandbox', 'sandbox-helper.py');
+
+export class HelperChannel {
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (a: { answer: Answer; handle?: NativeHandle }) => void; reject: (e: Error) => void }>();
+  private exited: Error | undefined;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (answer: Answer, handle?: NativeHandle) => {
+      const waiter = this.pending.get(answer.id);
+      this.pending.delete(answer.id);
+      if (this.pending.size === 0) this.idle();
+      waiter?.resolve({ answer, handle });
+    });
+    child.on('exit', (code, signal) => {
+      this.exited = new Error(`the sandbox helper exited (${signal ?? `code ${code}`})`);
+      for (const w of this.pending.values()) w.reject(this.exited);
+      this.pending.clear();
+    });
+    // Idle, it must never keep the grading process alive (it dies with us); a pending
+    // answer must, or Node could exit while a test awaits it.
+    child.unref();
+    this.idle();
+  }
+
+  private get ipc(): { ref(): void; unref(): void } | undefined {
+    return (this.child as ChildProcess & { channel?: { ref(): void; unref(): void } }).channel ?? undefined;
+  }
+
+  private idle(): void {
+    this.ipc?.unref();
+  }
+
+  static start(mode: 'root' | 'userns'): HelperChannel {
+    const child = spawn(graderPython(), ['-I', '-S', HELPER, mode], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      serialization: 'json',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    });
+    return new HelperChannel(child);
+  }
+
+  /** Sends a request; resolves with its answer (and the socket it carries), rejects on its error. */
+  async ask(request: Record<string, unknown>): Promise<{ answer: Answer; handle?: NativeHandle }> {
+    if (this.exited) throw this.exited;
+    const id = ++this.nextId;
+    const reply = new Promise<{ answer: Answer; handle?: NativeHandle }>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    this.ipc?.ref();
+    this.child.send({ ...request, id });
+    const got = await reply;
+    if (got.answer.error !== undefined) throw new HelperError(got.answer.error, got.answer.code);
+    return got;
+  }
+}
+
+let shared: HelperChannel | undefined;
+
+/** The grading process's one helper. */
+export function helper(mode: 'root' | 'userns'): HelperChannel {
+  shared ??= HelperChannel.start(mode);
+  return shared;
+}

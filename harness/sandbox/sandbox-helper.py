@@ -1,0 +1,236 @@
+# The grader's hands inside each test's own network: it creates a network and mount
+# namespace per test (held by a small "holder" process), and makes sockets inside one
+# for the grader, handing them over Node's IPC channel (SCM_RIGHTS, in the format of
+# Node's own handle passing). Node cannot enter a namespace; a helper that can, and
+# stays up for the whole grading process, costs one fork per test instead of a
+# process start.
+#
+# Started by harness/sandbox/helper-channel.ts as: python3 -I -S sandbox-helper.py <root|userns>
+# Requests (JSON lines from Node): {"id", "op", ...}; answers: {"id", ...} or
+# {"id", "error"}, a socket travelling with its answer.
+
+import ctypes
+import errno
+import fcntl
+import json
+import os
+import signal
+import socket
+import struct
+import sys
+
+libc = ctypes.CDLL(None, use_errno=True)
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWNET = 0x40000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 32, 4096, 16384, 1 << 18
+PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
+SIOCGIFFLAGS, SIOCSIFFLAGS, IFF_UP = 0x8913, 0x8914, 1
+
+libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
+
+
+def check(result, what):
+    if result != 0:
+        e = ctypes.get_errno()
+        raise OSError(e, f'{what}: {os.strerror(e)}')
+
+
+def mount(source, target, fstype, flags, data=None):
+    check(libc.mount(source.encode() if source else None, target.encode(), fstype.encode() if fstype else None, flags,
+                     data.encode() if data else None), f'mount {target}')
+
+
+def die_with_parent():
+    check(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), 'prctl')
+
+
+def bring_loopback_up(extra_addresses):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    flags = struct.unpack('16sH', fcntl.ioctl(s, SIOCGIFFLAGS, struct.pack('16sH22x', b'lo', 0))[:18])[1]
+    fcntl.ioctl(s, SIOCSIFFLAGS, struct.pack('16sH22x', b'lo', flags | IFF_UP))
+    s.close()
+    # Ports below 1024 (53, 54, 59 ...) bound without privileges, as on a laptop with sudo.
+    with open('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'w') as f:
+        f.write('0')
+    for address in extra_addresses:
+        # The machine's own address (what its host name resolves to), reachable here as on a laptop.
+        pid = os.fork()
+        if pid == 0:
+            os.execvp('ip', ['ip', 'addr', 'add', f'{address}/32' if ':' not in address else f'{address}/128', 'dev', 'lo'])
+        os.waitpid(pid, 0)
+
+
+def private_scratch(scratch, size, binds):
+    """Every world-writable folder becomes a fresh tmpfs of `size`: a program can write
+    nowhere else, and can fill no more than that. Host folders under them that programs
+    must read (the submission, bundled programs) are bound back, read-only."""
+    mount(None, '/', None, MS_REC | MS_PRIVATE)
+    kept = []
+    for path in binds:
+        try:
+            kept.append((path, os.open(path, os.O_PATH | os.O_DIRECTORY)))
+        except OSError:
+            pass
+    for folder in scratch:
+        mount('tmpfs', folder, 'tmpfs', MS_NOSUID | MS_NODEV, f'size={size},mode=1777')
+    for path, fd in kept:
+        os.makedirs(path, mode=0o755, exist_ok=True)
+        mount(f'/proc/self/fd/{fd}', path, None, MS_BIND | MS_REC)
+        mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY)
+        os.close(fd)
+
+
+def open_sandbox(req):
+    """Forks the holder: it enters new namespaces, sets them up, says so, and waits."""
+    ready_r, ready_w = os.pipe()
+    hold_r, hold_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(ready_r)
+        os.close(hold_w)
+        try:
+            die_with_parent()
+            check(libc.unshare(CLONE_NEWNET | CLONE_NEWNS), 'unshare')
+            bring_loopback_up(req.get('addresses', []))
+            private_scratch(req['scratch'], req['size'], req.get('binds', []))
+            os.makedirs(req['workRoot'], mode=0o755, exist_ok=True)
+            os.write(ready_w, b'ok')
+        except Exception as e:  # told to the grader, which says the sandbox failed
+            os.write(ready_w, f'error: {e}'.encode())
+            os._exit(1)
+        # Held until the helper closes the pipe (close, or the helper's own end).
+        os.read(hold_r, 1)
+        os._exit(0)
+    os.close(ready_w)
+    os.close(hold_r)
+    status = os.read(ready_r, 4096).decode()
+    os.close(ready_r)
+    if status != 'ok':
+        os.close(hold_w)
+        os.waitpid(pid, 0)
+        raise OSError(errno.EPERM, status or 'the sandbox holder died')
+    holders[pid] = hold_w
+    return {'pid': pid}
+
+
+def close_sandbox(req):
+    pid = req['pid']
+    hold = holders.pop(pid, None)
+    if hold is not None:
+        os.close(hold)
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+    return {}
+
+
+def enter(pid):
+    fd = os.open(f'/proc/{pid}/ns/net', os.O_RDONLY)
+    try:
+        check(libc.setns(fd, CLONE_NEWNET), 'setns')
+    finally:
+        os.close(fd)
+
+
+def make_socket(req):
+    """A socket inside the test's network: listening (tcp-listen), bound (udp), or fresh (tcp)."""
+    enter(req['pid'])
+    try:
+        host = req.get('host', '127.0.0.1')
+        family = socket.AF_INET6 if ':' in host else socket.AF_INET
+        kind = req['kind']
+        s = socket.socket(family, socket.SOCK_DGRAM if kind == 'udp' else socket.SOCK_STREAM)
+        try:
+            if family == socket.AF_INET6:
+                s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)  # '::' takes IPv4 clients too
+            if kind == 'tcp-listen':
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                s.bind((host, req.get('port', 0)))
+                s.listen(128)
+            elif kind == 'udp':
+                s.bind((host, req.get('port', 0)))
+        except OSError:
+            s.close()
+            raise
+        return s
+    finally:
+        if home is not None:
+            enter_home()
+
+
+def enter_home():
+    check(libc.setns(home, CLONE_NEWNET), 'setns home')
+
+
+def send(message, fd=None):
+    data = (json.dumps(message) + '\n').encode()
+    if fd is None:
+        channel.sendall(data)
+    else:
+        # Node's handle passing: the message and its descriptor in one sendmsg.
+        socket.send_fds(channel, [data], [fd])
+
+
+def handle(req):
+    op = req['op']
+    if op == 'open':
+        send({'id': req['id'], **open_sandbox(req)})
+    elif op == 'close':
+        send({'id': req['id'], **close_sandbox(req)})
+    elif op == 'socket':
+        s = make_socket(req)
+        # 'net.Native' / 'dgram.Native': Node hands the raw handle to its 'message' listener.
+        native = 'dgram.Native' if req['kind'] == 'udp' else 'net.Native'
+        send({'cmd': 'NODE_HANDLE', 'type': native, 'msg': {'id': req['id']}}, s.fileno())
+        s.close()
+    else:
+        raise ValueError(f'unknown op {op}')
+
+
+def become_namespace_root():
+    """Unprivileged: a user namespace of our own, where we may create the others."""
+    uid, gid = os.getuid(), os.getgid()
+    check(libc.unshare(CLONE_NEWUSER), 'unshare user namespace')
+    with open('/proc/self/setgroups', 'w') as f:
+        f.write('deny')
+    with open('/proc/self/uid_map', 'w') as f:
+        f.write(f'0 {uid} 1')
+    with open('/proc/self/gid_map', 'w') as f:
+        f.write(f'0 {gid} 1')
+    # Changing credentials made us undumpable; the grader reads /proc/<holder>/root.
+    check(libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0), 'prctl dumpable')
+
+
+holders = {}
+channel = socket.socket(fileno=int(os.environ['NODE_CHANNEL_FD']))
+die_with_parent()
+mode = sys.argv[1] if len(sys.argv) > 1 else 'root'
+home = None
+if mode == 'userns':
+    # No way back to the first network namespace from here; none is needed.
+    become_namespace_root()
+else:
+    home = os.open('/proc/self/ns/net', os.O_RDONLY)
+
+pending = b''
+while True:
+    try:
+        chunk = channel.recv(65536)
+    except InterruptedError:
+        continue
+    if not chunk:
+        break  # the grader is gone: the holders die with us (PDEATHSIG)
+    pending += chunk
+    while b'\n' in pending:
+        line, pending = pending.split(b'\n', 1)
+        req = json.loads(line)
+        if str(req.get('cmd', '')).startswith('NODE_'):
+            continue  # Node's acknowledgements of handles
+        try:
+            handle(req)
+        except Exception as e:
+            code = errno.errorcode.get(getattr(e, 'errno', None) or 0, '')
+            send({'id': req.get('id'), 'error': str(e), 'code': code})

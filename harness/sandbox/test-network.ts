@@ -1,0 +1,265 @@
+// The network one test runs in, and the folders its programs get. With namespaces:
+// a fresh network (loopback only) and private scratch folders per test, the exercise's
+// own port, every program as a user of its own under resource limits. Without: the
+// machine's loopback, a free port per server, and temp folders.
+
+import dgram from 'node:dgram';
+import { lookup } from 'node:dns/promises';
+import { existsSync, statSync } from 'node:fs';
+import { chown, mkdir, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomInt } from 'node:crypto';
+import getPort from 'get-port';
+import { dir as tempDir } from 'tmp-promise';
+import type { ProgramCommand } from '../process/program.js';
+import { graderPython, pythonForOtherUsers } from '../submission/python.js';
+import { othersMay } from './access.js';
+import { helper, type NativeHandle } from './helper-channel.js';
+import { isolation, type IsolationMode } from './isolation.js';
+import { LIMITS, prlimitArgs } from './limits.js';
+
+export type FileMap = Record<string, string | Buffer>;
+
+/** A program's working folder: as the program sees it, and as the grader reaches it. */
+export interface ProgramFolder {
+  inside: string;
+  outside: string;
+  /** The user it runs as, when it has one of its own. */
+  uid?: number;
+  cleanup: () => Promise<void>;
+}
+
+export interface TestNetwork {
+  readonly mode: IsolationMode;
+  /** A process whose /proc/<pid>/net tables show this network. */
+  readonly netPid: number;
+  /** The port a server is expected on: the task's own when isolated, else a free one. */
+  serverPort(taskPort: number): Promise<number>;
+  /** A listening TCP socket of the grader's; port 0 for any. */
+  listenTcp(port: number): Promise<net.Server>;
+  /** A TCP socket of the grader's, connecting to `host`:`port`. */
+  connectTcp(host: string, port: number): Promise<net.Socket>;
+  /** A UDP socket of the grader's, bound; port 0 for any. */
+  bindUdp(port: number): Promise<dgram.Socket>;
+  /** A fresh working folder holding `files`, for a program in `role`. */
+  makeFolder(role: string, files: FileMap): Promise<ProgramFolder>;
+  /** How to start `cmd` in `folder`, inside this network, under the limits. */
+  wrap(cmd: ProgramCommand, folder: ProgramFolder): { command: string; args: string[]; cwd: string };
+  close(): Promise<void>;
+}
+
+export async function openTestNetwork(binds: string[]): Promise<TestNetwork> {
+  const mode = isolation().mode;
+  return mode === 'none' ? new HostNetwork() : NamespaceNetwork.open(mode, binds);
+}
+
+/** Fallback: the machine's own loopback; servers on free ports (read from PORT). */
+class HostNetwork implements TestNetwork {
+  readonly mode = 'none' as const;
+  readonly netPid = process.pid;
+
+  serverPort(): Promise<number> {
+    return getPort({ host: '127.0.0.1' });
+  }
+
+  async listenTcp(port: number): Promise<net.Server> {
+    const server = net.createServer({ noDelay: true, allowHalfOpen: true });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ host: '127.0.0.1', port }, () => resolve());
+    });
+    return server;
+  }
+
+  async connectTcp(host: string, port: number): Promise<net.Socket> {
+    return net.connect({ host, port });
+  }
+
+  async bindUdp(port: number): Promise<dgram.Socket> {
+    const socket = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      socket.bind({ address: '127.0.0.1', port }, () => resolve());
+    });
+    return socket;
+  }
+
+  async makeFolder(role: string, files: FileMap): Promise<ProgramFolder> {
+    const tmp = await tempDir({ unsafeCleanup: true, prefix: `socket-grader-${role}-` });
+    await writeFiles(tmp.path, files);
+    return { inside: tmp.path, outside: tmp.path, cleanup: () => tmp.cleanup() };
+  }
+
+  wrap(cmd: ProgramCommand, folder: ProgramFolder): { command: string; args: string[]; cwd: string } {
+    // No user of its own: a process limit would count every process of the grader's user.
+    return { command: 'prlimit', args: [...prlimitArgs(false), '--', cmd.command, ...cmd.args], cwd: folder.inside };
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Where programs of a test write: each a tmpfs of the test's own inside its namespace. */
+const WORK_ROOT = '/tmp/socket-grader';
+
+class NamespaceNetwork implements TestNetwork {
+  private folders = 0;
+
+  private constructor(readonly mode: 'root' | 'userns', readonly netPid: number) {}
+
+  static async open(mode: 'root' | 'userns', binds: string[]): Promise<NamespaceNetwork> {
+    const scratch = scratchFolders();
+    const { answer } = await helper(mode).ask({
+      op: 'open',
+      scratch,
+      size: LIMITS.scratchBytes,
+      // Folders programs read that the scratch tmpfs would hide (a submission under /tmp).
+      binds: binds.filter((b) => scratch.some((s) => b === s || b.startsWith(`${s}/`))),
+      workRoot: WORK_ROOT,
+      addresses: await ownAddresses(),
+    });
+    if (!answer.pid) throw new Error('the sandbox helper gave no holder');
+    return new NamespaceNetwork(mode, answer.pid);
+  }
+
+  async serverPort(taskPort: number): Promise<number> {
+    return taskPort;
+  }
+
+  private async socket(kind: 'tcp' | 'tcp-listen' | 'udp', host: string, port = 0): Promise<NativeHandle> {
+    const { handle } = await helper(this.mode).ask({ op: 'socket', pid: this.netPid, kind, host, port });
+    if (!handle) throw new Error('the sandbox helper sent no socket');
+    return handle;
+  }
+
+  async listenTcp(port: number): Promise<net.Server> {
+    // '::' with IPv6-only off: reached through 127.0.0.1, ::1, localhost and the host's name alike.
+    const handle = await this.socket('tcp-listen', '::', port);
+    const server = net.createServer({ noDelay: true, allowHalfOpen: true });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(handle as never, () => resolve());
+    });
+    return server;
+  }
+
+  async connectTcp(host: string, port: number): Promise<net.Socket> {
+    const handle = await this.socket('tcp', host);
+    // manualStart: reading starts once connected, as for a socket Node made itself.
+    const socket = new net.Socket({ handle, manualStart: true } as net.SocketConstructorOpts);
+    return socket.connect({ host, port });
+  }
+
+  async bindUdp(port: number): Promise<dgram.Socket> {
+    const handle = await this.socket('udp', '0.0.0.0', port);
+    const socket = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      socket.bind(handle as never, () => resolve());
+    });
+    return socket;
+  }
+
+  async makeFolder(role: string, files: FileMap): Promise<ProgramFolder> {
+    this.folders++;
+    const inside = `${WORK_ROOT}/${role}-${this.folders}`;
+    const outside = `/proc/${this.netPid}/root${inside}`;
+    await mkdir(outside, { mode: 0o755 });
+    await writeFiles(outside, files);
+    // As root, each program is a user of its own: it can signal and read nothing of
+    // the grader's, nor of the other programs'; its processes are counted apart.
+    let uid: number | undefined;
+    if (this.mode === 'root') {
+      uid = randomInt(200_000, 2_000_000_000);
+      await chownTree(outside, uid, Object.keys(files));
+    }
+    // The folder lives in the test's tmpfs: it goes when the namespace does.
+    return { inside, outside, uid, cleanup: async () => undefined };
+  }
+
+  wrap(cmd: ProgramCommand, folder: ProgramFolder): { command: string; args: string[]; cwd: string } {
+    const ns = (kind: string): string => `--${kind}=/proc/${this.netPid}/ns/${kind === 'mount' ? 'mnt' : kind}`;
+    const runnable = folder.uid === undefined ? cmd : asOtherUser(cmd);
+    const user = folder.uid !== undefined && runnable ? ['--setuid', String(folder.uid), '--setgid', String(folder.uid)] : [];
+    const program = runnable ?? cmd;
+    return {
+      command: 'nsenter',
+      args: [
+        ...(this.mode === 'userns' ? [ns('user')] : []),
+        ns('net'),
+        ns('mount'),
+        // nsenter opens the folder before it enters: the path as the grader reaches it.
+        `--wd=${folder.outside}`,
+        ...user,
+        '--',
+        'prlimit',
+        ...prlimitArgs(user.length > 0),
+        '--',
+        program.command,
+        ...program.args,
+      ],
+      cwd: '/',
+    };
+  }
+
+  async close(): Promise<void> {
+    await helper(this.mode).ask({ op: 'close', pid: this.netPid });
+  }
+}
+
+/**
+ * The command as another user can run it: the interpreter swapped for one others may
+ * start; undefined when the program's files are closed to others (it then runs as the
+ * grader's user, still inside the namespace).
+ */
+function asOtherUser(cmd: ProgramCommand): ProgramCommand | undefined {
+  let command = cmd.command;
+  if (command === graderPython() && !othersMay(command, 'run')) {
+    const other = pythonForOtherUsers();
+    if (!other) return undefined;
+    command = other;
+  }
+  if (command.startsWith('/') && !othersMay(command, 'run')) return undefined;
+  const files = cmd.args.filter((a) => a.startsWith('/') && existsSync(a));
+  if (!files.every((f) => othersMay(f, 'read'))) return undefined;
+  return { ...cmd, command };
+}
+
+async function writeFiles(dir: string, files: FileMap): Promise<void> {
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
+}
+
+async function chownTree(dir: string, uid: number, names: string[]): Promise<void> {
+  await chown(dir, uid, uid);
+  for (const name of names) {
+    // The file and any folder on its way inside `dir`.
+    for (let p = name; p !== '.' && p !== '/'; p = path.dirname(p)) await chown(path.join(dir, p), uid, uid);
+  }
+}
+
+/** Folders anyone may write to (sticky and world-writable): each becomes the test's own tmpfs. */
+function scratchFolders(): string[] {
+  return ['/tmp', '/var/tmp', '/dev/shm', '/run/lock'].filter((dir) => {
+    try {
+      const st = statSync(dir);
+      return st.isDirectory() && (st.mode & 0o002) !== 0;
+    } catch {
+      return false;
+    }
+  });
+}
+
+let addresses: Promise<string[]> | undefined;
+
+/** What the host name resolves to, outside loopback: added to the test network's loopback. */
+function ownAddresses(): Promise<string[]> {
+  addresses ??= lookup(os.hostname(), { all: true })
+    .then((found) => found.map((a) => a.address).filter((a) => !a.startsWith('127.') && a !== '::1'))
+    .catch(() => []);
+  return addresses;
+}
