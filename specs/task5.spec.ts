@@ -1,10 +1,9 @@
 // task5: the client asks for a text file by name; the server sends it back ("OK\n" and the
 // bytes, then closes) or answers "ERROR …" when it is not there or not allowed.
 
-import { randomBytes } from 'node:crypto';
 import { unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { check, group, randomFileName, task, type TestContext } from '../harness/index.js';
+import { check, group, randomBytes, randomFileName, task, type TestContext } from '../harness/index.js';
 import {
   expectEnds,
   expectErrorReply,

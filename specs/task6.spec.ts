@@ -2,7 +2,6 @@
 // task5 ("name\n" in; "OK\n" and the bytes, or "ERROR …", then close), but the files are
 // binary: every byte value, NULs, CR and LF, bytes that are not UTF-8, several MiB.
 
-import { randomInt } from 'node:crypto';
 import {
   DEFAULT_WITHIN_MS,
   check,
@@ -10,6 +9,7 @@ import {
   holdReading,
   randomBinary,
   randomFileName,
+  randomInt,
   resumeOnceSenderWaits,
   scaled,
   task,

@@ -12,8 +12,10 @@ import { mapConcurrently } from '../runner/pool.js';
 import { parseCommon, userPath } from './args.js';
 import { EXIT, UsageError } from './errors.js';
 import { runMain } from './main.js';
+import { isolation } from '../sandbox/isolation.js';
+import { newSeed, runSeed, SEED_VARIABLE } from '../core/seeded-random.js';
 
-const USAGE = `usage: npm run grade -- <task|all> <submission-folder> [--format text|json|classroom] [--out FILE] [--advisory robustness]`;
+const USAGE = `usage: npm run grade -- <task|all> <submission-folder> [--format text|json|classroom] [--out FILE] [--advisory robustness] [--groups end-to-end,robustness] [--seed N]`;
 
 async function grade(argv: string[]): Promise<number> {
   const { positionals, flags } = parseCommon(argv);
@@ -29,17 +31,20 @@ async function grade(argv: string[]): Promise<number> {
   if (!existsSync(submission)) throw new UsageError(`submission folder not found: ${submission}`);
   if (!statSync(submission).isDirectory()) throw new UsageError(`not a folder: ${submission}`);
 
+  // One seed for the whole run, so `--seed` replays every task's data.
+  process.env[SEED_VARIABLE] = String(flags.seed ?? newSeed());
   const started = Date.now();
   const tasks = task === 'all' ? known : [task];
   const jobs = flags.jobs ?? Math.max(2, os.availableParallelism());
-  const reports = await mapConcurrently(tasks, jobs, (t) => gradeTask(t, submission, { advisory: flags.advisory }));
+  const reports = await mapConcurrently(tasks, jobs, (t) => gradeTask(t, submission, { advisory: flags.advisory, groups: flags.groups }));
 
   const single = task !== 'all';
-  const all: AllReport = { submission, score: sum(reports.map((r) => r.score)), maxScore: sum(reports.map((r) => r.maxScore)), durationMs: Date.now() - started, tasks: reports };
+  const all: AllReport = { submission, isolation: isolation().mode, seed: runSeed(), score: sum(reports.map((r) => r.score)), maxScore: sum(reports.map((r) => r.maxScore)), durationMs: Date.now() - started, tasks: reports };
   // --out gets the machine-readable form: classroom's when asked for, else ours.
   const json = JSON.stringify(flags.format === 'classroom' ? toClassroom(reports) : single ? reports[0] : all, null, 2);
   if (flags.out) writeFileSync(userPath(flags.out), `${json}\n`);
-  process.stdout.write(flags.format === 'text' ? `${single ? renderTask(reports[0]) : renderAll(all)}\n` : `${json}\n`);
+  const header = `isolation: ${isolation().summary}\nseed: ${runSeed()} (rerun with --seed ${runSeed()} for the same data)\n\n`;
+  process.stdout.write(flags.format === 'text' ? `${header}${single ? renderTask(reports[0]) : renderAll(all)}\n` : `${json}\n`);
   return exitCode(reports);
 }
 

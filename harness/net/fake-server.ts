@@ -8,13 +8,16 @@ import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import type { TestNetwork } from '../sandbox/test-network.js';
 import { Connection } from './connection.js';
-import { whenExited, type PeerProgram } from './peer-program.js';
+import { whenExited, type ContactNotes, type PeerProgram } from './peer-program.js';
 
 export class FakeServer {
   readonly host = '127.0.0.1';
   private readonly accepted: Connection[] = [];
   private handedOut = 0;
   private readonly waiters = new Set<() => void>();
+
+  /** Told whether the student's program reached the grader at all: a client that never connects is not waited for again. */
+  contact: ContactNotes | undefined;
 
   private constructor(private readonly server: net.Server, readonly port: number, private readonly transcript: Transcript, netPid: number) {
     server.on('connection', (socket) => {
@@ -67,6 +70,7 @@ export class FakeServer {
       whenExited(opts.from, () => (this.accepted[this.handedOut] ? wake() : finish('exited')));
     });
     if (got === 'timeout' || got === 'exited') {
+      if (this.accepted.length === 0 && opts.from) this.contact?.never(opts.from.role, 'never connected');
       throw new StudentFailure({
         expected: `the client connects to HOST:PORT (${this.host}:${this.port})`,
         actual: got === 'timeout' ? `no connection within ${seconds(within)}` : `the ${opts.from?.role ?? 'client'} exited without connecting`,
@@ -75,6 +79,7 @@ export class FakeServer {
     }
     this.handedOut++;
     got.peerProgram ??= opts.from;
+    if (opts.from) this.contact?.reached(opts.from.role);
     return got;
   }
 

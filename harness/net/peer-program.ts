@@ -7,6 +7,12 @@ export interface PeerProgram {
   readonly process: { readonly exited: Promise<unknown>; readonly pid: number; readonly running: boolean };
 }
 
+/** Where a grader socket tells whether a student's program ever reached it (see grading-context). */
+export interface ContactNotes {
+  reached(role: string): void;
+  never(role: string, what: string): void;
+}
+
 /**
  * Calls `onExit` once `program` has exited and one more turn of the event loop has
  * passed (what it sent just before exiting is delivered by then); never when absent.

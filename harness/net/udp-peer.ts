@@ -8,7 +8,7 @@ import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import type { TestNetwork } from '../sandbox/test-network.js';
 import type { Endpoint } from './connect.js';
-import { whenExited, type PeerProgram } from './peer-program.js';
+import { whenExited, type ContactNotes, type PeerProgram } from './peer-program.js';
 
 export interface Datagram {
   data: Buffer;
@@ -20,6 +20,8 @@ export class UdpPeer {
   private cursor = 0;
   private readonly waiters = new Set<() => void>();
   lastSent: string | undefined;
+  /** Told whether the student's program sent anything at all: a client that never does is not waited for again. */
+  contact: ContactNotes | undefined;
 
   private constructor(private readonly socket: dgram.Socket, readonly port: number, private readonly transcript: Transcript, readonly name: string) {
     socket.on('message', (data, rinfo) => {
@@ -63,6 +65,7 @@ export class UdpPeer {
       whenExited(opts.from, () => (this.received[this.cursor] ? wake() : finish('exited')));
     });
     if (d === 'timeout' || d === 'exited') {
+      if (this.received.length === 0 && opts.from) this.contact?.never(opts.from.role, 'never sent a datagram');
       throw new StudentFailure({
         sent: this.lastSent,
         expected: opts.expected ?? 'a datagram in reply',
@@ -71,6 +74,7 @@ export class UdpPeer {
       });
     }
     this.cursor++;
+    if (opts.from) this.contact?.reached(opts.from.role);
     return d;
   }
 

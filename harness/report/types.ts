@@ -26,11 +26,15 @@ export interface TaskReport {
   durationMs: number;
   /** How the programs were isolated: 'root' or 'userns' (a network per test, the task's own port), or 'none'. */
   isolation?: string;
+  /** The seed every random choice came from: `--seed` replays it. */
+  seed?: number;
   tests: TestResult[];
 }
 
 export interface AllReport {
   submission: string;
+  isolation?: string;
+  seed?: number;
   score: number;
   maxScore: number;
   durationMs: number;

@@ -9,6 +9,7 @@ import { scaled } from '../core/time.js';
 import { scoreTask, type TaskReport, type TestResult } from '../report/types.js';
 import { GraderError } from '../cli/errors.js';
 import { isolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
+import { runSeed, SEED_VARIABLE } from '../core/seeded-random.js';
 
 const WORKER = path.join(projectRoot, 'dist', 'harness', 'runner', 'grade-worker.js');
 /** A whole task; every wait inside has its own much shorter deadline. */
@@ -17,7 +18,12 @@ const TASK_DEADLINE_MS = scaled(5 * 60_000);
 export interface GradeOptions {
   /** Groups reported but not scored, e.g. ["robustness"]. */
   advisory?: string[];
+  /** Only these groups are graded (all when absent or empty). */
+  groups?: string[];
 }
+
+/** How the worker learns which groups to grade. */
+export const GROUPS_VARIABLE = 'SOCKET_GRADER_GROUPS';
 
 export async function gradeTask(task: string, submission: string, opts: GradeOptions = {}): Promise<TaskReport> {
   const started = Date.now();
@@ -25,7 +31,12 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
   try {
     const worker = await execa(process.execPath, [WORKER, task, out.path], {
       // The isolation found once here, so every worker of a run grades alike.
-      env: { SOCKET_GRADER_SUBMISSION: path.resolve(submission), [ISOLATION_VARIABLE]: isolation().mode },
+      env: {
+        SOCKET_GRADER_SUBMISSION: path.resolve(submission),
+        [ISOLATION_VARIABLE]: isolation().mode,
+        [SEED_VARIABLE]: String(runSeed()),
+        [GROUPS_VARIABLE]: (opts.groups ?? []).join(','),
+      },
       reject: false,
       timeout: TASK_DEADLINE_MS,
       killSignal: 'SIGTERM', // the worker kills its student programs on SIGTERM
@@ -38,7 +49,8 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
       throw new GraderError(`grading ${task} failed: ${why}\n${String(worker.stderr).slice(-4000)}`);
     }
     const tests = JSON.parse(text) as TestResult[];
-    return { ...scoreTask(task, path.resolve(submission), Date.now() - started, tests, opts.advisory), isolation: isolation().mode };
+    const graded = opts.groups?.length ? tests.filter((t) => opts.groups?.includes(t.group)) : tests;
+    return { ...scoreTask(task, path.resolve(submission), Date.now() - started, graded, opts.advisory), isolation: isolation().mode, seed: runSeed() };
   } finally {
     await out.cleanup();
   }

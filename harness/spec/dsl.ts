@@ -4,6 +4,7 @@
 import type { TranscriptEntry } from '../core/transcript.js';
 import { isSkip, isStudentFailure } from '../core/failures.js';
 import { TestContext } from './test-context.js';
+import { RandomStream, runSeed, useStream } from '../core/seeded-random.js';
 
 export type Group = 'server' | 'client' | 'end-to-end' | 'robustness';
 
@@ -52,6 +53,7 @@ export function check(title: string, points: number, body: (t: TestContext) => P
   const options = currentTask.options;
   const test: GradedTest = it(title, async function (this: Mocha.Context) {
     const t = new TestContext(grading.task, options, title);
+    useStream(new RandomStream(runSeed(), grading.task, title));
     try {
       await body(t);
     } catch (e) {
@@ -63,6 +65,7 @@ export function check(title: string, points: number, body: (t: TestContext) => P
       throw e;
     } finally {
       grading.transcript = t.transcript.entries;
+      useStream(undefined);
       await t.dispose();
     }
   });

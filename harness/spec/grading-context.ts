@@ -9,13 +9,26 @@ export function submissionDir(): string {
   return path.resolve(dir);
 }
 
-/** "task4:server" → the title of the test in which it failed to start. */
-const failedToStart = new Map<string, string>();
+/** "task4:server" → why it never got going, and in which test: later tests of that role are skipped. */
+const failedToStart = new Map<string, { title: string; what: string }>();
+/** Roles that have reached their peer at least once: a later miss is that test's own failure. */
+const reachedPeer = new Set<string>();
 
-export function noteStartFailure(task: string, role: string, testTitle: string): void {
-  if (!failedToStart.has(`${task}:${role}`)) failedToStart.set(`${task}:${role}`, testTitle);
+export function noteStartFailure(task: string, role: string, testTitle: string, what = 'did not start'): void {
+  if (!failedToStart.has(`${task}:${role}`)) failedToStart.set(`${task}:${role}`, { title: testTitle, what });
 }
 
+/** A client that never connected (never sent a datagram) in its first test: no later test waits for it again. */
+export function noteNeverReached(task: string, role: string, testTitle: string, what: string): void {
+  if (!reachedPeer.has(`${task}:${role}`)) noteStartFailure(task, role, testTitle, what);
+}
+
+export function noteReached(task: string, role: string): void {
+  reachedPeer.add(`${task}:${role}`);
+}
+
+/** Why a role is skipped from here on, e.g. `the client never connected in the test "…"`. */
 export function earlierStartFailure(task: string, role: string): string | undefined {
-  return failedToStart.get(`${task}:${role}`);
+  const failure = failedToStart.get(`${task}:${role}`);
+  return failure && `the ${role} ${failure.what} in the test "${failure.title}"`;
 }

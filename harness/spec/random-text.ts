@@ -1,7 +1,7 @@
 // Random plain text of an exact size, fast enough for files of several MiB: printable
 // ASCII in lines of at most 72 characters, each ending in "\n".
 
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from './random.js';
 
 // Letters weigh most, with spaces between words, digits and some punctuation.
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789      .,;:!?-()\'"';

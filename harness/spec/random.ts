@@ -1,6 +1,16 @@
-// Fresh data for every run, so nothing a student hard-codes can pass.
+// Fresh data for every run, so nothing a student hard-codes can pass; drawn from the
+// run's seed, so a failing case can be replayed (--seed).
 
-import { randomBytes, randomInt } from 'node:crypto';
+import { stream } from '../core/seeded-random.js';
+
+/** A whole number in [0, max). */
+export function randomInt(max: number): number {
+  return stream().int(max);
+}
+
+export function randomBytes(size: number): Buffer {
+  return stream().bytes(size);
+}
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -21,7 +31,7 @@ export function randomSentence(length: number): string {
 }
 
 export function randomBinary(size: number): Buffer {
-  return randomBytes(size);
+  return stream().bytes(size);
 }
 
 export function randomFileName(ext: string): string {

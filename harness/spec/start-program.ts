@@ -34,7 +34,7 @@ export interface Started {
 
 export async function findProgram(task: string, role: Role, testTitle: string): Promise<ProgramCommand> {
   const earlier = earlierStartFailure(task, role);
-  if (earlier) throw new SkipTest(`the ${role} did not start in the test "${earlier}"`);
+  if (earlier) throw new SkipTest(earlier);
   const located = await locateProgram(submissionDir(), task, role);
   if ('missing' in located) throw new SkipTest(located.missing);
   if ('broken' in located) {

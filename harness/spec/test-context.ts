@@ -9,7 +9,8 @@ import { FakeServer } from '../net/fake-server.js';
 import { UdpPeer } from '../net/udp-peer.js';
 import type { RunningProgram } from '../process/program.js';
 import type { TaskOptions } from './dsl.js';
-import { noteStartFailure, submissionDir } from './grading-context.js';
+import { noteNeverReached, noteReached, noteStartFailure, submissionDir } from './grading-context.js';
+import type { ContactNotes } from '../net/peer-program.js';
 import { openTestNetwork, type TestNetwork } from '../sandbox/test-network.js';
 import { UdpRelay } from '../net/udp-relay.js';
 import { bundleCacheDir } from '../submission/typescript-runner.js';
@@ -28,6 +29,11 @@ export class TestContext {
   private network: Promise<TestNetwork> | undefined;
 
   constructor(readonly task: string, readonly options: TaskOptions, readonly title: string) {}
+
+  private readonly contact: ContactNotes = {
+    reached: (role) => noteReached(this.task, role),
+    never: (role, what) => noteNeverReached(this.task, role, this.title, what),
+  };
 
   /** The test's own network (opened on first use): see sandbox/test-network.ts. */
   net(): Promise<TestNetwork> {
@@ -82,6 +88,7 @@ export class TestContext {
   /** The grader listens as the server, where a student's client looks for it. */
   async listen(): Promise<FakeServer> {
     const server = await FakeServer.start(this.transcript, await this.net(), await this.graderServerPort());
+    server.contact = this.contact;
     this.cleanups.push(() => server.close());
     return server;
   }
@@ -89,6 +96,7 @@ export class TestContext {
   /** A UDP socket of the grader's, as a client (any port). */
   async udp(name = 'grader'): Promise<UdpPeer> {
     const peer = await UdpPeer.open(this.transcript, await this.net(), name, 0);
+    peer.contact = this.contact;
     this.cleanups.push(() => peer.close());
     return peer;
   }
@@ -96,6 +104,7 @@ export class TestContext {
   /** A UDP socket of the grader's playing the server, where a student's client looks for it. */
   async udpServer(name = 'grader (server)'): Promise<UdpPeer> {
     const peer = await UdpPeer.open(this.transcript, await this.net(), name, await this.graderServerPort());
+    peer.contact = this.contact;
     this.cleanups.push(() => peer.close());
     return peer;
   }

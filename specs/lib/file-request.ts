@@ -6,7 +6,6 @@
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { randomInt } from 'node:crypto';
 import {
   DEFAULT_WITHIN_MS,
   StudentFailure,
@@ -14,6 +13,7 @@ import {
   expectNoSavedFile,
   expectSameBytes,
   quote,
+  randomInt,
   randomWord,
   type Connection,
   type FakeServer,
