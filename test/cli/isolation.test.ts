@@ -1,0 +1,63 @@
+// Code as students write it: the exercise's own port hard-coded grades like PORT read
+// from the environment, in a network of each test's own; without namespaces the grader
+// says so and diagnoses the hard-coded port. And a run can be replayed from its seed.
+
+import { expect } from 'chai';
+import type { AllReport, TaskReport } from '../../harness/report/types.js';
+import { isolation } from '../../harness/sandbox/isolation.js';
+import { fixture, runCli } from './run-cli.js';
+
+const HARD_CODED = ['task3a', 'task3b', 'task4', 'task8'];
+
+function verdicts(report: AllReport): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const task of report.tasks.filter((r) => HARD_CODED.includes(r.task))) out[task.task] = task.tests.map((t) => `${t.status}: ${t.name}`);
+  return out;
+}
+
+describe('isolation', () => {
+  const namespaces = isolation().mode !== 'none';
+
+  it('grades programs with the exercise ports hard-coded exactly like the same programs reading PORT, all tasks at once', async function () {
+    if (!namespaces) this.skip(); // the fallback is proven by the next test
+    // task3a and task3b both put a server on port 53 at the same moment: each test has its own network.
+    const [hard, read] = await Promise.all([
+      runCli('grade', ['all', fixture('hardcoded-ports'), '--format', 'json', '--seed', '11']),
+      runCli('grade', ['all', fixture('reading-port'), '--format', 'json', '--seed', '11']),
+    ]);
+    const hardReport = JSON.parse(hard.stdout) as AllReport;
+    const readReport = JSON.parse(read.stdout) as AllReport;
+    expect(hardReport.isolation).to.not.equal('none');
+    expect(verdicts(hardReport)).to.deep.equal(verdicts(readReport));
+    for (const task of HARD_CODED) {
+      const report = hardReport.tasks.find((r) => r.task === task) as TaskReport;
+      expect(report.score, `${task}: ${report.tests.filter((t) => t.status !== 'passed').map((t) => t.message).join('\n')}`).to.equal(report.maxScore);
+    }
+    expect(hard.leftovers).to.deep.equal([]);
+  });
+
+  it('without namespaces, says so once and tells a server with a hard-coded port to read PORT', async () => {
+    const r = await runCli('grade', ['task3a', fixture('hardcoded-ports')], { SOCKET_GRADER_ISOLATION: 'none' });
+    expect(r.stdout.match(/no network isolation/g)).to.have.length(1);
+    expect(r.stdout).to.match(/✗ the server starts and listens on PORT/).and.match(/it listens on port 53/).and.include('os.environ.get("PORT"');
+    const json = await runCli('grade', ['task3a', fixture('reading-port'), '--format', 'json'], { SOCKET_GRADER_ISOLATION: 'none' });
+    const report = JSON.parse(json.stdout) as TaskReport;
+    expect(report.isolation).to.equal('none');
+    expect(report.score).to.equal(report.maxScore);
+  });
+});
+
+describe('replayable runs', () => {
+  /** What the grader sent and typed, in order: the data of the run, without ports and times. */
+  const sentData = (report: TaskReport): string[] =>
+    report.tests.flatMap((t) => t.transcript.filter((e) => /^(sent|typed into)/.test(e.event)).map((e) => `${t.name}: ${e.event}`));
+
+  it('sends the same data twice with the same --seed, other data with another', async () => {
+    const run = async (seed: string): Promise<TaskReport> => JSON.parse((await runCli('grade', ['task3c', 'reference', '--seed', seed, '--format', 'json'])).stdout) as TaskReport;
+    const [a, b, c] = await Promise.all([run('7'), run('7'), run('8')]);
+    expect(a.seed).to.equal(7);
+    expect(sentData(a).length).to.be.greaterThan(5);
+    expect(sentData(b)).to.deep.equal(sentData(a));
+    expect(sentData(c)).to.not.deep.equal(sentData(a));
+  });
+});
