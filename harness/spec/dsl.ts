@@ -61,7 +61,10 @@ export function check(title: string, points: number, body: (t: TestContext) => P
         grading.skipReason = e.message;
         this.skip();
       }
-      if (isStudentFailure(e)) e.message = t.explain(e);
+      if (isStudentFailure(e)) {
+        await t.settleExits();
+        e.message = t.explain(e);
+      }
       throw e;
     } finally {
       grading.transcript = t.transcript.entries;

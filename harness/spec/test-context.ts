@@ -21,6 +21,9 @@ export interface ServerOptions extends StartOptions {
   protocol?: 'tcp' | 'udp';
 }
 
+/** How long a failing test waits for an exit that may be under way; only failures pay it. */
+const EXIT_SETTLE_MS = 200;
+
 export class TestContext {
   readonly transcript = new Transcript();
   private readonly cleanups: Array<() => void | Promise<void>> = [];
@@ -119,6 +122,14 @@ export class TestContext {
   /** Registers any other resource a spec opened, closed at the end of the test. */
   defer(cleanup: () => void | Promise<void>): void {
     this.cleanups.push(cleanup);
+  }
+
+  /**
+   * Before a failure is explained: a program whose crash closed the connection is
+   * reported as crashed (with its traceback), not as running, once its exit arrives.
+   */
+  async settleExits(): Promise<void> {
+    await Promise.all(this.programs.filter((p) => p.running).map((p) => p.exitsWithin(EXIT_SETTLE_MS)));
   }
 
   /** A failure's message, with how each program ended and its stderr. */
