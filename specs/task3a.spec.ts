@@ -1,4 +1,6 @@
 // task3a: the client sends HELLO and closes; the server prints what it received.
+// End to end, the student's client runs against the student's server: only what the
+// person sees counts (the server's HELLO on screen, the client's exit code).
 
 import { check, expectServesOnOrEndsCleanly, group, randomWord, task, type ServerUnderTest, type TestContext } from '../harness/index.js';
 
@@ -62,6 +64,23 @@ task('task3a', { port: 53 }, () => {
       const conn = await fake.accept({ from: client });
       await conn.expectText('HELLO');
       await client.expectExit(0, { help: 'after s.close() the program should simply end: no recv(), no input(), no loop' });
+    });
+  });
+
+  group('end-to-end', () => {
+    check('the server prints HELLO when the client is run against it', 2, async (t) => {
+      const server = await t.startServer();
+      await t.startClient(server);
+      await server.expectOutput('HELLO', {
+        help: 'run your server, then your client: the server must print HELLO, in capitals. Check that the client sends HELLO and the server prints what it received, whole',
+      });
+    });
+
+    check('the client exits with code 0 once the server has printed its HELLO', 1, async (t) => {
+      const server = await t.startServer();
+      const client = await t.startClient(server);
+      await server.expectOutput('HELLO');
+      await client.expectExit(0, { help: 'after sending HELLO the client closes its socket and ends: no input(), no waiting for an answer the server never sends' });
     });
   });
 

@@ -1,4 +1,6 @@
 // task3b: the client says HELLO, the server says HELLO back and closes.
+// End to end, the student's client runs against the student's server: only what the
+// person sees counts (the client printing the server's HELLO, its exit code).
 
 import { check, group, randomWord, task } from '../harness/index.js';
 
@@ -51,6 +53,23 @@ task('task3b', { port: 53 }, () => {
       await conn.sendLine('HELLO');
       conn.end();
       await client.expectExit(0, { help: 'close the socket and let the program end after printing the reply' });
+    });
+  });
+
+  group('end-to-end', () => {
+    check('the client prints the HELLO its server sends back when the two are run together', 2, async (t) => {
+      const server = await t.startServer();
+      const client = await t.startClient(server);
+      await client.expectOutput('HELLO', {
+        help: 'run your server, then your client: the client must print the HELLO the server answered, in capitals (the server replies HELLO, the client prints what it received)',
+      });
+    });
+
+    check('the client exits with code 0 once it has printed the HELLO', 1, async (t) => {
+      const server = await t.startServer();
+      const client = await t.startClient(server);
+      await client.expectOutput('HELLO');
+      await client.expectExit(0, { help: 'the server closes the connection after its HELLO; the client then closes its socket and ends (no input() to keep the window open)' });
     });
   });
 

@@ -1,8 +1,12 @@
 // task3c: the client sends a line of lowercase text, the server sends it back in
 // uppercase and closes. One line per connection, ended by a newline.
+// End to end, the student's client runs against the student's server and only what the
+// person sees counts (the wire format between them is theirs); the newline framing the
+// page asks for is checked once, in the robustness group.
 
 import {
   StudentFailure,
+  DEFAULT_WITHIN_MS,
   check,
   expectServesOnOrEndsCleanly,
   group,
@@ -19,6 +23,8 @@ import {
 
 const READ_WHOLE_LINE =
   'one recv() returns only what has arrived so far: keep calling recv() and collecting bytes until the newline arrives (or recv() returns b"")';
+const FRAMING_HELP =
+  'end the message with a newline, as the protocol page asks: sendall((text + "\\n").encode()); without it a program that reads until the end of the line (another student\'s, or the grader) waits for ever';
 const READ_WHOLE_REPLY = 'one recv() may return only part of the reply: keep reading until the server closes (recv() returns b""), then print it all';
 
 /** Three random lowercase words. */
@@ -63,6 +69,18 @@ async function clientSending(t: TestContext, line: string): Promise<{ client: Pr
   const conn = await fake.accept({ from: client });
   return { client, conn };
 }
+
+/** The student's server, and the student's client pointed at it with `line` typed on its input. */
+async function pairTyping(t: TestContext, line: string): Promise<ProgramUnderTest> {
+  const server = await t.startServer();
+  const client = await t.startClient(server);
+  client.type(line);
+  return client;
+}
+
+/** What the person at the client sees: the line, in uppercase. */
+const PAIR_HELP =
+  'the person types a line at your client and must see it printed back in uppercase: the client sends all of it, the server uppercases all of it and sends it back, the client receives all of it and prints it';
 
 task('task3c', { port: 12000 }, () => {
   group('server', () => {
@@ -119,12 +137,6 @@ task('task3c', { port: 12000 }, () => {
       await conn.expectText(line, { help: 'read the text with input() and send it: s.sendall((text + "\\n").encode())' });
     });
 
-    check('the client ends its message with a newline', 1, async (t) => {
-      const line = lowercaseLine();
-      const { conn } = await clientSending(t, line);
-      await conn.expectLine(line, { help: 'the server answers once the line is complete: send (text + "\\n").encode()' });
-    });
-
     check("the client prints the server's reply", 2, async (t) => {
       const line = lowercaseLine();
       // Not only the uppercase line: the client must print what it received.
@@ -146,7 +158,54 @@ task('task3c', { port: 12000 }, () => {
     });
   });
 
+  group('end-to-end', () => {
+    check('a line typed at the client is printed back by it in uppercase, digits and punctuation unchanged', 2, async (t) => {
+      const line = `${randomSentence(48)} #${randomWord(3)} 12.50, ok? (7%)`;
+      const client = await pairTyping(t, line);
+      await client.expectOutput(line.toUpperCase(), { help: PAIR_HELP });
+    });
+
+    check('a line of more than 1 KiB typed at the client is printed back whole, in uppercase', 1, async (t) => {
+      const line = randomSentence(1500);
+      const client = await pairTyping(t, line);
+      await client.expectOutput(line.toUpperCase(), { help: `${PAIR_HELP}; a line can be longer than one recv(1024)` });
+    });
+
+    check('the client exits with code 0 after printing the uppercase line', 1, async (t) => {
+      const line = lowercaseLine();
+      const client = await pairTyping(t, line);
+      await client.expectOutput(line.toUpperCase(), { help: PAIR_HELP });
+      await client.expectExit(0, { help: 'once the reply is printed the client is done: the server closes the connection, the client closes its socket and the program ends' });
+    });
+  });
+
   group('robustness', () => {
+    check('the client ends its message with a newline', 1, async (t) => {
+      const line = lowercaseLine();
+      const { conn } = await clientSending(t, line);
+      await conn.expectLine(line, { requireNewline: true, help: FRAMING_HELP });
+    });
+
+    check('the server ends its reply with a newline', 1, async (t) => {
+      const line = lowercaseLine();
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      await conn.sendLine(line);
+      // The server closes after its reply: a close must not stand in for the newline here.
+      const help = 'end the reply with a newline, as the protocol page asks: conn.sendall((text.upper() + "\\n").encode())';
+      const outcome = await conn.inbox.waitFor(() => (conn.inbox.unread().includes(0x0a) ? true : undefined), DEFAULT_WITHIN_MS);
+      if (outcome.kind !== 'found') {
+        const got = conn.inbox.unread();
+        throw new StudentFailure({
+          sent: conn.lastSent,
+          expected: `the reply ${quote(`${line.toUpperCase()}\n`)}, ended by its newline`,
+          actual: got.length > 0 ? `${quote(got)} without a newline, then ${outcome.kind === 'ended' ? conn.inbox.endedBecause : 'nothing more'}` : `nothing, then ${outcome.kind === 'ended' ? conn.inbox.endedBecause : 'nothing more'}`,
+          help,
+        });
+      }
+      await conn.expectLine(line.toUpperCase(), { requireNewline: true, help });
+    });
+
     check('the server waits for the whole line when it arrives in pieces', 1, async (t) => {
       const server = await t.startServer();
       const conn = await t.connect(server);

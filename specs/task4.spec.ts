@@ -2,7 +2,10 @@
 // one line each. BYE (any letter case) from either side ends the chat: the sender sends
 // it and closes, the receiver closes too, and both programs exit 0.
 // The grader plays the other side: t.connect() is the client, t.listen() the server, and
-// what a person would type goes into the program's stdin.
+// what a person would type goes into the program's stdin. End to end, it runs the
+// student's client against the student's server and only types and reads their
+// screens: the wire format between them is theirs. The newline framing the page asks
+// for is checked once, in the robustness group.
 
 import {
   check,
@@ -22,6 +25,8 @@ const isBye = (text: string): boolean => text.trim().toUpperCase() === 'BYE';
 const sameLine = (want: string) => (line: string): boolean => line.trim() === want;
 
 const SEND_LINE_HELP = 'send what was typed with a newline at the end: sock.sendall((message + "\\n").encode())';
+const FRAMING_HELP =
+  'end every message with a newline, as the protocol page asks: sock.sendall((message + "\\n").encode()); without it a program that reads whole lines (another student\'s, or the grader) cannot tell where your message ends';
 const WHOLE_LINE_HELP =
   'TCP may deliver a line in pieces: keep calling recv() and adding to a buffer until it holds a "\\n", then take the line out of it';
 
@@ -82,6 +87,29 @@ async function clientTurn(client: ProgramUnderTest, conn: Connection): Promise<v
   await conn.expectLine(sameLine(message), { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
   await conn.sendLine(reply);
   await client.expectOutput(reply, { help: 'print each line the server sends: print("Server:", reply)' });
+}
+
+/** The student's server, and the student's client pointed at it. */
+async function startPair(t: TestContext): Promise<{ server: ServerUnderTest; client: ProgramUnderTest }> {
+  const server = await t.startServer();
+  const client = await t.startClient(server);
+  return { server, client };
+}
+
+/** One turn as the two people see it: each one's typed line shows on the other's screen. */
+async function pairTurn(server: ServerUnderTest, client: ProgramUnderTest): Promise<void> {
+  const message = randomSentence(24);
+  const reply = randomSentence(24);
+  client.type(message);
+  await server.expectOutput(message, { help: 'a line typed at your client must show on your server\'s screen: the client sends it, the server receives it whole and prints it' });
+  server.type(reply);
+  await client.expectOutput(reply, { help: 'a line typed at your server must show on your client\'s screen: the server sends it, the client receives it whole and prints it' });
+}
+
+/** After BYE both programs end by themselves, with code 0 and no traceback. */
+async function expectBothEnd(server: ServerUnderTest, client: ProgramUnderTest, help: { server: string; client: string }): Promise<void> {
+  await expectCleanExit(client, help.client);
+  await expectCleanExit(server, help.server);
 }
 
 task('task4', { port: 54 }, () => {
@@ -163,7 +191,61 @@ task('task4', { port: 54 }, () => {
     });
   });
 
+  group('end-to-end', () => {
+    check('lines typed at the client are printed by the server, and lines typed at the server by the client, for several turns', 3, async (t) => {
+      const { server, client } = await startPair(t);
+      for (let turn = 0; turn < 3; turn++) await pairTurn(server, client);
+    });
+
+    check('BYE typed at the client ends both programs with code 0', 2, async (t) => {
+      const { server, client } = await startPair(t);
+      await pairTurn(server, client);
+      client.type('BYE');
+      await expectBothEnd(server, client, {
+        client: 'after sending BYE, close the socket and let the program end',
+        server: 'when the message received is BYE, close the connection and end: do not ask input() again',
+      });
+    });
+
+    check('BYE typed at the server ends both programs with code 0', 2, async (t) => {
+      const { server, client } = await startPair(t);
+      const message = randomSentence(20);
+      client.type(message);
+      await server.expectOutput(message, { help: 'a line typed at your client must show on your server\'s screen' });
+      server.type('BYE');
+      await expectBothEnd(server, client, {
+        client: 'check every message the server sends too: when it is BYE, close the socket and end instead of asking input() again',
+        server: 'after sending BYE, close the connection and let the program end',
+      });
+    });
+
+    check('"bye" in lowercase, typed at the client, ends both programs too', 1, async (t) => {
+      const { server, client } = await startPair(t);
+      await pairTurn(server, client);
+      client.type('bye');
+      const help = 'compare without case, on both sides: if message.strip().upper() == "BYE":';
+      await expectBothEnd(server, client, { client: help, server: help });
+    });
+  });
+
   group('robustness', () => {
+    check('the server ends each message it sends with a newline', 1, async (t) => {
+      const { server, conn } = await chatWithServer(t);
+      const message = randomSentence(24);
+      const reply = randomSentence(24);
+      await conn.sendLine(message);
+      await server.expectOutput(message);
+      server.type(reply);
+      await conn.expectLine(sameLine(reply), { requireNewline: true, help: FRAMING_HELP });
+    });
+
+    check('the client ends each message it sends with a newline', 1, async (t) => {
+      const { conn, client } = await chatWithClient(t);
+      const message = randomSentence(24);
+      client.type(message);
+      await conn.expectLine(sameLine(message), { requireNewline: true, help: FRAMING_HELP });
+    });
+
     check('the server reads a whole line that arrives in two pieces', 1, async (t) => {
       const { server, conn } = await chatWithServer(t);
       const message = randomSentence(30);

@@ -1,6 +1,7 @@
 // npm run validate -- [task] [--format json]: every spec must pass the reference and
-// every student-style solution at full points, fail every mutant by the test that
-// names its bug, and have each of its tests failed by some mutant.
+// every student-style solution at full points (a pair speaking its own wire format:
+// the groups its solution.json lists), fail every mutant by the test that names its
+// bug, and have each of its tests failed by some mutant.
 
 import os from 'node:os';
 import { writeFileSync } from 'node:fs';
@@ -20,13 +21,21 @@ interface Job {
   dir: string;
   killedBy: string[];
   exactly: boolean;
+  /** A solution's groups to pass in full; undefined: every group. */
+  groups?: string[];
+  wire?: string;
 }
 
 interface TaskValidation {
   task: string;
   reference: { passed: number; failed: number };
   mutants: Array<{ name: string; failed: number; killed: boolean; killedBy: string[] }>;
-  solutions: Array<{ name: string; failed: number }>;
+  /**
+   * `groups`: those it must pass in full (every group of the task when it has no
+   * solution.json); `wire`: the format of a pair speaking its own; `informational`:
+   * how many tests of the other groups it did not pass (reported, not held against it).
+   */
+  solutions: Array<{ name: string; failed: number; groups: string[]; wire?: string; informational?: { passed: number; failed: number } }>;
   /** Tests no mutant fails: nothing shows they can tell a broken program from a good one. */
   unproven: string[];
 }
@@ -45,7 +54,7 @@ async function validate(argv: string[]): Promise<number> {
     return [
       { task, kind: 'reference' as const, name: 'reference', dir: f.reference, killedBy: [], exactly: false },
       ...f.mutants.map((m) => ({ task, kind: 'mutant' as const, name: m.name, dir: m.dir, killedBy: m.killedBy, exactly: m.exactly })),
-      ...f.solutions.map((s) => ({ task, kind: 'solution' as const, name: s.name, dir: s.dir, killedBy: [], exactly: false })),
+      ...f.solutions.map((s) => ({ task, kind: 'solution' as const, name: s.name, dir: s.dir, killedBy: [], exactly: false, groups: s.groups, wire: s.wire })),
     ];
   });
   // Jobs mostly wait on sockets and child processes; a few more than the cores keeps both busy.
@@ -79,18 +88,35 @@ async function validate(argv: string[]): Promise<number> {
           : `should fail exactly the tests that name its bug; ${[...missed.map((n) => `passed "${n}"`), ...extra.map((n) => `also failed "${n}"`)].join(', ')}`;
       }
       v.mutants.push({ name: job.name, failed: failed.length, killed: good, killedBy: killers });
+    } else if (job.kind === 'solution' && job.groups) {
+      // A pair speaking its own wire format: only its listed groups count.
+      const listed = job.groups;
+      const held = r.tests.filter((t) => listed.includes(t.group));
+      const others = r.tests.filter((t) => !listed.includes(t.group));
+      const missed = notPassed({ ...r, tests: held });
+      const empty = listed.filter((g) => !held.some((t) => t.group === g));
+      const points = (ts: typeof held): string => `${ts.reduce((a, t) => a + t.points, 0)}/${ts.reduce((a, t) => a + t.maxPoints, 0)}`;
+      const otherFailed = others.filter((t) => t.status !== 'passed').length;
+      good = missed.length === 0 && empty.length === 0;
+      detail = empty.length > 0
+        ? `solution.json lists groups with no tests: ${empty.join(', ')}`
+        : good
+          ? `${held.length} passed in ${listed.join(', ')}, ${points(held)} points (own wire format; other groups for information: ${others.length - otherFailed} passed, ${otherFailed} not)`
+          : `did not pass (${listed.join(', ')}): ${missed.map((n) => `"${n}"`).join(', ')}`;
+      v.solutions.push({ name: job.name, failed: missed.length, groups: listed, wire: job.wire, informational: { passed: others.length - otherFailed, failed: otherFailed } });
     } else {
       const missed = notPassed(r);
       good = missed.length === 0;
       detail = good ? `${r.tests.length} passed, ${r.score}/${r.maxScore} points` : `did not pass: ${missed.map((n) => `"${n}"`).join(', ')}`;
       if (job.kind === 'reference') v.reference = { passed: r.tests.length - missed.length, failed: missed.length };
-      else v.solutions.push({ name: job.name, failed: missed.length });
+      else v.solutions.push({ name: job.name, failed: missed.length, groups: [...new Set(r.tests.map((t) => t.group))] });
     }
     if (errors.length > 0) detail += `; grader errors: ${errors.map((e) => e.message).join('; ')}`;
     if (good) ok++;
     else bad++;
     lines.push(`${good ? '✓' : '✗'} ${job.task.padEnd(10)} ${`${job.kind} ${job.kind === 'reference' ? '' : job.name}`.padEnd(34)} ${detail} (${(r.durationMs / 1000).toFixed(1)} s)`);
-    if (!good) for (const t of r.tests.filter((x) => x.status !== 'passed').slice(0, 3)) lines.push(`      ${t.name}: ${(t.message ?? '').split('\n').slice(0, 4).join(' | ')}`);
+    const counted = job.groups ? r.tests.filter((t) => job.groups?.includes(t.group)) : r.tests;
+    if (!good) for (const t of counted.filter((x) => x.status !== 'passed').slice(0, 3)) lines.push(`      ${t.name}: ${(t.message ?? '').split('\n').slice(0, 4).join(' | ')}`);
   });
 
   // Every test must be shown able to fail: some mutant of its task fails it.

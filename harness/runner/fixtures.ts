@@ -16,10 +16,24 @@ export interface MutantInfo {
   exactly: boolean;
 }
 
+/**
+ * A correct student-style submission. Without `solution.json` it must pass every test;
+ * with one it speaks its own wire format (`wire`) and must pass only `groups` (usually
+ * `end-to-end`), the other groups being reported for information.
+ */
+export interface SolutionInfo {
+  name: string;
+  dir: string;
+  /** The groups it must pass in full; undefined: every group. */
+  groups?: string[];
+  /** The format it speaks between its own client and server, when not the page's. */
+  wire?: string;
+}
+
 export interface Fixtures {
   reference: string;
   mutants: MutantInfo[];
-  solutions: Array<{ name: string; dir: string }>;
+  solutions: SolutionInfo[];
 }
 
 function subfolders(dir: string): string[] {
@@ -40,6 +54,20 @@ export function loadFixtures(task: string): Fixtures {
       const meta = JSON.parse(readFileSync(path.join(dir, 'mutant.json'), 'utf8')) as { bug: string; killedBy: string[]; exactly?: boolean };
       return { name, dir, bug: meta.bug, killedBy: meta.killedBy, exactly: meta.exactly === true };
     }),
-    solutions: subfolders(solutionsDir).map((name) => ({ name, dir: path.join(solutionsDir, name) })),
+    solutions: subfolders(solutionsDir).map((name) => loadSolution(path.join(solutionsDir, name), name)),
   };
+}
+
+const GROUPS = ['server', 'client', 'end-to-end', 'robustness'];
+
+function loadSolution(dir: string, name: string): SolutionInfo {
+  const metaFile = path.join(dir, 'solution.json');
+  if (!existsSync(metaFile)) return { name, dir };
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { groups?: unknown; wire?: unknown };
+  const groups = meta.groups;
+  if (!Array.isArray(groups) || groups.length === 0 || !groups.every((g) => typeof g === 'string' && GROUPS.includes(g))) {
+    throw new Error(`${metaFile}: "groups" must list some of ${GROUPS.join(', ')}`);
+  }
+  if (typeof meta.wire !== 'string' || meta.wire.trim() === '') throw new Error(`${metaFile}: "wire" must say, in one line, the format the pair speaks`);
+  return { name, dir, groups: groups as string[], wire: meta.wire };
 }
