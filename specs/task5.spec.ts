@@ -13,10 +13,13 @@ import {
   expectNoFile,
   expectSaidNotFound,
   expectSavedFile,
+  expectClientEndsNameWithNewline,
+  expectErrorLineEndsWithNewline,
   fetchAndCheck,
   randomUtf8Text,
   startClientFor,
 } from './lib/file-request.js';
+import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 
 /** A server folder with the file asked for and another one beside it (serving the wrong one shows). */
 function folderWith(name: string, content: Buffer): Record<string, Buffer> {
@@ -150,7 +153,42 @@ task('task5', { port: 55 }, () => {
     });
   });
 
+  group('end-to-end', () => {
+    check('your client gets a 40 KiB text file (accents, CR LF lines) from your server: saved under its name, identical, exit code 0', 2, async (t) => {
+      const name = randomFileName('.txt');
+      const content = Buffer.concat([randomUtf8Text(20 * 1024), randomUtf8Text(20 * 1024, '\r\n')]);
+      const server = await t.startServer({ files: folderWith(name, content) });
+      const client = await startOwnClient(t, server, name);
+      await expectDownloaded(client, name, content);
+    });
+
+    check('your client gets an empty file from your server as an empty file', 1, async (t) => {
+      const name = randomFileName('.txt');
+      const server = await t.startServer({ files: folderWith(name, Buffer.alloc(0)) });
+      const client = await startOwnClient(t, server, name);
+      await expectDownloaded(client, name, Buffer.alloc(0), { help: 'an empty file exists: the client must still create it, with nothing in it' });
+    });
+
+    check('asking your server for a missing file, your client says it was not found, saves nothing and exits with a non-zero code', 2, async (t) => {
+      const name = randomFileName('.txt');
+      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(200)) });
+      const client = await startOwnClient(t, server, name);
+      await expectReportsMissing(client, name, { nonZeroExit: true });
+    });
+  });
+
   group('robustness', () => {
+    check('the client ends the file name it sends with a newline', 1, async (t) => {
+      await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.txt'));
+    });
+
+    check('the server ends its ERROR line with a newline', 1, async (t) => {
+      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100)) });
+      const conn = await t.connect(server);
+      await conn.sendLine(randomFileName('.txt'));
+      await expectErrorLineEndsWithNewline(conn, 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the page\'s replies are lines, and a client may read up to the newline');
+    });
+
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(500);

@@ -21,9 +21,12 @@ import {
   expectNoFile,
   expectSavedFile,
   expectStillServes,
+  expectClientEndsNameWithNewline,
+  expectErrorLineEndsWithNewline,
   fetchAndCheck,
   startClientFor,
 } from './lib/file-request.js';
+import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 
 const MiB = 1024 * 1024;
 
@@ -58,6 +61,7 @@ function folderWith(name: string, content: Buffer): Record<string, Buffer> {
 }
 
 const BINARY_HELP = 'open the file with "rb" and send the bytes as they are: never .decode() them or open the file in text mode';
+const ERROR_NEWLINE_HELP = 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the status line, OK or ERROR, ends with a newline, so a client can read up to it';
 const SENDALL_HELP = 'send() may send only part of what you give it (always so on a socket with a timeout): use sendall(), which loops until every byte is sent';
 
 task('task6', { port: 56 }, () => {
@@ -142,20 +146,47 @@ task('task6', { port: 56 }, () => {
       await expectEnds(client, 'after the ERROR line the server closes: print the message and end');
       expectNoFile(client, name);
     });
+  });
+
+  group('end-to-end', () => {
+    check('your client gets a 1.2 MiB binary file (every byte value, CR, LF, NUL) from your server: saved under its name, identical (same SHA-256), exit code 0', 2, async (t) => {
+      const name = randomFileName('.bin');
+      const content = Buffer.concat([allByteValues(), lineEndingsMix(), randomBinary(1.2 * MiB)]);
+      const server = await t.startServer({ files: folderWith(name, content) });
+      const client = await startOwnClient(t, server, name);
+      await expectDownloaded(client, name, content, { within: scaled(5000) });
+    });
+
+    check('asking your server for a missing file, your client says it was not found, saves nothing and exits with a non-zero code', 1, async (t) => {
+      const name = randomFileName('.bin');
+      const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(2048)) });
+      const client = await startOwnClient(t, server, name);
+      await expectReportsMissing(client, name, { nonZeroExit: true });
+    });
 
     check('several of your clients started together all get their files from your server', 2, async (t) => {
       const names = Array.from({ length: 3 }, () => randomFileName('.bin'));
       const contents = names.map(() => randomBinary(300 * 1024));
       const server = await t.startServer({ files: Object.fromEntries(names.map((n, i) => [n, contents[i]])) });
-      const clients = await Promise.all(names.map((name) => t.startClient(server.endpoint, { args: [name] })));
-      clients.forEach((c, i) => c.type(names[i]));
+      const clients = await Promise.all(names.map((name) => startOwnClient(t, server, name)));
       for (const [i, client] of clients.entries()) {
-        await expectSavedFile(client, names[i], contents[i], 'each client asks for its own file; the server answers them one after another');
+        await expectDownloaded(client, names[i], contents[i], { help: 'each client asks for its own file; the server answers them one after another, and must go back to accept() after each' });
       }
     });
   });
 
   group('robustness', () => {
+    check('the client ends the file name it sends with a newline', 1, async (t) => {
+      await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.bin'));
+    });
+
+    check('the server ends its ERROR line with a newline', 1, async (t) => {
+      const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(512)) });
+      const conn = await t.connect(server);
+      await conn.sendLine(randomFileName('.bin'));
+      await expectErrorLineEndsWithNewline(conn, ERROR_NEWLINE_HELP);
+    });
+
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(4096);

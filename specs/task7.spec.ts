@@ -15,7 +15,8 @@ import {
   type ServerUnderTest,
   type TestContext,
 } from '../harness/index.js';
-import { expectEnds, expectNoFile, expectSavedFile, startClientFor } from './lib/file-request.js';
+import { expectClientEndsNameWithNewline, expectEnds, expectNoFile, expectSavedFile, startClientFor } from './lib/file-request.js';
+import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 
 const THREAD_HELP =
   'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept(); read the file name inside that thread';
@@ -132,7 +133,7 @@ task('task7', { port: 57 }, () => {
   });
 
   group('client', () => {
-    check('the client sends the file name from its command line, followed by a newline', 2, async (t) => {
+    check('the client sends the file name from its command line', 2, async (t) => {
       await startClientFor(t, await t.listen(), randomFileName('.txt'));
     });
 
@@ -175,7 +176,43 @@ task('task7', { port: 57 }, () => {
     });
   });
 
+  group('end-to-end', () => {
+    check('your client gets a text file from your server: saved under the same name, identical, exit code 0', 2, async (t) => {
+      const files = textFiles(30_000, 2000);
+      const [name] = Object.keys(files);
+      const server = await t.startServer({ files });
+      const client = await startOwnClient(t, server, name);
+      await expectDownloaded(client, name, Buffer.from(files[name]));
+    });
+
+    check('asking your server for a missing file, your client reports it and saves nothing', 1, async (t) => {
+      const name = randomFileName('.txt');
+      const server = await t.startServer({ files: textFiles(2000) });
+      const client = await startOwnClient(t, server, name);
+      await expectReportsMissing(client, name, { nonZeroExit: false });
+    });
+
+    check('while another client sits connected and silent, two of your clients started together both get their files from your server', 3, async (t) => {
+      const files = textFiles(70_000, 40_000);
+      const names = Object.keys(files);
+      const server = await t.startServer({ files });
+      // Someone else's client, connected and saying nothing (its user went for coffee).
+      const silent = await t.connect(server);
+      await silent.waitUntilRead({ help: 'the server should accept() every connection at once' });
+      const clients = await Promise.all(names.map((name) => startOwnClient(t, server, name)));
+      for (const [i, client] of clients.entries()) {
+        await expectDownloaded(client, names[i], Buffer.from(files[names[i]]), {
+          help: `if your client waits and gets nothing, your server is still busy with the silent client; ${THREAD_HELP}`,
+        });
+      }
+    });
+  });
+
   group('robustness', () => {
+    check('the client ends the file name it sends with a newline', 1, async (t) => {
+      await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.txt'));
+    });
+
     check('the server answers a file name that arrives in two pieces', 1, async (t) => {
       const files = textFiles(2000);
       const [name] = Object.keys(files);

@@ -1,6 +1,11 @@
 // task8: binary files over UDP, stop-and-wait (DATA n / ACK n / END count), served to
 // several clients at once. The grader plays each side itself; loss, duplicates and
 // late datagrams come from a relay it controls, never from luck.
+//
+// No newline framing test here, unlike the TCP tasks: UDP keeps message boundaries, so
+// every request, DATA, ACK, END and ERROR is one whole datagram and nothing has to say
+// where it ends. The one newline inside a datagram, after the DATA header, separates
+// the header from the chunk; the server and client tests already fail a DATA without it.
 
 import {
   STARTUP_WITHIN_MS,
@@ -22,6 +27,8 @@ import {
 import { GraderDownload } from './task8/grader-client.js';
 import { serveOneRequest, type ServeOptions } from './task8/grader-server.js';
 import { parse, showDatagram } from './task8/wire.js';
+import { settlesWithin } from '../harness/core/time.js';
+import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 
 /** Binary content that breaks text handling: every byte value, CR/LF, NULs, invalid UTF-8. */
 function binaryFile(size: number): Buffer {
@@ -222,6 +229,59 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       // It gives up only after asking: a client that ends without a word has not waited for anything.
       await silent.nextDatagram({ from: client, within: STARTUP_WITHIN_MS, expected: `the client sends the file name ${quote(name)} to HOST:PORT, then waits for an answer` });
       await expectGivesUp(client, name, 'nobody answered: after TIMEOUT seconds without a datagram, print a message and sys.exit(1)');
+    });
+  });
+
+  group('end-to-end', () => {
+    check('your client gets a binary file over 64 KiB from your server: saved under its name, identical, exit code 0', 2, async (t) => {
+      const name = randomFileName('.bin');
+      const content = binaryFile(150 * 1024 + 99);
+      const server = await t.startServer({ protocol: 'udp', files: { [name]: content, [randomFileName('.bin')]: binaryFile(3000) } });
+      const client = await startOwnClient(t, server, name);
+      await expectDownloaded(client, name, content, { help: 'compare the saved file with the original (cmp): a file cut short at 65,507 bytes was sent in one datagram; one cut every few KiB was read with too small a recvfrom() buffer' });
+    });
+
+    check('asking your server for a missing file, your client says it was not found, saves nothing and exits with a non-zero code', 1, async (t) => {
+      const name = randomFileName('.bin');
+      const server = await t.startServer({ protocol: 'udp', files: { [randomFileName('.bin')]: binaryFile(3000) } });
+      const client = await startOwnClient(t, server, name);
+      await expectReportsMissing(client, name, { nonZeroExit: true, within: GIVE_UP_WITHIN });
+    });
+
+    check("two of your clients at once both get their files from your server, while the first one's download is held up in the network", 3, async (t) => {
+      const [nameA, nameB] = [randomFileName('.bin'), randomFileName('.bin')];
+      const [fileA, fileB] = [binaryFile(60 * 1024 + 5), binaryFile(30 * 1024 + 7)];
+      const server = await t.startServer({ protocol: 'udp', files: { [nameA]: fileA, [nameB]: fileB } });
+      // Both clients talk to the server through the grader's relay. The first datagram the
+      // server sends to A is held back until the server sends something to B: until then
+      // A's download cannot move, so B is served while A is in the middle of its own.
+      const relay = await UdpRelay.start(server.endpoint, t.transcript);
+      t.defer(() => relay.close());
+      let noteHeld = (): void => undefined;
+      const held = new Promise<'held'>((resolve) => (noteHeld = () => resolve('held')));
+      relay.addRule({
+        direction: 'to-client',
+        match: (_d, index) => {
+          if (index !== 0) return false;
+          noteHeld();
+          return true;
+        },
+        action: 'hold',
+      });
+      // A client that waits its own TIMEOUT waits long enough here; one that ignores it still passes.
+      const env = { TIMEOUT: String(scaled(5000) / 1000) };
+      const a = await startOwnClient(t, relay.endpoint, nameA, env);
+      const first = await settlesWithin(Promise.race([held, a.process.exited.then(() => 'exited' as const)]), STARTUP_WITHIN_MS);
+      if (first !== 'held') {
+        throw new StudentFailure({
+          expected: `your server answers your first client, who asked for ${quote(nameA)}`,
+          actual: first === 'exited' ? `the client ${a.process.describeExit()} before the server sent it anything` : `the server sent it nothing within ${(STARTUP_WITHIN_MS / 1000).toFixed(0)} s`,
+          help: 'run your server, then your client, and see which one waits',
+        });
+      }
+      const b = await startOwnClient(t, relay.endpoint, nameB, env);
+      await expectDownloaded(b, nameB, fileB, { within: scaled(4000), help: SERVE_SEPARATELY });
+      await expectDownloaded(a, nameA, fileA, { help: 'the first client must finish its own file once the second one is served: keep each client\'s transfer (address, chunk number) apart' });
     });
   });
 

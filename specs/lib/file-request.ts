@@ -218,3 +218,36 @@ export async function expectStillServes(t: TestContext, server: ServerUnderTest,
     });
   }
 }
+
+// ---- framing: the newlines the protocol page asks for (robustness group only) ----
+
+const NEWLINE_HELP_CLIENT =
+  'end the file name with a newline, s.sendall((filename + "\\n").encode()): the newline is how the server knows the name is complete, since TCP may deliver it in pieces';
+
+/** The client's request is the file name ended by its newline (the grader plays the server). */
+export async function expectClientEndsNameWithNewline(t: TestContext, fake: FakeServer, name: string): Promise<void> {
+  const client = await t.startClient(fake, { args: [name] });
+  client.type(name);
+  const conn = await fake.accept({ from: client });
+  await conn.expectLine(name, { requireNewline: true, help: NEWLINE_HELP_CLIENT });
+}
+
+/**
+ * The server's ERROR line ends with its newline. A line cut off by the close is not ended
+ * by a newline either, whatever the harness allows elsewhere: that is checked here first.
+ */
+export async function expectErrorLineEndsWithNewline(conn: Connection, help: string): Promise<void> {
+  const outcome = await conn.inbox.waitFor(() => (conn.inbox.unread().includes(0x0a) ? true : undefined), DEFAULT_WITHIN_MS);
+  if (outcome.kind !== 'found') {
+    const got = conn.inbox.unread();
+    throw new StudentFailure({
+      sent: conn.lastSent,
+      expected: 'a line starting with ERROR, ended by a newline ("\\n")',
+      actual: got.length > 0
+        ? `${quote(got)} with no newline, then ${outcome.kind === 'timeout' ? `nothing more for ${seconds(DEFAULT_WITHIN_MS)}` : conn.inbox.endedBecause}`
+        : outcome.kind === 'timeout' ? `nothing within ${seconds(DEFAULT_WITHIN_MS)}` : `nothing: ${conn.inbox.endedBecause}`,
+      help,
+    });
+  }
+  await conn.expectLine(/^error\b/i, { requireNewline: true, help });
+}
