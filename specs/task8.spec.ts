@@ -255,8 +255,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       // Both clients talk to the server through the grader's relay. The first datagram the
       // server sends to A is held back until the server sends something to B: until then
       // A's download cannot move, so B is served while A is in the middle of its own.
-      const relay = await UdpRelay.start(server.endpoint, t.transcript);
-      t.defer(() => relay.close());
+      const relay = await t.udpRelay(server.endpoint, 'any port');
       let noteHeld = (): void => undefined;
       const held = new Promise<'held'>((resolve) => (noteHeld = () => resolve('held')));
       relay.addRule({

@@ -112,9 +112,13 @@ export class TestContext {
     return peer;
   }
 
-  /** A UDP relay to `target` (the grader's server), where a student's client looks for the server. */
-  async udpRelay(target: Endpoint): Promise<UdpRelay> {
-    const relay = await UdpRelay.start(target, this.transcript, await this.net(), await this.graderServerPort());
+  /**
+   * A UDP relay to `target`. In front of the grader's server it takes the place a
+   * student's client looks for ('task port'); in front of the student's own server,
+   * which holds that port, any port.
+   */
+  async udpRelay(target: Endpoint, front: 'task port' | 'any port' = 'task port'): Promise<UdpRelay> {
+    const relay = await UdpRelay.start(target, this.transcript, await this.net(), front === 'any port' ? 0 : await this.graderServerPort());
     this.cleanups.push(() => relay.close());
     return relay;
   }
