@@ -8,6 +8,7 @@ import { projectRoot } from '../core/paths.js';
 import { scaled } from '../core/time.js';
 import { scoreTask, type TaskReport, type TestResult } from '../report/types.js';
 import { GraderError } from '../cli/errors.js';
+import { killOrphansOf } from './orphans.js';
 
 const WORKER = path.join(projectRoot, 'dist', 'harness', 'runner', 'grade-worker.js');
 /** A whole task; every wait inside has its own much shorter deadline. */
@@ -22,7 +23,7 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
   const started = Date.now();
   const out = await tempFile({ prefix: 'socket-grader-results-', postfix: '.json' });
   try {
-    const worker = await execa(process.execPath, [WORKER, task, out.path], {
+    const running = execa(process.execPath, [WORKER, task, out.path], {
       env: { SOCKET_GRADER_SUBMISSION: path.resolve(submission) },
       reject: false,
       timeout: TASK_DEADLINE_MS,
@@ -30,6 +31,9 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
       forceKillAfterDelay: 5000,
       stdin: 'ignore',
     });
+    const worker = await running;
+    // A worker that did not finish could not stop what it started.
+    if (worker.exitCode !== 0) killOrphansOf(running.pid);
     const text = await readFile(out.path, 'utf8');
     if (worker.exitCode !== 0 || !text) {
       const why = worker.timedOut ? `it ran over ${TASK_DEADLINE_MS / 1000} s` : `it ${worker.signal ? `was killed by ${worker.signal}` : `exited with code ${worker.exitCode}`}`;
