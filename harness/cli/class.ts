@@ -58,7 +58,10 @@ export async function classCommand(argv: string[]): Promise<number> {
   });
   progress.stop();
 
-  if (typeof extra.csv === 'string') writeFileSync(userPath(extra.csv), classCsv(results));
+  if (typeof extra.csv === 'string') {
+    mkdirSync(path.dirname(userPath(extra.csv)), { recursive: true });
+    writeFileSync(userPath(extra.csv), classCsv(results));
+  }
   const single = task !== 'all';
   const perStudent = students.map((s) => ({ student: s, all: allReport(s.dir, results.filter((r) => r.student === s.name).map((r) => r.report), 0) }));
   for (const p of perStudent) p.all.durationMs = p.all.tasks.reduce((a, r) => a + r.durationMs, 0);

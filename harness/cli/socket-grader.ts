@@ -19,6 +19,9 @@ const USAGE = `usage: socket-grader <command> ...
 socket-grader <command> --help lists a command's options and the task ids.`;
 
 async function main(argv: string[]): Promise<number> {
+  // Paths are the user's, relative to where the command runs: INIT_CWD belongs to the
+  // `npm run` scripts of the grader's own folder, and an outer `npm run` can leave a stale one.
+  delete process.env.INIT_CWD;
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-v') {
     const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };

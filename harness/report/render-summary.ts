@@ -16,11 +16,10 @@ function points(t: TestResult): string {
   return t.advisory ? 'advisory' : `${t.points} / ${t.maxPoints}`;
 }
 
-/** The message's expected:/got: lines, or all of it when it has none. */
+/** The message: what was sent, the expected and got lines, the hint, and how the program ended. */
 function evidence(t: TestResult): string {
-  const message = t.message ?? '';
-  const lines = message.split('\n').filter((l) => /^(sent|expected|got|hint):/.test(l));
-  return (lines.length > 0 ? lines : message.split('\n').slice(0, 12)).join('\n');
+  const lines = (t.message ?? t.status).split('\n');
+  return lines.length > 40 ? [...lines.slice(0, 40), `(… ${lines.length - 40} more lines)`].join('\n') : lines.join('\n');
 }
 
 function fence(text: string, lang = ''): string[] {

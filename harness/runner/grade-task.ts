@@ -8,7 +8,7 @@ import { projectRoot } from '../core/paths.js';
 import { scaled } from '../core/time.js';
 import { scoreTask, type TaskReport, type TestResult } from '../report/types.js';
 import { GraderError } from '../cli/errors.js';
-import { killOrphansOf } from './orphans.js';
+import { killOrphansOf, removeTempFoldersOf } from './orphans.js';
 
 const WORKER = path.join(projectRoot, 'dist', 'harness', 'runner', 'grade-worker.js');
 /** A whole task; every wait inside has its own much shorter deadline. */
@@ -33,7 +33,10 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
     });
     const worker = await running;
     // A worker that did not finish could not stop what it started.
-    if (worker.exitCode !== 0) killOrphansOf(running.pid);
+    if (worker.exitCode !== 0) {
+      killOrphansOf(running.pid);
+      removeTempFoldersOf(running.pid);
+    }
     const text = await readFile(out.path, 'utf8');
     if (worker.exitCode !== 0 || !text) {
       const why = worker.timedOut ? `it ran over ${TASK_DEADLINE_MS / 1000} s` : `it ${worker.signal ? `was killed by ${worker.signal}` : `exited with code ${worker.exitCode}`}`;

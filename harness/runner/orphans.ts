@@ -1,8 +1,11 @@
 // A worker killed from outside (a hostile program can SIGKILL its parent) cannot stop
 // the programs it started. They all carry RUN_MARKER_VARIABLE=<worker pid>-<n>: find
-// them by that prefix and kill them, so nothing of one grading outlives it.
+// them by that prefix and kill them, and remove their folders, so nothing of one
+// grading outlives it.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { RUN_MARKER_VARIABLE } from '../process/process-tree.js';
 
 function startedBy(workerPid: number): number[] {
@@ -38,4 +41,20 @@ export function killOrphansOf(workerPid: number | undefined): number[] {
     }
   }
   return killed;
+}
+
+/**
+ * Removes the working folders a dead worker made for its programs: tmp names them
+ * `<prefix>-<pid>-<random>` in the temp folder the worker shared with us.
+ */
+export function removeTempFoldersOf(workerPid: number | undefined): string[] {
+  if (!workerPid) return [];
+  const mine = new RegExp(`^socket-grader-.*-${workerPid}-[A-Za-z0-9]+$`);
+  const removed: string[] = [];
+  for (const name of readdirSync(os.tmpdir())) {
+    if (!mine.test(name)) continue;
+    rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
