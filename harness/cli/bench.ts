@@ -41,4 +41,4 @@ async function bench(argv: string[]): Promise<number> {
   return failures === 0 ? 0 : 1;
 }
 
-runMain(bench);
+runMain(bench, import.meta.url);

@@ -1,26 +1,61 @@
 // The report in the shape GitHub Classroom's autograding reporter reads from a runner
-// (base64 of this JSON in <RUNNER>_RESULTS): points per test on every push.
+// (base64 of this JSON in <RUNNER>_RESULTS): points per test on every push. The
+// reporter sends Classroom the sum of tests[].score, so every test carries a number.
 
-import type { TaskReport } from './types.js';
+import { formatTranscript } from '../core/transcript.js';
+import type { TaskReport, TestResult } from './types.js';
+
+export type ClassroomStatus = 'pass' | 'fail' | 'error';
+
+export interface ClassroomTest {
+  name: string;
+  status: ClassroomStatus;
+  score: number;
+  message: string;
+  test_code: string;
+  filename: string;
+  line_no: number;
+  /** Milliseconds. */
+  duration: number;
+}
 
 export interface ClassroomResults {
   version: 1;
-  status: 'pass' | 'fail' | 'error';
+  status: ClassroomStatus;
   max_score: number;
-  tests: Array<{ name: string; status: 'pass' | 'fail' | 'error'; message: string; line_no: number; execution_time: string; score: number }>;
+  tests: ClassroomTest[];
+}
+
+const STATUS: Record<TestResult['status'], ClassroomStatus> = { passed: 'pass', failed: 'fail', skipped: 'fail', error: 'error' };
+
+/** A failure's evidence as one text: the message, then the conversation's tail. */
+export function failureText(t: TestResult): string {
+  if (t.status === 'passed') return '';
+  const lines = [t.message ?? t.status];
+  if (t.status !== 'skipped' && t.transcript.length > 0) lines.push('conversation:', ...formatTranscript(t.transcript).map((l) => `  ${l}`));
+  return lines.join('\n');
 }
 
 export function toClassroom(reports: TaskReport[]): ClassroomResults {
   const tests = reports.flatMap((r) =>
-    r.tests.map((t) => ({
-      name: `${r.task} · ${t.group} · ${t.name}`,
-      status: t.status === 'passed' ? ('pass' as const) : t.status === 'error' ? ('error' as const) : ('fail' as const),
-      message: t.message ?? '',
-      line_no: 0,
-      execution_time: `${(t.durationMs / 1000).toFixed(2)}s`,
-      score: t.points,
-    })),
+    r.tests.map(
+      (t): ClassroomTest => ({
+        name: `${r.task} · ${t.group} · ${t.name}`,
+        status: STATUS[t.status],
+        score: t.points,
+        message: failureText(t),
+        test_code: `socket-grader grade ${r.task} .`,
+        filename: `${r.task}/PROTOCOL.md`,
+        line_no: 0,
+        duration: Math.round(t.durationMs),
+      }),
+    ),
   );
   const status = tests.some((t) => t.status === 'error') ? 'error' : tests.some((t) => t.status === 'fail') ? 'fail' : 'pass';
   return { version: 1, status, max_score: reports.reduce((a, r) => a + r.maxScore, 0), tests };
+}
+
+/** The line a workflow step appends to $GITHUB_OUTPUT for the reporter's `<ID>_RESULTS`. */
+export function classroomOutputLine(results: ClassroomResults): string {
+  return `result=${Buffer.from(JSON.stringify(results)).toString('base64')}\n`;
 }

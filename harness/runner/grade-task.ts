@@ -10,6 +10,7 @@ import { scoreTask, type TaskReport, type TestResult } from '../report/types.js'
 import { GraderError } from '../cli/errors.js';
 import { isolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
 import { runSeed, SEED_VARIABLE } from '../core/seeded-random.js';
+import { killOrphansOf, removeTempFoldersOf } from './orphans.js';
 
 const WORKER = path.join(projectRoot, 'dist', 'harness', 'runner', 'grade-worker.js');
 /** A whole task; every wait inside has its own much shorter deadline. */
@@ -29,7 +30,7 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
   const started = Date.now();
   const out = await tempFile({ prefix: 'socket-grader-results-', postfix: '.json' });
   try {
-    const worker = await execa(process.execPath, [WORKER, task, out.path], {
+    const running = execa(process.execPath, [WORKER, task, out.path], {
       // The isolation found once here, so every worker of a run grades alike.
       env: {
         SOCKET_GRADER_SUBMISSION: path.resolve(submission),
@@ -43,6 +44,12 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
       forceKillAfterDelay: 5000,
       stdin: 'ignore',
     });
+    const worker = await running;
+    // A worker that did not finish could not stop what it started.
+    if (worker.exitCode !== 0) {
+      killOrphansOf(running.pid);
+      removeTempFoldersOf(running.pid);
+    }
     const text = await readFile(out.path, 'utf8');
     if (worker.exitCode !== 0 || !text) {
       const why = worker.timedOut ? `it ran over ${TASK_DEADLINE_MS / 1000} s` : `it ${worker.signal ? `was killed by ${worker.signal}` : `exited with code ${worker.exitCode}`}`;

@@ -17,12 +17,13 @@ export interface CliRun {
   leftovers: string[];
 }
 
-export async function runCli(command: 'grade' | 'validate', args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export async function runCli(command: 'grade' | 'validate' | 'class' | 'socket-grader', args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'cli-test-'));
   try {
     const r = await execa(process.execPath, [path.join(root, 'dist', 'harness', 'cli', `${command}.js`), ...args], {
       reject: false,
-      env: { ...env, TMPDIR: tmp },
+      // Run inside a GitHub Actions job, the grader must not write to that job's own step files.
+      env: { GITHUB_OUTPUT: '', GITHUB_STEP_SUMMARY: '', ...env, TMPDIR: tmp },
       cwd: root,
     });
     return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), leftovers: readdirSync(tmp) };

@@ -1,0 +1,92 @@
+// socket-grader class <task|all> <folder> [--jobs N] [--csv FILE] [--reports DIR] [--shard i/n]:
+// grades every subfolder of <folder> as one student's submission, in parallel.
+
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { listTasks } from '../core/paths.js';
+import { allReport, EXTENSION, render } from '../report/render.js';
+import { gradeClass, listStudents, maxScores, shard, type ClassResult } from '../runner/grade-class.js';
+import { parseCommon, userPath } from './args.js';
+import { EXIT, UsageError } from './errors.js';
+import { exitCode } from './grade.js';
+import { runMain } from './main.js';
+import { startProgress } from './progress.js';
+
+const USAGE = `usage: socket-grader class <task|all> <class-folder> [--jobs N] [--csv FILE] [--reports DIR] [--shard i/n] [--format text|json|classroom|gradescope|junit] [--advisory robustness]`;
+
+function parseShard(text: string | boolean | undefined): { index: number; count: number } {
+  if (text === undefined) return { index: 1, count: 1 };
+  const m = /^(\d+)\/(\d+)$/.exec(String(text));
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4, not "${String(text)}"`);
+  return { index, count };
+}
+
+export const CSV_COLUMNS = ['student', 'task', 'score', 'max', 'seconds'] as const;
+
+export function classCsv(results: readonly ClassResult[]): string {
+  const max = maxScores(results);
+  const rows = results.map((r) => [r.student, r.task, r.report.score, max.get(r.task) ?? '', (r.report.durationMs / 1000).toFixed(1)]);
+  return stringify([[...CSV_COLUMNS], ...rows]);
+}
+
+export async function classCommand(argv: string[]): Promise<number> {
+  const { positionals, flags, extra } = parseCommon(argv, { csv: { type: 'string' }, reports: { type: 'string' }, shard: { type: 'string' } });
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\ntasks: ${listTasks().join(' ')}\n`);
+    return EXIT.allPassed;
+  }
+  const [task, folder, ...rest] = positionals;
+  if (!task || !folder || rest.length > 0) throw new UsageError(USAGE);
+  const known = listTasks();
+  if (task !== 'all' && !known.includes(task)) throw new UsageError(`unknown task "${task}"; valid tasks: ${known.join(' ')} (or all)`);
+  const classDir = path.resolve(userPath(folder));
+  if (!existsSync(classDir) || !statSync(classDir).isDirectory()) throw new UsageError(`class folder not found: ${classDir}`);
+  const { index, count } = parseShard(extra.shard);
+
+  const students = shard(listStudents(classDir), index, count);
+  const tasks = task === 'all' ? known : [task];
+  const progress = startProgress(students.length * tasks.length);
+  const started = Date.now();
+  const results = await gradeClass(students, tasks, {
+    jobs: flags.jobs ?? os.availableParallelism(),
+    advisory: flags.advisory,
+    onResult: (r) => progress.tick(`${r.student} ${r.task} ${r.error ? 'grader error' : `${r.report.score}/${r.report.maxScore}`} (${(r.report.durationMs / 1000).toFixed(1)} s)`),
+  });
+  progress.stop();
+
+  if (typeof extra.csv === 'string') {
+    mkdirSync(path.dirname(userPath(extra.csv)), { recursive: true });
+    writeFileSync(userPath(extra.csv), classCsv(results));
+  }
+  const single = task !== 'all';
+  const perStudent = students.map((s) => ({ student: s, all: allReport(s.dir, results.filter((r) => r.student === s.name).map((r) => r.report), 0) }));
+  for (const p of perStudent) p.all.durationMs = p.all.tasks.reduce((a, r) => a + r.durationMs, 0);
+  if (typeof extra.reports === 'string') {
+    const dir = userPath(extra.reports);
+    mkdirSync(dir, { recursive: true });
+    for (const p of perStudent) writeFileSync(path.join(dir, `${p.student.name}.${EXTENSION[flags.format]}`), `${render(flags.format, p.all, single)}\n`);
+  }
+  const summary = {
+    class: classDir,
+    shard: `${index}/${count}`,
+    durationMs: Date.now() - started,
+    students: perStudent.map((p) => ({ student: p.student.name, score: p.all.score, maxScore: p.all.maxScore, tasks: p.all.tasks.map((r) => ({ task: r.task, score: r.score, maxScore: r.maxScore })) })),
+    errors: results.filter((r) => r.error).map((r) => ({ student: r.student, task: r.task, error: r.error })),
+  };
+  if (flags.out) writeFileSync(userPath(flags.out), `${JSON.stringify(summary, null, 2)}\n`);
+  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else {
+    const width = Math.max(8, ...students.map((s) => s.name.length));
+    const lines = summary.students.map((s) => `${s.student.padEnd(width)}  ${`${s.score}/${s.maxScore}`.padStart(8)}  ${s.tasks.map((t) => `${t.task} ${t.score}/${t.maxScore}`).join('  ')}`);
+    for (const e of summary.errors) lines.push(`grader error: ${e.student} ${e.task}: ${(e.error ?? '').split('\n')[0]}`);
+    lines.push(`graded ${students.length} students × ${tasks.length} task(s) in ${((Date.now() - started) / 1000).toFixed(1)} s${count > 1 ? ` (shard ${index}/${count})` : ''}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return exitCode(results.map((r) => r.report));
+}
+
+runMain(classCommand, import.meta.url);

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// The installed command: socket-grader grade|validate|class ...
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../core/paths.js';
+import { classCommand } from './class.js';
+import { UsageError } from './errors.js';
+import { grade } from './grade.js';
+import { runMain } from './main.js';
+import { validate } from './validate.js';
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { grade, validate, class: classCommand };
+
+const USAGE = `usage: socket-grader <command> ...
+  grade <task|all> <submission>   grade one submission (--format text|json|classroom|gradescope|junit)
+  class <task|all> <folder>       grade every subfolder as a student's submission (--jobs, --csv, --reports, --shard i/n)
+  validate [task…]                check the specs against the reference, mutants and solutions (--repeat N, --matrix)
+socket-grader <command> --help lists a command's options and the task ids.`;
+
+async function main(argv: string[]): Promise<number> {
+  // Paths are the user's, relative to where the command runs: INIT_CWD belongs to the
+  // `npm run` scripts of the grader's own folder, and an outer `npm run` can leave a stale one.
+  delete process.env.INIT_CWD;
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+  return command(rest);
+}
+
+runMain(main, import.meta.url);

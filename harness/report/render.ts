@@ -1,0 +1,37 @@
+// One entry for every output format: what stdout (or --out) gets for some reports.
+
+import { toClassroom } from './render-classroom.js';
+import { toGradescope } from './render-gradescope.js';
+import { toJUnit } from './render-junit.js';
+import { renderAll, renderTask } from './render-text.js';
+import { sum, type AllReport, type TaskReport } from './types.js';
+
+export const FORMATS = ['text', 'json', 'classroom', 'gradescope', 'junit'] as const;
+export type ReportFormat = (typeof FORMATS)[number];
+
+export const EXTENSION: Record<ReportFormat, string> = { text: 'txt', json: 'json', classroom: 'json', gradescope: 'json', junit: 'xml' };
+
+export function allReport(submission: string, reports: TaskReport[], durationMs: number): AllReport {
+  return { submission, score: sum(reports.map((r) => r.score)), maxScore: sum(reports.map((r) => r.maxScore)), durationMs, tasks: reports };
+}
+
+/** `single`: one task was asked for, so json is that task's report rather than the AllReport. */
+export function render(format: ReportFormat, all: AllReport, single: boolean): string {
+  switch (format) {
+    case 'text':
+      return single ? renderTask(all.tasks[0]) : renderAll(all);
+    case 'json':
+      return JSON.stringify(single ? all.tasks[0] : all, null, 2);
+    case 'classroom':
+      return JSON.stringify(toClassroom(all.tasks), null, 2);
+    case 'gradescope':
+      return JSON.stringify(toGradescope(all.tasks, all.durationMs), null, 2);
+    case 'junit':
+      return toJUnit(all.tasks, all.durationMs);
+  }
+}
+
+/** The machine-readable form `--out` gets: the format's own, JSON for text. */
+export function renderMachine(format: ReportFormat, all: AllReport, single: boolean): string {
+  return render(format === 'text' ? 'json' : format, all, single);
+}

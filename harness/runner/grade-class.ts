@@ -1,0 +1,66 @@
+// Grades a whole class: every subfolder of a folder is one student's submission, every
+// (student, task) pair one job in a worker of its own, run side by side. A submission
+// that breaks its worker (kills it, outlives the deadline) costs that one job only.
+
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { scoreTask, type TaskReport } from '../report/types.js';
+import { gradeTask } from './grade-task.js';
+import { mapConcurrently } from './pool.js';
+
+export interface Student {
+  name: string;
+  dir: string;
+}
+
+export interface ClassResult {
+  student: string;
+  task: string;
+  report: TaskReport;
+  /** Set when grading broke instead of finishing: the report then holds one error test. */
+  error?: string;
+}
+
+/** Subfolders, hidden ones (.git) aside, in name order (student2 before student10). */
+export function listStudents(folder: string): Student[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+    .map((d) => ({ name: d.name, dir: path.join(folder, d.name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+}
+
+/** Shard `index` (1-based) of `count`: every count-th item, so slow and fast students spread evenly. */
+export function shard<T>(items: readonly T[], index: number, count: number): T[] {
+  return items.filter((_, i) => i % count === index - 1);
+}
+
+export interface ClassOptions {
+  jobs: number;
+  advisory?: string[];
+  /** Called as each job ends, in the order they end. */
+  onResult?: (result: ClassResult) => void;
+}
+
+export async function gradeClass(students: readonly Student[], tasks: readonly string[], opts: ClassOptions): Promise<ClassResult[]> {
+  const jobs = students.flatMap((student) => tasks.map((task) => ({ student, task })));
+  return mapConcurrently(jobs, opts.jobs, async ({ student, task }) => {
+    const started = Date.now();
+    let result: ClassResult;
+    try {
+      result = { student: student.name, task, report: await gradeTask(task, student.dir, { advisory: opts.advisory }) };
+    } catch (e) {
+      const error = (e as Error).message;
+      const broken = { name: 'the grading of this task finished', group: 'grader', status: 'error' as const, points: 0, maxPoints: 0, message: `the grader itself failed: ${error}`, durationMs: Date.now() - started, transcript: [] };
+      result = { student: student.name, task, error, report: scoreTask(task, student.dir, Date.now() - started, [broken]) };
+    }
+    opts.onResult?.(result);
+    return result;
+  });
+}
+
+/** A task's points, from any finished grading of it (a broken one has none of its own). */
+export function maxScores(results: readonly ClassResult[]): Map<string, number> {
+  const max = new Map<string, number>();
+  for (const r of results) if (!r.error) max.set(r.task, r.report.maxScore);
+  return max;
+}

@@ -1,0 +1,97 @@
+// Grading a class: 30 submissions of every kind (good, buggy, empty, crashing, flooding,
+// one that kills its grader), in two shards merged by the instructor workflow's own
+// command; every row must match grading that submission alone.
+
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { expect } from 'chai';
+import { execa } from 'execa';
+import YAML from 'yaml';
+import type { TaskReport } from '../../harness/report/types.js';
+import { fixture, processesMentioning, root, runCli } from './run-cli.js';
+
+const KINDS: Record<string, string> = {
+  good: path.join(root, 'specs/task3b/solutions/student-basic'),
+  manifest: fixture('manifest'),
+  'ignores-port': path.join(root, 'specs/task3b/mutants/server-ignores-port'),
+  'one-recv': path.join(root, 'specs/task3b/mutants/echo-one-recv'),
+  lowercase: path.join(root, 'specs/task3b/mutants/client-sends-lowercase'),
+  empty: fixture('empty'),
+  crashes: fixture('crashes'),
+  floods: fixture('floods'),
+  hardcoded: fixture('hardcoded-port'),
+  'kills-grader': fixture('kills-grader'),
+};
+const kinds = Object.keys(KINDS);
+type Row = { student: string; task: string; score: string; max: string; seconds: string };
+
+/** The instructor workflow's merge step, run as its shell would. */
+function mergeCommand(): string {
+  const wf = YAML.parse(readFileSync(path.join(root, '.github/workflows/grade-class.yml'), 'utf8')) as { jobs: Record<string, { steps: Array<{ name?: string; run?: string }> }> };
+  const step = wf.jobs.merge.steps.find((s) => s.name === 'Merge the CSVs');
+  expect(step?.run).to.be.a('string');
+  return step?.run ?? '';
+}
+
+describe('class command', () => {
+  let tmp: string;
+  let classDir: string;
+  before(() => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'class-test-'));
+    classDir = path.join(tmp, 'class');
+    for (let i = 1; i <= 30; i++) {
+      const kind = kinds[(i - 1) % kinds.length];
+      cpSync(KINDS[kind], path.join(classDir, `student${i}-${kind}`), { recursive: true });
+    }
+    mkdirSync(path.join(classDir, '.git')); // not a student
+  });
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('grades 30 submissions in two shards; the merged CSV matches grading each kind alone', async () => {
+    const shards = await Promise.all(
+      [1, 2].map((i) => runCli('class', ['task3b', classDir, '--jobs', '1', '--shard', `${i}/2`, '--csv', path.join(tmp, 'shards', `grades-${i}.csv`), '--reports', path.join(tmp, 'reports'), '--format', 'json'])),
+    );
+    for (const r of shards) {
+      // Students lost points (1); the shard holding the submission that kills its worker says the grader broke there (3).
+      expect(r.exitCode, r.stderr).to.be.oneOf([1, 3]);
+      expect(r.stderr).to.match(/^\[1\/15\] student\d+-\S+ task3b /m).and.match(/^\[15\/15\] /m);
+      expect(r.leftovers).to.deep.equal([]);
+    }
+    expect(shards.map((r) => r.exitCode)).to.include(3);
+    expect(shards.map((r) => r.stdout).join('')).to.match(/"student": "student10-kills-grader",\s+"task": "task3b",\s+"error": "grading task3b failed: it was killed by SIGKILL/);
+    await execa('bash', ['-eo', 'pipefail', '-c', mergeCommand()], { cwd: tmp });
+    const rows = parse(readFileSync(path.join(tmp, 'grades.csv')), { columns: true }) as Row[];
+    expect(Object.keys(rows[0])).to.deep.equal(['student', 'task', 'score', 'max', 'seconds']);
+    expect(rows.map((r) => r.student).sort()).to.deep.equal(Array.from({ length: 30 }, (_, i) => `student${i + 1}-${kinds[i % kinds.length]}`).sort());
+
+    const alone = new Map<string, TaskReport>();
+    for (const kind of kinds.filter((k) => k !== 'kills-grader')) {
+      const r = await runCli('grade', ['task3b', KINDS[kind], '--format', 'json']);
+      alone.set(kind, JSON.parse(r.stdout) as TaskReport);
+    }
+    for (const row of rows) {
+      const kind = row.student.replace(/^student\d+-/, '');
+      expect(row.task).to.equal('task3b');
+      expect(Number(row.max), row.student).to.equal(11);
+      expect(Number(row.seconds)).to.be.within(0, 60);
+      if (kind === 'kills-grader') expect(Number(row.score)).to.equal(0);
+      else expect(Number(row.score), row.student).to.equal(alone.get(kind)?.score);
+    }
+    expect(alone.get('good')?.score).to.equal(11);
+
+    // One report per student, in the --format asked for.
+    expect(readdirSync(path.join(tmp, 'reports'))).to.have.length(30);
+    const report = JSON.parse(readFileSync(path.join(tmp, 'reports', 'student1-good.json'), 'utf8')) as TaskReport;
+    expect(report).to.include({ task: 'task3b', score: 11 });
+    expect(processesMentioning(classDir)).to.deep.equal([]);
+  });
+
+  it('rejects a bad --shard with one line, exit 2', async () => {
+    const r = await runCli('class', ['task3b', classDir, '--shard', '3/2']);
+    expect(r.exitCode).to.equal(2);
+    expect(r.stderr.trim().split('\n')).to.have.length(1);
+    expect(r.stderr).to.include('--shard must be i/n');
+  });
+});

@@ -1,0 +1,48 @@
+// validate's instructor options: --repeat grades everything N times and names flaky
+// tests; --matrix shows which test kills which mutant, as Markdown and in the JSON.
+
+import { expect } from 'chai';
+import { loadFixtures } from '../../harness/runner/fixtures.js';
+import { runCli } from './run-cli.js';
+
+interface Validation {
+  tasks: Array<{ task: string; flaky?: unknown[]; matrix?: { mutants: string[]; tests: Array<{ name: string; kills: string[] }> } }>;
+  failed: number;
+}
+
+describe('validate --repeat --matrix', () => {
+  it('grades task3b twice, finds no flaky test, and gives the kill matrix in JSON', async () => {
+    const r = await runCli('validate', ['task3b', '--repeat', '2', '--matrix', '--format', 'json']);
+    expect(r.exitCode, r.stdout).to.equal(0);
+    const v = JSON.parse(r.stdout) as Validation;
+    const [task] = v.tasks;
+    expect(task.flaky).to.deep.equal([]);
+    const mutants = loadFixtures('task3b').mutants;
+    expect(task.matrix?.mutants).to.deep.equal(mutants.map((m) => m.name));
+    // Every mutant is killed by a test whose title names its bug, and the matrix shows it.
+    for (const m of mutants) {
+      const killers = task.matrix?.tests.filter((t) => t.kills.includes(m.name)).map((t) => t.name) ?? [];
+      expect(killers.some((title) => m.killedBy.some((k) => title.includes(k))), m.name).to.equal(true);
+    }
+    for (const t of task.matrix?.tests ?? []) expect(t.kills, t.name).to.not.be.empty;
+  });
+
+  it('draws the matrix as a Markdown table: a row per test, ✗ where it fails the mutant', async () => {
+    const { matrixMarkdown } = await import('../../harness/cli/validate.js');
+    const md = matrixMarkdown('task3a', { mutants: ['no-newline', 'a|b'], tests: [{ name: 'the server prints HELLO', kills: ['a|b'] }, { name: 'the client exits', kills: [] }] });
+    expect(md.split('\n')).to.deep.equal([
+      '### task3a: which test kills which mutant',
+      '',
+      '| test | no-newline | a\\|b |',
+      '|---|:-:|:-:|',
+      '| the server prints HELLO |  | ✗ |',
+      '| the client exits |  |  |',
+    ]);
+  });
+
+  it('rejects --repeat 0, exit 2', async () => {
+    const r = await runCli('validate', ['task3b', '--repeat', '0']);
+    expect(r.exitCode).to.equal(2);
+    expect(r.stderr).to.include('--repeat must be a whole number');
+  });
+});
