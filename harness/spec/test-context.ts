@@ -13,7 +13,7 @@ import { noteNeverReached, noteReached, noteStartFailure, submissionDir } from '
 import type { ContactNotes } from '../net/peer-program.js';
 import { openTestNetwork, type TestNetwork } from '../sandbox/test-network.js';
 import { UdpRelay } from '../net/udp-relay.js';
-import { bundleCacheDir } from '../submission/typescript-runner.js';
+import { existingBundleCacheDir } from '../submission/typescript-runner.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
 import { findProgram, spawnInFolder, startListening, type StartOptions, type Started } from './start-program.js';
 
@@ -41,7 +41,7 @@ export class TestContext {
   /** The test's own network (opened on first use): see sandbox/test-network.ts. */
   net(): Promise<TestNetwork> {
     // The submission and bundled programs are read from where the test's scratch folders would hide them.
-    this.network ??= openTestNetwork([submissionDir(), bundleCacheDir()]);
+    this.network ??= openTestNetwork([submissionDir(), existingBundleCacheDir()].filter((d): d is string => d !== undefined));
     return this.network;
   }
 

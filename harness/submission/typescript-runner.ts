@@ -9,6 +9,11 @@ import { build } from 'esbuild';
 let cacheDir: string | undefined;
 const bundled = new Map<string, string>();
 
+/** The bundle folder if this process made one (a Python submission never does). */
+export function existingBundleCacheDir(): string | undefined {
+  return cacheDir;
+}
+
 /** Where bundles are kept for this grading process; open to the programs' own users. */
 export function bundleCacheDir(): string {
   if (!cacheDir) {

@@ -15,7 +15,7 @@ import { fixture, processesMentioning, root, runCli } from './run-cli.js';
 const KINDS: Record<string, string> = {
   good: path.join(root, 'specs/task3b/solutions/student-basic'),
   manifest: fixture('manifest'),
-  'ignores-port': path.join(root, 'specs/task3b/mutants/server-ignores-port'),
+  'ignores-port': path.join(root, 'specs/task3b/mutants/server-wrong-port'),
   'one-recv': path.join(root, 'specs/task3b/mutants/echo-one-recv'),
   lowercase: path.join(root, 'specs/task3b/mutants/client-sends-lowercase'),
   empty: fixture('empty'),
