@@ -13,7 +13,9 @@ import { noteNeverReached, noteReached, noteStartFailure, submissionDir } from '
 import type { ContactNotes } from '../net/peer-program.js';
 import { openTestNetwork, type TestNetwork } from '../sandbox/test-network.js';
 import { UdpRelay } from '../net/udp-relay.js';
-import { existingBundleCacheDir } from '../submission/typescript-runner.js';
+import { bundleCacheDir, existingBundleCacheDir } from '../submission/typescript-runner.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
 import { findProgram, spawnInFolder, startListening, type StartOptions, type Started } from './start-program.js';
 
@@ -41,7 +43,8 @@ export class TestContext {
   /** The test's own network (opened on first use): see sandbox/test-network.ts. */
   net(): Promise<TestNetwork> {
     // The submission and bundled programs are read from where the test's scratch folders would hide them.
-    this.network ??= openTestNetwork([submissionDir(), existingBundleCacheDir()].filter((d): d is string => d !== undefined));
+    const bundles = ['server.ts', 'client.ts'].some((f) => existsSync(path.join(submissionDir(), this.task, f))) ? bundleCacheDir() : existingBundleCacheDir();
+    this.network ??= openTestNetwork([submissionDir(), ...(bundles ? [bundles] : [])]);
     return this.network;
   }
 
