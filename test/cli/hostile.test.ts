@@ -48,10 +48,20 @@ function listeningHere(port: number): string[] {
   );
 }
 
-function expectNothingLeft(name: string, leftovers: string[]): void {
-  expect(processesMentioning(fixture(name)), 'student processes left running').to.deep.equal([]);
+/** Processes mentioning `needle`, once those on their way out have gone (the helper dies with its worker, a moment after). */
+async function settled(needle: string): Promise<number[]> {
+  const end = Date.now() + 3000;
+  for (;;) {
+    const left = processesMentioning(needle);
+    if (left.length === 0 || Date.now() > end) return left;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function expectNothingLeft(name: string, leftovers: string[]): Promise<void> {
+  expect(await settled(fixture(name)), 'student processes left running').to.deep.equal([]);
   // Namespace holders are the helper's forks: none of this checkout's may remain.
-  expect(processesMentioning(`${root}/harness/sandbox/sandbox-helper.py`), 'sandbox helper or namespace holders left').to.deep.equal([]);
+  expect(await settled(`${root}/harness/sandbox/sandbox-helper.py`), 'sandbox helper or namespace holders left').to.deep.equal([]);
   expect(leftovers, 'temp folders left').to.deep.equal([]);
   if (namespaces) expect(listeningHere(53), 'a port 53 listening outside the test network').to.deep.equal([]);
 }
@@ -76,7 +86,7 @@ describe('hostile programs', () => {
         for (const t of report.tests.filter((x) => x.status === 'skipped')) expect(t.message).to.match(/did not start|never connected/);
       }
       expect(elapsed, 'grading time').to.be.lessThan(BOUND_MS);
-      expectNothingLeft(h.name, r.leftovers);
+      await expectNothingLeft(h.name, r.leftovers);
     });
   }
 
@@ -90,6 +100,6 @@ describe('hostile programs', () => {
     // Its /tmp is the test's own: what it wrote there is gone with the test.
     expect(existsSync('/tmp/socket-grader-snooped.txt')).to.equal(false);
     expect(existsSync(fixture('hostile/snoops/task3b/snooped.txt'))).to.equal(false);
-    expectNothingLeft('hostile/snoops', r.leftovers);
+    await expectNothingLeft('hostile/snoops', r.leftovers);
   });
 });
