@@ -3,6 +3,7 @@
 // own port, every program as a user of its own under resource limits. Without: the
 // machine's loopback, a free port per server, and temp folders.
 
+import { execFileSync } from 'node:child_process';
 import dgram from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import { existsSync, statSync } from 'node:fs';
@@ -93,6 +94,8 @@ class HostNetwork implements TestNetwork {
   }
 
   wrap(cmd: ProgramCommand, folder: ProgramFolder): { command: string; args: string[]; cwd: string } {
+    // Without util-linux (macOS) the program runs unlimited, as before namespaces.
+    if (!hasPrlimit()) return { command: cmd.command, args: cmd.args, cwd: folder.inside };
     // No user of its own: a process limit would count every process of the grader's user.
     return { command: 'prlimit', args: [...prlimitArgs(false), '--', cmd.command, ...cmd.args], cwd: folder.inside };
   }
@@ -252,6 +255,20 @@ function scratchFolders(): string[] {
       return false;
     }
   });
+}
+
+let prlimitFound: boolean | undefined;
+
+function hasPrlimit(): boolean {
+  if (prlimitFound === undefined) {
+    try {
+      execFileSync('prlimit', ['--version'], { stdio: 'ignore' });
+      prlimitFound = true;
+    } catch {
+      prlimitFound = false;
+    }
+  }
+  return prlimitFound;
 }
 
 let addresses: Promise<string[]> | undefined;
