@@ -74,17 +74,17 @@ describe('class command', () => {
     for (const row of rows) {
       const kind = row.student.replace(/^student\d+-/, '');
       expect(row.task).to.equal('task3b');
-      expect(Number(row.max), row.student).to.equal(11);
+      expect(Number(row.max), row.student).to.equal(14);
       expect(Number(row.seconds)).to.be.within(0, 60);
       if (kind === 'kills-grader') expect(Number(row.score)).to.equal(0);
       else expect(Number(row.score), row.student).to.equal(alone.get(kind)?.score);
     }
-    expect(alone.get('good')?.score).to.equal(11);
+    expect(alone.get('good')?.score).to.equal(14);
 
     // One report per student, in the --format asked for.
     expect(readdirSync(path.join(tmp, 'reports'))).to.have.length(30);
     const report = JSON.parse(readFileSync(path.join(tmp, 'reports', 'student1-good.json'), 'utf8')) as TaskReport;
-    expect(report).to.include({ task: 'task3b', score: 11 });
+    expect(report).to.include({ task: 'task3b', score: 14 });
     expect(processesMentioning(classDir)).to.deep.equal([]);
   });
 

@@ -1,7 +1,7 @@
 // Every output format, checked against the schema of the tool that reads it: Classroom's
 // reporter, Gradescope's results.json, JUnit XML; and the GitHub step files.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -19,14 +19,18 @@ function expectValid(name: string, data: unknown): void {
 }
 
 // A server that answers the wrong word, and no client: tests passed, failed and skipped.
-const MUTANT = 'specs/task3b/mutants/server-replies-other-text';
+const WRONG_WORD_SERVER = path.join(root, 'specs/task3b/mutants/server-replies-other-text/task3b/server.py');
 
 describe('report formats', () => {
   let report: TaskReport;
   let tmp: string;
+  let submission: string;
   before(async () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'formats-test-'));
-    const r = await runCli('grade', ['task3b', MUTANT, '--format', 'json']);
+    submission = path.join(tmp, 'submission');
+    mkdirSync(path.join(submission, 'task3b'), { recursive: true });
+    copyFileSync(WRONG_WORD_SERVER, path.join(submission, 'task3b', 'server.py'));
+    const r = await runCli('grade', ['task3b', submission, '--format', 'json']);
     report = JSON.parse(r.stdout) as TaskReport;
     expect(new Set(report.tests.map((t) => t.status))).to.include.members(['passed', 'failed', 'skipped']);
   });
@@ -36,7 +40,7 @@ describe('report formats', () => {
     const output = path.join(tmp, 'github-output');
     const summary = path.join(tmp, 'step-summary.md');
     writeFileSync(output, 'earlier=line\n');
-    const r = await runCli('grade', ['task3b', MUTANT, '--format', 'classroom'], { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary });
+    const r = await runCli('grade', ['task3b', submission, '--format', 'classroom'], { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary });
     expect(r.exitCode).to.equal(1);
     const lines = readFileSync(output, 'utf8').trim().split('\n');
     expect(lines[0]).to.equal('earlier=line');
@@ -61,7 +65,7 @@ describe('report formats', () => {
 
   it('gradescope: results.json in Gradescope\'s schema, written by --out, points per test', async () => {
     const out = path.join(tmp, 'results.json');
-    const r = await runCli('grade', ['task3b', MUTANT, '--format', 'gradescope', '--out', out]);
+    const r = await runCli('grade', ['task3b', submission, '--format', 'gradescope', '--out', out]);
     expect(r.exitCode).to.equal(1);
     const results = JSON.parse(readFileSync(out, 'utf8')) as { score: number; tests: Array<{ score: number; max_score: number; status: string; output: string; number: string }> };
     expectValid('gradescope-results.schema.json', results);
@@ -73,7 +77,7 @@ describe('report formats', () => {
   });
 
   it('junit: valid against the JUnit schema, a testcase per test with failure and skipped', async () => {
-    const r = await runCli('grade', ['task3b', MUTANT, '--format', 'junit']);
+    const r = await runCli('grade', ['task3b', submission, '--format', 'junit']);
     expect(r.exitCode).to.equal(1);
     const xml = r.stdout;
     const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: readFileSync(path.join(root, 'test', 'fixtures', 'schemas', 'junit.xsd'), 'utf8') }] });
