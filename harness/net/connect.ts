@@ -11,6 +11,8 @@ export interface Endpoint {
   port: number;
   /** Not yet seen listening: retry a refused connection until the startup deadline. */
   unconfirmed?: boolean;
+  /** Reached from this network only (a relay's front in the client's own network); default: the test's. */
+  network?: TestNetwork;
 }
 
 export async function connectTo(to: Endpoint, network: TestNetwork, transcript: Transcript, name = 'grader'): Promise<Connection> {

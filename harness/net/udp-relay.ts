@@ -56,10 +56,14 @@ export class UdpRelay {
     front.on('message', (data, rinfo) => void this.fromClient(data, { host: rinfo.address, port: rinfo.port }));
   }
 
-  /** A relay forwarding to `target`; clients send to `relay.endpoint`, at `frontPort` (0: any). */
-  static async start(target: Endpoint, transcript: Transcript, network: TestNetwork, frontPort: number): Promise<UdpRelay> {
-    const front = await bindSocket(network, frontPort);
-    const endpoint = { host: '127.0.0.1', port: front.address().port };
+  /**
+   * A relay forwarding to `target` (in `network`); clients send to `relay.endpoint`, at
+   * `frontPort` (0: any) in `frontNetwork`: the test's, or the client's own when the
+   * server holds the port a client looks for.
+   */
+  static async start(target: Endpoint, transcript: Transcript, network: TestNetwork, frontPort: number, frontNetwork = network): Promise<UdpRelay> {
+    const front = await bindSocket(frontNetwork, frontPort);
+    const endpoint: Endpoint = { host: '127.0.0.1', port: front.address().port, ...(frontNetwork === network ? {} : { network: frontNetwork }) };
     transcript.add('relay', `relaying UDP from port ${endpoint.port} to ${target.host}:${target.port}`);
     return new UdpRelay(front, endpoint, target, transcript, network);
   }

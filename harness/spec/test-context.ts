@@ -32,6 +32,7 @@ export class TestContext {
   private readonly programs: RunningProgram[] = [];
   private graderConnections = 0;
   private network: Promise<TestNetwork> | undefined;
+  private clientSide: Promise<TestNetwork> | undefined;
 
   constructor(readonly task: string, readonly options: TaskOptions, readonly title: string) {}
 
@@ -42,10 +43,26 @@ export class TestContext {
 
   /** The test's own network (opened on first use): see sandbox/test-network.ts. */
   net(): Promise<TestNetwork> {
+    this.network ??= openTestNetwork(this.binds());
+    return this.network;
+  }
+
+  /**
+   * A second network, for the student's own client when the grader sits between it and
+   * the student's server: both may hard-code the same port, each in its own network,
+   * the grader's relay holding it on the client's side. Without namespaces: the test's.
+   */
+  private async clientNet(): Promise<TestNetwork> {
+    const main = await this.net();
+    if (main.mode === 'none') return main;
+    this.clientSide ??= openTestNetwork(this.binds());
+    return this.clientSide;
+  }
+
+  private binds(): string[] {
     // The submission and bundled programs are read from where the test's scratch folders would hide them.
     const bundles = ['server.ts', 'client.ts'].some((f) => existsSync(path.join(submissionDir(), this.task, f))) ? bundleCacheDir() : existingBundleCacheDir();
-    this.network ??= openTestNetwork([submissionDir(), ...(bundles ? [bundles] : [])]);
-    return this.network;
+    return [submissionDir(), ...(bundles ? [bundles] : [])];
   }
 
   /** Where the grader's own server waits for a student's client: the task's port when the test has its network. */
@@ -75,7 +92,7 @@ export class TestContext {
   async startClient(server: Endpoint | ServerUnderTest, opts: StartOptions = {}): Promise<ProgramUnderTest> {
     const target = server instanceof ServerUnderTest ? server.endpoint : server;
     const cmd = await findProgram(this.task, 'client', this.title);
-    const started = await spawnInFolder(cmd, 'client', { HOST: target.host, PORT: String(target.port) }, opts, this.transcript, await this.net());
+    const started = await spawnInFolder(cmd, 'client', { HOST: target.host, PORT: String(target.port) }, opts, this.transcript, target.network ?? (await this.net()));
     this.adopt(started);
     return new ProgramUnderTest(started.program, started.dir, started.programDir);
   }
@@ -116,12 +133,14 @@ export class TestContext {
   }
 
   /**
-   * A UDP relay to `target`. In front of the grader's server it takes the place a
-   * student's client looks for ('task port'); in front of the student's own server,
-   * which holds that port, any port.
+   * A UDP relay to `target`, taking the place a student's client looks for: in front of
+   * the grader's server, the task port ('task port'); in front of the student's own
+   * server, which holds that port, the task port of the client's own network
+   * ('own client side': start the client with `relay.endpoint`); 'any port' otherwise.
    */
-  async udpRelay(target: Endpoint, front: 'task port' | 'any port' = 'task port'): Promise<UdpRelay> {
-    const relay = await UdpRelay.start(target, this.transcript, await this.net(), front === 'any port' ? 0 : await this.graderServerPort());
+  async udpRelay(target: Endpoint, front: 'task port' | 'own client side' | 'any port' = 'task port'): Promise<UdpRelay> {
+    const frontNetwork = front === 'own client side' ? await this.clientNet() : await this.net();
+    const relay = await UdpRelay.start(target, this.transcript, await this.net(), front === 'any port' ? 0 : await this.graderServerPort(), frontNetwork);
     this.cleanups.push(() => relay.close());
     return relay;
   }
@@ -149,6 +168,7 @@ export class TestContext {
   async dispose(): Promise<void> {
     // The network goes last: its folders hold the programs' files until they are gone.
     if (this.network) this.cleanups.unshift(async () => (await this.network)?.close());
+    if (this.clientSide) this.cleanups.unshift(async () => (await this.clientSide)?.close());
     for (const cleanup of this.cleanups.reverse()) {
       try {
         await cleanup();
