@@ -52,7 +52,7 @@ export function check(title: string, points: number, body: (t: TestContext) => P
   const grading: Grading = { task: currentTask.id, group: currentGroup, points };
   const options = currentTask.options;
   const test: GradedTest = it(title, async function (this: Mocha.Context) {
-    const t = new TestContext(grading.task, options, title);
+    const t = new TestContext(grading.task, options, title, grading.group);
     useStream(new RandomStream(runSeed(), grading.task, title));
     try {
       await body(t);

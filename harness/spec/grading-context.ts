@@ -9,18 +9,22 @@ export function submissionDir(): string {
   return path.resolve(dir);
 }
 
-/** "task4:server" → why it never got going, and in which test: later tests of that role are skipped. */
-const failedToStart = new Map<string, { title: string; what: string }>();
+/**
+ * "task4:server" → why it never got going, and in which test: later tests of that role
+ * are skipped; everywhere, or (a program that never reached the grader, which may only
+ * speak another wire format) where the grader is its peer, not end to end.
+ */
+const failedToStart = new Map<string, { title: string; what: string; everywhere: boolean }>();
 /** Roles that have reached their peer at least once: a later miss is that test's own failure. */
 const reachedPeer = new Set<string>();
 
-export function noteStartFailure(task: string, role: string, testTitle: string, what = 'did not start'): void {
-  if (!failedToStart.has(`${task}:${role}`)) failedToStart.set(`${task}:${role}`, { title: testTitle, what });
+export function noteStartFailure(task: string, role: string, testTitle: string, what = 'did not start', everywhere = true): void {
+  if (!failedToStart.has(`${task}:${role}`)) failedToStart.set(`${task}:${role}`, { title: testTitle, what, everywhere });
 }
 
 /** A client that never connected (never sent a datagram) in its first test: no later test waits for it again. */
 export function noteNeverReached(task: string, role: string, testTitle: string, what: string): void {
-  if (!reachedPeer.has(`${task}:${role}`)) noteStartFailure(task, role, testTitle, what);
+  if (!reachedPeer.has(`${task}:${role}`)) noteStartFailure(task, role, testTitle, what, false);
 }
 
 export function noteReached(task: string, role: string): void {
@@ -28,7 +32,8 @@ export function noteReached(task: string, role: string): void {
 }
 
 /** Why a role is skipped from here on, e.g. `the client never connected in the test "…"`. */
-export function earlierStartFailure(task: string, role: string): string | undefined {
+export function earlierStartFailure(task: string, role: string, group: string): string | undefined {
   const failure = failedToStart.get(`${task}:${role}`);
-  return failure && `the ${role} ${failure.what} in the test "${failure.title}"`;
+  if (!failure || (!failure.everywhere && group === 'end-to-end')) return undefined;
+  return `the ${role} ${failure.what} in the test "${failure.title}"`;
 }

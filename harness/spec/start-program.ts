@@ -12,6 +12,7 @@ import { studentEnv } from '../process/student-env.js';
 import type { FileMap, TestNetwork } from '../sandbox/test-network.js';
 import { locateProgram, type Role } from '../submission/locate-program.js';
 import { earlierStartFailure, noteStartFailure, submissionDir } from './grading-context.js';
+import type { Group } from './dsl.js';
 
 export type { FileMap };
 
@@ -32,8 +33,8 @@ export interface Started {
   cleanupDir: () => Promise<void>;
 }
 
-export async function findProgram(task: string, role: Role, testTitle: string): Promise<ProgramCommand> {
-  const earlier = earlierStartFailure(task, role);
+export async function findProgram(task: string, role: Role, testTitle: string, group: Group): Promise<ProgramCommand> {
+  const earlier = earlierStartFailure(task, role, group);
   if (earlier) throw new SkipTest(earlier);
   const located = await locateProgram(submissionDir(), task, role);
   if ('missing' in located) throw new SkipTest(located.missing);

@@ -8,7 +8,7 @@ import type { Connection } from '../net/connection.js';
 import { FakeServer } from '../net/fake-server.js';
 import { UdpPeer } from '../net/udp-peer.js';
 import type { RunningProgram } from '../process/program.js';
-import type { TaskOptions } from './dsl.js';
+import type { Group, TaskOptions } from './dsl.js';
 import { noteNeverReached, noteReached, noteStartFailure, submissionDir } from './grading-context.js';
 import type { ContactNotes } from '../net/peer-program.js';
 import { openTestNetwork, type TestNetwork } from '../sandbox/test-network.js';
@@ -34,7 +34,12 @@ export class TestContext {
   private network: Promise<TestNetwork> | undefined;
   private clientSide: Promise<TestNetwork> | undefined;
 
-  constructor(readonly task: string, readonly options: TaskOptions, readonly title: string) {}
+  constructor(
+    readonly task: string,
+    readonly options: TaskOptions,
+    readonly title: string,
+    readonly group: Group,
+  ) {}
 
   private readonly contact: ContactNotes = {
     reached: (role) => noteReached(this.task, role),
@@ -72,7 +77,7 @@ export class TestContext {
 
   /** Starts the submission's server and resolves once it listens on the task's port (or PORT). */
   async startServer(opts: ServerOptions = {}): Promise<ServerUnderTest> {
-    const cmd = await findProgram(this.task, 'server', this.title);
+    const cmd = await findProgram(this.task, 'server', this.title, this.group);
     const network = await this.net();
     try {
       const protocol = opts.protocol ?? this.options.protocol ?? 'tcp';
@@ -91,7 +96,7 @@ export class TestContext {
    */
   async startClient(server: Endpoint | ServerUnderTest, opts: StartOptions = {}): Promise<ProgramUnderTest> {
     const target = server instanceof ServerUnderTest ? server.endpoint : server;
-    const cmd = await findProgram(this.task, 'client', this.title);
+    const cmd = await findProgram(this.task, 'client', this.title, this.group);
     const started = await spawnInFolder(cmd, 'client', { HOST: target.host, PORT: String(target.port) }, opts, this.transcript, target.network ?? (await this.net()));
     this.adopt(started);
     return new ProgramUnderTest(started.program, started.dir, started.programDir);
