@@ -1,44 +1,172 @@
-// npm run bench -- [task…] [--runs N]: how long grading the reference takes, per task
-// and for `all` in parallel, measured the way students and CI run it.
+// npm run bench -- [--out FILE] [--tasks a,b] [--class-task ID] [--class-size N] [--no-validate]:
+// what grading costs, measured as users run it, against the floor: the cost of starting
+// the same programs doing nothing. See harness/bench/ and the README's figures.
 
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { parseArgs } from 'node:util';
-import { listTasks, referenceDir } from '../core/paths.js';
-import { gradeTask } from '../runner/grade-task.js';
-import { mapConcurrently } from '../runner/pool.js';
-import { UsageError } from './errors.js';
+import path from 'node:path';
+import { countStarts, floorSeconds } from '../bench/floor.js';
+import { timeCli, type Timed } from '../bench/run-cli.js';
+import { writeHangingSubmission } from '../bench/submissions.js';
+import { checkTargets, type BenchFigures } from '../bench/targets.js';
+import { fixtureDir, listTasks } from '../core/paths.js';
+import type { AllReport } from '../report/types.js';
+import { SPAWN_LOG_VARIABLE } from '../process/spawn-log.js';
+import { isolation } from '../sandbox/isolation.js';
+import { parseCommon, userPath, wholeNumber } from './args.js';
+import { EXIT, GraderError, UsageError } from './errors.js';
 import { runMain } from './main.js';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+const USAGE = 'usage: npm run bench -- [--out FILE] [--tasks task3a,task4] [--class-task ID] [--class-size N] [--no-validate]';
+
+interface Catalog {
+  tasks: number;
+  tests: number;
+  fullPoints: boolean;
+  programsStarted: Record<string, number>;
+  floorSeconds: number;
+  perTask: Array<{ task: string; seconds: number; tests: number }>;
+}
+
+function say(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Grades `tasks` of a submission with `grade`, as one run; its JSON report and wall time. */
+async function gradeRun(tasks: string[], all: boolean, submission: string, env: Record<string, string> = {}): Promise<{ run: Timed; report: AllReport }> {
+  const run = await timeCli('grade', [all ? 'all' : tasks.join(','), submission, '--format', 'json'], env);
+  if (run.exitCode > 1) throw new GraderError(`bench: grading ${submission} broke the grader (exit ${run.exitCode})\n${run.stderr.slice(-2000)}`);
+  const parsed = JSON.parse(run.stdout) as AllReport | AllReport['tasks'][number];
+  // One task prints a task report; several print the whole run.
+  const report: AllReport = 'tasks' in parsed ? parsed : { submission, score: parsed.score, maxScore: parsed.maxScore, durationMs: parsed.durationMs, tasks: [parsed] };
+  return { run, report };
+}
+
+/** A correct submission in a student's style for `task`: its first solution that speaks the page's protocol. */
+function studentSolution(task: string): string {
+  const dir = fixtureDir(task, 'solutions');
+  const name = readdirSync(dir).sort().find((s) => !existsSync(path.join(dir, s, 'solution.json')));
+  if (!name) throw new UsageError(`${task} has no student-style solution to grade as a class`);
+  return path.join(dir, name);
 }
 
 async function bench(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { runs: { type: 'string', default: '3' } } });
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs must be a whole number above 0`);
-  const known = listTasks();
-  const tasks = positionals.length > 0 ? positionals : known;
-  for (const t of tasks) if (!known.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${known.join(' ')}`);
-
-  let failures = 0;
-  process.stdout.write(`grading the reference, ${runs} run(s) per task, one at a time\n`);
-  for (const task of tasks) {
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const r = await gradeTask(task, referenceDir);
-      if (r.score !== r.maxScore) failures++;
-      times.push(r.durationMs);
-    }
-    process.stdout.write(`  ${task.padEnd(18)} median ${(median(times) / 1000).toFixed(2)} s   max ${(Math.max(...times) / 1000).toFixed(2)} s\n`);
+  const { positionals, flags, extra } = parseCommon(argv, {
+    tasks: { type: 'string' },
+    'class-task': { type: 'string', default: 'task3c' },
+    'class-size': { type: 'string', default: '30' },
+    'no-validate': { type: 'boolean', default: false },
+  });
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT.allPassed;
   }
-  const started = Date.now();
-  const all = await mapConcurrently(tasks, Math.max(2, os.availableParallelism()), (t) => gradeTask(t, referenceDir));
-  failures += all.filter((r) => r.score !== r.maxScore).length;
-  process.stdout.write(`  ${'all, in parallel'.padEnd(18)} ${((Date.now() - started) / 1000).toFixed(2)} s for ${tasks.length} tasks on ${os.availableParallelism()} cores\n`);
-  if (failures > 0) process.stdout.write(`the reference lost points in ${failures} run(s): the timings above are not to be trusted\n`);
-  return failures === 0 ? 0 : 1;
+  if (positionals.length > 0) throw new UsageError(USAGE);
+  const known = listTasks();
+  const tasks = typeof extra.tasks === 'string' ? extra.tasks.split(',') : known;
+  const classTask = String(extra['class-task']);
+  for (const t of [...tasks, classTask]) if (!known.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${known.join(' ')}`);
+  const classSize = wholeNumber('class-size', extra['class-size'], 30);
+  const all = tasks.length === known.length;
+  const cores = os.availableParallelism();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'socket-grader-bench-'));
+  try {
+    // 1. The catalog against the reference, counting every program it starts; then the floor.
+    say(`bench: the reference, ${tasks.length} tasks…`);
+    const spawnLog = path.join(tmp, 'spawns.log');
+    const { run: catalogRun, report: catalogReport } = await gradeRun(tasks, all, 'reference', { [SPAWN_LOG_VARIABLE]: spawnLog });
+    const starts = countStarts(spawnLog);
+    // grade runs max(2, cores) tasks at once, each starting its programs one test at a time.
+    const floor = await floorSeconds(starts, Math.max(2, cores));
+    const catalog: Catalog = {
+      tasks: catalogReport.tasks.length,
+      tests: catalogReport.tasks.reduce((n, t) => n + t.tests.length, 0),
+      fullPoints: catalogReport.score === catalogReport.maxScore,
+      programsStarted: Object.fromEntries(starts),
+      floorSeconds: floor,
+      perTask: catalogReport.tasks.map((t) => ({ task: t.task, seconds: t.durationMs / 1000, tests: t.tests.length })),
+    };
+
+    // 2. What a student with nothing working waits for.
+    say('bench: an empty submission…');
+    const empty = path.join(tmp, 'empty');
+    mkdirSync(empty);
+    const emptyRun = (await gradeRun(tasks, all, empty)).run;
+    say('bench: a submission whose programs all hang…');
+    const hanging = path.join(tmp, 'hanging');
+    writeHangingSubmission(hanging, tasks);
+    const hangingRun = (await gradeRun(tasks, all, hanging)).run;
+
+    // 3. A class: the same correct submission many times, one at a time and on every core.
+    say(`bench: a class of ${classSize} ${classTask} submissions, --jobs 1 and --jobs ${cores}…`);
+    const classDir = path.join(tmp, 'class');
+    const solution = studentSolution(classTask);
+    for (let i = 1; i <= classSize; i++) cpSync(solution, path.join(classDir, `student${String(i).padStart(2, '0')}`), { recursive: true });
+    const classRuns: Record<string, Timed> = {};
+    for (const jobs of [1, cores]) {
+      classRuns[jobs] = await timeCli('class', [classTask, classDir, '--jobs', String(jobs), '--csv', path.join(tmp, `class-${jobs}.csv`)]);
+      if (classRuns[jobs].exitCode !== 0) throw new GraderError(`bench: the class of correct ${classTask} submissions did not all grade at full points (--jobs ${jobs}, exit ${classRuns[jobs].exitCode})\n${classRuns[jobs].stderr.slice(-2000)}`);
+    }
+
+    // 4. validate of the whole catalog.
+    let validate: Timed | undefined;
+    if (!extra['no-validate']) {
+      say('bench: validate…');
+      validate = await timeCli('validate', tasks.length === known.length ? [] : tasks);
+    }
+
+    const figures: BenchFigures = {
+      ratioToFloor: round(catalogRun.seconds / floor),
+      catalogSeconds: round(catalogRun.seconds),
+      slowestTaskSeconds: round(Math.max(...catalog.perTask.map((t) => t.seconds))),
+      emptySubmissionSeconds: round(emptyRun.seconds),
+      hangingSubmissionSeconds: round(hangingRun.seconds),
+      classSpeedup: round(classRuns[1].seconds / classRuns[cores].seconds),
+      validateSeconds: validate ? round(validate.seconds) : null,
+    };
+    const result = {
+      ...figures,
+      machine: { cores, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, isolation: isolation().mode },
+      catalog,
+      class: {
+        task: classTask,
+        submissions: classSize,
+        jobs: cores,
+        oneAtATimeSeconds: round(classRuns[1].seconds),
+        parallelSeconds: round(classRuns[cores].seconds),
+        perMinute: round((classSize / classRuns[cores].seconds) * 60),
+      },
+      validate: validate ? { exitCode: validate.exitCode } : null,
+      targets: checkTargets(figures),
+      takenAt: new Date().toISOString(),
+    };
+    if (flags.out) writeFileSync(userPath(flags.out), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${table(result.targets, figures, catalog, result.class)}\n`);
+    const broken = !catalog.fullPoints || (validate !== undefined && validate.exitCode !== 0);
+    if (!catalog.fullPoints) say('bench: the reference lost points: the timings are not to be trusted');
+    if (validate && validate.exitCode !== 0) say(`bench: validate failed (exit ${validate.exitCode})`);
+    return broken ? EXIT.someFailed : EXIT.allPassed;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function table(targets: ReturnType<typeof checkTargets>, f: BenchFigures, catalog: Catalog, cls: { task: string; submissions: number; jobs: number; oneAtATimeSeconds: number; parallelSeconds: number; perMinute: number }): string {
+  const starts = Object.values(catalog.programsStarted).reduce((a, b) => a + b, 0);
+  const lines = [
+    `catalog: ${catalog.tasks} tasks, ${catalog.tests} tests, ${starts} programs started, ${f.catalogSeconds} s (floor ${round(catalog.floorSeconds)} s)`,
+    `class: ${cls.submissions} × ${cls.task}: ${cls.oneAtATimeSeconds} s one at a time, ${cls.parallelSeconds} s with --jobs ${cls.jobs} (${cls.perMinute} per minute)`,
+    `validate: ${f.validateSeconds === null ? 'not run' : `${f.validateSeconds} s`}`,
+    '',
+    '| figure | value | target | met |',
+    '|---|---|---|---|',
+    ...targets.map((t) => `| ${t.figure} | ${t.value} | ${t.target} | ${t.met ? 'yes' : 'NO'} |`),
+  ];
+  return lines.join('\n');
 }
 
 runMain(bench, import.meta.url);

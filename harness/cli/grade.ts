@@ -1,4 +1,4 @@
-// npm run grade -- <task|all> <folder> [--format text|json|classroom|gradescope|junit] [--out FILE] [--advisory GROUP]
+// npm run grade -- <task|task,task…|all> <folder> [--format text|json|classroom|gradescope|junit] [--out FILE] [--advisory GROUP]
 
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,7 @@ import { runMain } from './main.js';
 import { isolation } from '../sandbox/isolation.js';
 import { newSeed, runSeed, SEED_VARIABLE } from '../core/seeded-random.js';
 
-const USAGE = `usage: socket-grader grade <task|all> <submission-folder> [--format text|json|classroom|gradescope|junit] [--out FILE] [--advisory robustness] [--groups end-to-end,robustness] [--seed N]`;
+const USAGE = `usage: socket-grader grade <task|task,task…|all> <submission-folder> [--format text|json|classroom|gradescope|junit] [--out FILE] [--advisory robustness] [--groups end-to-end,robustness] [--seed N]`;
 
 export async function grade(argv: string[]): Promise<number> {
   const { positionals, flags } = parseCommon(argv);
@@ -26,7 +26,9 @@ export async function grade(argv: string[]): Promise<number> {
   const [task, folder, ...extra] = positionals;
   if (!task || !folder || extra.length > 0) throw new UsageError(USAGE);
   const known = listTasks();
-  if (task !== 'all' && !known.includes(task)) throw new UsageError(`unknown task "${task}"; valid tasks: ${known.join(' ')} (or all)`);
+  // One task, several (task3a,task4), or all.
+  const tasks = task === 'all' ? known : task.split(',');
+  for (const t of tasks) if (!known.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${known.join(' ')} (or all)`);
   const submission = path.resolve(userPath(folder));
   if (!existsSync(submission)) throw new UsageError(`submission folder not found: ${submission}`);
   if (!statSync(submission).isDirectory()) throw new UsageError(`not a folder: ${submission}`);
@@ -34,11 +36,10 @@ export async function grade(argv: string[]): Promise<number> {
   // One seed for the whole run, so `--seed` replays every task's data.
   process.env[SEED_VARIABLE] = String(flags.seed ?? newSeed());
   const started = Date.now();
-  const tasks = task === 'all' ? known : [task];
   const jobs = flags.jobs ?? Math.max(2, os.availableParallelism());
   const reports = await mapConcurrently(tasks, jobs, (t) => gradeTask(t, submission, { advisory: flags.advisory, groups: flags.groups }));
 
-  const single = task !== 'all';
+  const single = tasks.length === 1 && task !== 'all';
   const all = { ...allReport(submission, reports, Date.now() - started), isolation: isolation().mode, seed: runSeed() };
   // --out gets the machine-readable form: the format's own, else our JSON.
   if (flags.out) writeFileSync(userPath(flags.out), `${renderMachine(flags.format, all, single)}\n`);

@@ -8,6 +8,7 @@ import type { Transcript } from '../core/transcript.js';
 import { cpuTicks, isAlive, killTree, RUN_MARKER_VARIABLE } from './process-tree.js';
 import { pollPause, pollUntil, settlesWithin } from '../core/time.js';
 import { registerLive, rootExited, unregisterLive } from './live-programs.js';
+import { logSpawn } from './spawn-log.js';
 import { limitHit } from '../sandbox/limits.js';
 
 /** Output kept per stream; past it, bytes are counted and dropped, never left in the pipe. */
@@ -69,6 +70,7 @@ export class RunningProgram {
     this.child.catch(() => undefined);
     this.pid = this.child.pid ?? -1;
     if (this.pid > 0) registerLive(this.marker, this.pid);
+    logSpawn(cmd.command);
     opts.transcript.add(this.actor, `started: ${[cmd.command.split('/').pop(), ...cmd.args.map(shortPath)].join(' ')}`);
 
     this.child.stdout?.on('data', (chunk: Buffer) => this.stdout.push(chunk));

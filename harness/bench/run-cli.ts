@@ -1,0 +1,19 @@
+// The benchmark times the commands as students and instructors run them: built
+// JavaScript, one process per command, its wall time from start to exit.
+
+import path from 'node:path';
+import { execa } from 'execa';
+import { projectRoot } from '../core/paths.js';
+
+export interface Timed {
+  seconds: number;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function timeCli(command: 'grade' | 'validate' | 'class', args: string[], env: Record<string, string> = {}): Promise<Timed> {
+  const started = Date.now();
+  const r = await execa(process.execPath, [path.join(projectRoot, 'dist', 'harness', 'cli', `${command}.js`), ...args], { env, reject: false, stdin: 'ignore', maxBuffer: 512 * 1024 * 1024 });
+  return { seconds: (Date.now() - started) / 1000, exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}

@@ -1,0 +1,33 @@
+// `npm run bench` keeps its shape: the figures the README quotes, the floor they are
+// measured against, and each target with whether it is met. A small run: one task.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { runCli } from './run-cli.js';
+
+describe('bench', () => {
+  it('writes the figures, the floor, the class speed-up and the targets to --out as JSON', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-test-'));
+    try {
+      const out = path.join(tmp, 'bench.json');
+      const r = await runCli('bench', ['--tasks', 'task3a', '--class-task', 'task3a', '--class-size', '3', '--no-validate', '--out', out]);
+      expect(r.exitCode, r.stderr).to.equal(0);
+      const json = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown> & { catalog: { tests: number; programsStarted: Record<string, number>; floorSeconds: number }; targets: Array<{ figure: string; met: boolean }> };
+      for (const figure of ['ratioToFloor', 'catalogSeconds', 'slowestTaskSeconds', 'emptySubmissionSeconds', 'hangingSubmissionSeconds', 'classSpeedup']) {
+        expect(json[figure], figure).to.be.a('number').and.greaterThan(0);
+      }
+      expect(json.validateSeconds).to.equal(null);
+      expect(json.catalog.tests).to.be.greaterThan(5);
+      // The reference's programs were counted, and the floor started as many.
+      expect(Object.values(json.catalog.programsStarted).reduce((a, b) => a + b, 0)).to.be.greaterThan(5);
+      expect(json.catalog.floorSeconds).to.be.greaterThan(0);
+      expect(json.targets.map((t) => t.figure)).to.include.members(['ratioToFloor', 'catalogSeconds', 'classSpeedup']);
+      expect(r.stdout).to.match(/^\| ratioToFloor \| [\d.]+ \| at most 2\.0 \| (yes|NO) \|$/m);
+      expect(r.leftovers).to.deep.equal([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
