@@ -4,9 +4,10 @@
 
 import { existsSync } from 'node:fs';
 import { SkipTest, StudentFailure } from '../core/failures.js';
-import { STARTUP_WITHIN_MS, pollPause, seconds } from '../core/time.js';
+import { STARTUP_WITHIN_MS, pollPause, scaled, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import { RunningProgram, type ProgramCommand } from '../process/program.js';
+import { allThreadsAsleep } from '../process/process-tree.js';
 import { boundSockets, type BoundSocket } from '../process/sockets.js';
 import { studentEnv } from '../process/student-env.js';
 import type { FileMap, TestNetwork } from '../sandbox/test-network.js';
@@ -97,7 +98,14 @@ export async function startListening(
   }
 }
 
-type NotBound = 'exited' | 'port taken' | 'timeout' | `wrong port ${number}`;
+type NotBound = 'exited' | 'port taken' | 'timeout' | 'asleep' | `wrong port ${number}`;
+
+/**
+ * A server asleep this long without listening waits for something else first (input(),
+ * a connection it makes, a sleep): said then, not at the startup deadline. Starting
+ * Python, reading files, binding: none of it sleeps for a second.
+ */
+const ASLEEP_BEFORE_LISTENING_MS = scaled(2000);
 
 /** Where /proc cannot be read (not Linux), the grader's first connect retries instead. */
 const canSeeSockets = existsSync('/proc/self/net/tcp');
@@ -105,6 +113,7 @@ const canSeeSockets = existsSync('/proc/self/net/tcp');
 async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', port: number): Promise<BoundSocket | NotBound> {
   if (!canSeeSockets) return { protocol, host: '127.0.0.1', port, unconfirmed: true };
   const end = Date.now() + STARTUP_WITHIN_MS;
+  let asleepSince: number | undefined;
   for (;;) {
     const sockets = boundSockets(program.pid).filter((s) => s.protocol === protocol);
     const mine = sockets.find((s) => s.port === port);
@@ -118,6 +127,8 @@ async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', 
       if (sockets.length > 0) return `wrong port ${sockets[0].port}`;
       return 'timeout';
     }
+    if (!allThreadsAsleep(program.pid)) asleepSince = undefined;
+    else if (Date.now() - (asleepSince ??= Date.now()) >= ASLEEP_BEFORE_LISTENING_MS && sockets.length === 0) return 'asleep';
     await pollPause(10);
   }
 }
@@ -136,6 +147,13 @@ function startFailure(program: RunningProgram, protocol: 'tcp' | 'udp', port: nu
   }
   if (why === 'exited' || why === 'port taken') {
     return new StudentFailure({ expected, actual: `it ${program.describeExit()}, before it listened`, help: 'run it yourself and read the error below' });
+  }
+  if (why === 'asleep') {
+    return new StudentFailure({
+      expected,
+      actual: `it has been waiting for ${seconds(ASLEEP_BEFORE_LISTENING_MS)} (asleep: in input(), sleep(), connect() or the like) without ${protocol === 'tcp' ? 'listening' : 'binding'}`,
+      help: protocol === 'tcp' ? 'call bind() and listen() first, before anything that waits (input(), accept() on another socket, time.sleep())' : 'bind the socket first, before anything that waits',
+    });
   }
   return new StudentFailure({
     expected,

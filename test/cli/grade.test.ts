@@ -89,12 +89,20 @@ describe('grade command', () => {
     expect(first.message).to.match(/it listens on port \d+/).and.include('os.environ.get("PORT"');
   });
 
-  it('reports a server that never listens within the startup deadline', async () => {
+  it('reports a busy server that never listens, at the startup deadline', async () => {
     const started = Date.now();
-    const r = await runCli('grade', ['task3b', fixture('never-listens'), '--format', 'json'], { SOCKET_GRADER_TIME_SCALE: '0.2' });
+    const r = await runCli('grade', ['task3b', fixture('busy-before-listening'), '--format', 'json'], { SOCKET_GRADER_TIME_SCALE: '0.2' });
     const first = (JSON.parse(r.stdout) as TaskReport).tests[0];
     expect(first.message).to.include('did not listen within 2.0 s');
     expect(Date.now() - started).to.be.lessThan(15_000);
+  });
+
+  it('reports a server asleep in input() before listening as soon as it has waited 2 s, not at the startup deadline', async () => {
+    const started = Date.now();
+    const r = await runCli('grade', ['task3b', fixture('never-listens'), '--format', 'json']);
+    const first = (JSON.parse(r.stdout) as TaskReport).tests[0];
+    expect(first.message).to.include('it has been waiting for 2.0 s (asleep: in input()');
+    expect(Date.now() - started).to.be.lessThan(8_000);
   });
 
   it('kills a server that forks, setsid()s and ignores SIGTERM, leaving nothing running', async () => {
