@@ -1,9 +1,11 @@
-// npm run validate -- [task] [--format json] [--repeat N] [--matrix]: every spec must pass
-// the reference and every student-style solution at full points (a pair speaking its own
-// wire format: the groups its solution.json lists), fail every mutant by
-// the test that names its bug, and have each of its tests failed by some mutant. With
-// --repeat, everything is graded N times and a test whose outcome changes is flaky;
-// --matrix shows which test fails which mutant.
+// npm run validate -- [task…] [--format json] [--repeat N] [--matrix] [--full]: every spec
+// must pass the reference and every student-style solution at full points (a pair speaking
+// its own wire format: the groups its solution.json lists), fail every mutant by the test
+// that names its bug, and have each of its tests failed by some mutant. A mutant is graded
+// on the tests its mutant.json names, nothing more: its death costs only the event that
+// proves it (all tests with "exactly", --full or --matrix). With --repeat, everything is
+// graded N times and a test whose outcome changes is flaky; --matrix shows which test
+// fails which mutant.
 
 import os from 'node:os';
 import { writeFileSync } from 'node:fs';
@@ -73,7 +75,7 @@ function judge(job: Job, r: TaskReport): { good: boolean; detail: string; failed
     const names = (title: string): boolean => job.killedBy.some((k) => title.includes(k));
     killers = failed.filter(names);
     good = killers.length > 0 && errors.length === 0;
-    detail = killers.length > 0 ? `killed by "${killers[0]}"` : failed.length > 0 ? `failed only ${failed.map((n) => `"${n}"`).join(', ')}, not the test that names its bug (${job.killedBy.join(' | ')})` : 'SURVIVED: no test failed';
+    detail = killers.length > 0 ? `killed by "${killers[0]}"` : r.tests.length === 0 ? `no test's title holds ${job.killedBy.map((k) => `"${k}"`).join(' or ')} (its mutant.json killedBy)` : failed.length > 0 ? `failed only ${failed.map((n) => `"${n}"`).join(', ')}, not the test that names its bug (${job.killedBy.join(' | ')})` : 'SURVIVED: no test failed';
     if (good && job.exactly) {
       // The named tests, and only they, must fail: all of them, and nothing else.
       const missed = r.tests.filter((t) => names(t.name) && t.status !== 'failed').map((t) => t.name);
@@ -127,9 +129,10 @@ export function matrixMarkdown(task: string, m: KillMatrix): string {
 }
 
 export async function validate(argv: string[]): Promise<number> {
-  const { positionals, flags, extra } = parseCommon(argv, { repeat: { type: 'string' }, matrix: { type: 'boolean', default: false } });
+  const { positionals, flags, extra } = parseCommon(argv, { repeat: { type: 'string' }, matrix: { type: 'boolean', default: false }, full: { type: 'boolean', default: false } });
   const repeat = wholeNumber('repeat', extra.repeat, 1);
   const showMatrix = extra.matrix === true;
+  const full = extra.full === true || showMatrix;
   const known = listTasks();
   const tasks = positionals.length > 0 ? positionals : known;
   for (const t of tasks) if (!known.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${known.join(' ')}`);
@@ -146,7 +149,7 @@ export async function validate(argv: string[]): Promise<number> {
   const concurrency = flags.jobs ?? os.availableParallelism() + 1;
   const started = Date.now();
   const runs = Array.from({ length: repeat }, (_, run) => jobs.map((job) => ({ job, run }))).flat();
-  const graded = await mapConcurrently(runs, concurrency, ({ job }) => gradeTask(job.task, job.dir));
+  const graded = await mapConcurrently(runs, concurrency, ({ job }) => gradeTask(job.task, job.dir, job.kind === 'mutant' && !job.exactly && !full ? { tests: job.killedBy } : {}));
   /** reports[i][run]: job i's gradings. */
   const reports = jobs.map((_, i) => Array.from({ length: repeat }, (__, run) => graded[run * jobs.length + i]));
 
@@ -181,7 +184,9 @@ export async function validate(argv: string[]): Promise<number> {
     const good = v.unproven.length === 0;
     if (good) ok++;
     else bad++;
-    const detail = good ? `each of its ${titles.length} tests fails on some mutant` : `no mutant fails ${v.unproven.map((n) => `"${n}"`).join(', ')}`;
+    const detail = good
+      ? `each of its ${titles.length} tests fails on some mutant`
+      : `no mutant ${full ? '' : 'names (killedBy) and '}fails ${v.unproven.map((n) => `"${n}"`).join(', ')}`;
     lines.push(`${good ? '✓' : '✗'} ${v.task.padEnd(10)} ${'every test proven'.padEnd(34)} ${detail}`);
 
     if (repeat > 1) {

@@ -11,6 +11,7 @@ import { GraderError } from '../cli/errors.js';
 import { isolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
 import { runSeed, SEED_VARIABLE } from '../core/seeded-random.js';
 import { killOrphansOf, removeTempFoldersOf } from './orphans.js';
+import { GROUPS_VARIABLE, TESTS_VARIABLE } from './worker-env.js';
 
 const WORKER = path.join(projectRoot, 'dist', 'harness', 'runner', 'grade-worker.js');
 /** A whole task; every wait inside has its own much shorter deadline. */
@@ -21,10 +22,10 @@ export interface GradeOptions {
   advisory?: string[];
   /** Only these groups are graded (all when absent or empty). */
   groups?: string[];
+  /** Only tests whose title holds one of these (all when absent or empty). */
+  tests?: string[];
 }
 
-/** How the worker learns which groups to grade. */
-export const GROUPS_VARIABLE = 'SOCKET_GRADER_GROUPS';
 
 export async function gradeTask(task: string, submission: string, opts: GradeOptions = {}): Promise<TaskReport> {
   const started = Date.now();
@@ -37,6 +38,7 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
         [ISOLATION_VARIABLE]: isolation().mode,
         [SEED_VARIABLE]: String(runSeed()),
         [GROUPS_VARIABLE]: (opts.groups ?? []).join(','),
+        [TESTS_VARIABLE]: JSON.stringify(opts.tests ?? []),
       },
       reject: false,
       timeout: TASK_DEADLINE_MS,
@@ -56,7 +58,7 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
       throw new GraderError(`grading ${task} failed: ${why}\n${String(worker.stderr).slice(-4000)}`);
     }
     const tests = JSON.parse(text) as TestResult[];
-    const graded = opts.groups?.length ? tests.filter((t) => opts.groups?.includes(t.group)) : tests;
+    const graded = tests.filter((t) => (!opts.groups?.length || opts.groups.includes(t.group)) && (!opts.tests?.length || opts.tests.some((w) => t.name.includes(w))));
     return { ...scoreTask(task, path.resolve(submission), Date.now() - started, graded, opts.advisory), isolation: isolation().mode, seed: runSeed() };
   } finally {
     await out.cleanup();
