@@ -252,16 +252,27 @@ task('calc', { port: 5005 }, () => {
       const server = await t.startServer();
       const conn = await t.connect(server);
       const names: [string, string, string] = [pwnedName(), pwnedName(), pwnedName()];
+      const replies: Array<[string, string]> = [];
       for (const expr of codeInjections(names)) {
         await conn.sendLine(expr);
-        await expectError(conn, expr, 'it is Python code, not NUMBER OP NUMBER', NO_EVAL_HELP);
+        replies.push([expr, (await conn.readLine({ help: ERROR_HELP })).trim()]);
       }
+      // What happened on the machine first: that is the worst of it.
       const created = pwnedFiles(server.dir);
       if (created.length > 0) {
         throw new StudentFailure({
           sent: codeInjections(names).map((e) => quote(e)).join(', '),
           expected: 'the server treats these lines as text, and nothing happens on the machine',
           actual: `the server ran them as code: it created ${created.map((n) => quote(n)).join(', ')} in its folder`,
+          help: NO_EVAL_HELP,
+        });
+      }
+      for (const [expr, reply] of replies) {
+        if (ERROR_LINE.test(reply)) continue;
+        throw new StudentFailure({
+          sent: quote(`${expr}\n`),
+          expected: 'a line starting with ERROR (it is Python code, not NUMBER OP NUMBER)',
+          actual: `the line ${quote(reply)}${NUMBER.test(reply) || reply === 'None' || reply.startsWith('<') ? ': what Python returns when it runs that code' : ''}`,
           help: NO_EVAL_HELP,
         });
       }
