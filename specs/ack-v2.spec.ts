@@ -316,8 +316,8 @@ task('ack-v2', { port: PORT }, () => {
       await expectClosedAfterBye(conn, `${BYE_HELP}: the server closes first, which leaves the port in TIME_WAIT for a minute`);
       conn.destroy();
       // The server closed first: its end of the connection now waits in TIME_WAIT on the port.
-      await pollUntil(() => timeWaitOnPort(conn.netPid), 3000);
-      conn.note('the server\'s end of the connection is in TIME_WAIT; the grader stops the server and starts it again');
+      const timeWait = await pollUntil(() => timeWaitOnPort(conn.netPid), 3000);
+      conn.note(`${timeWait ? 'the server\'s end of the connection is in TIME_WAIT' : 'no TIME_WAIT seen on the port'}; the grader stops the server and starts it again`);
       await server.process.kill();
       let again: ServerUnderTest;
       try {
