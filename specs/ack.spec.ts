@@ -36,7 +36,7 @@ function message(): string {
 
 /** The server's answer line must be exactly the acknowledgment of `sent`. */
 async function expectAck(conn: Connection, sent: string, help = ACK_HELP): Promise<void> {
-  await conn.expectLine((l) => l.trim() === ackOf(sent), { help });
+  await conn.expectLine(ackOf(sent), { help });
 }
 
 /** The grader listens as the server; the student's client connects with `args`. */
@@ -111,7 +111,7 @@ task('ack', { port: 65432 }, () => {
     check('the client sends its command-line arguments as one line', 2, async (t) => {
       const words = [randomWord(5), randomWord(4), randomWord(6)];
       const { conn } = await clientSending(t, words);
-      await conn.expectLine((l) => l.trim() === words.join(' '), {
+      await conn.expectLine(words.join(' '), {
         help: 'the message is the arguments joined by spaces: message = " ".join(sys.argv[1:]) or "Hello, server"',
       });
     });
@@ -128,7 +128,7 @@ task('ack', { port: 65432 }, () => {
 
     check(`without arguments the client sends "${DEFAULT_MESSAGE}"`, 1, async (t) => {
       const { conn } = await clientSending(t, []);
-      await conn.expectLine((l) => l.trim() === DEFAULT_MESSAGE, {
+      await conn.expectLine(DEFAULT_MESSAGE, {
         help: `the predefined message is used when no argument is given: message = " ".join(sys.argv[1:]) or "${DEFAULT_MESSAGE}"`,
       });
     });
@@ -168,7 +168,7 @@ task('ack', { port: 65432 }, () => {
     check('the client ends its message with a newline', 1, async (t) => {
       const words = [randomWord(5), randomWord(4)];
       const { conn } = await clientSending(t, words);
-      await conn.expectLine((l) => l.trim() === words.join(' '), { requireNewline: true, help: FRAMING_HELP });
+      await conn.expectLine(words.join(' '), { requireNewline: true, help: FRAMING_HELP });
     });
 
     check('the server acknowledges a message that arrives in two pieces, whole', 1, async (t) => {

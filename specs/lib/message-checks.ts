@@ -21,8 +21,6 @@ import {
 
 export const REPLY = 'Message received';
 const isReply = (line: string): boolean => line.trim() === REPLY;
-const isExit = (line: string): boolean => line.trim().toLowerCase() === 'exit';
-const sameLine = (want: string) => (line: string): boolean => line.trim() === want.trim();
 
 const REPLY_HELP = `answer every message with the line "${REPLY}": conn.sendall(b"${REPLY}\\n")`;
 const SEND_LINE_HELP = 'send each typed line with a newline at the end: sock.sendall((message + "\\n").encode())';
@@ -33,10 +31,15 @@ const WHOLE_LINE_HELP =
 const EXIT_HELP = 'when the message is exit (message.strip().lower() == "exit"), answer it, then leave the loop and conn.close() that client';
 const NEXT_CLIENT_HELP = 'put accept() in a loop: after one client is done (exit, or recv() returned b""), close its socket and accept() the next';
 
+/** The next line must be "Message received". */
+async function expectReply(conn: Connection, help: string, requireNewline = false): Promise<void> {
+  await conn.expectLine(REPLY, { help, requireNewline });
+}
+
 /** The grader's connection sends `message` and expects "Message received". */
 async function exchange(conn: Connection, message = randomSentence(24), help = REPLY_HELP): Promise<void> {
   await conn.sendLine(message);
-  await conn.expectLine(isReply, { help });
+  await expectReply(conn, help);
 }
 
 /** The server closes the connection; a "Message received" sent just before is fine. */
@@ -58,7 +61,7 @@ async function expectServerCloses(server: ServerUnderTest, conn: Connection, hel
     await conn.readUntilClosed({ help });
   } catch (e) {
     if (e instanceof StudentFailure && (await server.process.isSpinning())) {
-      e.message += '\n(the server is using the CPU all the time: a busy loop, recv() returning b"" over and over?)';
+      throw new StudentFailure({ ...e.details, actual: `${e.details.actual}, while the server kept using the CPU all the time (a busy loop: recv() returning b"" over and over?)` });
     }
     throw e;
   }
@@ -97,7 +100,7 @@ async function clientSession(t: TestContext): Promise<{ client: ProgramUnderTest
 /** One turn against the client: the typed line is sent, the reply is printed. */
 async function clientTurn(client: ProgramUnderTest, conn: Connection, message = randomSentence(24)): Promise<void> {
   client.type(message);
-  await conn.expectLine(sameLine(message), { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
+  await conn.expectLine(message, { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
   await conn.sendLine(REPLY);
   await client.expectOutput(REPLY, { help: 'print the reply the server sends: print("Server response:", reply)' });
 }
@@ -207,7 +210,7 @@ export function messageTask(id: string, threaded: boolean): void {
         const { client, conn } = await clientSession(t);
         await clientTurn(client, conn);
         client.type('exit');
-        await conn.expectLine(isExit, { help: `send the exit itself, so the server knows you leave; ${SEND_LINE_HELP}` });
+        await conn.expectLine('exit', { help: `send the exit itself, so the server knows you leave; ${SEND_LINE_HELP}` });
         await conn.sendLine(REPLY);
         conn.end();
         await client.expectExit(0, { help: 'after sending exit (and reading its reply), close the socket and leave the loop: the program ends' });
@@ -217,7 +220,7 @@ export function messageTask(id: string, threaded: boolean): void {
         const { client, conn } = await clientSession(t);
         await clientTurn(client, conn);
         client.type('Exit');
-        await conn.expectLine(isExit, { help: SEND_LINE_HELP });
+        await conn.expectLine(/^\s*exit\s*$/i, { help: SEND_LINE_HELP });
         await conn.sendLine(REPLY);
         conn.end();
         await client.expectExit(0, { help: 'compare without case: if message.strip().lower() == "exit":' });
@@ -278,14 +281,14 @@ export function messageTask(id: string, threaded: boolean): void {
         const server = await t.startServer();
         const conn = await t.connect(server);
         await conn.sendLine(randomSentence(24));
-        await conn.expectLine(isReply, { requireNewline: true, help: FRAMING_HELP });
+        await expectReply(conn, FRAMING_HELP, true);
       });
 
       check('the client ends each message it sends with a newline', 1, async (t) => {
         const { client, conn } = await clientSession(t);
         const message = randomSentence(24);
         client.type(message);
-        await conn.expectLine(sameLine(message), { requireNewline: true, help: FRAMING_HELP });
+        await conn.expectLine(message, { requireNewline: true, help: FRAMING_HELP });
       });
 
       check('the server answers a message that arrives in two pieces once, and prints it whole', 1, async (t) => {
@@ -295,7 +298,7 @@ export function messageTask(id: string, threaded: boolean): void {
         await conn.send(message.slice(0, 7));
         await conn.waitUntilRead();
         await conn.sendLine(message.slice(7));
-        await conn.expectLine(isReply, { help: WHOLE_LINE_HELP });
+        await expectReply(conn, WHOLE_LINE_HELP);
         await server.expectOutput(message, { help: WHOLE_LINE_HELP });
         // The next answer must be exit's own: a second answer to the pieces shows first.
         await conn.sendLine('exit');
@@ -314,8 +317,8 @@ export function messageTask(id: string, threaded: boolean): void {
         const server = await t.startServer();
         const conn = await t.connect(server);
         await conn.send(`${randomSentence(20)}\n${randomSentence(20)}\n`);
-        await conn.expectLine(isReply, { help: WHOLE_LINE_HELP });
-        await conn.expectLine(isReply, { help: `two messages came in one recv(): ${WHOLE_LINE_HELP}` });
+        await expectReply(conn, WHOLE_LINE_HELP);
+        await expectReply(conn, `two messages came in one recv(): ${WHOLE_LINE_HELP}`);
       });
 
       check('the client prints a whole reply that arrives in two pieces', 1, async (t) => {
