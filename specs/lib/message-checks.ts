@@ -18,6 +18,9 @@ import {
   type ServerUnderTest,
   type TestContext,
 } from '../../harness/index.js';
+import { readdirSync } from 'node:fs';
+import { pollUntil } from '../../harness/core/time.js';
+import { processTree } from '../../harness/process/process-tree.js';
 
 export const REPLY = 'Message received';
 const isReply = (line: string): boolean => line.trim() === REPLY;
@@ -76,6 +79,19 @@ async function expectNotSpinning(server: ServerUnderTest, help: string): Promise
       help,
     });
   }
+}
+
+/** Threads of the server's whole process tree, from /proc. */
+function threadCount(server: ServerUnderTest): number {
+  let threads = 0;
+  for (const pid of processTree(server.process.pid)) {
+    try {
+      threads += readdirSync(`/proc/${pid}/task`).length;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return threads;
 }
 
 /** It exits with code 0 and printed no Python traceback; a traceback is the reported cause. */
@@ -345,9 +361,12 @@ export function messageTask(id: string, threaded: boolean): void {
 
       check('a client that vanishes (connection reset) does not crash the server: it serves the next client, with no traceback', 1, async (t) => {
         const server = await t.startServer();
+        const idle = threadCount(server);
         const first = await t.connect(server);
         await exchange(first);
         first.reset();
+        // A thread that served the vanished client ends (with its traceback, if any) before the server is judged.
+        await pollUntil(() => (threadCount(server) <= idle ? true : undefined), 1000);
         const help = 'recv() raises ConnectionResetError when a client vanishes: catch it (except ConnectionError:), close that socket and serve the next client';
         const second = await t.connect(server);
         await exchange(second, randomSentence(24), help);
