@@ -1,0 +1,346 @@
+// ack-v2: the improved echo of seed 004. The server answers every line with
+// "Server received: <line>"; after "bye" (any case) it answers, then closes the
+// connection itself (first), and waits for the next client: it serves clients one after
+// another until stopped, and with SO_REUSEADDR it can be restarted at once. The client
+// sends each line typed at it and prints the answer; "quit" or "exit" end it, "bye" is
+// sent and then ends it, and so do the end of its input (Ctrl+D) and Ctrl+C (SIGINT):
+// always with code 0 and no traceback.
+// The grader plays the other side: t.connect() is the client, t.listen() the server.
+
+import { readFileSync } from 'node:fs';
+import {
+  check,
+  group,
+  quote,
+  randomSentence,
+  SkipTest,
+  StudentFailure,
+  task,
+  type Connection,
+  type FakeServer,
+  type ProgramUnderTest,
+  type ServerUnderTest,
+  type TestContext,
+} from '../harness/index.js';
+import { pollUntil } from '../harness/core/time.js';
+
+const PORT = 65432;
+const PREFIX = 'Server received: ';
+const answerTo = (message: string): string => `${PREFIX}${message}`;
+const isBye = (line: string): boolean => line.trim().toLowerCase() === 'bye';
+
+const ANSWER_HELP = 'answer every line with the prefix: conn.sendall(("Server received: " + message + "\\n").encode())';
+const SEND_LINE_HELP = 'send each typed line with a newline at the end: sock.sendall((message + "\\n").encode())';
+const FRAMING_HELP =
+  'end every message with a newline, as the protocol page asks: sendall((text + "\\n").encode()); without it a program that reads whole lines (another student\'s, or the grader) cannot tell where a message ends';
+const WHOLE_LINE_HELP =
+  'TCP may deliver a line in pieces: keep a buffer, add what recv() returns, and take out one line per "\\n" found';
+const BYE_HELP = 'when the message is bye (message.strip().lower() == "bye"), answer it, then conn.close() that client and go back to accept()';
+const NEXT_CLIENT_HELP = 'put accept() in a loop: after one client is done (bye, or recv() returned b""), close its socket and accept() the next';
+
+/** The next line must be the answer to `message`. */
+async function expectAnswer(conn: Connection, message: string, help: string, requireNewline = false): Promise<void> {
+  await conn.expectLine(answerTo(message), { help, requireNewline });
+}
+
+/** The grader's connection sends `message` and expects its prefixed answer. */
+async function exchange(conn: Connection, message = randomSentence(24), help = ANSWER_HELP): Promise<void> {
+  await conn.sendLine(message);
+  await expectAnswer(conn, message, help);
+}
+
+/** The server closes the connection; its answer to bye just before is fine. */
+async function expectClosedAfterBye(conn: Connection, help: string): Promise<void> {
+  const rest = (await conn.readUntilClosed({ help })).toString('utf8').trim();
+  if (rest !== '' && !rest.split(/\r?\n/).every((l) => isBye(l.trim().replace(PREFIX.trim(), '')))) {
+    throw new StudentFailure({
+      sent: conn.lastSent,
+      expected: `${quote(answerTo('bye'))} (or nothing), then the server closes the connection`,
+      actual: `it sent ${quote(rest)} before closing`,
+      help,
+    });
+  }
+}
+
+/** It exits with code 0 and printed no Python traceback; a traceback is the reported cause. */
+async function expectCleanExit(program: ProgramUnderTest, help: string): Promise<void> {
+  try {
+    await program.expectExit(0, { help });
+  } catch (e) {
+    program.expectNoTraceback(help);
+    throw e;
+  }
+  program.expectNoTraceback(help);
+}
+
+/** The grader listens as the server and the student's client connects to it. */
+async function clientSession(t: TestContext): Promise<{ client: ProgramUnderTest; conn: Connection; fake: FakeServer }> {
+  const fake = await t.listen();
+  const client = await t.startClient(fake);
+  const conn = await fake.accept({ from: client });
+  return { client, conn, fake };
+}
+
+/** One turn against the client: the typed line is sent, its answer is printed. */
+async function clientTurn(client: ProgramUnderTest, conn: Connection, message = randomSentence(24)): Promise<void> {
+  client.type(message);
+  await conn.expectLine(message, { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
+  await conn.sendLine(answerTo(message));
+  await client.expectOutput(answerTo(message), { help: 'print the answer the server sends: print(reply)' });
+}
+
+/** A quit word typed at the client ends it with code 0 (sending the word first is allowed). */
+async function expectQuitWordEnds(client: ProgramUnderTest, conn: Connection, word: string): Promise<void> {
+  client.type(word);
+  // A client that sends the word anyway still gets its answer, as from a real server.
+  void conn
+    .readLine({ within: 1000 })
+    .then((line) => conn.sendLine(answerTo(line)))
+    .catch(() => undefined);
+  await expectCleanExit(client, `"${word}" ends the client: if message.strip().lower() in ("quit", "exit"): close the socket and leave the loop`);
+}
+
+const PAIR_HELP =
+  'a line typed at your client must come back on its screen as "Server received: <line>": the client sends the line, the server receives it whole and answers with the prefix, the client prints the answer';
+
+/** One message as the person at the client sees it. */
+async function pairTurn(server: ServerUnderTest, client: ProgramUnderTest): Promise<void> {
+  const message = randomSentence(24);
+  client.type(message);
+  await client.expectOutput(answerTo(message), { help: PAIR_HELP });
+}
+
+/** Closes the connection, or fails saying whether the server is stuck in a busy loop. */
+async function expectServerCloses(server: ServerUnderTest, conn: Connection, help: string): Promise<void> {
+  try {
+    await conn.readUntilClosed({ help });
+  } catch (e) {
+/** The next line must be the answer to `message`. */
+async function expectAnswer(conn: Connection, message: string, help: string, requireNewline = false): Promise<void> {
+  await conn.expectLine(answerTo(message), { help, requireNewline });
+}
+
+/** The grader's connection sends `message` and expects its prefixed answer. */
+async function exchange(conn: Connection, message = randomSentence(24), help = ANSWER_HELP): Promise<void> {
+  await conn.sendLine(message);
+  await expectAnswer(conn, message, help);
+}
+  }
+}
+
+/** True once the network of `netPid` holds a TIME_WAIT connection on the task's port. */
+function timeWaitOnPort(netPid: number): true | undefined {
+  for (const table of ['tcp', 'tcp6']) {
+    let text = '';
+    try {
+      text = readFileSync(`/proc/${netPid}/net/${table}`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const row of text.split('\n').slice(1)) {
+      const cols = row.trim().split(/\s+/);
+      if (cols.length < 4) continue;
+      const localPort = parseInt(cols[1].split(':')[1] ?? '', 16);
+      if (localPort === PORT && cols[3] === '06') return true;
+    }
+  }
+  return undefined;
+}
+
+task('ack-v2', { port: PORT }, () => {
+  group('server', () => {
+    check('the server starts and listens on PORT', 1, async (t) => {
+      await t.startServer();
+    });
+
+    check(`the server answers each message with "${PREFIX}" and the message, for several messages on one connection`, 3, async (t) => {
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      for (let i = 0; i < 3; i++) await exchange(conn);
+    });
+
+    check('the server prints each message it receives', 1, async (t) => {
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      const message = randomSentence(30);
+      await exchange(conn, message);
+      await server.expectOutput(message, { help: 'print each message received: print("Received:", message)' });
+    });
+
+    check('the server closes the connection after the client sends bye', 2, async (t) => {
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      await exchange(conn);
+      await conn.sendLine('bye');
+      await expectClosedAfterBye(conn, BYE_HELP);
+    });
+
+    check('the server also ends the session on "BYE" (any letter case)', 1, async (t) => {
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      await exchange(conn);
+      await conn.sendLine('BYE');
+      await expectClosedAfterBye(conn, 'compare without case: if message.strip().lower() == "bye":');
+    });
+
+    check('after a client says bye, the server serves the next client', 1, async (t) => {
+      const server = await t.startServer();
+      const first = await t.connect(server);
+      await exchange(first);
+      await first.sendLine('bye');
+      await expectClosedAfterBye(first, BYE_HELP);
+      const second = await t.connect(server);
+      await exchange(second, randomSentence(24), NEXT_CLIENT_HELP);
+    });
+  });
+
+  group('client', () => {
+    check('the client sends each line typed at it and prints the server\'s answer, for several messages', 3, async (t) => {
+      const { client, conn } = await clientSession(t);
+      for (let i = 0; i < 3; i++) await clientTurn(client, conn);
+    });
+
+    check('the client sends bye typed at it, then exits with code 0', 2, async (t) => {
+      const { client, conn } = await clientSession(t);
+      await clientTurn(client, conn);
+      client.type('bye');
+      await conn.expectLine('bye', { help: `bye is sent to the server, so it knows you leave; ${SEND_LINE_HELP}` });
+      await conn.sendLine(answerTo('bye'));
+      conn.end();
+      await expectCleanExit(client, 'after sending bye (and reading its answer), close the socket and leave the loop: the program ends');
+    });
+
+    check('the client exits with code 0 when quit is typed at it', 1, async (t) => {
+      const { client, conn } = await clientSession(t);
+      await clientTurn(client, conn);
+      await expectQuitWordEnds(client, conn, 'quit');
+    });
+
+    check('the client exits with code 0 when exit is typed at it', 1, async (t) => {
+      const { client, conn } = await clientSession(t);
+      await clientTurn(client, conn);
+      await expectQuitWordEnds(client, conn, 'exit');
+    });
+  });
+
+  group('end-to-end', () => {
+    check(`each line typed at the client comes back on its screen as "${PREFIX}" and the line`, 3, async (t) => {
+      const server = await t.startServer();
+      const client = await t.startClient(server);
+      for (let i = 0; i < 3; i++) await pairTurn(server, client);
+    });
+
+    check('bye typed at the client ends it with code 0, and the server then serves the client run again', 2, async (t) => {
+      const server = await t.startServer();
+      for (let run = 0; run < 2; run++) {
+        const client = await t.startClient(server);
+        await pairTurn(server, client);
+        client.type('bye');
+        await expectCleanExit(client, run === 0 ? 'after bye, close the socket and let the client end' : NEXT_CLIENT_HELP);
+      }
+    });
+
+    check('quit typed at the client ends it with code 0, and the server then serves the client run again', 1, async (t) => {
+      const server = await t.startServer();
+      for (let run = 0; run < 2; run++) {
+        const client = await t.startClient(server);
+        await pairTurn(server, client);
+        client.type('quit');
+        await expectCleanExit(client, run === 0 ? 'quit ends the client: close the socket and leave the loop' : `a client that leaves without bye: recv() returns b"" on the server; ${NEXT_CLIENT_HELP}`);
+      }
+    });
+  });
+
+  group('robustness', () => {
+    check('the server ends each answer with a newline', 1, async (t) => {
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      const message = randomSentence(24);
+      await conn.sendLine(message);
+      await expectAnswer(conn, message, FRAMING_HELP, true);
+    });
+
+    check('the client ends each message it sends with a newline', 1, async (t) => {
+      const { client, conn } = await clientSession(t);
+      const message = randomSentence(24);
+      client.type(message);
+      await conn.expectLine(message, { requireNewline: true, help: FRAMING_HELP });
+    });
+
+    check('the server answers a message that arrives in two pieces once, whole', 1, async (t) => {
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      const message = randomSentence(30);
+      await conn.send(message.slice(0, 7));
+      await conn.waitUntilRead();
+      await conn.sendLine(message.slice(7));
+      await expectAnswer(conn, message, WHOLE_LINE_HELP);
+    });
+
+    check('the client ends cleanly when its input is closed (Ctrl+D), with code 0, no traceback and no busy loop', 1, async (t) => {
+      const { client, conn } = await clientSession(t);
+      await clientTurn(client, conn);
+      client.closeInput();
+      await expectCleanExit(client, 'input() raises EOFError on Ctrl+D (every time it is called again): catch it (except EOFError:), close the socket and end');
+    });
+
+    check('the client ends cleanly on Ctrl+C (SIGINT) at its prompt, with code 0 and no traceback', 1, async (t) => {
+      const { client, conn } = await clientSession(t);
+      await clientTurn(client, conn);
+      client.signal('SIGINT');
+      await expectCleanExit(client, 'Ctrl+C raises KeyboardInterrupt wherever the program waits: catch it (except KeyboardInterrupt:), close the socket and end with code 0');
+    });
+
+    check('a client that leaves without bye does not make the server busy-loop: it closes that connection and serves the next client', 1, async (t) => {
+      const server = await t.startServer();
+      const first = await t.connect(server);
+      await exchange(first);
+      first.end();
+      const help = 'recv() returns b"" once the client has left, and keeps returning it: then stop reading, close that socket and go back to accept() (if not data: break)';
+      await expectServerCloses(server, first, help);
+      const second = await t.connect(server);
+      await exchange(second, randomSentence(24), NEXT_CLIENT_HELP);
+      if (await server.process.isSpinning()) {
+        throw new StudentFailure({ expected: 'the server waits quietly for its next message', actual: 'it keeps using the CPU all the time: a busy loop', help });
+      }
+    });
+
+    check('a client that vanishes (connection reset) does not crash the server: it serves the next client, with no traceback', 1, async (t) => {
+      const server = await t.startServer();
+      const first = await t.connect(server);
+      await exchange(first);
+      first.reset();
+      const help = 'recv() raises ConnectionResetError when a client vanishes: catch it (except ConnectionError:), close that socket and serve the next client';
+      const second = await t.connect(server);
+      await exchange(second, randomSentence(24), help);
+      server.expectNoTraceback(help);
+    });
+
+    // Last of all: a server that cannot start again here is not started again by later tests.
+    check('stopped right after serving a client and started again at once, the server listens again on the same port (SO_REUSEADDR)', 2, async (t) => {
+      if ((await t.net()).mode === 'none') throw new SkipTest('this machine gives the grader no network of its own, so a restart cannot use the same port');
+      const server = await t.startServer();
+      const conn = await t.connect(server);
+      await exchange(conn);
+      await conn.sendLine('bye');
+      await expectClosedAfterBye(conn, `${BYE_HELP}: the server closes first, which leaves the port in TIME_WAIT for a minute`);
+      conn.destroy();
+      // The server closed first: its end of the connection now waits in TIME_WAIT on the port.
+      const timeWait = await pollUntil(() => timeWaitOnPort(conn.netPid), 3000);
+      conn.note(`${timeWait ? 'the server\'s end of the connection is in TIME_WAIT' : 'no TIME_WAIT seen on the port'}; the grader stops the server and starts it again`);
+      await server.process.kill();
+      let again: ServerUnderTest;
+      try {
+        again = await t.startServer();
+      } catch (e) {
+        if (!(e instanceof StudentFailure)) throw e;
+        throw new StudentFailure({
+          expected: `the restarted server listens on port ${PORT} again at once`,
+          actual: e.details.actual,
+          help: 'a port whose last connection the server closed stays taken (TIME_WAIT) for a minute unless the socket allows reuse: sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1) before bind()',
+        });
+      }
+      await exchange(await t.connect(again));
+    });
+  });
+});
