@@ -281,7 +281,7 @@ task('chat', { port: 5003 }, () => {
       const who = names(3);
       const clients = await ownClientsInRoom(t, server, who);
       clients[2].signal('SIGKILL');
-      await clients[2].process.exitsWithin(3000);
+      await clients[2].process.exitsWithin(DEFAULT_WITHIN_MS);
       await clients[1].expectOutput(new RegExp(`${who[2]}.*${LEFT.source}`, 'i'), { help: `the others must see that ${who[2]} left; ${LEAVE_HELP}` });
       const text = message();
       clients[0].type(text);
