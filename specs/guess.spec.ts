@@ -103,11 +103,21 @@ class Search {
   }
 }
 
+/** The server's next line; if none comes, the failure says a reply to `guess` was awaited. */
+async function readReply(conn: Connection, guess: string, help: string): Promise<string> {
+  try {
+    return await conn.readLine({ help });
+  } catch (e) {
+    if (!(e instanceof StudentFailure)) throw e;
+    throw new StudentFailure({ sent: conn.lastSent, expected: `a reply line to the guess ${quote(guess)} (HIGHER, LOWER, CORRECT or ERROR ...)`, actual: e.details.actual, help });
+  }
+}
+
 /** Sends the next binary-search guess on `conn` and applies the reply, which must be a hint word. */
 async function guessOnce(conn: Connection, game: Search, help = HINT_HELP): Promise<Hint> {
   const guess = game.next();
   await conn.sendLine(String(guess));
-  const line = await conn.readLine({ help });
+  const line = await readReply(conn, String(guess), help);
   const hint = hintLine(line);
   if (!hint) {
     throw new StudentFailure({ sent: conn.lastSent, expected: 'the line HIGHER, LOWER or CORRECT', actual: `the line ${quote(line)}`, help: HINT_HELP });
@@ -200,7 +210,7 @@ task('guess', { port: 5002 }, () => {
         await conn.sendLine(String(guess));
         let hint: Hint | undefined;
         while (!hint) {
-          const line = await conn.readLine({ help: HINT_HELP });
+          const line = await readReply(conn, String(guess), HINT_HELP);
           hint = hintLine(line);
           if (hint !== 'CORRECT') before.push(line);
         }
@@ -369,7 +379,7 @@ task('guess', { port: 5002 }, () => {
           await conn.send(guess.slice(0, 1));
           await conn.waitUntilRead();
           await conn.send(`${guess.slice(1)}\n`);
-          const line = await conn.readLine({ help: LOOP_HELP });
+          const line = await readReply(conn, guess, LOOP_HELP);
           const hint = hintLine(line);
           if (!hint) throw new StudentFailure({ sent: conn.lastSent, expected: `the hint for ${guess}, sent in two pieces`, actual: `the line ${quote(line)}`, help: LOOP_HELP });
           game.apply(Number(guess), hint, `${LOOP_HELP}; a server that answers each piece gives hints for the wrong numbers`);
@@ -384,7 +394,7 @@ task('guess', { port: 5002 }, () => {
       const game = new Search('the grader');
       await conn.send('50\n25\n');
       for (const guess of [50, 25]) {
-        const line = await conn.readLine({ help: LOOP_HELP });
+        const line = await readReply(conn, String(guess), LOOP_HELP);
         const hint = hintLine(line);
         if (!hint) throw new StudentFailure({ sent: conn.lastSent, expected: `the hints for 50, then for 25`, actual: `the line ${quote(line)}`, help: LOOP_HELP });
         game.apply(guess, hint, LOOP_HELP);
