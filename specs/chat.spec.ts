@@ -75,12 +75,11 @@ async function expectOnConn(who: Person, wanted: (line: string) => boolean, expe
       line = await who.conn.readLine();
     } catch (e) {
       if (!(e instanceof StudentFailure)) throw e;
-      throw new StudentFailure({ sent: who.conn.lastSent, expected: `${who.name} gets ${expected}`, actual: e.details.actual, help });
+      throw new StudentFailure({ expected: `${who.name} gets ${expected}`, actual: e.details.actual, help });
     }
     if (wanted(line)) return line;
     if (NOTICE.test(line) || alsoAllowed(line)) continue;
     throw new StudentFailure({
-      sent: who.conn.lastSent,
       expected: `${who.name} gets ${expected}`,
       actual: isEmptyMessage(line) ? `${who.name} got an empty message, ${quote(line)}` : `${who.name} got ${quote(line)}`,
       help: isEmptyMessage(line) ? `a server that keeps reading a closed connection gets b"" again and again: ${LEAVE_HELP}` : help,
