@@ -1,0 +1,23 @@
+import os
+import socket
+
+HOST = os.environ.get("HOST", "127.0.0.1")
+PORT = int(os.environ.get("PORT", 5003))
+
+sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+sock.connect((HOST, PORT))
+
+try:
+    name = input("Your name: ")
+    sock.sendall((name + "\n").encode())
+    while True:
+        text = input("> ")
+        if text.strip():
+            sock.sendall((text + "\n").encode())
+        data = sock.recv(4096)
+        if not data:
+            break
+        print(data.decode().rstrip("\n"))
+except EOFError:
+    pass
+sock.close()

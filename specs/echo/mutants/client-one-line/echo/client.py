@@ -1,0 +1,21 @@
+import os
+import socket
+
+HOST = os.environ.get("HOST", "127.0.0.1")
+PORT = int(os.environ.get("PORT", 5001))
+
+sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+sock.connect((HOST, PORT))
+try:
+    text = input("Message: ")
+except EOFError:
+    text = ""
+sock.sendall((text + "\n").encode())
+buffer = b""
+while b"\n" not in buffer:
+    chunk = sock.recv(4096)
+    if not chunk:
+        break
+    buffer += chunk
+print("Echo:", buffer.decode().rstrip("\n"))
+sock.close()
