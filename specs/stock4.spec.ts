@@ -7,16 +7,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { SkipTest, StudentFailure, check, group, task, type ServerUnderTest } from '../harness/index.js';
 import { processTree } from '../harness/process/process-tree.js';
 import {
-  PRICES,
   clientBasics,
   connectMany,
   endToEndBasics,
   expectAllAnswered,
-  expectOwnClientShows,
   interleavedClients,
   robustnessBasics,
   serverBasics,
-  someSymbols,
+  twoOwnClientsBesideASilentOne,
 } from './lib/stock-many.js';
 
 const SELECT_HELP =
@@ -76,16 +74,7 @@ task('stock4', { port: 5000 }, () => {
   group('end-to-end', () => {
     endToEndBasics();
 
-    check('while another client sits connected and silent, two of your clients started together both show their prices', 2, async (t) => {
-      const server = await t.startServer();
-      const silent = await t.connect(server);
-      await silent.waitUntilRead({ help: 'the server should accept() every connection at once' });
-      const asks = [someSymbols(3), someSymbols(3)];
-      const clients = await Promise.all(asks.map((symbols) => t.startClient(server, { args: symbols })));
-      for (const [i, client] of clients.entries()) {
-        await expectOwnClientShows(client, asks[i], PRICES, `if your client waits and shows nothing, your server is still busy with the silent client; ${SELECT_HELP}`);
-      }
-    });
+    twoOwnClientsBesideASilentOne(SELECT_HELP);
   });
 
   group('robustness', () => {
