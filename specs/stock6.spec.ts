@@ -3,7 +3,7 @@
 // The grader sets STOCK_INTERVAL: long (600 s) where the table's prices must hold, short
 // (0.2 s, 0.02 s) where it watches them move, so nothing here waits seconds.
 
-import { StudentFailure, check, group, quote, scaled, task, type Connection, type TestContext } from '../harness/index.js';
+import { StudentFailure, check, group, quote, scaled, task, type Connection } from '../harness/index.js';
 import { pollPause, seconds } from '../harness/core/time.js';
 import {
   PRICES,
@@ -46,7 +46,7 @@ async function askPrice(conn: Connection, symbol: string, help?: string): Promis
 }
 
 /** Asks `symbol` (one request at a time, paced) until its price differs from `from`; the new price. */
-async function waitForChange(t: TestContext, conn: Connection, symbol: string, from: string, help: string): Promise<string> {
+async function waitForChange(conn: Connection, symbol: string, from: string, help: string): Promise<string> {
   const end = Date.now() + CHANGE_WITHIN;
   for (;;) {
     await pollPause(50);
@@ -71,14 +71,14 @@ task('stock6', { port: 5000 }, () => {
       const server = await t.startServer({ env: FAST });
       const conn = await t.connect(server);
       const first = await askPrice(conn, 'AAPL');
-      await waitForChange(t, conn, 'AAPL', first, `read the interval from the environment: float(os.environ.get("STOCK_INTERVAL", 5)); ${UPDATER_HELP}`);
+      await waitForChange(conn, 'AAPL', first, `read the interval from the environment: float(os.environ.get("STOCK_INTERVAL", 5)); ${UPDATER_HELP}`);
     });
 
     check('after many changes (STOCK_INTERVAL=0.02) every price stays above 0 with two decimals, and the symbols stay the same five', 2, async (t) => {
       const server = await t.startServer({ env: { STOCK_INTERVAL: '0.02' } });
       const conn = await t.connect(server);
       let last = await askPrice(conn, 'GOOG');
-      for (let change = 0; change < 4; change++) last = await waitForChange(t, conn, 'GOOG', last, UPDATER_HELP);
+      for (let change = 0; change < 4; change++) last = await waitForChange(conn, 'GOOG', last, UPDATER_HELP);
       for (let round = 0; round < 3; round++) {
         for (const symbol of SYMBOLS) await askPrice(conn, symbol, `each price takes a small step from where it was: prices[symbol] = round(prices[symbol] + step, 2), never to 0 or below`);
         await pollPause(40);

@@ -34,7 +34,7 @@ async function expectBye(conn: Connection, word: string): Promise<void> {
 
 task('stock7', { port: 5000 }, () => {
   group('server', () => {
-    serverBasics({ disconnect: true });
+    serverBasics();
 
     check('the server answers 20 symbols sent one after the other on one connection', 2, async (t) => {
       const server = await t.startServer();
