@@ -1,0 +1,63 @@
+import os
+import random
+import socket
+import threading
+import time
+
+HOST = os.environ.get("HOST", "127.0.0.1")
+PORT = 12345  # the port of the lecture example
+
+stock_prices = {"AAPL": 189.50, "GOOG": 141.20, "MSFT": 378.85, "AMZN": 145.30, "TSLA": 242.65}
+INTERVAL = float(os.environ.get("STOCK_INTERVAL", 5))
+lock = threading.Lock()
+
+
+def update_prices():
+    while True:
+        time.sleep(INTERVAL)
+        with lock:
+            for symbol in stock_prices:
+                step = random.uniform(-1, 1)
+                new_price = round(stock_prices[symbol] + step, 2)
+                if new_price <= 0:
+                    new_price = round(stock_prices[symbol] + abs(step), 2)
+                stock_prices[symbol] = new_price
+
+
+def handle_client(conn, addr):
+    print("new client", addr)
+    buffer = b""
+    try:
+        while True:
+            data = conn.recv(1024)
+            if not data:
+                break
+            buffer += data
+            while b"\n" in buffer:
+                line, buffer = buffer.split(b"\n", 1)
+                symbol = line.decode(errors="replace").strip().upper()
+                if not symbol:
+                    continue
+                with lock:
+                    if symbol in stock_prices:
+                        reply = f"{stock_prices[symbol]:.2f}"
+                    else:
+                        reply = f"ERROR unknown symbol {symbol}"
+                conn.sendall((reply + "\n").encode())
+    except OSError as e:
+        print("client error:", e)
+    finally:
+        conn.close()
+        print("client left", addr)
+
+
+server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+server.bind((HOST, PORT))
+server.listen(5)
+print("listening on", PORT)
+threading.Thread(target=update_prices, daemon=True).start()
+while True:
+    conn, addr = server.accept()
+    thread = threading.Thread(target=handle_client, args=(conn, addr), daemon=True)
+    thread.start()

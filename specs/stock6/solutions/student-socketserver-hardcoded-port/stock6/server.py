@@ -1,0 +1,46 @@
+import os
+import random
+import socketserver
+import threading
+import time
+
+HOST = os.environ.get("HOST", "127.0.0.1")
+PORT = int(os.environ.get("PORT", 5000))
+
+PRICES = {"AAPL": 189.50, "GOOG": 141.20, "MSFT": 378.85, "AMZN": 145.30, "TSLA": 242.65}
+
+
+def change_prices():
+    interval = float(os.environ.get("STOCK_INTERVAL", "5"))
+    while True:
+        time.sleep(interval)
+        for sym in PRICES:
+            # a move of at most 1% up or down, never below one cent
+            PRICES[sym] = max(0.01, round(PRICES[sym] * (1 + random.uniform(-0.01, 0.01)), 2))
+
+
+class StockHandler(socketserver.StreamRequestHandler):
+    def handle(self):
+        try:
+            for raw in self.rfile:
+                sym = raw.decode("utf-8", "replace").strip().upper()
+                if sym == "":
+                    continue
+                price = PRICES.get(sym)
+                if price is None:
+                    self.wfile.write(f"ERROR unknown symbol {sym}\n".encode())
+                else:
+                    self.wfile.write(f"{price:.2f}\n".encode())
+        except ConnectionError:
+            pass
+
+
+class Server(socketserver.ThreadingTCPServer):
+    allow_reuse_address = True
+    daemon_threads = True
+
+
+with Server((HOST, PORT), StockHandler) as server:
+    threading.Thread(target=change_prices, daemon=True).start()
+    print(f"Stock server ready on {HOST}:{PORT}")
+    server.serve_forever()
