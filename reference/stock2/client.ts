@@ -20,7 +20,8 @@ conn.on('data', (chunk: Buffer) => {
     received = received.subarray(nl + 1);
     next++;
     if (next < symbols.length) conn.write(`${symbols[next]}\n`);
-    else conn.end();
+    // Closed fully: the server keeps its side open for more symbols and would not end ours.
+    else conn.end(() => conn.destroy());
   }
 });
 conn.on('end', () => {

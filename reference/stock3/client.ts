@@ -41,7 +41,8 @@ conn.on('data', (chunk: Buffer) => {
   if (nl < 0) return;
   answered = true;
   show(received.subarray(0, nl).toString('utf8'));
-  conn.end();
+  // Closed fully: the server keeps its side open for more requests and would not end ours.
+  conn.end(() => conn.destroy());
 });
 conn.on('end', () => {
   if (answered) return;
