@@ -39,7 +39,7 @@ async function serveOneSymbol(t: TestContext, server: ServerUnderTest): Promise<
   await conn.expectLine(sameLine(PRICES[symbol]));
 }
 
-/** The server's answer to `symbol` on `conn`, which must be `want`. */
+/** Sends `symbol` on `conn`; the answer must be the page's: its price, or the ERROR line. */
 async function expectAnswer(conn: Connection, symbol: string, help: string): Promise<void> {
   await conn.sendLine(symbol);
   await conn.expectLine(sameLine(answerFor(symbol)), { help });
@@ -193,6 +193,16 @@ task('stock1', { port: 5000 }, () => {
       rude.reset();
       await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), {
         help: 'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on (or end with exit code 0)',
+      });
+    });
+
+    check('the server survives a client that connects and closes without sending a symbol', 1, async (t) => {
+      const server = await t.startServer();
+      const quiet = await t.connect(server);
+      await quiet.waitUntilRead();
+      quiet.end();
+      await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), {
+        help: 'recv() returns b"" when the client has closed without a word: stop reading (if not chunk: break), close that connection and go on; do not look up an empty symbol',
       });
     });
 

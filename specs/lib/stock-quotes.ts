@@ -5,7 +5,6 @@
 
 import {
   StudentFailure,
-  quote,
   randomInt,
   type Connection,
   type Endpoint,
@@ -128,10 +127,4 @@ export async function nobodyListening(t: TestContext): Promise<Endpoint> {
   const where = { host: fake.host, port: fake.port };
   fake.close();
   return where;
-}
-
-/** The client printed `what` somewhere among its lines (for messages in failures). */
-export function describePrinted(program: ProgramUnderTest): string {
-  const printed = printedBy(program);
-  return printed ? `it printed ${quote(printed)}` : 'it printed nothing';
 }
