@@ -1,0 +1,130 @@
+// What the stock specs (stock1 to stock3) share: the price table of the protocol pages,
+// how a printed quote is recognised (the symbol and the price on one line, any
+// separator, "189.5" as good as "189.50"), the student's client started against the
+// grader, and a client that must end cleanly when the server is gone.
+
+import {
+  StudentFailure,
+  randomInt,
+  type Connection,
+  type Endpoint,
+  type FakeServer,
+  type ProgramUnderTest,
+  type ServerUnderTest,
+  type TestContext,
+} from '../../harness/index.js';
+import { DEFAULT_WITHIN_MS, seconds } from '../../harness/core/time.js';
+
+/** The price table every stock protocol page prints. */
+export const PRICES: Readonly<Record<string, string>> = { AAPL: '189.50', GOOG: '141.20', MSFT: '378.85', AMZN: '145.30', TSLA: '242.65' };
+export const SYMBOLS = Object.keys(PRICES);
+
+/** Symbols whose price ends in 0: str(189.5) gives "189.5", the page asks "189.50". */
+export const TRAILING_ZERO = SYMBOLS.filter((s) => PRICES[s].endsWith('0'));
+
+/** A symbol of the table, at random. */
+export function randomSymbol(from: readonly string[] = SYMBOLS): string {
+  return from[randomInt(from.length)];
+}
+
+/** `n` different symbols of the table, in random order. */
+export function randomSymbols(n: number): string[] {
+  const left = [...SYMBOLS];
+  return Array.from({ length: n }, () => left.splice(randomInt(left.length), 1)[0]);
+}
+
+/** A symbol no table has: four letters starting with Q or Z (none of the table's). */
+export function unknownSymbol(): string {
+  const letters = 'BCDFHJKLNPRVWXY';
+  return `${'QZ'[randomInt(2)]}${Array.from({ length: 3 }, () => letters[randomInt(letters.length)]).join('')}`;
+}
+
+/** A made-up price ("512.37"), two decimals, last one not 0: proof a client prints what it got. */
+export function madeUpPrice(): string {
+  return `${100 + randomInt(800)}.${randomInt(10)}${1 + randomInt(9)}`;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "141.20" is also accepted as "141.2" (Python's str() of the float). */
+function pricePattern(price: string): string {
+  return escape(price).replace(/0$/, '0?');
+}
+
+/** A printed line holding the symbol (any letter case) and the price, in either order. */
+export function quoteLine(symbol: string, price: string): RegExp {
+  return new RegExp(`^(?=.*(?<![A-Za-z])${escape(symbol)}(?![A-Za-z]))(?=.*(?<![\\d.])${pricePattern(price)}(?!\\d)).*$`, 'i');
+}
+
+/** A printed line that shows an error for the symbol: the word ERROR or unknown. */
+export const ERROR_SHOWN = /error|unknown/i;
+
+/** The answer line of the protocol: "189.50", or the ERROR line for an unknown symbol. */
+export function answerFor(symbol: string): string {
+  const key = symbol.trim().toUpperCase();
+  return PRICES[key] ?? `ERROR unknown symbol ${key}`;
+}
+
+/** The ERROR line the page asks for: the words may differ in case, the symbol may be missing. */
+export const ERROR_LINE = /^\s*ERROR\b/i;
+
+/** The student's client started with `symbols` as its arguments, against the grader playing the server. */
+export async function clientAsking(t: TestContext, symbols: string[]): Promise<{ client: ProgramUnderTest; conn: Connection; fake: FakeServer }> {
+  const fake = await t.listen();
+  const client = await t.startClient(fake, { args: symbols });
+  const conn = await fake.accept({ from: client });
+  return { client, conn, fake };
+}
+
+/** The student's server, and a connection of the grader's to it. */
+export async function serverAndConnection(t: TestContext): Promise<{ server: ServerUnderTest; conn: Connection }> {
+  const server = await t.startServer();
+  const conn = await t.connect(server);
+  return { server, conn };
+}
+
+/** Everything the program printed, on stdout and stderr. */
+export function printedBy(program: ProgramUnderTest): string {
+  return Buffer.concat([program.process.stdout.all(), program.process.stderr.all()]).toString('utf8').trim();
+}
+
+/**
+ * The client ends by itself, without a traceback, with a message and a non-zero exit
+ * code: what the page asks when no server answers or the server leaves early.
+ */
+export async function expectGivesUpCleanly(client: ProgramUnderTest, situation: string, help: string, within = DEFAULT_WITHIN_MS): Promise<void> {
+  const exit = await client.process.exitsWithin(within);
+  if (!exit) {
+    const spinning = await client.process.isSpinning();
+    throw new StudentFailure({
+      expected: `${situation}, the client prints a message and ends`,
+      actual: `it was still running after ${seconds(within)}${spinning ? ', using the CPU all the time (a loop that never sees the end?)' : ', waiting for something'}`,
+      help,
+    });
+  }
+  client.expectNoTraceback(help);
+  if (exit.signal || exit.code === 0) {
+    throw new StudentFailure({
+      expected: `${situation}, the client ends with a non-zero exit code (for example sys.exit(1)), as the protocol page asks`,
+      actual: `it ${client.process.describeExit()}`,
+      help,
+    });
+  }
+  if (printedBy(client) === '') {
+    throw new StudentFailure({
+      expected: `${situation}, the client prints a message saying so`,
+      actual: 'it printed nothing',
+      help,
+    });
+  }
+}
+
+/** An address where nothing listens: the grader's own server, opened and closed again. */
+export async function nobodyListening(t: TestContext): Promise<Endpoint> {
+  const fake = await t.listen();
+  const where = { host: fake.host, port: fake.port };
+  fake.close();
+  return where;
+}

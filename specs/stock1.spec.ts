@@ -1,0 +1,221 @@
+// stock1: one stock symbol per connection. The client sends a symbol and a newline; the
+// server answers with its price from the page's table, two decimals ("189.50\n"), or
+// "ERROR unknown symbol XYZ\n", and closes the connection. The client prints the symbol
+// and the price on one line.
+// End to end, the student's client runs against the student's server and only what the
+// person sees counts; the newline framing is checked once, in the robustness group.
+
+import { DEFAULT_WITHIN_MS, StudentFailure, check, expectServesOnOrEndsCleanly, group, quote, task, type Connection, type ServerUnderTest, type TestContext } from '../harness/index.js';
+import {
+  ERROR_LINE,
+  ERROR_SHOWN,
+  PRICES,
+  TRAILING_ZERO,
+  answerFor,
+  clientAsking,
+  expectGivesUpCleanly,
+  madeUpPrice,
+  nobodyListening,
+  quoteLine,
+  randomSymbol,
+  serverAndConnection,
+  unknownSymbol,
+} from './lib/stock-quotes.js';
+
+const READ_LINE_HELP =
+  'one recv() returns only what has arrived so far: keep calling recv() and collecting bytes until the newline arrives (or recv() returns b"")';
+const PRINT_HELP = 'print the symbol and the answer on one line: print(symbol, answer)';
+const GONE_HELP =
+  'wrap the conversation in try/except OSError (ConnectionRefusedError, ConnectionResetError), and check for b"" from recv(): print a message and sys.exit(1)';
+
+/** The line holds exactly `want`, spaces around it allowed. */
+const sameLine = (want: string) => (line: string): boolean => line.trim() === want;
+
+/** One symbol asked on a fresh connection, its price answered: proof the server still serves. */
+async function serveOneSymbol(t: TestContext, server: ServerUnderTest): Promise<void> {
+  const symbol = randomSymbol();
+  const conn = await t.connect(server);
+  await conn.sendLine(symbol);
+  await conn.expectLine(sameLine(PRICES[symbol]));
+}
+
+/** Sends `symbol` on `conn`; the answer must be the page's: its price, or the ERROR line. */
+async function expectAnswer(conn: Connection, symbol: string, help: string): Promise<void> {
+  await conn.sendLine(symbol);
+  await conn.expectLine(sameLine(answerFor(symbol)), { help });
+}
+
+task('stock1', { port: 5000 }, () => {
+  group('server', () => {
+    check('the server starts and listens on PORT', 1, async (t) => {
+      await t.startServer();
+    });
+
+    check('the server answers a symbol with its price from the table, with two decimals (AAPL -> 189.50)', 2, async (t) => {
+      const symbol = randomSymbol(TRAILING_ZERO);
+      const { conn } = await serverAndConnection(t);
+      await expectAnswer(conn, symbol, `send the price from the page's table with two decimals: f"{price:.2f}" gives "189.50" (str(189.5) gives "189.5")`);
+    });
+
+    check('the server finds a symbol sent in lowercase with spaces around it (" tsla ")', 1, async (t) => {
+      const symbol = randomSymbol();
+      const { conn } = await serverAndConnection(t);
+      await conn.sendLine(` ${symbol.toLowerCase()} `);
+      await conn.expectLine(sameLine(PRICES[symbol]), { help: 'look the symbol up as symbol.strip().upper()' });
+    });
+
+    check('the server answers an unknown symbol with a line starting with ERROR', 2, async (t) => {
+      const symbol = unknownSymbol();
+      const { conn } = await serverAndConnection(t);
+      await conn.sendLine(symbol);
+      await conn.expectLine(ERROR_LINE, {
+        help: `an unknown symbol is not in the dictionary: PRICES[symbol] raises KeyError; test "if symbol in PRICES:" and otherwise send "ERROR unknown symbol ${symbol}\\n"`,
+      });
+    });
+
+    check('the server closes the connection after its answer', 1, async (t) => {
+      const symbol = randomSymbol();
+      const { conn } = await serverAndConnection(t);
+      await expectAnswer(conn, symbol, 'answer with the price, then close');
+      await conn.expectClosed({ help: 'after sending the answer call conn.close(): one symbol, one answer, then the connection ends' });
+    });
+  });
+
+  group('client', () => {
+    check('the client sends the symbol given on its command line', 2, async (t) => {
+      const symbol = randomSymbol(['GOOG', 'MSFT', 'AMZN', 'TSLA']);
+      const { conn } = await clientAsking(t, [symbol]);
+      await conn.expectLine((l) => l.trim().toUpperCase() === symbol, { help: 'take the symbol from sys.argv[1] and send it: s.sendall((symbol + "\\n").encode())' });
+    });
+
+    check('the client prints the symbol and the price it received on one line, and exits with code 0', 2, async (t) => {
+      const symbol = randomSymbol();
+      const price = madeUpPrice();
+      const { client, conn } = await clientAsking(t, [symbol]);
+      await conn.readLine();
+      await conn.sendLine(price);
+      conn.end();
+      await client.expectOutput(quoteLine(symbol, price), { help: `${PRINT_HELP}; print what the server sent (here ${price}), not a price of your own` });
+      await client.expectExit(0, { help: 'after printing the answer, close the socket and let the program end' });
+    });
+
+    check('the client shows an ERROR answer for an unknown symbol without crashing', 1, async (t) => {
+      const symbol = unknownSymbol();
+      const { client, conn } = await clientAsking(t, [symbol]);
+      await conn.readLine();
+      await conn.sendLine(`ERROR unknown symbol ${symbol}`);
+      conn.end();
+      const help = 'the answer may be an ERROR line instead of a number: print it as it is (do not convert it with float())';
+      await client.expectOutput(ERROR_SHOWN, { help });
+      await client.expectExit('any', { help });
+      client.expectNoTraceback(help);
+    });
+
+    check('the client ends cleanly with a message when no server is listening', 1, async (t) => {
+      const client = await t.startClient(await nobodyListening(t), { args: [randomSymbol()] });
+      await expectGivesUpCleanly(client, 'when no server is listening', `connect() raises ConnectionRefusedError: ${GONE_HELP}`);
+    });
+
+    check('the client ends cleanly with a message when the server closes without answering', 1, async (t) => {
+      const { client, conn } = await clientAsking(t, [randomSymbol()]);
+      await conn.readLine();
+      conn.end();
+      await expectGivesUpCleanly(client, 'when the server closes without answering', `recv() returns b"" when the server has closed: ${GONE_HELP}`);
+    });
+  });
+
+  group('end-to-end', () => {
+    check('your client, asked for a symbol, prints it with its price from the table and exits with code 0', 2, async (t) => {
+      const symbol = randomSymbol();
+      const server = await t.startServer();
+      const client = await t.startClient(server, { args: [symbol] });
+      await client.expectOutput(quoteLine(symbol, PRICES[symbol]), {
+        help: `run "python server.py", then "python client.py ${symbol}": it should print ${symbol} and ${PRICES[symbol]} on one line`,
+      });
+      await client.expectExit(0, { help: 'after printing the price, the client closes its socket and ends' });
+    });
+
+    check('your client, asked for an unknown symbol, shows an error without a traceback', 1, async (t) => {
+      const symbol = unknownSymbol();
+      const server = await t.startServer();
+      const client = await t.startClient(server, { args: [symbol] });
+      const help = `run "python client.py ${symbol}" against your server: the server must answer (not crash) and the client must show the error`;
+      await client.expectOutput(ERROR_SHOWN, { help });
+      await client.expectExit('any', { help });
+      client.expectNoTraceback(help);
+    });
+  });
+
+  group('robustness', () => {
+    check('the client ends the symbol it sends with a newline', 1, async (t) => {
+      const symbol = randomSymbol();
+      const { conn } = await clientAsking(t, [symbol]);
+      await conn.expectLine((l) => l.trim().toUpperCase() === symbol, {
+        requireNewline: true,
+        help: 'end the symbol with a newline, as the protocol page asks: s.sendall((symbol + "\\n").encode())',
+      });
+    });
+
+    check('the server ends its answer with a newline', 1, async (t) => {
+      const symbol = randomSymbol();
+      const { conn } = await serverAndConnection(t);
+      await conn.sendLine(symbol);
+      // The server closes after its answer: the close must not stand in for the newline.
+      const help = 'end the answer with a newline, as the protocol page asks: conn.sendall((answer + "\\n").encode())';
+      const outcome = await conn.inbox.waitFor(() => (conn.inbox.unread().includes(0x0a) ? true : undefined), DEFAULT_WITHIN_MS);
+      if (outcome.kind !== 'found') {
+        const got = conn.inbox.unread();
+        const after = outcome.kind === 'ended' ? conn.inbox.endedBecause : 'nothing more';
+        throw new StudentFailure({
+          sent: conn.lastSent,
+          expected: `the answer ${quote(`${PRICES[symbol]}\n`)}, ended by its newline`,
+          actual: got.length > 0 ? `${quote(got)} without a newline, then ${after}` : `nothing, then ${after}`,
+          help,
+        });
+      }
+      await conn.expectLine(sameLine(PRICES[symbol]), { requireNewline: true, help });
+    });
+
+    check('the server waits for the whole symbol when it arrives in pieces', 1, async (t) => {
+      const symbol = randomSymbol();
+      const { conn } = await serverAndConnection(t);
+      await conn.send(symbol.slice(0, 2));
+      await conn.waitUntilRead();
+      await conn.sendLine(symbol.slice(2));
+      await conn.expectLine(sameLine(PRICES[symbol]), { help: `TCP may deliver "${symbol}" as "${symbol.slice(0, 2)}" and "${symbol.slice(2)}\\n": ${READ_LINE_HELP}` });
+    });
+
+    check('the server survives a client that disconnects abruptly', 1, async (t) => {
+      const server = await t.startServer();
+      const rude = await t.connect(server);
+      await rude.send('GO');
+      await rude.waitUntilRead();
+      rude.reset();
+      await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), {
+        help: 'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on (or end with exit code 0)',
+      });
+    });
+
+    check('the server survives a client that connects and closes without sending a symbol', 1, async (t) => {
+      const server = await t.startServer();
+      const quiet = await t.connect(server);
+      await quiet.waitUntilRead();
+      quiet.end();
+      await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), {
+        help: 'recv() returns b"" when the client has closed without a word: stop reading (if not chunk: break), close that connection and go on; do not look up an empty symbol',
+      });
+    });
+
+    check('the client prints the whole answer when it arrives in pieces', 1, async (t) => {
+      const symbol = randomSymbol();
+      const price = madeUpPrice();
+      const { client, conn } = await clientAsking(t, [symbol]);
+      await conn.readLine();
+      await conn.send(price.slice(0, 2));
+      await conn.waitUntilRead();
+      await conn.sendLine(price.slice(2));
+      conn.end();
+      await client.expectOutput(quoteLine(symbol, price), { help: `TCP may deliver "${price}" in pieces: ${READ_LINE_HELP}` });
+    });
+  });
+});

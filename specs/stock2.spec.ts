@@ -1,0 +1,254 @@
+// stock2: many stock symbols on one connection. The client sends one symbol per line;
+// the server answers each, in order, with one line: the price from the page's table, two
+// decimals ("189.50\n"), or "ERROR unknown symbol XYZ\n", until the client closes. The
+// client prints each symbol with its answer, closes, and exits 0.
+// End to end, the student's client runs against the student's server and only what the
+// person sees counts; the newline framing is checked once, in the robustness group.
+
+import { check, expectServesOnOrEndsCleanly, group, randomInt, task, type Connection, type ServerUnderTest, type TestContext } from '../harness/index.js';
+import {
+  ERROR_LINE,
+  ERROR_SHOWN,
+  PRICES,
+  SYMBOLS,
+  answerFor,
+  clientAsking,
+  expectGivesUpCleanly,
+  madeUpPrice,
+  nobodyListening,
+  quoteLine,
+  randomSymbol,
+  randomSymbols,
+  serverAndConnection,
+  unknownSymbol,
+} from './lib/stock-quotes.js';
+
+const READ_LINE_HELP =
+  'one recv() returns only what has arrived so far, maybe part of a line, maybe two lines: keep a buffer, add every recv() to it, and take out one line per "\\n"';
+const LOOP_HELP =
+  'keep the connection open and answer in a loop: read a line, answer it, read the next one, until recv() returns b"" (the client closed)';
+const GONE_HELP =
+  'wrap the conversation in try/except OSError (ConnectionRefusedError, ConnectionResetError), and check for b"" from recv(): print a message and sys.exit(1)';
+
+/** The line holds exactly `want`, spaces around it allowed. */
+const sameLine = (want: string) => (line: string): boolean => line.trim() === want;
+
+/** Sends `symbol` on `conn` and expects the page's answer to it. */
+async function expectAnswer(conn: Connection, symbol: string, help?: string): Promise<void> {
+  await conn.sendLine(symbol);
+  await conn.expectLine(sameLine(answerFor(symbol)), { help });
+}
+
+/** One symbol asked on a fresh connection, its price answered: proof the server still serves. */
+async function serveOneSymbol(t: TestContext, server: ServerUnderTest): Promise<void> {
+  const conn = await t.connect(server);
+  await expectAnswer(conn, randomSymbol());
+}
+
+/** Symbols for the client's command line, never the default AAPL GOOG MSFT. */
+function argumentSymbols(): string[] {
+  const first = randomSymbol(['AMZN', 'TSLA']);
+  return [first, ...randomSymbols(5).filter((s) => s !== first).slice(0, 2)];
+}
+
+/** Plays the server for `symbols`: reads each line, answers the price made up for it. */
+async function answerEach(conn: Connection, symbols: string[], prices: string[]): Promise<void> {
+  for (const [i, symbol] of symbols.entries()) {
+    await conn.expectLine((l) => l.trim().toUpperCase() === symbol.toUpperCase(), {
+      help: `send each symbol of the command line in turn, one per line: for symbol in sys.argv[1:]: s.sendall((symbol + "\\n").encode())`,
+    });
+    await conn.sendLine(prices[i]);
+  }
+}
+
+task('stock2', { port: 5000 }, () => {
+  group('server', () => {
+    check('the server starts and listens on PORT', 1, async (t) => {
+      await t.startServer();
+    });
+
+    check('the server answers every symbol of the table on one connection, in order, with two decimals', 3, async (t) => {
+      const { conn } = await serverAndConnection(t);
+      for (const symbol of randomSymbols(SYMBOLS.length)) {
+        await expectAnswer(conn, symbol, `${LOOP_HELP}; send the price with two decimals: f"{price:.2f}" gives "189.50"`);
+      }
+    });
+
+    check('the server finds symbols sent in lowercase with spaces around them (" tsla ")', 1, async (t) => {
+      const { conn } = await serverAndConnection(t);
+      for (const symbol of randomSymbols(2)) {
+        await conn.sendLine(` ${symbol.toLowerCase()} `);
+        await conn.expectLine(sameLine(PRICES[symbol]), { help: 'look the symbol up as symbol.strip().upper()' });
+      }
+    });
+
+    check('the server answers an unknown symbol with a line starting with ERROR, and goes on answering on the same connection', 2, async (t) => {
+      const symbol = unknownSymbol();
+      const { conn } = await serverAndConnection(t);
+      await expectAnswer(conn, randomSymbol());
+      await conn.sendLine(symbol);
+      await conn.expectLine(ERROR_LINE, {
+        help: `an unknown symbol is not in the dictionary: PRICES[symbol] raises KeyError; test "if symbol in PRICES:" and otherwise send "ERROR unknown symbol ${symbol}\\n"`,
+      });
+      await expectAnswer(conn, randomSymbol(), 'after an ERROR answer, go on reading the next symbol on the same connection');
+    });
+
+    check('the server does not crash when the client closes the connection: it closes its side and carries on or ends cleanly', 2, async (t) => {
+      const { server, conn } = await serverAndConnection(t);
+      await expectAnswer(conn, randomSymbol());
+      conn.end();
+      const help = 'recv() returns b"" once the client has closed: leave the loop (if not data: break) and close the connection; do not look up an empty symbol';
+      await conn.readUntilClosed({ help });
+      await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), { help });
+    });
+  });
+
+  group('client', () => {
+    check('the client sends every symbol from its command line, one per line', 2, async (t) => {
+      const symbols = argumentSymbols();
+      const { conn } = await clientAsking(t, symbols);
+      await answerEach(conn, symbols, symbols.map(() => madeUpPrice()));
+    });
+
+    check('the client prints every answer with its symbol on one line, in order', 3, async (t) => {
+      const symbols = argumentSymbols();
+      const prices = symbols.map(() => madeUpPrice());
+      const { client, conn } = await clientAsking(t, symbols);
+      await answerEach(conn, symbols, prices);
+      for (const [i, symbol] of symbols.entries()) {
+        await client.expectOutput(quoteLine(symbol, prices[i]), {
+          help: `print each answer as it comes, with its symbol: print(symbol, answer); the grader answered ${symbols.map((s, j) => `${s} ${prices[j]}`).join(', ')} (made-up prices: print what the server sends)`,
+        });
+      }
+    });
+
+    check('the client closes the connection and exits with code 0 after the last answer', 1, async (t) => {
+      const symbols = argumentSymbols();
+      const { client, conn } = await clientAsking(t, symbols);
+      await answerEach(conn, symbols, symbols.map(() => madeUpPrice()));
+      const help = 'the server keeps the connection open for more symbols: after the answer to the last one, close the socket yourself and let the program end (do not wait for the server to close)';
+      await conn.expectClosed({ help });
+      await client.expectExit(0, { help });
+    });
+
+    check('the client shows an ERROR answer for an unknown symbol and goes on with the next symbol', 1, async (t) => {
+      const unknown = unknownSymbol();
+      const known = randomSymbol();
+      const price = madeUpPrice();
+      const { client, conn } = await clientAsking(t, [unknown, known]);
+      await conn.expectLine((l) => l.trim().toUpperCase() === unknown);
+      await conn.sendLine(`ERROR unknown symbol ${unknown}`);
+      await conn.expectLine((l) => l.trim().toUpperCase() === known, { help: 'an ERROR answer is an answer too: print it and go on with the next symbol' });
+      await conn.sendLine(price);
+      const help = 'the answer may be an ERROR line instead of a number: print it as it is (do not convert it with float()), then go on';
+      await client.expectOutput(ERROR_SHOWN, { help });
+      await client.expectOutput(quoteLine(known, price), { help });
+      client.expectNoTraceback(help);
+    });
+
+    check('the client ends cleanly with a message when no server is listening', 1, async (t) => {
+      const client = await t.startClient(await nobodyListening(t), { args: argumentSymbols() });
+      await expectGivesUpCleanly(client, 'when no server is listening', `connect() raises ConnectionRefusedError: ${GONE_HELP}`);
+    });
+
+    check('the client ends cleanly with a message when the server closes before the last answer', 1, async (t) => {
+      const symbols = argumentSymbols();
+      const { client, conn } = await clientAsking(t, symbols);
+      await answerEach(conn, symbols.slice(0, 1), [madeUpPrice()]);
+      await conn.readLine();
+      conn.end();
+      await expectGivesUpCleanly(client, 'when the server closes before answering every symbol', `recv() returns b"" when the server has closed: ${GONE_HELP}`);
+    });
+  });
+
+  group('end-to-end', () => {
+    check('your client, asked for three symbols, prints each with its price from the table, in order, and exits with code 0', 3, async (t) => {
+      const symbols = randomSymbols(3);
+      const server = await t.startServer();
+      const client = await t.startClient(server, { args: symbols });
+      for (const symbol of symbols) {
+        await client.expectOutput(quoteLine(symbol, PRICES[symbol]), {
+          help: `run "python server.py", then "python client.py ${symbols.join(' ')}": it should print ${symbols.map((s) => `${s} ${PRICES[s]}`).join(', ')}, one line each, in that order`,
+        });
+      }
+      await client.expectExit(0, { help: 'after the last price the client closes its socket and ends' });
+    });
+
+    check('your client, asked for an unknown symbol between two known ones, shows an error for it and the prices of the others', 2, async (t) => {
+      const [first, last] = randomSymbols(2);
+      const unknown = unknownSymbol();
+      const server = await t.startServer();
+      const client = await t.startClient(server, { args: [first, unknown, last] });
+      const help = `run "python client.py ${first} ${unknown} ${last}" against your server: the server must answer the unknown symbol (not crash) and the client must show the error, then go on`;
+      await client.expectOutput(quoteLine(first, PRICES[first]), { help });
+      await client.expectOutput(ERROR_SHOWN, { help });
+      await client.expectOutput(quoteLine(last, PRICES[last]), { help });
+      await client.expectExit('any', { help });
+      client.expectNoTraceback(help);
+    });
+  });
+
+  group('robustness', () => {
+    check('the client ends each symbol it sends with a newline', 1, async (t) => {
+      const symbols = argumentSymbols();
+      const { conn } = await clientAsking(t, symbols);
+      for (const symbol of symbols.slice(0, 2)) {
+        await conn.expectLine((l) => l.trim().toUpperCase() === symbol, {
+          requireNewline: true,
+          help: 'end every symbol with a newline, as the protocol page asks: s.sendall((symbol + "\\n").encode()); the server reads up to the newline to know the symbol is complete',
+        });
+        await conn.sendLine(madeUpPrice());
+      }
+    });
+
+    check('the server ends each answer with a newline', 1, async (t) => {
+      const { conn } = await serverAndConnection(t);
+      const help = 'end every answer with a newline, as the protocol page asks: conn.sendall((answer + "\\n").encode()); the client reads up to the newline to know the answer is complete';
+      for (const symbol of [randomSymbol(), unknownSymbol()]) {
+        await conn.sendLine(symbol);
+        await conn.expectLine(symbol in PRICES ? sameLine(PRICES[symbol]) : ERROR_LINE, { requireNewline: true, help });
+      }
+    });
+
+    check('the server waits for the whole symbol when it arrives in pieces', 1, async (t) => {
+      const symbol = randomSymbol();
+      const { conn } = await serverAndConnection(t);
+      await conn.send(symbol.slice(0, 2));
+      await conn.waitUntilRead();
+      await conn.sendLine(symbol.slice(2));
+      await conn.expectLine(sameLine(PRICES[symbol]), { help: `TCP may deliver "${symbol}" as "${symbol.slice(0, 2)}" and "${symbol.slice(2)}\\n": ${READ_LINE_HELP}` });
+    });
+
+    check('the server answers two symbols that arrive in one segment, each on its own line', 1, async (t) => {
+      const [a, b] = randomSymbols(2);
+      const { conn } = await serverAndConnection(t);
+      await conn.send(`${a}\n${b}\n`);
+      const help = `"${a}\\n${b}\\n" can arrive in one recv(): ${READ_LINE_HELP}; answer every line in the buffer before calling recv() again`;
+      await conn.expectLine(sameLine(PRICES[a]), { help });
+      await conn.expectLine(sameLine(PRICES[b]), { help });
+    });
+
+    check('the server survives a client that disconnects abruptly', 1, async (t) => {
+      const server = await t.startServer();
+      const rude = await t.connect(server);
+      await expectAnswer(rude, randomSymbol());
+      await rude.send(randomSymbol().slice(0, 1 + randomInt(3)));
+      await rude.waitUntilRead();
+      rude.reset();
+      await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), {
+        help: 'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on (or end with exit code 0)',
+      });
+    });
+
+    check('the client prints an answer that arrives in pieces whole', 1, async (t) => {
+      const [symbol] = argumentSymbols();
+      const price = madeUpPrice();
+      const { client, conn } = await clientAsking(t, [symbol]);
+      await conn.readLine();
+      await conn.send(price.slice(0, 2));
+      await conn.waitUntilRead();
+      await conn.sendLine(price.slice(2));
+      await client.expectOutput(quoteLine(symbol, price), { help: `TCP may deliver "${price}\\n" in pieces: ${READ_LINE_HELP}` });
+    });
+  });
+});

@@ -1,0 +1,25 @@
+import os
+import socket
+import sys
+
+HOST = os.environ.get("HOST", "127.0.0.1")
+PORT = int(os.environ.get("PORT", 5000))
+
+symbols = sys.argv[1:]
+if not symbols:
+    symbols = ["AAPL", "GOOG", "MSFT"]
+
+try:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.connect((HOST, PORT))
+    for symbol in symbols:
+        sock.sendall((symbol + "\n").encode())
+    data = sock.recv(1024)
+    if not data:
+        print("The server closed the connection")
+        sys.exit(1)
+    print(symbols[0], data.decode().split("\n")[0].strip())
+    sock.close()
+except OSError as e:
+    print("Could not talk to the stock server:", e)
+    sys.exit(1)

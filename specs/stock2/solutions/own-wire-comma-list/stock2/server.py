@@ -1,0 +1,33 @@
+# My protocol: the whole list in one message, "AAPL,GOOG,XYZ", ended by the client
+# shutting down its side; I answer "AAPL=189.50;GOOG=141.20;XYZ=?" and close.
+import os
+import socket
+
+HOST = os.environ.get("HOST", "127.0.0.1")
+PORT = int(os.environ.get("PORT", 5000))
+PRICES = {"AAPL": 189.50, "GOOG": 141.20, "MSFT": 378.85, "AMZN": 145.30, "TSLA": 242.65}
+
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind((HOST, PORT))
+s.listen(1)
+while True:
+    conn, addr = s.accept()
+    try:
+        req = b""
+        while True:
+            part = conn.recv(100)
+            if not part:
+                break
+            req += part
+        answers = []
+        for sym in req.decode().split(","):
+            sym = sym.strip().upper()
+            if sym in PRICES:
+                answers.append("%s=%.2f" % (sym, PRICES[sym]))
+            elif sym:
+                answers.append(sym + "=?")
+        conn.sendall(";".join(answers).encode())
+    except OSError:
+        pass
+    conn.close()
