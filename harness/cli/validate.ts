@@ -3,7 +3,7 @@
 // its own wire format: the groups its solution.json lists), fail every mutant by the test
 // that names its bug, and have each of its tests failed by some mutant. A mutant is graded
 // on the tests its mutant.json names, nothing more: its death costs only the event that
-// proves it (all tests with "exactly", --full or --matrix). With --repeat, everything is
+// proves it (all tests with "exactly", --full or --matrix); an own-wire pair on its groups. With --repeat, everything is
 // graded N times and a test whose outcome changes is flaky; --matrix shows which test
 // fails which mutant.
 
@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { listTasks } from '../core/paths.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
 import { loadFixtures } from '../runner/fixtures.js';
-import { gradeTask } from '../runner/grade-task.js';
+import { gradeTask, type GradeOptions } from '../runner/grade-task.js';
 import { mapConcurrently } from '../runner/pool.js';
 import { parseCommon, userPath, wholeNumber } from './args.js';
 import { EXIT, UsageError } from './errors.js';
@@ -101,7 +101,7 @@ function judge(job: Job, r: TaskReport): { good: boolean; detail: string; failed
       empty.length > 0
         ? `solution.json lists groups with no tests: ${empty.join(', ')}`
         : good
-          ? `${held.length} passed in ${listed.join(', ')} (own wire format; other groups for information: ${others.length - otherFailed} passed, ${otherFailed} not)`
+          ? `${held.length} passed in ${listed.join(', ')} (own wire format${others.length > 0 ? `; other groups for information: ${others.length - otherFailed} passed, ${otherFailed} not` : ''})`
           : `did not pass (${listed.join(', ')}): ${missedHeld.map((n) => `"${n}"`).join(', ')}`;
     if (errors.length > 0) detail += `; grader errors: ${errors.map((e) => e.message).join('; ')}`;
     return { good, detail, failed: missedHeld.length, killers };
@@ -111,6 +111,17 @@ function judge(job: Job, r: TaskReport): { good: boolean; detail: string; failed
   detail = good ? `${r.tests.length} passed, ${r.score}/${r.maxScore} points` : `did not pass: ${missed.map((n) => `"${n}"`).join(', ')}`;
   if (errors.length > 0) detail += `; grader errors: ${errors.map((e) => e.message).join('; ')}`;
   return { good, detail, failed: missed.length, killers };
+}
+
+/**
+ * What a job is graded on: a mutant, the tests that name its bug; a pair speaking its own
+ * wire format, its groups (the others only wait out deadlines); all of it with --full.
+ */
+function scope(job: Job, full: boolean): GradeOptions {
+  if (full) return {};
+  if (job.kind === 'mutant' && !job.exactly) return { tests: job.killedBy };
+  if (job.kind === 'solution' && job.groups) return { groups: job.groups };
+  return {};
 }
 
 export function killMatrix(titles: string[], mutants: Array<{ name: string; report: TaskReport }>): KillMatrix {
@@ -149,7 +160,7 @@ export async function validate(argv: string[]): Promise<number> {
   const concurrency = flags.jobs ?? os.availableParallelism() + 1;
   const started = Date.now();
   const runs = Array.from({ length: repeat }, (_, run) => jobs.map((job) => ({ job, run }))).flat();
-  const graded = await mapConcurrently(runs, concurrency, ({ job }) => gradeTask(job.task, job.dir, job.kind === 'mutant' && !job.exactly && !full ? { tests: job.killedBy } : {}));
+  const graded = await mapConcurrently(runs, concurrency, ({ job }) => gradeTask(job.task, job.dir, scope(job, full)));
   /** reports[i][run]: job i's gradings. */
   const reports = jobs.map((_, i) => Array.from({ length: repeat }, (__, run) => graded[run * jobs.length + i]));
 
