@@ -12,6 +12,7 @@ import { isolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
 import { runSeed, SEED_VARIABLE } from '../core/seeded-random.js';
 import { killOrphansOf, removeTempFoldersOf } from './orphans.js';
 import { GROUPS_VARIABLE, TESTS_VARIABLE } from './worker-env.js';
+import { graderPython, PYTHON_VARIABLE } from '../submission/python.js';
 
 const WORKER = path.join(projectRoot, 'dist', 'harness', 'runner', 'grade-worker.js');
 /** A whole task; every wait inside has its own much shorter deadline. */
@@ -38,6 +39,7 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
         [ISOLATION_VARIABLE]: isolation().mode,
         [SEED_VARIABLE]: String(runSeed()),
         [GROUPS_VARIABLE]: (opts.groups ?? []).join(','),
+        [PYTHON_VARIABLE]: graderPython(),
         [TESTS_VARIABLE]: JSON.stringify(opts.tests ?? []),
       },
       reject: false,

@@ -1,36 +1,19 @@
 // Finds how to run a submission's program for a task and role: `<task>/<role>.<ext>`
 // by convention, or a command from the submission's manifest (socket-grader.json).
 
-import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ProgramCommand } from '../process/program.js';
+import { graderPython } from './python.js';
 import { bundleTypeScript } from './typescript-runner.js';
 
 export type Role = 'server' | 'client';
 
 export const MANIFEST_FILE = 'socket-grader.json';
 
-let python: string | undefined;
-
-/**
- * The real python3 behind PATH, found once: version managers put a shell-script shim
- * first on PATH (pyenv's costs ~0.2 s a start, and a spec starts dozens of programs).
- */
-function python3(): string {
-  if (!python) {
-    try {
-      python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim() || 'python3';
-    } catch {
-      python = 'python3';
-    }
-  }
-  return python;
-}
-
 /** Tried in this order; the first that exists is run. */
 const RUNNERS: Array<{ ext: string; command: (file: string) => Promise<ProgramCommand> }> = [
-  { ext: '.py', command: async (file) => ({ file, command: python3(), args: ['-u', file] }) },
+  { ext: '.py', command: async (file) => ({ file, command: graderPython(), args: ['-u', file] }) },
   { ext: '.js', command: async (file) => ({ file, command: process.execPath, args: [file] }) },
   { ext: '.mjs', command: async (file) => ({ file, command: process.execPath, args: [file] }) },
   { ext: '.ts', command: async (file) => ({ file, command: process.execPath, args: [await bundleTypeScript(file)] }) },

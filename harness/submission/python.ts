@@ -6,11 +6,16 @@ import { othersMay } from '../sandbox/access.js';
 
 let grader: string | undefined;
 
+/** Where a grading process hands the python3 it found to its workers. */
+export const PYTHON_VARIABLE = 'SOCKET_GRADER_PYTHON';
+
 /**
- * The real python3 behind PATH, found once: version managers put a shell-script shim
- * first on PATH (pyenv's costs ~0.2 s a start, and a spec starts dozens of programs).
+ * The real python3 behind PATH, found once a run: version managers put a shell-script
+ * shim first on PATH (pyenv's costs 0.2 to 0.5 s a start, and a spec starts dozens of
+ * programs); a worker takes the one its parent found.
  */
 export function graderPython(): string {
+  grader ??= process.env[PYTHON_VARIABLE] || undefined;
   if (!grader) {
     try {
       grader = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim() || 'python3';
