@@ -7,7 +7,7 @@ import type { AllReport, TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
 import { fixture, runCli } from './run-cli.js';
 
-const HARD_CODED = ['task3a', 'task3b', 'task4', 'task8'];
+const HARD_CODED = ['task3a', 'task3b', 'task4', 'task8', 'stock2', 'message'];
 
 function verdicts(report: AllReport): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -20,7 +20,7 @@ describe('isolation', () => {
 
   it('grades programs with the exercise ports hard-coded exactly like the same programs reading PORT, all tasks at once', async function () {
     if (!namespaces) this.skip(); // the fallback is proven by the next test
-    // task3a and task3b both put a server on port 53 at the same moment: each test has its own network.
+    // task3a and task3b both put a server on port 53 at the same moment, stock2 and message on 5000: each test has its own network.
     const [hard, read] = await Promise.all([
       runCli('grade', ['all', fixture('hardcoded-ports'), '--format', 'json', '--seed', '11']),
       runCli('grade', ['all', fixture('reading-port'), '--format', 'json', '--seed', '11']),
