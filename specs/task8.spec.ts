@@ -8,6 +8,7 @@
 // the header from the chunk; the server and client tests already fail a DATA without it.
 
 import {
+  DEFAULT_WITHIN_MS,
   STARTUP_WITHIN_MS,
   StudentFailure,
   UdpRelay,
@@ -227,7 +228,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       const silent = await t.udpServer('grader (silent)');
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: silent.port }, name, NO_SERVER_TIMEOUT);
       // It gives up only after asking: a client that ends without a word has not waited for anything.
-      await silent.nextDatagram({ from: client, within: STARTUP_WITHIN_MS, expected: `the client sends the file name ${quote(name)} to HOST:PORT, then waits for an answer` });
+      await silent.nextDatagram({ from: client, within: DEFAULT_WITHIN_MS, expected: `the client sends the file name ${quote(name)} to HOST:PORT, then waits for an answer` });
       await expectGivesUp(client, name, 'nobody answered: after TIMEOUT seconds without a datagram, print a message and sys.exit(1)');
     });
   });

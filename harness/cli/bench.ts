@@ -76,8 +76,8 @@ async function bench(argv: string[]): Promise<number> {
     const spawnLog = path.join(tmp, 'spawns.log');
     const { run: catalogRun, report: catalogReport } = await gradeRun(tasks, all, 'reference', { [SPAWN_LOG_VARIABLE]: spawnLog });
     const starts = countStarts(spawnLog);
-    // grade runs max(2, cores) tasks at once, each starting its programs one test at a time.
-    const floor = await floorSeconds(starts, Math.max(2, cores));
+    // grade runs twice the cores' tasks at once, each starting its programs one test at a time.
+    const floor = await floorSeconds(starts, 2 * cores);
     const catalog: Catalog = {
       tasks: catalogReport.tasks.length,
       tests: catalogReport.tasks.reduce((n, t) => n + t.tests.length, 0),

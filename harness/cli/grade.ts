@@ -36,7 +36,8 @@ export async function grade(argv: string[]): Promise<number> {
   // One seed for the whole run, so `--seed` replays every task's data.
   process.env[SEED_VARIABLE] = String(flags.seed ?? newSeed());
   const started = Date.now();
-  const jobs = flags.jobs ?? Math.max(2, os.availableParallelism());
+  // Tasks mostly wait (on sockets, on programs' deadlines): twice the cores keeps them busy.
+  const jobs = flags.jobs ?? 2 * os.availableParallelism();
   const reports = await mapConcurrently(tasks, jobs, (t) => gradeTask(t, submission, { advisory: flags.advisory, groups: flags.groups }));
 
   const single = tasks.length === 1 && task !== 'all';
