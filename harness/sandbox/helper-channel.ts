@@ -2,6 +2,7 @@
 // use, asked over Node's IPC channel; a socket it made comes back as a raw handle.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
 import { graderPython } from '../submission/python.js';
@@ -60,7 +61,8 @@ export class HelperChannel {
     const child = spawn(graderPython(), ['-I', '-S', HELPER, mode], {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'json',
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+      // TMPDIR: unused by the helper, it tells whose helper (and holders) a process is.
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: os.tmpdir() },
     });
     return new HelperChannel(child);
   }

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
-import { fixture, processesMentioning, root, runCli } from './run-cli.js';
+import { fixture, processesMentioning, processesWithEnvironment, root, runCli, type CliRun } from './run-cli.js';
 
 /** The bound this suite proves: task3b's group for any of these programs is graded within it. */
 const BOUND_MS = 30_000;
@@ -48,21 +48,22 @@ function listeningHere(port: number): string[] {
   );
 }
 
-/** Processes mentioning `needle`, once those on their way out have gone (the helper dies with its worker, a moment after). */
-async function settled(needle: string): Promise<number[]> {
+/** Processes `find` finds, once those on their way out have gone (the helper dies with its worker, a moment after). */
+async function settled(find: () => number[]): Promise<number[]> {
   const end = Date.now() + 3000;
   for (;;) {
-    const left = processesMentioning(needle);
+    const left = find();
     if (left.length === 0 || Date.now() > end) return left;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-async function expectNothingLeft(name: string, leftovers: string[]): Promise<void> {
-  expect(await settled(fixture(name)), 'student processes left running').to.deep.equal([]);
-  // Namespace holders are the helper's forks: none of this checkout's may remain.
-  expect(await settled(`${root}/harness/sandbox/sandbox-helper.py`), 'sandbox helper or namespace holders left').to.deep.equal([]);
-  expect(leftovers, 'temp folders left').to.deep.equal([]);
+async function expectNothingLeft(name: string, run: CliRun): Promise<void> {
+  expect(await settled(() => processesMentioning(fixture(name))), 'student processes left running').to.deep.equal([]);
+  // Namespace holders are the helper's forks: none of this run's may remain (the helper carries the run's TMPDIR).
+  const helpers = (): number[] => processesWithEnvironment(`TMPDIR=${run.tmp}`).filter((pid) => processesMentioning(`${root}/harness/sandbox/sandbox-helper.py`).includes(pid));
+  expect(await settled(helpers), 'sandbox helper or namespace holders left').to.deep.equal([]);
+  expect(run.leftovers, 'temp folders left').to.deep.equal([]);
   if (namespaces) expect(listeningHere(53), 'a port 53 listening outside the test network').to.deep.equal([]);
 }
 
@@ -86,7 +87,7 @@ describe('hostile programs', () => {
         for (const t of report.tests.filter((x) => x.status === 'skipped')) expect(t.message).to.match(/did not start|never connected/);
       }
       expect(elapsed, 'grading time').to.be.lessThan(BOUND_MS);
-      await expectNothingLeft(h.name, r.leftovers);
+      await expectNothingLeft(h.name, r);
     });
   }
 
@@ -100,6 +101,6 @@ describe('hostile programs', () => {
     // Its /tmp is the test's own: what it wrote there is gone with the test.
     expect(existsSync('/tmp/socket-grader-snooped.txt')).to.equal(false);
     expect(existsSync(fixture('hostile/snoops/task3b/snooped.txt'))).to.equal(false);
-    await expectNothingLeft('hostile/snoops', r.leftovers);
+    await expectNothingLeft('hostile/snoops', r);
   });
 });

@@ -15,6 +15,8 @@ export interface CliRun {
   stderr: string;
   /** Entries left in the private TMPDIR after the run. */
   leftovers: string[];
+  /** That TMPDIR (removed): processes of the run carry it in their environment. */
+  tmp: string;
 }
 
 export async function runCli(command: 'grade' | 'validate' | 'class' | 'bench' | 'socket-grader', args: string[], env: Record<string, string> = {}): Promise<CliRun> {
@@ -26,7 +28,7 @@ export async function runCli(command: 'grade' | 'validate' | 'class' | 'bench' |
       env: { GITHUB_OUTPUT: '', GITHUB_STEP_SUMMARY: '', ...env, TMPDIR: tmp },
       cwd: root,
     });
-    return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), leftovers: readdirSync(tmp) };
+    return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), leftovers: readdirSync(tmp), tmp };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -42,6 +44,20 @@ export function processesMentioning(needle: string): number[] {
       if (cmdline.includes(needle)) found.push(Number(entry));
     } catch {
       // gone
+    }
+  }
+  return found;
+}
+
+/** Pids of live processes whose environment holds `entry` (e.g. TMPDIR=<a run's own>). */
+export function processesWithEnvironment(entry: string): number[] {
+  const found: number[] = [];
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(entry)) found.push(Number(pid));
+    } catch {
+      // gone, or not ours to read
     }
   }
   return found;
