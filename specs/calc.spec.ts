@@ -372,12 +372,14 @@ task('calc', { port: 5005 }, () => {
       const fake = await t.listen();
       const to = { host: fake.host, port: fake.port };
       fake.close();
+      const refused = await t.refusedConnects();
       const client = await t.startClient(to);
       client.type('1 + 1');
       client.closeInput();
       const help = 'put connect() in try/except OSError (ConnectionRefusedError is one): print one line such as "cannot reach the calculator server" and sys.exit(1)';
       if (!(await client.process.exitsWithin(DEFAULT_WITHIN_MS))) throw new StudentFailure({ expected: 'the client gives up and ends', actual: `it was still running ${seconds(DEFAULT_WITHIN_MS)} later`, help });
       client.expectNoTraceback(help);
+      await t.expectTriedToConnect(refused, help);
       const printed = Buffer.concat([client.process.stdout.all(), client.process.stderr.all()]).toString('utf8').trim();
       const exit = client.process.exitInfo;
       if (!printed || !exit || exit.code === 0 || exit.code === null) {

@@ -218,8 +218,11 @@ task('filetransfer', { port: 5004 }, () => {
 
     check('with no server running, your client prints one line saying so, saves nothing and exits with a non-zero code (no traceback)', 2, async (t) => {
       const name = randomFileName('.bin');
-      const client = await startOwnClient(t, await nowhere(t), name);
+      const to = await nowhere(t);
+      const refused = await t.refusedConnects();
+      const client = await startOwnClient(t, to, name);
       await expectGaveUpCleanly(client, name, { why: 'no server is running', help: NO_SERVER_HELP });
+      await t.expectTriedToConnect(refused, NO_SERVER_HELP);
     });
   });
 

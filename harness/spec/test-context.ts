@@ -13,6 +13,7 @@ import { noteNeverReached, noteReached, noteStartFailure, submissionDir } from '
 import type { ContactNotes } from '../net/peer-program.js';
 import { openTestNetwork, type TestNetwork } from '../sandbox/test-network.js';
 import { UdpRelay } from '../net/udp-relay.js';
+import { refusedConnects } from '../net/refused-connects.js';
 import { bundleCacheDir, existingBundleCacheDir } from '../submission/typescript-runner.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -148,6 +149,22 @@ export class TestContext {
     const relay = await UdpRelay.start(target, this.transcript, await this.net(), front === 'any port' ? 0 : await this.graderServerPort(), frontNetwork);
     this.cleanups.push(() => relay.close());
     return relay;
+  }
+
+  /**
+   * Connects refused so far in the test's own network (to a port nobody listens on);
+   * undefined where that cannot be known (no network of its own).
+   */
+  async refusedConnects(): Promise<number | undefined> {
+    const network = await this.net();
+    return network.mode === 'none' ? undefined : refusedConnects(network.netPid);
+  }
+
+  /** Fails unless a connect was refused since `before` (from refusedConnects()): the client really tried. */
+  async expectTriedToConnect(before: number | undefined, help: string): Promise<void> {
+    const now = await this.refusedConnects();
+    if (before === undefined || now === undefined || now > before) return;
+    throw new StudentFailure({ expected: 'the client tries to connect to HOST:PORT (and is refused: no server runs there)', actual: 'it never tried to connect', help });
   }
 
   /** Registers any other resource a spec opened, closed at the end of the test. */

@@ -49,7 +49,9 @@ describe('class command', () => {
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('grades 30 submissions in two shards; the merged CSV matches grading each kind alone', async () => {
+  it('grades 30 submissions in two shards; the merged CSV matches grading each kind alone', async function () {
+    // 30 gradings one at a time per shard, then each kind alone: minutes while validate runs beside.
+    this.timeout(240_000);
     const shards = await Promise.all(
       [1, 2].map((i) => runCli('class', ['task3b', classDir, '--jobs', '1', '--shard', `${i}/2`, '--csv', path.join(tmp, 'shards', `grades-${i}.csv`), '--reports', path.join(tmp, 'reports'), '--format', 'json'])),
     );
