@@ -23,6 +23,7 @@ import {
   type TestContext,
 } from '../harness/index.js';
 import { pollUntil } from '../harness/core/time.js';
+import { untilAllThreadsWait } from './lib/server-threads.js';
 
 const THREAD_HELP =
   'serve each person in a thread of their own: the thread reads the name, adds the connection to a shared list, then loops reading that person\'s lines and sending each one to every other connection in the list';
@@ -96,6 +97,10 @@ async function joinRoom(t: TestContext, server: ServerUnderTest, who: string[]):
   for (const name of who) {
     const conn = await t.connect(server);
     await conn.sendLine(name);
+    // The name read and the newcomer in the room (its thread back to waiting) before the
+    // next one joins: else a busy machine lets the next join reach the room first.
+    await conn.waitUntilRead();
+    await untilAllThreadsWait(server);
     for (const earlier of people) {
       await expectOnConn(earlier, (l) => isJoin(l, name), `the notice that ${name} joined (e.g. "* ${name} joined")`, `after reading the newcomer's first line (the name), send "* ${name} joined\\n" to everyone else; ${THREAD_HELP}`);
     }

@@ -16,7 +16,7 @@ import {
   type TestContext,
 } from '../../harness/index.js';
 import { DEFAULT_WITHIN_MS, pollUntil, seconds } from '../../harness/core/time.js';
-import { allThreadsAsleep } from '../../harness/process/process-tree.js';
+import { untilAllThreadsWait } from './server-threads.js';
 
 /** The price table of the protocol pages. */
 export const PRICES: Readonly<Record<string, string>> = { AAPL: '189.50', GOOG: '141.20', MSFT: '378.85', AMZN: '145.30', TSLA: '242.65' };
@@ -177,19 +177,6 @@ export function serverBasics(opts: StockOptions = {}): void {
     const [symbol] = someSymbols(1);
     await expectQuote(conn, `  ${symbol.toLowerCase()} `, PRICES[symbol], 'symbol = line.strip().upper() before looking it up');
   });
-}
-
-/**
- * Until every thread of the server has gone back to waiting (seen on a few polls in a
- * row, so what a thread that met an error printed has reached the grader): a thread
- * that died of a reset has printed its traceback by then.
- */
-export async function untilAllThreadsWait(server: ServerUnderTest): Promise<void> {
-  let streak = 0;
-  await pollUntil(() => {
-    streak = allThreadsAsleep(server.process.pid) ? streak + 1 : 0;
-    return streak >= 3 ? true : undefined;
-  }, DEFAULT_WITHIN_MS);
 }
 
 /** The client group's checks that every step shares. */

@@ -1,0 +1,18 @@
+// Waiting for a server to be done with what it was sent: every thread asleep again.
+
+import { DEFAULT_WITHIN_MS, pollUntil } from '../../harness/core/time.js';
+import type { ServerUnderTest } from '../../harness/index.js';
+import { allThreadsAsleep } from '../../harness/process/process-tree.js';
+
+/**
+ * Until every thread of the server has gone back to waiting (seen on a few polls in a
+ * row, so what a thread that met an error printed has reached the grader): a thread
+ * that died of a reset has printed its traceback by then.
+ */
+export async function untilAllThreadsWait(server: ServerUnderTest): Promise<void> {
+  let streak = 0;
+  await pollUntil(() => {
+    streak = allThreadsAsleep(server.process.pid) ? streak + 1 : 0;
+    return streak >= 3 ? true : undefined;
+  }, DEFAULT_WITHIN_MS);
+}
