@@ -15,7 +15,7 @@ import {
   type ServerUnderTest,
   type TestContext,
 } from '../../harness/index.js';
-import { DEFAULT_WITHIN_MS, pollUntil, seconds } from '../../harness/core/time.js';
+import { DEFAULT_WITHIN_MS, seconds } from '../../harness/core/time.js';
 import { untilAllThreadsWait } from './server-threads.js';
 
 /** The price table of the protocol pages. */
