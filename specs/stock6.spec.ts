@@ -49,7 +49,7 @@ async function askPrice(conn: Connection, symbol: string, help?: string): Promis
 async function waitForChange(conn: Connection, symbol: string, from: string, help: string): Promise<string> {
   const end = Date.now() + CHANGE_WITHIN;
   for (;;) {
-    await pollPause(50);
+    await pollPause(25);
     const now = await askPrice(conn, symbol);
     if (now !== from) return now;
     if (Date.now() > end) {
@@ -81,7 +81,7 @@ task('stock6', { port: 5000 }, () => {
       for (let change = 0; change < 4; change++) last = await waitForChange(conn, 'GOOG', last, UPDATER_HELP);
       for (let round = 0; round < 3; round++) {
         for (const symbol of SYMBOLS) await askPrice(conn, symbol, `each price takes a small step from where it was: prices[symbol] = round(prices[symbol] + step, 2), never to 0 or below`);
-        await pollPause(40);
+        await pollPause(25);
       }
       const unknown = unknownSymbol();
       await conn.sendLine(unknown);
@@ -140,7 +140,7 @@ task('stock6', { port: 5000 }, () => {
       const first = await run();
       const end = Date.now() + CHANGE_WITHIN;
       for (;;) {
-        await pollPause(100);
+        await pollPause(50);
         const again = await run();
         if (symbols.some((s) => again[s] !== first[s])) return;
         if (Date.now() > end) {
