@@ -3,8 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** A program that neither listens, connects, prints nor exits. */
-const HANGS = 'import time\n\nwhile True:\n    time.sleep(60)\n';
+/** A program that neither listens, connects, prints nor exits: it waits for a signal. */
+const HANGS = 'import signal\n\nsignal.pause()\n';
 
 export function writeHangingSubmission(dir: string, tasks: string[]): void {
   for (const task of tasks) {

@@ -2,14 +2,15 @@
 // what grading costs, measured as users run it, against the floor: the cost of starting
 // the same programs doing nothing. See harness/bench/ and the README's figures.
 
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { countStarts, floorSeconds } from '../bench/floor.js';
 import { timeCli, type Timed } from '../bench/run-cli.js';
 import { writeHangingSubmission } from '../bench/submissions.js';
 import { checkTargets, type BenchFigures } from '../bench/targets.js';
-import { fixtureDir, listTasks } from '../core/paths.js';
+import { listTasks } from '../core/paths.js';
+import { loadFixtures } from '../runner/fixtures.js';
 import type { AllReport } from '../report/types.js';
 import { SPAWN_LOG_VARIABLE } from '../process/spawn-log.js';
 import { isolation } from '../sandbox/isolation.js';
@@ -44,10 +45,9 @@ async function gradeRun(tasks: string[], all: boolean, submission: string, env: 
 
 /** A correct submission in a student's style for `task`: its first solution that speaks the page's protocol. */
 function studentSolution(task: string): string {
-  const dir = fixtureDir(task, 'solutions');
-  const name = readdirSync(dir).sort().find((s) => !existsSync(path.join(dir, s, 'solution.json')));
-  if (!name) throw new UsageError(`${task} has no student-style solution to grade as a class`);
-  return path.join(dir, name);
+  const solution = loadFixtures(task).solutions.find((s) => !s.groups);
+  if (!solution) throw new UsageError(`${task} has no student-style solution to grade as a class`);
+  return solution.dir;
 }
 
 async function bench(argv: string[]): Promise<number> {

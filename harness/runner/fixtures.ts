@@ -19,7 +19,7 @@ export interface MutantInfo {
 /**
  * A correct student-style submission. Without `solution.json` it must pass every test;
  * with one it speaks its own wire format (`wire`) and must pass only `groups` (usually
- * `end-to-end`), the other groups being reported for information.
+ * `end-to-end`); with validate --full the other groups are reported for information.
  */
 export interface SolutionInfo {
   name: string;

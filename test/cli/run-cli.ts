@@ -34,31 +34,26 @@ export async function runCli(command: 'grade' | 'validate' | 'class' | 'bench' |
   }
 }
 
-/** Pids of live processes whose command line mentions `needle`. */
-export function processesMentioning(needle: string): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmdline.includes(needle)) found.push(Number(entry));
-    } catch {
-      // gone
-    }
-  }
-  return found;
-}
-
-/** Pids of live processes whose environment holds `entry` (e.g. TMPDIR=<a run's own>). */
-export function processesWithEnvironment(entry: string): number[] {
+/** Pids of live processes whose /proc/<pid>/<file> passes `test` (gone or unreadable ones skipped). */
+function processesWhere(file: 'cmdline' | 'environ', test: (text: string) => boolean): number[] {
   const found: number[] = [];
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(entry)) found.push(Number(pid));
+      if (test(readFileSync(`/proc/${pid}/${file}`, 'utf8'))) found.push(Number(pid));
     } catch {
       // gone, or not ours to read
     }
   }
   return found;
+}
+
+/** Pids of live processes whose command line mentions `needle`. */
+export function processesMentioning(needle: string): number[] {
+  return processesWhere('cmdline', (cmdline) => cmdline.includes(needle));
+}
+
+/** Pids of live processes whose environment holds `entry` (e.g. TMPDIR=<a run's own>). */
+export function processesWithEnvironment(entry: string): number[] {
+  return processesWhere('environ', (environ) => environ.split('\0').includes(entry));
 }
