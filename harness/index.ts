@@ -11,6 +11,7 @@ export type { PeerProgram } from './net/peer-program.js';
 export { StudentFailure, SkipTest } from './core/failures.js';
 export { quote, describeBytes } from './core/quote.js';
 export { DEFAULT_WITHIN_MS, STARTUP_WITHIN_MS, scaled } from './core/time.js';
+export { whyNoMore } from './core/inbox.js';
 export { randomWord, randomSentence, randomBinary, randomFileName, randomInt, randomBytes } from './spec/random.js';
 export { UdpRelay, type RelayRule, type RelayAction, type RelayDirection } from './net/udp-relay.js';
 export { expectSavedFile, expectNoSavedFile } from './spec/saved-file.js';

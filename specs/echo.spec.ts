@@ -23,7 +23,7 @@ import {
   type ServerUnderTest,
   type TestContext,
 } from '../harness/index.js';
-import { seconds } from '../harness/core/time.js';
+import { whyNoMore } from '../harness/core/inbox.js';
 
 const ECHO_LOOP_HELP =
   'keep the connection open and echo in a loop: while True: data = conn.recv(4096); if not data: break; conn.sendall(data). One recv() returns only what has arrived so far, never "the whole message"';
@@ -40,7 +40,7 @@ async function readBytes(conn: Connection, size: number, what: string, help: str
     throw new StudentFailure({
       sent: conn.lastSent,
       expected: what,
-      actual: `only ${describeBytes(got)}, then ${outcome.kind === 'timeout' ? `nothing more for ${seconds(DEFAULT_WITHIN_MS)}` : conn.inbox.endedBecause}`,
+      actual: `only ${describeBytes(got)}, then ${whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause)}`,
       help,
     });
   }

@@ -6,6 +6,7 @@
 // person sees counts; the newline framing is checked once, in the robustness group.
 
 import { DEFAULT_WITHIN_MS, StudentFailure, check, expectServesOnOrEndsCleanly, group, quote, task, type Connection, type ServerUnderTest, type TestContext } from '../harness/index.js';
+import { whyNoMore } from '../harness/core/inbox.js';
 import {
   ERROR_LINE,
   ERROR_SHOWN,
@@ -165,7 +166,7 @@ task('stock1', { port: 5000 }, () => {
       const outcome = await conn.inbox.waitFor(() => (conn.inbox.unread().includes(0x0a) ? true : undefined), DEFAULT_WITHIN_MS);
       if (outcome.kind !== 'found') {
         const got = conn.inbox.unread();
-        const after = outcome.kind === 'ended' ? conn.inbox.endedBecause : 'nothing more';
+        const after = whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause);
         throw new StudentFailure({
           sent: conn.lastSent,
           expected: `the answer ${quote(`${PRICES[symbol]}\n`)}, ended by its newline`,

@@ -19,6 +19,7 @@ import {
   type ProgramUnderTest,
   type ServerUnderTest,
   type TestContext,
+  whyNoMore,
 } from '../harness/index.js';
 
 const READ_WHOLE_LINE =
@@ -199,7 +200,7 @@ task('task3c', { port: 12000 }, () => {
         throw new StudentFailure({
           sent: conn.lastSent,
           expected: `the reply ${quote(`${line.toUpperCase()}\n`)}, ended by its newline`,
-          actual: got.length > 0 ? `${quote(got)} without a newline, then ${outcome.kind === 'ended' ? conn.inbox.endedBecause : 'nothing more'}` : `nothing, then ${outcome.kind === 'ended' ? conn.inbox.endedBecause : 'nothing more'}`,
+          actual: `${got.length > 0 ? `${quote(got)} without a newline` : 'nothing'}, then ${whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause)}`,
           help,
         });
       }

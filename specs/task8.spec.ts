@@ -65,7 +65,7 @@ function printedBy(program: ProgramUnderTest): string {
 /** The client ends by itself within GIVE_UP_WITHIN, whatever its exit code. */
 async function expectAnyExit(client: ProgramUnderTest, help: string): Promise<void> {
   if (!(await client.process.exitsWithin(GIVE_UP_WITHIN))) {
-    throw new StudentFailure({ expected: 'the client gives up and exits', actual: `it was still running after ${(GIVE_UP_WITHIN / 1000).toFixed(1)} s`, help });
+    throw new StudentFailure({ expected: 'the client gives up and exits', actual: await client.process.stillRunning(GIVE_UP_WITHIN), help });
   }
 }
 

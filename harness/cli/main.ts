@@ -3,6 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EXIT, UsageError } from './errors.js';
+import { closeWorkers } from '../runner/worker-pool.js';
 
 /** True when the module at `moduleUrl` is the file node was started with (through any symlink, as npm's bin links are). */
 function isEntry(moduleUrl: string): boolean {
@@ -22,7 +23,15 @@ function isEntry(moduleUrl: string): boolean {
  */
 export function runMain(command: (argv: string[]) => Promise<number>, moduleUrl?: string): void {
   if (moduleUrl !== undefined && !isEntry(moduleUrl)) return;
-  command(process.argv.slice(2)).then(
+  // The grading workers are closed (and gone) before the process says it is done.
+  const run = async (): Promise<number> => {
+    try {
+      return await command(process.argv.slice(2));
+    } finally {
+      await closeWorkers();
+    }
+  };
+  run().then(
     // A pipe takes writes asynchronously: exit only once the report is flushed.
     (code) => process.stdout.write('', () => process.exit(code)),
     (err: unknown) => {

@@ -1,7 +1,30 @@
 // Bytes arriving from somewhere (a socket, a program's stdout), kept in order, read
-// through a cursor, and waited on: every wait resolves on arrival or end, never on a timer.
+// through a cursor, and waited on: every wait resolves on arrival, end or stall, and
+// only a program that keeps working meets the deadline.
 
-export type WaitOutcome<T> = { kind: 'found'; value: T } | { kind: 'timeout' } | { kind: 'ended' };
+import { onStall } from './stall-signal.js';
+import { seconds } from './time.js';
+
+export type WaitOutcome<T> = { kind: 'found'; value: T } | { kind: 'timeout' } | { kind: 'ended' } | { kind: 'stalled'; why: string };
+
+export interface WaitOptions {
+  /** Also check this often: for a state outside the inbox that has no event (read from /proc). */
+  recheckMs?: number;
+  /** End when the test's programs stall (see stall-signal.ts); on unless a quiet spell is what is awaited. */
+  stall?: boolean;
+}
+
+/** Why nothing (more) came, in words: the deadline, the end of the stream, or the stall. */
+export function whyNoMore(outcome: WaitOutcome<unknown>, withinMs: number, endedBecause: string | undefined): string {
+  if (outcome.kind === 'timeout') return `nothing more for ${seconds(withinMs)}`;
+  if (outcome.kind === 'stalled') return `nothing more: ${stalledWords(outcome.why)}`;
+  return endedBecause ?? 'nothing more';
+}
+
+/** "the server waits in recv()" becomes a sentence saying it would wait forever. */
+export function stalledWords(why: string): string {
+  return `${why}, and nothing is on its way (it would wait forever)`;
+}
 
 export class Inbox {
   private buf = Buffer.alloc(0);
@@ -63,10 +86,10 @@ export class Inbox {
 
   /**
    * Calls `check` now and after every arrival until it returns a value, the inbox
-   * ends with `check` still undefined, or `withinMs` passes. With `recheckMs`, also
-   * that often: for a state outside the inbox that has no event (read from /proc).
+   * ends with `check` still undefined, the test's programs stall, or `withinMs` passes.
    */
-  waitFor<T>(check: () => T | undefined, withinMs: number, recheckMs?: number): Promise<WaitOutcome<T>> {
+  waitFor<T>(check: () => T | undefined, withinMs: number, opts: WaitOptions = {}): Promise<WaitOutcome<T>> {
+    const { recheckMs, stall = true } = opts;
     return new Promise((resolve) => {
       const attempt = (): boolean => {
         const value = check();
@@ -77,6 +100,7 @@ export class Inbox {
       const finish = (outcome: WaitOutcome<T>): boolean => {
         clearTimeout(timer);
         clearInterval(recheck);
+        stopWatching();
         this.waiters.delete(wake);
         resolve(outcome);
         return true;
@@ -84,7 +108,12 @@ export class Inbox {
       const wake = (): void => void attempt();
       const timer = setTimeout(() => finish({ kind: 'timeout' }), withinMs);
       const recheck = recheckMs === undefined ? undefined : setInterval(wake, recheckMs);
-      if (!attempt()) this.waiters.add(wake);
+      // A last look before giving up: what arrived with the stall still counts.
+      let stopWatching = (): void => undefined;
+      if (!attempt()) {
+        this.waiters.add(wake);
+        if (stall) stopWatching = onStall((why) => void (attempt() || finish({ kind: 'stalled', why })));
+      }
     });
   }
 

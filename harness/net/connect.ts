@@ -1,6 +1,7 @@
 // The grader plays the client: connect to the address the student's server bound.
 
 import { StudentFailure } from '../core/failures.js';
+import { graderActs } from '../core/stall-signal.js';
 import { DEFAULT_WITHIN_MS, STARTUP_WITHIN_MS, pollPause, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import type { TestNetwork } from '../sandbox/test-network.js';
@@ -15,7 +16,12 @@ export interface Endpoint {
   network?: TestNetwork;
 }
 
-export async function connectTo(to: Endpoint, network: TestNetwork, transcript: Transcript, name = 'grader'): Promise<Connection> {
+export function connectTo(to: Endpoint, network: TestNetwork, transcript: Transcript, name = 'grader'): Promise<Connection> {
+  // Connecting is the grader acting: the server it connects to is not stalled meanwhile.
+  return graderActs(() => connectRetrying(to, network, transcript, name));
+}
+
+async function connectRetrying(to: Endpoint, network: TestNetwork, transcript: Transcript, name: string): Promise<Connection> {
   const end = Date.now() + STARTUP_WITHIN_MS;
   for (;;) {
     try {

@@ -4,7 +4,8 @@
 // connection ends.
 
 import net from 'node:net';
-import { Inbox, takeLine } from '../core/inbox.js';
+import { Inbox, stalledWords, takeLine, whyNoMore, type WaitOutcome } from '../core/inbox.js';
+import { onStall } from '../core/stall-signal.js';
 import { StudentFailure } from '../core/failures.js';
 import { describeBytes, quote } from '../core/quote.js';
 import { DEFAULT_WITHIN_MS, pollUntil, seconds } from '../core/time.js';
@@ -119,15 +120,19 @@ export class Connection {
    */
   async waitUntilRead(opts: ExpectOptions = {}): Promise<void> {
     const within = opts.within ?? DEFAULT_WITHIN_MS;
+    let stalled: string | undefined;
+    const stop = onStall((why) => (stalled = why));
     const read = await pollUntil(() => {
       const state = studentSideOf(this.remotePort, this.localPort, this.netPid);
-      return state && state.accepted && state.unreadBytes === 0 ? true : undefined;
+      if (state && state.accepted && state.unreadBytes === 0) return true;
+      return stalled === undefined ? undefined : false;
     }, within);
+    stop();
     if (!read) {
       throw new StudentFailure({
         sent: this.lastSent,
         expected: `the ${this.peer} accepts the connection and reads what was sent`,
-        actual: `it had not read it after ${seconds(within)}`,
+        actual: stalled === undefined ? `it had not read it after ${seconds(within)}` : `it has not read it: ${stalledWords(stalled)}`,
         help: opts.help ?? `is the ${this.peer} busy with another client, or stuck before accept()/recv()?`,
       });
     }
@@ -164,7 +169,7 @@ export class Connection {
       return rest.replace(/\r$/, '');
     };
     // Rechecked while a part of a line waits for its newline: the sender's state has no event.
-    const outcome = await this.inbox.waitFor(() => (unframed && opts.requireNewline ? null : next()), within, this.peerProgram ? SENDER_CHECK_MS : undefined);
+    const outcome = await this.inbox.waitFor(() => (unframed && opts.requireNewline ? null : next()), within, { recheckMs: this.peerProgram ? SENDER_CHECK_MS : undefined });
     if (outcome.kind === 'found' && outcome.value === null) {
       throw new StudentFailure({
         sent: this.lastSent,
@@ -174,7 +179,7 @@ export class Connection {
       });
     }
     if (outcome.kind !== 'found' || outcome.value === null) {
-      throw this.nothingCame(`the line ${wanted} from the ${this.peer}`, outcome.kind === 'timeout', within, opts.help);
+      throw this.nothingCame(`the line ${wanted} from the ${this.peer}`, outcome, within, opts.help);
     }
     if (unframed) this.note(`(no newline; taken as complete when the ${this.peer} went on to wait)`);
     if (!matches(matcher, outcome.value)) {
@@ -210,11 +215,11 @@ export class Connection {
         throw new StudentFailure({
           sent: this.lastSent,
           expected: `${quote(text)} from the ${this.peer}`,
-          actual: `only ${quote(partial)}, then ${outcome.kind === 'timeout' ? `nothing more for ${seconds(within)}` : this.inbox.endedBecause}`,
+          actual: `only ${quote(partial)}, then ${whyNoMore(outcome, within, this.inbox.endedBecause)}`,
           help: opts.help,
         });
       }
-      throw this.nothingCame(quote(text), outcome.kind === 'timeout', within, opts.help);
+      throw this.nothingCame(quote(text), outcome, within, opts.help);
     }
     const same = opts.ignoreCase ? outcome.value.toLowerCase() === text.toLowerCase() : outcome.value === text;
     if (!same) {
@@ -237,11 +242,14 @@ export class Connection {
     const within = opts.within ?? DEFAULT_WITHIN_MS;
     const outcome = await this.inbox.waitFor(() => undefined, within);
     const data = Buffer.from(this.inbox.unread());
-    if (outcome.kind === 'timeout') {
+    if (outcome.kind === 'timeout' || outcome.kind === 'stalled') {
       throw new StudentFailure({
         sent: this.lastSent,
         expected: `the ${this.peer} sends everything and closes the connection`,
-        actual: `after ${describeBytes(data)} the connection was still open ${seconds(within)} later`,
+        actual:
+          outcome.kind === 'timeout'
+            ? `after ${describeBytes(data)} the connection was still open ${seconds(within)} later`
+            : `after ${describeBytes(data)} the connection is still open: ${stalledWords(outcome.why)}`,
         help: opts.help ?? `close the socket when you are done, so the other side knows the data ended`,
       });
     }
@@ -274,17 +282,16 @@ export class Connection {
     }
   }
 
-  private nothingCame(what: string, timedOut: boolean, within: number, help?: string): StudentFailure {
+  private nothingCame(what: string, outcome: WaitOutcome<unknown>, within: number, help?: string): StudentFailure {
     const partial = this.inbox.unread();
     const before = partial.length > 0 ? `only ${describeBytes(partial)} (no end of line), then ` : '';
-    return new StudentFailure({
-      sent: this.lastSent,
-      expected: what,
-      actual: timedOut
-        ? `${before}nothing within ${seconds(within)} (the connection is still open)`
-        : `${before}nothing: ${this.inbox.endedBecause}`,
-      help,
-    });
+    const why =
+      outcome.kind === 'timeout'
+        ? `nothing within ${seconds(within)} (the connection is still open)`
+        : outcome.kind === 'stalled'
+          ? `nothing: ${stalledWords(outcome.why)}`
+          : `nothing: ${this.inbox.endedBecause}`;
+    return new StudentFailure({ sent: this.lastSent, expected: what, actual: `${before}${why}`, help });
   }
 }
 

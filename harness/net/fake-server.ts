@@ -3,6 +3,8 @@
 // race), records every connection, and hands them out in order.
 
 import net from 'node:net';
+import { stalledWords } from '../core/inbox.js';
+import { onStall } from '../core/stall-signal.js';
 import { StudentFailure } from '../core/failures.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
@@ -52,12 +54,14 @@ export class FakeServer {
       next.peerProgram ??= opts.from;
       return next;
     }
-    const got = await new Promise<Connection | 'timeout' | 'exited'>((resolve) => {
+    let stalled = '';
+    const got = await new Promise<Connection | 'timeout' | 'exited' | 'stalled'>((resolve) => {
       let settled = false;
-      const finish = (v: Connection | 'timeout' | 'exited'): void => {
+      const finish = (v: Connection | 'timeout' | 'exited' | 'stalled'): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        stop();
         this.waiters.delete(wake);
         resolve(v);
       };
@@ -66,14 +70,24 @@ export class FakeServer {
         if (c) finish(c);
       };
       const timer = setTimeout(() => finish('timeout'), within);
+      const stop = onStall((why) => {
+        stalled = why;
+        if (this.accepted[this.handedOut]) wake();
+        else finish('stalled');
+      });
       this.waiters.add(wake);
       whenExited(opts.from, () => (this.accepted[this.handedOut] ? wake() : finish('exited')));
     });
-    if (got === 'timeout' || got === 'exited') {
+    if (got === 'timeout' || got === 'exited' || got === 'stalled') {
       if (this.accepted.length === 0 && opts.from) this.contact?.never(opts.from.role, 'never connected');
+      const actual = {
+        timeout: `no connection within ${seconds(within)}`,
+        exited: `the ${opts.from?.role ?? 'client'} exited without connecting`,
+        stalled: `no connection: ${stalledWords(stalled)}`,
+      }[got];
       throw new StudentFailure({
         expected: `the client connects to HOST:PORT (${this.host}:${this.port})`,
-        actual: got === 'timeout' ? `no connection within ${seconds(within)}` : `the ${opts.from?.role ?? 'client'} exited without connecting`,
+        actual,
         help: opts.help ?? 'read the port from the PORT environment variable, e.g. PORT = int(os.environ.get("PORT", 5000))',
       });
     }

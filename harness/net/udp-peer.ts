@@ -2,6 +2,8 @@
 // reader loses datagrams even on loopback) and keeps them in order with their sender.
 
 import dgram from 'node:dgram';
+import { stalledWords } from '../core/inbox.js';
+import { onStall } from '../core/stall-signal.js';
 import { StudentFailure } from '../core/failures.js';
 import { describeBytes, quote } from '../core/quote.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
@@ -46,30 +48,42 @@ export class UdpPeer {
   /** The next datagram not yet taken, within the deadline; `from`: its sender, so that its exit ends the wait. */
   async nextDatagram(opts: { within?: number; expected?: string; help?: string; from?: PeerProgram } = {}): Promise<Datagram> {
     const within = opts.within ?? DEFAULT_WITHIN_MS;
-    const d = await new Promise<Datagram | 'timeout' | 'exited'>((resolve) => {
+    let stalled = '';
+    const d = await new Promise<Datagram | 'timeout' | 'exited' | 'stalled'>((resolve) => {
       let settled = false;
       const wake = (): void => {
         const next = this.received[this.cursor];
         if (next) finish(next);
       };
-      const finish = (v: Datagram | 'timeout' | 'exited'): void => {
+      const finish = (v: Datagram | 'timeout' | 'exited' | 'stalled'): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        stop();
         this.waiters.delete(wake);
         resolve(v);
       };
       const timer = setTimeout(() => finish('timeout'), within);
+      const stop = onStall((why) => {
+        stalled = why;
+        if (this.received[this.cursor]) wake();
+        else finish('stalled');
+      });
       this.waiters.add(wake);
       wake();
       whenExited(opts.from, () => (this.received[this.cursor] ? wake() : finish('exited')));
     });
-    if (d === 'timeout' || d === 'exited') {
+    if (d === 'timeout' || d === 'exited' || d === 'stalled') {
       if (this.received.length === 0 && opts.from) this.contact?.never(opts.from.role, 'never sent a datagram');
+      const actual = {
+        timeout: `no datagram within ${seconds(within)}`,
+        exited: `no datagram: the ${opts.from?.role ?? 'program'} exited first`,
+        stalled: `no datagram: ${stalledWords(stalled)}`,
+      }[d];
       throw new StudentFailure({
         sent: this.lastSent,
         expected: opts.expected ?? 'a datagram in reply',
-        actual: d === 'timeout' ? `no datagram within ${seconds(within)}` : `no datagram: the ${opts.from?.role ?? 'program'} exited first`,
+        actual,
         help: opts.help,
       });
     }

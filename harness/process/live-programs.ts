@@ -3,16 +3,22 @@
 
 import { killTree } from './process-tree.js';
 
-/** Marker of every program not yet killed, to its root pid while that runs. */
-const live = new Map<string, number | undefined>();
+/** Marker of every program not yet killed, to its root pid while that runs, and who it is ("server"). */
+const live = new Map<string, { pid: number | undefined; actor: string }>();
 
-export function registerLive(marker: string, pid: number): void {
-  live.set(marker, pid);
+export function registerLive(marker: string, pid: number, actor: string): void {
+  live.set(marker, { pid, actor });
 }
 
 /** The root exited (its pid may be reused): only the processes it marked are left to kill. */
 export function rootExited(marker: string): void {
-  if (live.has(marker)) live.set(marker, undefined);
+  const entry = live.get(marker);
+  if (entry) entry.pid = undefined;
+}
+
+/** Every program not yet killed: its marker, its root while that runs, who it is. */
+export function liveRoots(): Array<{ marker: string; pid: number | undefined; actor: string }> {
+  return [...live].map(([marker, { pid, actor }]) => ({ marker, pid, actor }));
 }
 
 export function unregisterLive(marker: string): void {
@@ -20,7 +26,7 @@ export function unregisterLive(marker: string): void {
 }
 
 export function killAllLive(): void {
-  for (const [marker, pid] of live) killTree(pid, marker);
+  for (const [marker, { pid }] of live) killTree(pid, marker);
   live.clear();
 }
 

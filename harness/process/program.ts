@@ -6,7 +6,9 @@ import { Inbox } from '../core/inbox.js';
 import { quote } from '../core/quote.js';
 import type { Transcript } from '../core/transcript.js';
 import { cpuTicks, isAlive, killTree, RUN_MARKER_VARIABLE } from './process-tree.js';
-import { pollPause, pollUntil, settlesWithin } from '../core/time.js';
+import { pollPause, pollUntil, seconds, settlesWithin } from '../core/time.js';
+import { settlesOrStalls } from '../core/stall-signal.js';
+import { stalledWords } from '../core/inbox.js';
 import { registerLive, rootExited, unregisterLive } from './live-programs.js';
 import { logSpawn } from './spawn-log.js';
 import { limitHit } from '../sandbox/limits.js';
@@ -69,7 +71,7 @@ export class RunningProgram {
     // for grandchildren holding the pipes open.
     this.child.catch(() => undefined);
     this.pid = this.child.pid ?? -1;
-    if (this.pid > 0) registerLive(this.marker, this.pid);
+    if (this.pid > 0) registerLive(this.marker, this.pid, this.actor);
     logSpawn(cmd.command);
     opts.transcript.add(this.actor, `started: ${[cmd.command.split('/').pop(), ...cmd.args.map(shortPath)].join(' ')}`);
 
@@ -129,9 +131,33 @@ export class RunningProgram {
     }
   }
 
-  /** How it exited, if it does within `ms`; undefined while it is still running then. */
-  exitsWithin(ms: number): Promise<ExitInfo | undefined> {
-    return settlesWithin(this.exited, ms);
+  /** When the last exitsWithin() came back empty-handed on a stall: what the programs wait in. */
+  lastStall: string | undefined;
+
+  /**
+   * How it exited, if it does within `ms`; undefined while it is still running then, or
+   * sooner once the test's programs stall (it would never exit by itself).
+   */
+  async exitsWithin(ms: number): Promise<ExitInfo | undefined> {
+    this.lastStall = undefined;
+    const outcome = await settlesOrStalls(this.exited, ms);
+    if (outcome && 'stalled' in outcome) {
+      // The exit may have been reported in the same turn as the stall.
+      if (this.exitInfo) return this.exitInfo;
+      this.lastStall = outcome.stalled;
+      return undefined;
+    }
+    return outcome?.value;
+  }
+
+  /**
+   * After exitsWithin(ms) came back empty, what it was doing: the stall that ended the
+   * wait, or "still running after 3.0 s", busy (measured) or waiting.
+   */
+  async stillRunning(ms: number, busyHint = 'a busy loop?'): Promise<string> {
+    if (this.lastStall !== undefined) return `it is still running: ${stalledWords(this.lastStall)}`;
+    const spinning = await this.isSpinning();
+    return `it was still running after ${seconds(ms)}${spinning ? `, using the CPU all the time (${busyHint})` : ', waiting for something'}`;
   }
 
   /** Kills the whole tree and waits until the process is reaped (so its port is free). */

@@ -108,9 +108,10 @@ function connectHost(bound: string, v6: boolean): string {
 
 /**
  * Listening TCP and bound UDP sockets of the process tree under `rootPid`, read from
- * its own /proc view: a program in a test's namespace lists that network's sockets.
+ * the /proc view of `netPid`: a process in the test's network (a program just started
+ * may not have entered it yet, and the machine's own tables cost far more to read).
  */
-export function boundSockets(rootPid: number): BoundSocket[] {
+export function boundSockets(rootPid: number, netPid = rootPid): BoundSocket[] {
   const inodes = socketInodes(processTree(rootPid));
   if (inodes.size === 0) return [];
   const found: BoundSocket[] = [];
@@ -121,7 +122,7 @@ export function boundSockets(rootPid: number): BoundSocket[] {
     ['udp6', 'udp', true],
   ];
   for (const [table, protocol, v6] of tables) {
-    for (const row of readTable(`/proc/${rootPid}/net/${table}`, v6)) {
+    for (const row of readTable(`/proc/${netPid}/net/${table}`, v6)) {
       if (!inodes.has(row.inode)) continue;
       if (protocol === 'tcp' && row.state !== TCP_LISTEN) continue;
       if (protocol === 'udp' && row.remotePort !== 0) continue;

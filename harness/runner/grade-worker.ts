@@ -1,29 +1,77 @@
-// One process grades one submission on one task: spec files are ESM modules mocha
-// cannot unload, and a process of its own isolates one grading from another.
-// Usage: node grade-worker.js <task> <results.json>   (SOCKET_GRADER_SUBMISSION set)
+// A grading worker: grades one submission on one task per request from its parent
+// (worker-pool.ts), for as long as the parent has work. Loading mocha, the harness and
+// a spec costs more than many a grading: a worker loads each task's spec once and runs
+// it again for the next submission. Every test owns and disposes of everything it
+// starts (programs, networks, folders); what a run notes (start failures, the seed,
+// the submission) is set afresh before the next.
+// Started by fork() with an IPC channel: WorkerJob in, WorkerDone out. It exits when
+// the channel closes, killing any program still running.
 
 import Mocha from 'mocha';
 import { compiledSpec } from '../core/paths.js';
+import { SEED_VARIABLE } from '../core/seeded-random.js';
 import { killLiveProgramsOnSignals } from '../process/live-programs.js';
-import { GROUPS_VARIABLE, TESTS_VARIABLE } from './worker-env.js';
+import { watchForStalls } from '../process/stall.js';
+import type { TestResult } from '../report/types.js';
+import { isolation } from '../sandbox/isolation.js';
+import { resetGradingContext, SUBMISSION_VARIABLE } from '../spec/grading-context.js';
 import { GradeReporter } from './reporter.js';
+import type { WorkerDone, WorkerJob } from './worker-protocol.js';
 
-const [task, out] = process.argv.slice(2);
 killLiveProgramsOnSignals();
+// Waits end once the test's programs stall, where /proc shows each test's own network
+// (without one, the machine's sockets of every other test would never keep still).
+// SOCKET_GRADER_STALLS=off: every wait runs to its deadline, as a check on a verdict.
+if (isolation().mode !== 'none' && process.env.SOCKET_GRADER_STALLS !== 'off') watchForStalls();
+// A promise a finished test left behind must not take the next grading down with it.
+process.on('unhandledRejection', (reason) => process.stderr.write(`unhandled rejection between gradings: ${String(reason)}\n`));
+process.on('disconnect', () => process.exit(0));
 
-// Our own deadlines fire first; mocha's timeout only catches a grader bug.
-// Only the groups asked for run (a test's full title is "<task> <group> <title>"), and
-// only tests whose title holds one of the words asked for (validate proving a mutant dead).
+const suites = new Map<string, Mocha>();
+
+/** The task's spec, loaded once; ESM modules cannot be loaded again, so the suite is run again. */
+async function suiteOf(task: string): Promise<Mocha> {
+  let mocha = suites.get(task);
+  if (!mocha) {
+    // Our own deadlines fire first; mocha's timeout only catches a grader bug.
+    mocha = new Mocha({ reporter: GradeReporter, timeout: 120_000 });
+    mocha.cleanReferencesAfterRun(false);
+    mocha.addFile(compiledSpec(task));
+    await mocha.loadFilesAsync();
+    suites.set(task, mocha);
+  }
+  return mocha;
+}
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-const groups = (process.env[GROUPS_VARIABLE] ?? '').split(',').filter(Boolean);
-const titles = JSON.parse(process.env[TESTS_VARIABLE] || '[]') as string[];
-const groupPart = groups.length > 0 ? `(${groups.map(escape).join('|')})` : '\\S+';
-const titlePart = titles.length > 0 ? `.*(${titles.map(escape).join('|')})` : '';
-const grep = groups.length > 0 || titles.length > 0 ? new RegExp(`^${escape(task)} ${groupPart} ${titlePart}`) : undefined;
-const mocha = new Mocha({ reporter: GradeReporter, reporterOptions: { out }, timeout: 120_000, grep });
-mocha.addFile(compiledSpec(task));
-await mocha.loadFilesAsync();
-mocha.run(() => {
-  // Sockets and timers of the tests are closed; exit without waiting for stragglers.
-  process.exit(0);
+
+/**
+ * Only the groups asked for run (a test's full title is "<task> <group> <title>"), and
+ * only tests whose title holds one of the words asked for (validate proving a mutant dead).
+ */
+function grepFor(job: WorkerJob): RegExp | undefined {
+  if (job.groups.length === 0 && job.tests.length === 0) return undefined;
+  const groupPart = job.groups.length > 0 ? `(${job.groups.map(escape).join('|')})` : '\\S+';
+  const titlePart = job.tests.length > 0 ? `.*(${job.tests.map(escape).join('|')})` : '';
+  return new RegExp(`^${escape(job.task)} ${groupPart} ${titlePart}`);
+}
+
+async function grade(job: WorkerJob): Promise<TestResult[]> {
+  process.env[SUBMISSION_VARIABLE] = job.submission;
+  process.env[SEED_VARIABLE] = String(job.seed);
+  resetGradingContext();
+  const mocha = await suiteOf(job.task);
+  mocha.options.grep = grepFor(job);
+  let results: TestResult[] = [];
+  mocha.options.reporterOptions = { onResults: (r: TestResult[]) => (results = r) };
+  // Answered once mocha is done with the run, so the next grading can run it again.
+  return new Promise((resolve) => mocha.run(() => resolve(results)));
+}
+
+// One grading at a time: the parent sends the next only after the answer.
+process.on('message', (job: WorkerJob) => {
+  grade(job).then(
+    (results) => process.send?.({ id: job.id, results } satisfies WorkerDone),
+    (e: unknown) => process.send?.({ id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerDone),
+  );
 });

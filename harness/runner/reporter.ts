@@ -1,7 +1,6 @@
 // A mocha reporter that builds TestResults instead of printing. Every test is listed
 // at the start as "did not run", so a failed hook cannot make tests vanish.
 
-import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
 import type { GradedTest } from '../spec/dsl.js';
 import type { TestResult } from '../report/types.js';
@@ -22,7 +21,8 @@ export class GradeReporter extends Mocha.reporters.Base {
 
   constructor(runner: Mocha.Runner, options: Mocha.MochaOptions) {
     super(runner, options);
-    const out: string | undefined = (options.reporterOptions as { out?: string } | undefined)?.out;
+    // Where the results go when the run ends (see grade-worker.ts).
+    const onResults = (options.reporterOptions as { onResults?: (results: TestResult[]) => void } | undefined)?.onResults;
     runner.on(EVENT_RUN_BEGIN, () => {
       for (const test of allTests(runner.suite)) {
         this.results.set(test, {
@@ -54,7 +54,7 @@ export class GradeReporter extends Mocha.reporters.Base {
     });
     runner.on(EVENT_HOOK_END, () => undefined);
     runner.once(EVENT_RUN_END, () => {
-      if (out) writeFileSync(out, JSON.stringify([...this.results.values()]));
+      onResults?.([...this.results.values()]);
     });
   }
 

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
+import { graderActs } from '../core/stall-signal.js';
 import { graderPython } from '../submission/python.js';
 
 /** A raw libuv handle (TCPWrap or UDPWrap), as Node's handle passing delivers it. */
@@ -68,7 +69,12 @@ export class HelperChannel {
   }
 
   /** Sends a request; resolves with its answer (and the socket it carries), rejects on its error. */
-  async ask(request: Record<string, unknown>): Promise<{ answer: Answer; handle?: NativeHandle }> {
+  ask(request: Record<string, unknown>): Promise<{ answer: Answer; handle?: NativeHandle }> {
+    // The grader is acting until the answer comes: the test's programs are not stalled meanwhile.
+    return graderActs(() => this.askNow(request));
+  }
+
+  private async askNow(request: Record<string, unknown>): Promise<{ answer: Answer; handle?: NativeHandle }> {
     if (this.exited) throw this.exited;
     const id = ++this.nextId;
     const reply = new Promise<{ answer: Answer; handle?: NativeHandle }>((resolve, reject) => this.pending.set(id, { resolve, reject }));

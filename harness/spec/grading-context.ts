@@ -3,8 +3,11 @@
 
 import path from 'node:path';
 
+/** How the worker names the submission folder it grades. */
+export const SUBMISSION_VARIABLE = 'SOCKET_GRADER_SUBMISSION';
+
 export function submissionDir(): string {
-  const dir = process.env.SOCKET_GRADER_SUBMISSION;
+  const dir = process.env[SUBMISSION_VARIABLE];
   if (!dir) throw new Error('SOCKET_GRADER_SUBMISSION is not set: specs run through the grade runner');
   return path.resolve(dir);
 }
@@ -36,4 +39,10 @@ export function earlierStartFailure(task: string, role: string, group: string): 
   const failure = failedToStart.get(`${task}:${role}`);
   if (!failure || (!failure.everywhere && group === 'end-to-end')) return undefined;
   return `the ${role} ${failure.what} in the test "${failure.title}"`;
+}
+
+/** A new grading begins (a worker grades one submission after another): nothing noted carries over. */
+export function resetGradingContext(): void {
+  failedToStart.clear();
+  reachedPeer.clear();
 }

@@ -3,6 +3,7 @@
 import { StudentFailure } from '../core/failures.js';
 import { quote } from '../core/quote.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
+import { stalledWords } from '../core/inbox.js';
 import type { RunningProgram } from '../process/program.js';
 import type { Endpoint } from '../net/connect.js';
 
@@ -73,7 +74,9 @@ export class ProgramUnderTest {
     const what = typeof matcher === 'string' ? quote(matcher) : `text matching ${matcher}`;
     throw new StudentFailure({
       expected: `the ${this.role} prints ${what}`,
-      actual: `${printed ? `it printed ${quote(printed)}` : 'it printed nothing'}${outcome.kind === 'timeout' ? ` (waited ${seconds(within)})` : `, then ${this.process.describeExit()}`}`,
+      actual: `${printed ? `it printed ${quote(printed)}` : 'it printed nothing'}${
+        outcome.kind === 'timeout' ? ` (waited ${seconds(within)})` : outcome.kind === 'stalled' ? `; ${stalledWords(outcome.why)}` : `, then ${this.process.describeExit()}`
+      }`,
       help: opts.help,
     });
   }
@@ -84,10 +87,9 @@ export class ProgramUnderTest {
     const within = opts.within ?? DEFAULT_WITHIN_MS;
     const exit = await this.process.exitsWithin(within);
     if (!exit) {
-      const spinning = await this.process.isSpinning();
       throw new StudentFailure({
         expected: `the ${this.role} exits${code === undefined ? '' : ` with code ${code}`}`,
-        actual: `it was still running after ${seconds(within)}${spinning ? ', using the CPU all the time (a busy loop?)' : ', waiting for something'}`,
+        actual: await this.process.stillRunning(within),
         help: opts.help,
       });
     }

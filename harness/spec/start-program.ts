@@ -4,6 +4,8 @@
 
 import { existsSync } from 'node:fs';
 import { SkipTest, StudentFailure } from '../core/failures.js';
+import { graderActs, onStall } from '../core/stall-signal.js';
+import { stalledWords } from '../core/inbox.js';
 import { STARTUP_WITHIN_MS, pollPause, scaled, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import { RunningProgram, type ProgramCommand } from '../process/program.js';
@@ -54,7 +56,8 @@ export async function spawnInFolder(
   transcript: Transcript,
   network: TestNetwork,
 ): Promise<Started> {
-  const folder = await network.makeFolder(role, opts.files ?? {});
+  // Writing its files is the grader acting: nothing the test runs is stalled meanwhile.
+  const folder = await graderActs(() => network.makeFolder(role, opts.files ?? {}));
   const command = opts.args ? { ...cmd, args: [...cmd.args, ...opts.args] } : cmd;
   const launch = network.wrap(command, folder);
   const program = new RunningProgram(command, {
@@ -87,7 +90,7 @@ export async function startListening(
     const port = await network.serverPort(taskPort);
     const started = await spawnInFolder(cmd, 'server', { HOST: '127.0.0.1', PORT: String(port) }, opts, transcript, network);
     adopt(started);
-    const outcome = await waitUntilBound(started.program, protocol, port);
+    const outcome = await waitUntilBound(started.program, protocol, port, network.netPid);
     if (typeof outcome !== 'string') return { started, socket: outcome };
     if (outcome === 'port taken' && network.mode === 'none' && attempt < 3) {
       transcript.add('grader', `port ${port} was taken by another program; trying another`);
@@ -98,7 +101,7 @@ export async function startListening(
   }
 }
 
-type NotBound = 'exited' | 'port taken' | 'timeout' | 'asleep' | `wrong port ${number}`;
+type NotBound = 'exited' | 'port taken' | 'timeout' | 'asleep' | `stalled: ${string}` | `wrong port ${number}`;
 
 /**
  * A server asleep this long without listening waits for something else first (input(),
@@ -110,26 +113,34 @@ const ASLEEP_BEFORE_LISTENING_MS = scaled(2000);
 /** Where /proc cannot be read (not Linux), the grader's first connect retries instead. */
 const canSeeSockets = existsSync('/proc/self/net/tcp');
 
-async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', port: number): Promise<BoundSocket | NotBound> {
+async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', port: number, netPid: number): Promise<BoundSocket | NotBound> {
   if (!canSeeSockets) return { protocol, host: '127.0.0.1', port, unconfirmed: true };
   const end = Date.now() + STARTUP_WITHIN_MS;
   let asleepSince: number | undefined;
-  for (;;) {
-    const sockets = boundSockets(program.pid).filter((s) => s.protocol === protocol);
-    const mine = sockets.find((s) => s.port === port);
-    if (mine) return mine;
-    // A TCP server listening elsewhere has the port hard-coded; say so at once.
-    if (protocol === 'tcp' && sockets.length > 0) return `wrong port ${sockets[0].port}`;
-    if (!program.running) {
-      return PORT_TAKEN.test(program.stderr.all().toString('utf8')) ? 'port taken' : 'exited';
+  // Stalled before listening: it waits for something only the grader could give, and never will.
+  let stalled: string | undefined;
+  const stopWatching = onStall((why) => (stalled = why));
+  try {
+    for (;;) {
+      const sockets = boundSockets(program.pid, netPid).filter((s) => s.protocol === protocol);
+      const mine = sockets.find((s) => s.port === port);
+      if (mine) return mine;
+      // A TCP server listening elsewhere has the port hard-coded; say so at once.
+      if (protocol === 'tcp' && sockets.length > 0) return `wrong port ${sockets[0].port}`;
+      if (!program.running) {
+        return PORT_TAKEN.test(program.stderr.all().toString('utf8')) ? 'port taken' : 'exited';
+      }
+      if (Date.now() >= end) {
+        if (sockets.length > 0) return `wrong port ${sockets[0].port}`;
+        return 'timeout';
+      }
+      if (stalled !== undefined && sockets.length === 0) return `stalled: ${stalled}`;
+      if (!allThreadsAsleep(program.pid)) asleepSince = undefined;
+      else if (Date.now() - (asleepSince ??= Date.now()) >= ASLEEP_BEFORE_LISTENING_MS && sockets.length === 0) return 'asleep';
+      await pollPause(10);
     }
-    if (Date.now() >= end) {
-      if (sockets.length > 0) return `wrong port ${sockets[0].port}`;
-      return 'timeout';
-    }
-    if (!allThreadsAsleep(program.pid)) asleepSince = undefined;
-    else if (Date.now() - (asleepSince ??= Date.now()) >= ASLEEP_BEFORE_LISTENING_MS && sockets.length === 0) return 'asleep';
-    await pollPause(10);
+  } finally {
+    stopWatching();
   }
 }
 
@@ -147,6 +158,13 @@ function startFailure(program: RunningProgram, protocol: 'tcp' | 'udp', port: nu
   }
   if (why === 'exited' || why === 'port taken') {
     return new StudentFailure({ expected, actual: `it ${program.describeExit()}, before it listened`, help: 'run it yourself and read the error below' });
+  }
+  if (why.startsWith('stalled: ')) {
+    return new StudentFailure({
+      expected,
+      actual: `it does not ${protocol === 'tcp' ? 'listen' : 'bind'}: ${stalledWords(why.slice('stalled: '.length))}`,
+      help: protocol === 'tcp' ? 'call bind() and listen() first, before anything that waits (input(), accept() on another socket, recv())' : 'bind the socket first, before anything that waits',
+    });
   }
   if (why === 'asleep') {
     return new StudentFailure({

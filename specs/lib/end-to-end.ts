@@ -14,7 +14,7 @@ import {
   type ServerUnderTest,
   type TestContext,
 } from '../../harness/index.js';
-import { DEFAULT_WITHIN_MS, seconds } from '../../harness/core/time.js';
+import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
 
 /**
  * Starts the student's client asking for `name`, pointed at the student's server (or at
@@ -37,7 +37,7 @@ async function expectEndsByItself(client: ProgramUnderTest, expected: string, he
   const printed = printedBy(client);
   throw new StudentFailure({
     expected,
-    actual: `the client was still running after ${seconds(within)}${printed ? `, having printed ${quote(printed)}` : ', having printed nothing'}`,
+    actual: `${(await client.process.stillRunning(within)).replace(/^it /, 'the client ')}${printed ? `; it printed ${quote(printed)}` : '; it printed nothing'}`,
     help,
   });
 }

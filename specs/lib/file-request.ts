@@ -21,7 +21,7 @@ import {
   type ServerUnderTest,
   type TestContext,
 } from '../../harness/index.js';
-import { seconds } from '../../harness/core/time.js';
+import { whyNoMore } from '../../harness/core/inbox.js';
 
 /** Words beyond ASCII (2-, 3- and 4-byte UTF-8), so a file that is not kept as UTF-8 shows. */
 const NON_ASCII_WORDS = ['Grüße', 'señor', 'café', 'naïve', 'Ελλάδα', 'Москва', '日本語', 'حرف', '✓', '€100', '🙂', 'Straße', 'ça', 'Åland'];
@@ -146,7 +146,7 @@ export async function expectEnds(client: ProgramUnderTest, help: string, within 
   if (await client.process.exitsWithin(within)) return;
   throw new StudentFailure({
     expected: 'the client ends once the server has closed the connection',
-    actual: `it was still running after ${seconds(within)}`,
+    actual: await client.process.stillRunning(within),
     help,
   });
 }
@@ -244,8 +244,8 @@ export async function expectErrorLineEndsWithNewline(conn: Connection, help: str
       sent: conn.lastSent,
       expected: 'a line starting with ERROR, ended by a newline ("\\n")',
       actual: got.length > 0
-        ? `${quote(got)} with no newline, then ${outcome.kind === 'timeout' ? `nothing more for ${seconds(DEFAULT_WITHIN_MS)}` : conn.inbox.endedBecause}`
-        : outcome.kind === 'timeout' ? `nothing within ${seconds(DEFAULT_WITHIN_MS)}` : `nothing: ${conn.inbox.endedBecause}`,
+        ? `${quote(got)} with no newline, then ${whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause)}`
+        : `nothing, then ${whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause)}`,
       help,
     });
   }

@@ -15,7 +15,7 @@ import {
   type ServerUnderTest,
   type TestContext,
 } from '../../harness/index.js';
-import { DEFAULT_WITHIN_MS, seconds } from '../../harness/core/time.js';
+import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
 import { untilAllThreadsWait } from './server-threads.js';
 
 /** The price table of the protocol pages. */
@@ -137,7 +137,7 @@ export function printedBy(program: ProgramUnderTest): string {
 export async function expectEndsCleanly(client: ProgramUnderTest, why: string): Promise<void> {
   const help = `${why}: catch the error (ConnectionRefusedError, an empty recv(), ConnectionResetError, BrokenPipeError), print a message and sys.exit(1)`;
   if (!(await client.process.exitsWithin(DEFAULT_WITHIN_MS))) {
-    throw new StudentFailure({ expected: 'the client prints a message and exits', actual: `it was still running after ${seconds(DEFAULT_WITHIN_MS)}`, help });
+    throw new StudentFailure({ expected: 'the client prints a message and exits', actual: await client.process.stillRunning(DEFAULT_WITHIN_MS), help });
   }
   client.expectNoTraceback(help);
   const exit = client.process.exitInfo;

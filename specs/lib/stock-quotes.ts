@@ -13,7 +13,7 @@ import {
   type ServerUnderTest,
   type TestContext,
 } from '../../harness/index.js';
-import { DEFAULT_WITHIN_MS, seconds } from '../../harness/core/time.js';
+import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
 
 /** The price table every stock protocol page prints. */
 export const PRICES: Readonly<Record<string, string>> = { AAPL: '189.50', GOOG: '141.20', MSFT: '378.85', AMZN: '145.30', TSLA: '242.65' };
@@ -97,10 +97,9 @@ export function printedBy(program: ProgramUnderTest): string {
 export async function expectGivesUpCleanly(client: ProgramUnderTest, situation: string, help: string, within = DEFAULT_WITHIN_MS): Promise<void> {
   const exit = await client.process.exitsWithin(within);
   if (!exit) {
-    const spinning = await client.process.isSpinning();
     throw new StudentFailure({
       expected: `${situation}, the client prints a message and ends`,
-      actual: `it was still running after ${seconds(within)}${spinning ? ', using the CPU all the time (a loop that never sees the end?)' : ', waiting for something'}`,
+      actual: await client.process.stillRunning(within, 'a loop that never sees the end?'),
       help,
     });
   }

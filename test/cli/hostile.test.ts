@@ -28,7 +28,7 @@ const HOSTILE: Hostile[] = [
   { name: 'hostile/fork-bomb', group: 'server', needsNamespaces: true, says: /started more than 128 processes and threads/ },
   { name: 'hostile/eats-memory', group: 'server', needsNamespaces: true, says: /ran out of memory: a program may use at most 512 MiB/ },
   { name: 'hostile/fills-disk', group: 'server', needsNamespaces: true, says: /filled its folder: a program may write at most 256 MiB/ },
-  { name: 'never-listens', group: 'server', says: /waiting for 2\.0 s \(asleep: in input\(\)/ },
+  { name: 'never-listens', group: 'server', says: /the server waits in input\(\), and nothing is on its way|waiting for 2\.0 s \(asleep: in input\(\)/ },
   { name: 'crashes', group: 'server', says: /before it listened[\s\S]*has no attribute 'listn'/ },
   { name: 'floods', group: 'server', says: /^$/ },
   { name: 'hostile/floods-forever', group: 'server', says: /^$/ },

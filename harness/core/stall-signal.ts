@@ -1,0 +1,63 @@
+// How a wait learns it can end before its deadline: every program of the test waits
+// (in recv, accept, input(), a join) with no deadline of its own, and nothing is on its
+// way to any of them. Nothing more can happen until the grader acts, so what the wait
+// expects will never come. The watcher (process/stall.ts) is installed by the grading
+// worker; without it, waits end at their deadlines as before.
+
+/** Told once, with what each program waits in, e.g. "the client waits in input()". */
+export type StallListener = (why: string) => void;
+
+type StallSource = (listener: StallListener) => () => void;
+
+let source: StallSource | undefined;
+let acting = 0;
+
+/** Installs the watcher that decides stalls. */
+export function provideStalls(s: StallSource | undefined): void {
+  source = s;
+}
+
+/**
+ * Calls `listener` once the test's programs have stalled, counted from now (a stall
+ * that began before the wait began is confirmed again). Returns the unsubscribe.
+ */
+export function onStall(listener: StallListener): () => void {
+  return source ? source(listener) : () => undefined;
+}
+
+/**
+ * Runs one of the grader's own actions (opening a socket, starting a program): while
+ * any is under way, the grader is about to act and nothing counts as stalled.
+ */
+export async function graderActs<T>(action: () => Promise<T>): Promise<T> {
+  acting++;
+  try {
+    return await action();
+  } finally {
+    acting--;
+  }
+}
+
+export function graderIsActing(): boolean {
+  return acting > 0;
+}
+
+/**
+ * The value of `promise` if it settles within `ms`, `{ stalled }` if the test's programs
+ * stall first, else undefined. The timer never keeps the process alive.
+ */
+export function settlesOrStalls<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | { stalled: string } | undefined> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (outcome: { value: T } | { stalled: string } | undefined): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      stop();
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => done(undefined), ms).unref();
+    const stop = onStall((why) => done({ stalled: why }));
+    void promise.then((value) => done({ value }));
+  });
+}

@@ -1,0 +1,23 @@
+// What the runner and a grading worker say to each other over the worker's IPC channel.
+
+import type { TestResult } from '../report/types.js';
+
+/** One grading: a submission on a task, with the run's seed, maybe narrowed to groups or tests. */
+export interface WorkerJob {
+  id: number;
+  task: string;
+  /** The submission folder, absolute. */
+  submission: string;
+  seed: number;
+  /** Only these groups run (all when empty). */
+  groups: string[];
+  /** Only tests whose title holds one of these (all when empty). */
+  tests: string[];
+}
+
+/** Its answer: the results, or why there are none. */
+export interface WorkerDone {
+  id: number;
+  results?: TestResult[];
+  error?: string;
+}
