@@ -3,6 +3,7 @@
 export interface BenchFigures {
   ratioToFloor: number;
   catalogSeconds: number;
+  /** The slowest `grade <task> reference`, each task graded alone. */
   slowestTaskSeconds: number;
   emptySubmissionSeconds: number;
   hangingSubmissionSeconds: number;

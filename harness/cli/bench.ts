@@ -1,6 +1,7 @@
 // npm run bench -- [--out FILE] [--tasks a,b] [--class-task ID] [--class-size N] [--no-validate]:
 // what grading costs, measured as users run it, against the floor: the cost of starting
-// the same programs doing nothing. See harness/bench/ and the README's figures.
+// the same programs doing nothing; each task alone, as a student grades one. See
+// harness/bench/ and the README's figures.
 
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,7 +27,8 @@ interface Catalog {
   fullPoints: boolean;
   programsStarted: Record<string, number>;
   floorSeconds: number;
-  perTask: Array<{ task: string; seconds: number; tests: number }>;
+  /** `seconds`: `grade <task> reference` alone, as a student runs it; `inCatalogSeconds`: inside the catalog run, beside the others. */
+  perTask: Array<{ task: string; seconds: number; inCatalogSeconds: number; tests: number }>;
 }
 
 function say(line: string): void {
@@ -78,13 +80,17 @@ async function bench(argv: string[]): Promise<number> {
     const starts = countStarts(spawnLog);
     // grade runs twice the cores' tasks at once, each starting its programs one test at a time.
     const floor = await floorSeconds(starts, 2 * cores);
+    // Each task alone, as a student grades one: the whole command, start to exit.
+    say('bench: each task alone…');
+    const alone = new Map<string, number>();
+    for (const task of tasks) alone.set(task, (await gradeRun([task], false, 'reference')).run.seconds);
     const catalog: Catalog = {
       tasks: catalogReport.tasks.length,
       tests: catalogReport.tasks.reduce((n, t) => n + t.tests.length, 0),
       fullPoints: catalogReport.score === catalogReport.maxScore,
       programsStarted: Object.fromEntries(starts),
       floorSeconds: floor,
-      perTask: catalogReport.tasks.map((t) => ({ task: t.task, seconds: t.durationMs / 1000, tests: t.tests.length })),
+      perTask: catalogReport.tasks.map((t) => ({ task: t.task, seconds: round(alone.get(t.task) ?? NaN), inCatalogSeconds: round(t.durationMs / 1000), tests: t.tests.length })),
     };
 
     // 2. What a student with nothing working waits for.

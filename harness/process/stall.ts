@@ -97,10 +97,14 @@ function syscallOf(pid: number, tid: string): Syscall | undefined {
   return { nr, args: fields.slice(1, 7).map((f) => BigInt(f)) };
 }
 
-/** Context switches so far: any wake-up, however brief, changes them. */
-function switchesOf(pid: number, tid: string): string | undefined {
+/**
+ * Its context switches so far (any wake-up, however brief, changes them), while it
+ * sleeps interruptibly (state S): undefined in any other state (running, in disk I/O).
+ */
+function sleepingSwitches(pid: number, tid: string): string | undefined {
   const status = readText(`/proc/${pid}/task/${tid}/status`);
-  const m = status && /voluntary_ctxt_switches:\s*(\d+)\s+nonvoluntary_ctxt_switches:\s*(\d+)/.exec(status);
+  if (!status || !/^State:\s+S\b/m.test(status)) return undefined;
+  const m = /voluntary_ctxt_switches:\s*(\d+)\s+nonvoluntary_ctxt_switches:\s*(\d+)/.exec(status);
   return m ? `${m[1]}/${m[2]}` : undefined;
 }
 
@@ -152,7 +156,7 @@ function look(): Look | undefined {
       for (const tid of tids) {
         const call = syscallOf(pid, tid);
         const kind = call && waits[call.nr]?.(call.args);
-        const switches = kind && switchesOf(pid, tid);
+        const switches = kind && sleepingSwitches(pid, tid);
         if (!kind || !switches) return undefined;
         kinds.add(kind);
         parts.push(`${tid}:${call.nr}:${call.args[0]}:${switches}`);

@@ -1,6 +1,7 @@
 // Grades a whole class: every subfolder of a folder is one student's submission, every
-// (student, task) pair one job in a worker of its own, run side by side. A submission
-// that breaks its worker (kills it, outlives the deadline) costs that one job only.
+// (student, task) pair one job, run side by side on reused workers. A submission that
+// breaks its worker (kills it, outlives the deadline) costs that one job only: the
+// worker is replaced.
 
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -23,6 +23,11 @@ describe('bench', () => {
       // The reference's programs were counted, and the floor started as many.
       expect(Object.values(json.catalog.programsStarted).reduce((a, b) => a + b, 0)).to.be.greaterThan(5);
       expect(json.catalog.floorSeconds).to.be.greaterThan(0);
+      // slowestTaskSeconds is the slowest task graded alone; inside the catalog run is shown beside it.
+      const perTask = (json.catalog as unknown as { perTask: Array<{ task: string; seconds: number; inCatalogSeconds: number }> }).perTask;
+      expect(perTask.map((t) => t.task)).to.deep.equal(['task3a']);
+      expect(perTask[0].seconds).to.equal(json.slowestTaskSeconds);
+      expect(perTask[0].inCatalogSeconds).to.be.greaterThan(0);
       expect(json.targets.map((t) => t.figure)).to.include.members(['ratioToFloor', 'catalogSeconds', 'classSpeedup']);
       expect(r.stdout).to.match(/^\| ratioToFloor \| [\d.]+ \| at most 2\.0 \| (yes|NO) \|$/m);
       expect(r.leftovers).to.deep.equal([]);
