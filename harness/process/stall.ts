@@ -1,7 +1,7 @@
 // Deciding, from /proc, that a test's programs have stalled: every thread of every live
 // program is blocked in a wait that has no deadline (recv, accept, read from the keyboard,
 // select or poll without timeout, a lock or join), none has woken for STALL_MS, and no
-// byte is on its way in the test's networks. Then nothing can happen until the grader
+// socket of the test's networks has changed meanwhile (no byte on its way). Then nothing can happen until the grader
 // acts, and a wait for what they would send ends now instead of at its deadline.
 // Anything else (a thread running, asleep in sleep() or in a wait with a timeout, a
 // root whose exit Node has not reported yet, the grader's own action under way) is not
@@ -169,7 +169,8 @@ function look(): Look | undefined {
     }
     whys.add(`the ${actor} waits in ${[...kinds].join(' and ')}`);
   }
-  // Bytes in a socket's send or receive queue: on their way, or not yet read by the grader.
+  // Every socket's state and queues, which must not change either: a byte on its way
+  // (or read by the grader meanwhile) changes them.
   for (const pid of networks.values()) {
     for (const table of ['tcp', 'tcp6']) {
       const text = readText(`/proc/${pid}/net/${table}`);
