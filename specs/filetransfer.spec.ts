@@ -3,8 +3,9 @@
 // focus: it saves any file byte for byte (binary, over 1 MiB), and when the file is not
 // found, no server runs, or the connection breaks mid-file, it says so in a line, exits
 // with a non-zero code, prints no traceback and leaves no file behind. The server serves
-// binary files and survives bad requests.
+// binary files, refuses names that leave its folder, and survives bad requests.
 
+import path from 'node:path';
 import {
   StudentFailure,
   check,
@@ -32,6 +33,7 @@ import {
   expectSavedFile,
   expectStillServes,
   fetchAndCheck,
+  secretBeside,
   startClientFor,
 } from './lib/file-request.js';
 import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
@@ -154,6 +156,18 @@ task('filetransfer', { port: 5004 }, () => {
         await conn.readUntilClosed({ help: `after ${quote(request.subarray(0, 40))}… answer ERROR and close the connection` }).catch(() => undefined);
       }
       await expectStillServes(t, server, name, content, help);
+    });
+
+    check('the server refuses a name with ../ and sends nothing from outside its folder', 1, async (t) => {
+      const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(1024)) });
+      const secret = await secretBeside(t, server.dir);
+      const conn = await t.connect(server);
+      await conn.sendLine(`../${path.basename(secret.file)}`);
+      await expectErrorReply(conn, {
+        why: "the name leaves the server's folder",
+        secret: secret.content,
+        help: 'serve only files directly in the folder: refuse a name containing "/", "\\\\" or ".." with conn.sendall(b"ERROR not allowed\\n")',
+      });
     });
   });
 

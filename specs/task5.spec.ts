@@ -1,9 +1,8 @@
 // task5: the client asks for a text file by name; the server sends it back ("OK\n" and the
 // bytes, then closes) or answers "ERROR …" when it is not there or not allowed.
 
-import { unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { check, group, randomBytes, randomFileName, task, type TestContext } from '../harness/index.js';
+import { check, group, randomFileName, task } from '../harness/index.js';
 import {
   expectEnds,
   expectErrorReply,
@@ -17,6 +16,7 @@ import {
   expectErrorLineEndsWithNewline,
   fetchAndCheck,
   randomUtf8Text,
+  secretBeside,
   startClientFor,
 } from './lib/file-request.js';
 import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
@@ -24,15 +24,6 @@ import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/en
 /** A server folder with the file asked for and another one beside it (serving the wrong one shows). */
 function folderWith(name: string, content: Buffer): Record<string, Buffer> {
   return { [name]: content, [randomFileName('.txt')]: randomUtf8Text(300) };
-}
-
-/** A file the server must never send, in the folder above its own. */
-async function secretBeside(t: TestContext, serverDir: string): Promise<{ file: string; content: Buffer }> {
-  const file = path.join(path.dirname(serverDir), `secret_${randomBytes(6).toString('hex')}.txt`);
-  const content = Buffer.from(`top secret ${randomBytes(12).toString('hex')}\n`);
-  await writeFile(file, content);
-  t.defer(() => unlink(file));
-  return { file, content };
 }
 
 const REFUSE_HELP = 'serve only names without a folder part: refuse a name containing "/", "\\\\" or ".." with conn.sendall(b"ERROR not allowed\\n")';

@@ -5,9 +5,11 @@
 // judges its client with the same client-side checks.
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   DEFAULT_WITHIN_MS,
+  randomBytes,
   StudentFailure,
   describeBytes,
   expectNoSavedFile,
@@ -22,6 +24,15 @@ import {
   type TestContext,
 } from '../../harness/index.js';
 import { whyNoMore } from '../../harness/core/inbox.js';
+
+/** A file the server must never send, in the folder above its own. */
+export async function secretBeside(t: TestContext, serverDir: string): Promise<{ file: string; content: Buffer }> {
+  const file = path.join(path.dirname(serverDir), `secret_${randomBytes(6).toString('hex')}.txt`);
+  const content = Buffer.from(`top secret ${randomBytes(12).toString('hex')}\n`);
+  await writeFile(file, content);
+  t.defer(() => unlink(file));
+  return { file, content };
+}
 
 /** Words beyond ASCII (2-, 3- and 4-byte UTF-8), so a file that is not kept as UTF-8 shows. */
 const NON_ASCII_WORDS = ['Grüße', 'señor', 'café', 'naïve', 'Ελλάδα', 'Москва', '日本語', 'حرف', '✓', '€100', '🙂', 'Straße', 'ça', 'Åland'];
