@@ -3,7 +3,7 @@
 // the same programs doing nothing; each task alone, as a student grades one. See
 // harness/bench/ and the README's figures.
 
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { countStarts, floorSeconds } from '../bench/floor.js';
@@ -72,6 +72,9 @@ async function bench(argv: string[]): Promise<number> {
   const all = tasks.length === known.length;
   const cores = os.availableParallelism();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'socket-grader-bench-'));
+  // Readable by others, as a class's checkout is: programs then run as users of their own
+  // (in a folder closed to others they run as the grader's user, with the grader's python).
+  chmodSync(tmp, 0o755);
   try {
     // 1. The catalog against the reference, counting every program it starts; then the floor.
     say(`bench: the reference, ${tasks.length} tasks…`);

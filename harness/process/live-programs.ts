@@ -3,11 +3,20 @@
 
 import { killTree } from './process-tree.js';
 
-/** Marker of every program not yet killed, to its root pid while that runs, and who it is ("server"). */
-const live = new Map<string, { pid: number | undefined; actor: string }>();
+interface LiveProgram {
+  /** Its root process, while that runs. */
+  pid: number | undefined;
+  /** Who it is in the test: "server", "client". */
+  actor: string;
+  /** The user it runs as, when one of its own. */
+  uid: number | undefined;
+}
 
-export function registerLive(marker: string, pid: number, actor: string): void {
-  live.set(marker, { pid, actor });
+/** Every program not yet killed, by its marker. */
+const live = new Map<string, LiveProgram>();
+
+export function registerLive(marker: string, program: LiveProgram): void {
+  live.set(marker, program);
 }
 
 /** The root exited (its pid may be reused): only the processes it marked are left to kill. */
@@ -16,9 +25,9 @@ export function rootExited(marker: string): void {
   if (entry) entry.pid = undefined;
 }
 
-/** Every program not yet killed: its marker, its root while that runs, who it is. */
-export function liveRoots(): Array<{ marker: string; pid: number | undefined; actor: string }> {
-  return [...live].map(([marker, { pid, actor }]) => ({ marker, pid, actor }));
+/** Every program not yet killed, with its marker. */
+export function liveRoots(): Array<LiveProgram & { marker: string }> {
+  return [...live].map(([marker, program]) => ({ marker, ...program }));
 }
 
 export function unregisterLive(marker: string): void {
@@ -26,7 +35,7 @@ export function unregisterLive(marker: string): void {
 }
 
 export function killAllLive(): void {
-  for (const [marker, { pid }] of live) killTree(pid, marker);
+  for (const [marker, { pid, uid }] of live) killTree(pid, marker, uid);
   live.clear();
 }
 

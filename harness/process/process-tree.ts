@@ -2,7 +2,7 @@
 // process group. The tree under its pid, read from /proc, is the truth for both
 // "which sockets are its" and "what must be killed".
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 
 function childrenOf(pid: number): number[] {
   const found: number[] = [];
@@ -99,19 +99,30 @@ function signal(pid: number, sig: NodeJS.Signals): void {
 /** The environment variable that marks every process a program starts (see markedProcesses). */
 export const RUN_MARKER_VARIABLE = 'SOCKET_GRADER_RUN';
 
+/** Whether `pid` runs as `uid` (a look at its /proc entry's owner, far cheaper than reading its environment). */
+function runsAs(pid: string, uid: number): boolean {
+  try {
+    return statSync(`/proc/${pid}`).uid === uid;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Live processes whose environment holds RUN_MARKER_VARIABLE=`marker`. The environment
  * is inherited through fork and exec: this finds a program's descendants even after
  * their parent exited and they left its group with setsid (orphans the /proc
- * children walk can no longer reach).
+ * children walk can no longer reach). With `uid`, the user the program runs as (one of
+ * its own), only that user's processes are read.
  */
-export function markedProcesses(marker: string): number[] {
+export function markedProcesses(marker: string, uid?: number): number[] {
   // Entries are NUL-terminated: the marker is the first entry, or follows a NUL.
   const entry = Buffer.from(`${RUN_MARKER_VARIABLE}=${marker}\0`);
   const inside = Buffer.concat([Buffer.from([0]), entry]);
   const found: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
+    if (uid !== undefined && !runsAs(name, uid)) continue;
     try {
       const environ = readFileSync(`/proc/${name}/environ`);
       if (environ.subarray(0, entry.length).equals(entry) || environ.includes(inside)) found.push(Number(name));
@@ -123,24 +134,25 @@ export function markedProcesses(marker: string): number[] {
 }
 
 /** The root's descendants and the processes carrying its marker, without repeats. */
-function programProcesses(rootPid: number | undefined, marker: string | undefined): number[] {
+function programProcesses(rootPid: number | undefined, marker: string | undefined, uid: number | undefined): number[] {
   const pids = rootPid === undefined ? [] : processTree(rootPid);
-  if (marker) for (const pid of markedProcesses(marker)) if (!pids.includes(pid)) pids.push(pid);
+  if (marker) for (const pid of markedProcesses(marker, uid)) if (!pids.includes(pid)) pids.push(pid);
   return pids;
 }
 
 /**
  * Kills the process group led by `rootPid` and every descendant, including those
- * that escaped the group with setsid, or outlived the root (found by `marker`).
+ * that escaped the group with setsid, or outlived the root (found by `marker`, among
+ * the processes of `uid` when the program runs as a user of its own).
  * Freezes them first so nothing forks between looking and killing.
  */
-export function killTree(rootPid: number | undefined, marker?: string): number[] {
+export function killTree(rootPid: number | undefined, marker?: string, uid?: number): number[] {
   // The group is signalled only while its leader's pid still names it.
   if (rootPid !== undefined) signal(-rootPid, 'SIGSTOP');
-  let tree = programProcesses(rootPid, marker);
+  let tree = programProcesses(rootPid, marker, uid);
   for (let round = 0; round < 5; round++) {
     for (const pid of tree) signal(pid, 'SIGSTOP');
-    const again = programProcesses(rootPid, marker);
+    const again = programProcesses(rootPid, marker, uid);
     if (again.length === tree.length) break;
     tree = again;
   }

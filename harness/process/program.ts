@@ -31,7 +31,7 @@ export interface ProgramCommand {
 export interface SpawnOptions {
   cwd: string;
   /** What is really started, when `cmd` runs wrapped (in a namespace, under limits); `cmd` is what the student reads. */
-  launch?: { command: string; args: string[] };
+  launch?: { command: string; args: string[]; uid?: number };
   env: Record<string, string>;
   /** "server" or "client": how the transcript and messages name it. */
   actor: string;
@@ -71,7 +71,7 @@ export class RunningProgram {
     // for grandchildren holding the pipes open.
     this.child.catch(() => undefined);
     this.pid = this.child.pid ?? -1;
-    if (this.pid > 0) registerLive(this.marker, this.pid, this.actor);
+    if (this.pid > 0) registerLive(this.marker, { pid: this.pid, actor: this.actor, uid: opts.launch?.uid });
     logSpawn(cmd.command);
     opts.transcript.add(this.actor, `started: ${[cmd.command.split('/').pop(), ...cmd.args.map(shortPath)].join(' ')}`);
 
@@ -164,7 +164,7 @@ export class RunningProgram {
   async kill(): Promise<void> {
     if (this.running) this.killedByGrader = true;
     // Also when it exited: a child it forked may still be running.
-    const tree = killTree(this.pid, this.marker);
+    const tree = killTree(this.pid, this.marker, this.opts.launch?.uid);
     await this.exited;
     // SIGKILL is delivered asynchronously; its port and files are free only once all are gone.
     const gone = await pollUntil(() => (tree.some(isAlive) ? undefined : true), 5000, 2);

@@ -121,14 +121,14 @@ const gone = new Set<string>();
 /** Processes of the programs still registered; undefined while one's exit is on its way to Node. */
 function programProcesses(): Array<{ actor: string; pids: number[] }> | undefined {
   const found: Array<{ actor: string; pids: number[] }> = [];
-  for (const { marker, pid, actor } of liveRoots()) {
+  for (const { marker, pid, actor, uid } of liveRoots()) {
     if (pid !== undefined) {
       // Dead but not yet reported: its exit (and last output) is an event still to come.
       if (!isAlive(pid)) return undefined;
       found.push({ actor, pids: processTree(pid) });
     } else if (!gone.has(marker)) {
       // The root exited; what it left running carries its marker.
-      const left = markedProcesses(marker);
+      const left = markedProcesses(marker, uid);
       if (left.length > 0) found.push({ actor, pids: left.flatMap(processTree) });
       else gone.add(marker);
     }

@@ -46,8 +46,8 @@ export interface TestNetwork {
   bindUdp(port: number): Promise<dgram.Socket>;
   /** A fresh working folder holding `files`, for a program in `role`. */
   makeFolder(role: string, files: FileMap): Promise<ProgramFolder>;
-  /** How to start `cmd` in `folder`, inside this network, under the limits. */
-  wrap(cmd: ProgramCommand, folder: ProgramFolder): { command: string; args: string[]; cwd: string };
+  /** How to start `cmd` in `folder`, inside this network, under the limits; `uid`: the user it runs as, when one of its own. */
+  wrap(cmd: ProgramCommand, folder: ProgramFolder): { command: string; args: string[]; cwd: string; uid?: number };
   close(): Promise<void>;
 }
 
@@ -181,7 +181,7 @@ class NamespaceNetwork implements TestNetwork {
     return { inside, outside, uid, cleanup: async () => undefined };
   }
 
-  wrap(cmd: ProgramCommand, folder: ProgramFolder): { command: string; args: string[]; cwd: string } {
+  wrap(cmd: ProgramCommand, folder: ProgramFolder): { command: string; args: string[]; cwd: string; uid?: number } {
     const ns = (kind: string): string => `--${kind}=/proc/${this.netPid}/ns/${kind === 'mount' ? 'mnt' : kind}`;
     const runnable = folder.uid === undefined ? cmd : asOtherUser(cmd);
     const user = folder.uid !== undefined && runnable ? ['--setuid', String(folder.uid), '--setgid', String(folder.uid)] : [];
@@ -203,6 +203,7 @@ class NamespaceNetwork implements TestNetwork {
         ...program.args,
       ],
       cwd: '/',
+      uid: user.length > 0 ? folder.uid : undefined,
     };
   }
 
