@@ -2,6 +2,7 @@
 // from the environment, in a network of each test's own; without namespaces the grader
 // says so and diagnoses the hard-coded port. And a run can be replayed from its seed.
 
+import { execFileSync } from 'node:child_process';
 import { expect } from 'chai';
 import type { AllReport, TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
@@ -13,6 +14,16 @@ function verdicts(report: AllReport): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const task of report.tasks.filter((r) => HARD_CODED.includes(r.task))) out[task.task] = task.tests.map((t) => `${t.status}: ${t.name}`);
   return out;
+}
+
+/** Whether this machine lets the grader make a user namespace of its own (as userns mode does). */
+function userNamespaces(): boolean {
+  try {
+    execFileSync('unshare', ['--user', '--map-root-user', '--net', '--mount', 'true'], { stdio: 'ignore', timeout: 5000 });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 describe('isolation', () => {
@@ -36,6 +47,18 @@ describe('isolation', () => {
       expect(report.score, `${task}: ${report.tests.filter((t) => t.status !== 'passed').map((t) => t.message).join('\n')}`).to.equal(report.maxScore);
     }
     expect(hard.leftovers).to.deep.equal([]);
+  });
+
+  it('in a user namespace of its own (userns mode), grades a hard-coded port like PORT and sees a stall at once', async function () {
+    if (!userNamespaces()) this.skip();
+    const env = { SOCKET_GRADER_ISOLATION: 'userns' };
+    const hard = JSON.parse((await runCli('grade', ['task3b', fixture('hardcoded-ports'), '--format', 'json'], env)).stdout) as TaskReport;
+    expect(hard.isolation).to.equal('userns');
+    expect(hard.score, hard.tests.filter((t) => t.status !== 'passed').map((t) => t.message).join('\n')).to.equal(hard.maxScore);
+    const stalled = JSON.parse((await runCli('grade', ['task3b', fixture('client-waits-for-keyboard'), '--format', 'json'], env)).stdout) as TaskReport;
+    const connects = stalled.tests.find((t) => t.name === 'the client connects and sends HELLO');
+    expect(connects?.message).to.include('the client waits in input(), and nothing is on its way');
+    expect(connects?.durationMs).to.be.lessThan(1500);
   });
 
   it('without namespaces, says so once and tells a server with a hard-coded port to read PORT', async () => {
