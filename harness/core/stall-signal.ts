@@ -4,6 +4,8 @@
 // expects will never come. The watcher (process/stall.ts) is installed by the grading
 // worker; without it, waits end at their deadlines as before.
 
+import { settlesWithin } from './time.js';
+
 /** Told once, with what each program waits in, e.g. "the client waits in input()". */
 export type StallListener = (why: string) => void;
 
@@ -44,20 +46,16 @@ export function graderIsActing(): boolean {
 
 /**
  * The value of `promise` if it settles within `ms`, `{ stalled }` if the test's programs
- * stall first, else undefined. The timer never keeps the process alive.
+ * stall first, else undefined (see settlesWithin).
  */
-export function settlesOrStalls<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | { stalled: string } | undefined> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const done = (outcome: { value: T } | { stalled: string } | undefined): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      stop();
-      resolve(outcome);
-    };
-    const timer = setTimeout(() => done(undefined), ms).unref();
-    const stop = onStall((why) => done({ stalled: why }));
-    void promise.then((value) => done({ value }));
+export async function settlesOrStalls<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | { stalled: string } | undefined> {
+  let stop = (): void => undefined;
+  const stalled = new Promise<{ stalled: string }>((resolve) => {
+    stop = onStall((why) => resolve({ stalled: why }));
   });
+  try {
+    return await settlesWithin(Promise.race([promise.then((value) => ({ value })), stalled]), ms);
+  } finally {
+    stop();
+  }
 }

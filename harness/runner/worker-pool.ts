@@ -8,6 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
+import { settlesWithin } from '../core/time.js';
 import type { TestResult } from '../report/types.js';
 import { killOrphansOf, removeTempFoldersOf } from './orphans.js';
 import type { WorkerDone, WorkerJob } from './worker-protocol.js';
@@ -89,9 +90,9 @@ class GradingWorker {
     if (this.exited === undefined) {
       this.busy();
       this.child.kill('SIGTERM');
-      const force = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+      // Its exit, or SIGKILL once it has had 5 s to stop its programs.
+      if ((await settlesWithin(this.exit.then(() => true), 5000)) === undefined) this.child.kill('SIGKILL');
       await this.exit;
-      clearTimeout(force);
     }
     // A worker that did not finish could not stop what it started.
     killOrphansOf(this.pid);
