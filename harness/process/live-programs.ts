@@ -10,6 +10,8 @@ interface LiveProgram {
   actor: string;
   /** The user it runs as, when one of its own. */
   uid: number | undefined;
+  /** Its root only forks the program and waits (see Launch): not a thread of the program's own. */
+  launcher?: boolean;
 }
 
 /** Every program not yet killed, by its marker. */

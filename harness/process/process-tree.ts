@@ -4,7 +4,8 @@
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 
-function childrenOf(pid: number): number[] {
+/** Its direct children, from every thread's children list. */
+export function childrenOf(pid: number): number[] {
   const found: number[] = [];
   let tids: string[];
   try {

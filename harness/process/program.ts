@@ -5,13 +5,13 @@ import { execa } from 'execa';
 import { Inbox } from '../core/inbox.js';
 import { quote } from '../core/quote.js';
 import type { Transcript } from '../core/transcript.js';
-import { cpuTicks, isAlive, killTree, RUN_MARKER_VARIABLE } from './process-tree.js';
+import { childrenOf, cpuTicks, isAlive, killTree, RUN_MARKER_VARIABLE } from './process-tree.js';
 import { pollPause, pollUntil, seconds, settlesWithin } from '../core/time.js';
 import { settlesOrStalls } from '../core/stall-signal.js';
 import { stalledWords } from '../core/inbox.js';
 import { registerLive, rootExited, unregisterLive } from './live-programs.js';
 import { logSpawn } from './spawn-log.js';
-import { limitHit } from '../sandbox/limits.js';
+import { limitHit, testMemoryHit } from '../sandbox/limits.js';
 
 /** Output kept per stream; past it, bytes are counted and dropped, never left in the pipe. */
 export const OUTPUT_CAP_BYTES = 1024 * 1024;
@@ -28,10 +28,23 @@ export interface ProgramCommand {
   args: string[];
 }
 
+/** How a program is really started: the wrapped command line, and what the grader must know of it. */
+export interface Launch {
+  command: string;
+  args: string[];
+  cwd: string;
+  /** The user it runs as, when one of its own. */
+  uid?: number;
+  /** True when the started process only forks the program and waits for it (entering a PID namespace takes a fork). */
+  launcher: boolean;
+  /** How many of the test's processes the kernel killed for want of memory, where a control group counts them. */
+  oomKills?: () => number;
+}
+
 export interface SpawnOptions {
   cwd: string;
   /** What is really started, when `cmd` runs wrapped (in a namespace, under limits); `cmd` is what the student reads. */
-  launch?: { command: string; args: string[]; uid?: number };
+  launch?: Launch;
   env: Record<string, string>;
   /** "server" or "client": how the transcript and messages name it. */
   actor: string;
@@ -54,7 +67,7 @@ export class RunningProgram {
 
   constructor(readonly cmd: ProgramCommand, private readonly opts: SpawnOptions) {
     this.actor = opts.actor;
-    const launch = opts.launch ?? cmd;
+    const launch = opts.launch ?? { ...cmd, launcher: false };
     this.child = execa(launch.command, launch.args, {
       cwd: opts.cwd,
       env: { ...opts.env, [RUN_MARKER_VARIABLE]: this.marker },
@@ -71,7 +84,7 @@ export class RunningProgram {
     // for grandchildren holding the pipes open.
     this.child.catch(() => undefined);
     this.pid = this.child.pid ?? -1;
-    if (this.pid > 0) registerLive(this.marker, { pid: this.pid, actor: this.actor, uid: opts.launch?.uid });
+    if (this.pid > 0) registerLive(this.marker, { pid: this.pid, actor: this.actor, uid: opts.launch?.uid, launcher: launch.launcher });
     logSpawn(cmd.command);
     opts.transcript.add(this.actor, `started: ${[cmd.command.split('/').pop(), ...cmd.args.map(shortPath)].join(' ')}`);
 
@@ -124,8 +137,10 @@ export class RunningProgram {
 
   signal(sig: NodeJS.Signals): void {
     this.opts.transcript.add('grader', `sent ${sig} to the ${this.actor}`);
+    const pid = this.programPid();
+    if (pid <= 1) return;
     try {
-      process.kill(this.pid, sig);
+      process.kill(pid, sig);
     } catch {
       // already gone
     }
@@ -164,7 +179,24 @@ export class RunningProgram {
   async kill(): Promise<void> {
     if (this.running) this.killedByGrader = true;
     // Also when it exited: a child it forked may still be running.
-    const tree = killTree(this.pid, this.marker, this.opts.launch?.uid);
+    // Through a launcher, the program is killed and the launcher left to reap it and exit:
+    // a launcher killed first would hand its child to the machine's own init, and the
+    // test's PID namespace would wait for that init to reap it (seconds, where it is slow).
+    const program = this.opts.launch?.launcher ? childrenOf(this.pid)[0] : undefined;
+    const tree = killTree(program ?? this.pid, this.marker, this.opts.launch?.uid);
+    if (program !== undefined) {
+      // nsenter stops itself when its child stops (job control) until it is continued:
+      // it may do so after the kill's SIGSTOP, so it is continued until it has exited.
+      await pollUntil(() => {
+        if (this.exitInfo) return true;
+        try {
+          process.kill(this.pid, 'SIGCONT');
+        } catch {
+          // exited meanwhile
+        }
+        return undefined;
+      }, 10_000, 5);
+    }
     await this.exited;
     // SIGKILL is delivered asynchronously; its port and files are free only once all are gone.
     const gone = await pollUntil(() => (tree.some(isAlive) ? undefined : true), 5000, 2);
@@ -195,17 +227,29 @@ export class RunningProgram {
     return lines.slice(-maxLines).join('\n');
   }
 
+  /**
+   * The program's own process: the started one, or the child of a launcher (which
+   * enters the test's PID namespace by forking and waits; it passes no signal on).
+   */
+  private programPid(): number {
+    if (!this.opts.launch?.launcher) return this.pid;
+    return childrenOf(this.pid)[0] ?? this.pid;
+  }
+
   /** True when the program burns CPU while it should be waiting (a busy loop). */
   async isSpinning(): Promise<boolean> {
-    const before = cpuTicks(this.pid);
+    const pid = this.programPid();
+    const before = cpuTicks(pid);
     if (before === undefined) return false;
     await pollPause(200); // the measuring window itself, not a wait for an event
-    const after = cpuTicks(this.pid);
+    const after = cpuTicks(pid);
     return after !== undefined && after - before >= 12; // ≥ 60 % of one core (100 ticks/s)
   }
 
   /** Which resource limit it ran into, in words, if any. */
   limitHit(): string | undefined {
+    // A kill by the test's memory bound is a SIGKILL like the grader's own: the group's counter tells them apart.
+    if (this.exitInfo?.signal === 'SIGKILL' && !this.killedByGrader && (this.opts.launch?.oomKills?.() ?? 0) > 0) return testMemoryHit();
     return limitHit(this.exitInfo?.signal ?? null, this.stderr.all().toString('utf8'));
   }
 

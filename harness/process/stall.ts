@@ -121,11 +121,14 @@ const gone = new Set<string>();
 /** Processes of the programs still registered; undefined while one's exit is on its way to Node. */
 function programProcesses(): Array<{ actor: string; pids: number[] }> | undefined {
   const found: Array<{ actor: string; pids: number[] }> = [];
-  for (const { marker, pid, actor, uid } of liveRoots()) {
+  for (const { marker, pid, actor, uid, launcher } of liveRoots()) {
     if (pid !== undefined) {
       // Dead but not yet reported: its exit (and last output) is an event still to come.
       if (!isAlive(pid)) return undefined;
-      found.push({ actor, pids: processTree(pid) });
+      // A launcher's wait for its child is not the program's: only the tree below it counts.
+      const tree = launcher ? processTree(pid).slice(1) : processTree(pid);
+      if (tree.length === 0) return undefined; // the program exited: its launcher's exit is on its way
+      found.push({ actor, pids: tree });
     } else if (!gone.has(marker)) {
       // The root exited; what it left running carries its marker.
       const left = markedProcesses(marker, uid);

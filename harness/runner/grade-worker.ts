@@ -14,7 +14,8 @@ import { killLiveProgramsOnSignals } from '../process/live-programs.js';
 import { watchForStalls } from '../process/stall.js';
 import type { TestResult } from '../report/types.js';
 import { isolation } from '../sandbox/isolation.js';
-import { resetGradingContext, SUBMISSION_VARIABLE } from '../spec/grading-context.js';
+import { copySubmission } from '../sandbox/submission-copy.js';
+import { beginGrading } from '../spec/grading-context.js';
 import { GradeReporter } from './reporter.js';
 import type { WorkerDone, WorkerJob } from './worker-protocol.js';
 
@@ -57,15 +58,21 @@ function grepFor(job: WorkerJob): RegExp | undefined {
 }
 
 async function grade(job: WorkerJob): Promise<TestResult[]> {
-  process.env[SUBMISSION_VARIABLE] = job.submission;
   process.env[SEED_VARIABLE] = String(job.seed);
-  resetGradingContext();
-  const mocha = await suiteOf(job.task);
-  mocha.options.grep = grepFor(job);
-  let results: TestResult[] = [];
-  mocha.options.reporterOptions = { onResults: (r: TestResult[]) => (results = r) };
-  // Answered once mocha is done with the run, so the next grading can run it again.
-  return new Promise((resolve) => mocha.run(() => resolve(results)));
+  // In a sandbox, programs run from a copy every user may read (they never run as the
+  // grader's user, whatever the folder's permissions); without one, from the folder itself.
+  const copy = isolation().mode === 'none' ? undefined : await copySubmission(job.submission);
+  beginGrading({ dir: copy?.dir ?? job.submission, original: job.submission });
+  try {
+    const mocha = await suiteOf(job.task);
+    mocha.options.grep = grepFor(job);
+    let results: TestResult[] = [];
+    mocha.options.reporterOptions = { onResults: (r: TestResult[]) => (results = r) };
+    // Answered once mocha is done with the run, so the next grading can run it again.
+    return await new Promise((resolve) => mocha.run(() => resolve(results)));
+  } finally {
+    await copy?.remove();
+  }
 }
 
 // One grading at a time: the parent sends the next only after the answer.

@@ -16,6 +16,8 @@ interface Answer {
   error?: string;
   code?: string;
   pid?: number;
+  init?: number;
+  proc?: 'own' | 'host';
 }
 
 export class HelperError extends Error {

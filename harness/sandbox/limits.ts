@@ -15,19 +15,35 @@ export const LIMITS = {
   openFiles: 512,
   /** Its folder and every other place it may write, together (a tmpfs per test). */
   scratchBytes: 256 * 1024 * 1024,
+  /** Every program of a test together, shared memory and tmpfs files included (a control group per test). */
+  testMemoryBytes: 768 * 1024 * 1024,
+  /** Processes and threads of every program of a test together. */
+  testProcesses: 256,
+  /** Address space of one process, where no control group bounds the test's memory (shared memory included). */
+  addressSpaceBytes: 2 * 1024 * 1024 * 1024,
 };
 
 const MiB = 1024 * 1024;
 
-/** prlimit options; `processes` only where the program has a user of its own to count. */
-export function prlimitArgs(ownUser: boolean): string[] {
+/**
+ * prlimit options; `processes` only where the program has a user of its own to count;
+ * `addressSpace` where no control group bounds the test's memory as a whole (shared
+ * mappings escape RLIMIT_DATA).
+ */
+export function prlimitArgs(ownUser: boolean, addressSpace: boolean): string[] {
   return [
     `--cpu=${LIMITS.cpuSeconds}:${LIMITS.cpuSeconds + 1}`,
     `--data=${LIMITS.memoryBytes}`,
     `--fsize=${LIMITS.fileBytes}`,
     `--nofile=${LIMITS.openFiles}`,
     ...(ownUser ? [`--nproc=${LIMITS.processes}`] : []),
+    ...(addressSpace ? [`--as=${LIMITS.addressSpaceBytes}`] : []),
   ];
+}
+
+/** Words for a program the kernel killed because the test's programs together used too much memory. */
+export function testMemoryHit(): string {
+  return `it ran out of memory and was stopped: the programs of a test may use at most ${LIMITS.testMemoryBytes / MiB} MiB together (shared memory and files in /tmp included)`;
 }
 
 /** Which limit a program ran into, judged from how it ended and its stderr; undefined when none. */

@@ -21,7 +21,9 @@ import sys
 
 libc = ctypes.CDLL(None, use_errno=True)
 CLONE_NEWNS = 0x00020000
+CLONE_NEWIPC = 0x08000000
 CLONE_NEWUSER = 0x10000000
+CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 32, 4096, 16384, 1 << 18
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
@@ -61,6 +63,17 @@ def bring_loopback_up(extra_addresses):
         os.waitpid(pid, 0)
 
 
+def hide(folders):
+    """Folders programs must not read (other students' submissions, the grader's own
+    solutions) become empty and read-only in the test."""
+    for folder in folders:
+        try:
+            mount('tmpfs', folder, 'tmpfs', MS_NOSUID | MS_NODEV, 'size=4k,mode=0755')
+            mount(None, folder, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, 'size=4k,mode=0755')
+        except OSError:
+            pass  # gone meanwhile: nothing to hide
+
+
 def private_scratch(scratch, size, binds):
     """Every world-writable folder becomes a fresh tmpfs of `size`: a program can write
     nowhere else, and can fill no more than that. Host folders under them that programs
@@ -77,12 +90,32 @@ def private_scratch(scratch, size, binds):
     for path, fd in kept:
         os.makedirs(path, mode=0o755, exist_ok=True)
         mount(f'/proc/self/fd/{fd}', path, None, MS_BIND | MS_REC)
-        mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY)
+        mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
         os.close(fd)
 
 
+def run_init():
+    """Pid 1 of the test's PID namespace: every program of the test is in it, so when
+    this process dies the kernel kills them all, whatever they did (setsid, double
+    fork, an empty environment). It reaps orphans until then."""
+    for fd in range(3, 1024):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    check(libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0), 'prctl dumpable')
+    signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGCHLD])
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            signal.sigwait([signal.SIGCHLD])
+        except InterruptedError:
+            pass
+
+
 def open_sandbox(req):
-    """Forks the holder: it enters new namespaces, sets them up, says so, and waits."""
+    """Forks the holder: it enters new namespaces, sets them up, starts the test's init, says so, and waits."""
     ready_r, ready_w = os.pipe()
     hold_r, hold_w = os.pipe()
     pid = os.fork()
@@ -91,38 +124,59 @@ def open_sandbox(req):
         os.close(hold_w)
         try:
             die_with_parent()
-            check(libc.unshare(CLONE_NEWNET | CLONE_NEWNS), 'unshare')
+            check(libc.unshare(CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWIPC), 'unshare')
             bring_loopback_up(req.get('addresses', []))
             private_scratch(req['scratch'], req['size'], req.get('binds', []))
+            hide(req.get('hidden', []))
             os.makedirs(req['workRoot'], mode=0o755, exist_ok=True)
-            os.write(ready_w, b'ok')
+            check(libc.unshare(CLONE_NEWPID), 'unshare pid')
+            proc_r, proc_w = os.pipe()
+            init = os.fork()
+            if init == 0:
+                os.close(proc_r)
+                die_with_parent()
+                # Its own /proc: programs see the test's processes only. A user namespace
+                # where the host's /proc is partly masked (a container) may refuse it.
+                try:
+                    mount('proc', '/proc', 'proc', MS_NOSUID | MS_NODEV | 16)  # 16: MS_NOEXEC
+                    os.write(proc_w, b'own')
+                except OSError:
+                    os.write(proc_w, b'host')
+                os.close(proc_w)
+                run_init()
+            os.close(proc_w)
+            proc = os.read(proc_r, 16).decode() or 'host'
+            os.close(proc_r)
+            os.write(ready_w, json.dumps({'init': init, 'proc': proc}).encode())
         except Exception as e:  # told to the grader, which says the sandbox failed
             os.write(ready_w, f'error: {e}'.encode())
             os._exit(1)
         # Held until the helper closes the pipe (close, or the helper's own end).
         os.read(hold_r, 1)
+        os.kill(init, signal.SIGKILL)
+        os.waitpid(init, 0)
         os._exit(0)
     os.close(ready_w)
     os.close(hold_r)
     status = os.read(ready_r, 4096).decode()
     os.close(ready_r)
-    if status != 'ok':
+    if not status.startswith('{'):
         os.close(hold_w)
         os.waitpid(pid, 0)
         raise OSError(errno.EPERM, status or 'the sandbox holder died')
     holders[pid] = hold_w
-    return {'pid': pid}
+    return {'pid': pid, **json.loads(status)}
 
 
 def close_sandbox(req):
+    """Ends the test: its init dies, and with it every process of the test."""
     pid = req['pid']
     hold = holders.pop(pid, None)
     if hold is not None:
         os.close(hold)
         try:
-            os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
+        except ChildProcessError:
             pass
     return {}
 

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import dgram from 'node:dgram';
 import { lookup } from 'node:dns/promises';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { chown, mkdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -14,11 +14,12 @@ import path from 'node:path';
 import { randomInt } from 'node:crypto';
 import getPort from 'get-port';
 import { dir as tempDir } from 'tmp-promise';
-import type { ProgramCommand } from '../process/program.js';
+import type { Launch, ProgramCommand } from '../process/program.js';
 import { graderPython, pythonForOtherUsers } from '../submission/python.js';
 import { othersMay } from './access.js';
 import { helper, type NativeHandle } from './helper-channel.js';
 import { isolation, type IsolationMode } from './isolation.js';
+import { createTestCgroup, type TestCgroup } from './cgroup.js';
 import { LIMITS, prlimitArgs } from './limits.js';
 
 export type FileMap = Record<string, string | Buffer>;
@@ -30,6 +31,14 @@ export interface ProgramFolder {
   /** The user it runs as, when it has one of its own. */
   uid?: number;
   cleanup: () => Promise<void>;
+}
+
+/** What a test's programs may see of the machine's folders besides their own. */
+export interface SandboxView {
+  /** Folders they read (the submission, bundled programs), bound read-only where the test's scratch folders would hide them. */
+  binds: string[];
+  /** Folders they must not read (other students' submissions, the grader's solutions), made empty in the test. */
+  hidden: string[];
 }
 
 export interface TestNetwork {
@@ -47,13 +56,13 @@ export interface TestNetwork {
   /** A fresh working folder holding `files`, for a program in `role`. */
   makeFolder(role: string, files: FileMap): Promise<ProgramFolder>;
   /** How to start `cmd` in `folder`, inside this network, under the limits; `uid`: the user it runs as, when one of its own. */
-  wrap(cmd: ProgramCommand, folder: ProgramFolder): { command: string; args: string[]; cwd: string; uid?: number };
+  wrap(cmd: ProgramCommand, folder: ProgramFolder): Launch;
   close(): Promise<void>;
 }
 
-export async function openTestNetwork(binds: string[]): Promise<TestNetwork> {
+export async function openTestNetwork(view: SandboxView): Promise<TestNetwork> {
   const mode = isolation().mode;
-  return mode === 'none' ? new HostNetwork() : NamespaceNetwork.open(mode, binds);
+  return mode === 'none' ? new HostNetwork() : NamespaceNetwork.open(mode, view);
 }
 
 /** Fallback: the machine's own loopback; servers on free ports (read from PORT). */
@@ -93,11 +102,11 @@ class HostNetwork implements TestNetwork {
     return { inside: tmp.path, outside: tmp.path, cleanup: () => tmp.cleanup() };
   }
 
-  wrap(cmd: ProgramCommand, folder: ProgramFolder): { command: string; args: string[]; cwd: string } {
+  wrap(cmd: ProgramCommand, folder: ProgramFolder): Launch {
     // Without util-linux (macOS) the program runs unlimited, as before namespaces.
-    if (!hasPrlimit()) return { command: cmd.command, args: cmd.args, cwd: folder.inside };
+    if (!hasPrlimit()) return { command: cmd.command, args: cmd.args, cwd: folder.inside, launcher: false };
     // No user of its own: a process limit would count every process of the grader's user.
-    return { command: 'prlimit', args: [...prlimitArgs(false), '--', cmd.command, ...cmd.args], cwd: folder.inside };
+    return { command: 'prlimit', args: [...prlimitArgs(false, true), '--', cmd.command, ...cmd.args], cwd: folder.inside, launcher: false };
   }
 
   async close(): Promise<void> {}
@@ -109,21 +118,32 @@ const WORK_ROOT = '/tmp/socket-grader';
 class NamespaceNetwork implements TestNetwork {
   private folders = 0;
 
-  private constructor(readonly mode: 'root' | 'userns', readonly netPid: number) {}
+  private constructor(
+    readonly mode: 'root' | 'userns',
+    /** The holder of the test's namespaces (outside its PID namespace). */
+    readonly netPid: number,
+    /** Pid 1 of the test's PID namespace, as the host sees it: when it dies, every process of the test does. */
+    private readonly initPid: number,
+    private readonly cgroup: TestCgroup | undefined,
+  ) {}
 
-  static async open(mode: 'root' | 'userns', binds: string[]): Promise<NamespaceNetwork> {
+  static async open(mode: 'root' | 'userns', view: SandboxView): Promise<NamespaceNetwork> {
     const scratch = scratchFolders();
+    const under = (p: string): boolean => scratch.some((s) => p === s || p.startsWith(`${s}/`));
     const { answer } = await helper(mode).ask({
       op: 'open',
       scratch,
       size: LIMITS.scratchBytes,
       // Folders programs read that the scratch tmpfs would hide (a submission under /tmp).
-      binds: binds.filter((b) => scratch.some((s) => b === s || b.startsWith(`${s}/`))),
+      binds: view.binds.filter(under),
+      // Under a scratch folder, a folder is gone anyway.
+      hidden: view.hidden.filter((h) => !under(h)),
       workRoot: WORK_ROOT,
       addresses: await ownAddresses(),
     });
-    if (!answer.pid) throw new Error('the sandbox helper gave no holder');
-    return new NamespaceNetwork(mode, answer.pid);
+    if (!answer.pid || !answer.init) throw new Error('the sandbox helper gave no holder');
+    const cgroup = mode === 'root' ? createTestCgroup({ memoryBytes: LIMITS.testMemoryBytes, processes: LIMITS.testProcesses }) : undefined;
+    return new NamespaceNetwork(mode, answer.pid, answer.init, cgroup);
   }
 
   async serverPort(taskPort: number): Promise<number> {
@@ -181,52 +201,73 @@ class NamespaceNetwork implements TestNetwork {
     return { inside, outside, uid, cleanup: async () => undefined };
   }
 
-  wrap(cmd: ProgramCommand, folder: ProgramFolder): { command: string; args: string[]; cwd: string; uid?: number } {
-    const ns = (kind: string): string => `--${kind}=/proc/${this.netPid}/ns/${kind === 'mount' ? 'mnt' : kind}`;
-    const runnable = folder.uid === undefined ? cmd : asOtherUser(cmd);
-    const user = folder.uid !== undefined && runnable ? ['--setuid', String(folder.uid), '--setgid', String(folder.uid)] : [];
-    const program = runnable ?? cmd;
+  wrap(cmd: ProgramCommand, folder: ProgramFolder): Launch {
+    const ns = (kind: string, pid = this.netPid): string => `--${kind}=/proc/${pid}/ns/${kind === 'mount' ? 'mnt' : kind}`;
+    const uid = this.mode === 'root' ? folder.uid : undefined;
+    if (this.mode === 'root' && uid === undefined) throw new Error('a program of a root-mode test has no user of its own');
+    const program = uid === undefined ? cmd : asOtherUser(cmd);
+    // As root, a shell joins the test's control group first: everything it starts is counted there.
+    const join = this.cgroup ? ['/bin/sh', '-c', JOIN_CGROUPS, 'sh', ...this.cgroup.procsFiles, '--'] : [];
+    const chain = [
+      ...join,
+      'nsenter',
+      ...(this.mode === 'userns' ? [ns('user')] : []),
+      ns('net'),
+      ns('mount'),
+      ns('ipc'),
+      ns('pid', this.initPid),
+      // nsenter opens the folder before it enters: the path as the grader reaches it.
+      `--wd=${folder.outside}`,
+      '--',
+      // No way back to privileges: no capabilities (not even as a user namespace's root), no setuid gains.
+      'setpriv',
+      ...(uid === undefined ? [] : [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups']),
+      '--no-new-privs',
+      '--bounding-set=-all',
+      '--inh-caps=-all',
+      '--',
+      'prlimit',
+      ...prlimitArgs(uid !== undefined, this.cgroup === undefined),
+      '--',
+      program.command,
+      ...program.args,
+    ];
+    const cgroup = this.cgroup;
     return {
-      command: 'nsenter',
-      args: [
-        ...(this.mode === 'userns' ? [ns('user')] : []),
-        ns('net'),
-        ns('mount'),
-        // nsenter opens the folder before it enters: the path as the grader reaches it.
-        `--wd=${folder.outside}`,
-        ...user,
-        '--',
-        'prlimit',
-        ...prlimitArgs(user.length > 0),
-        '--',
-        program.command,
-        ...program.args,
-      ],
+      command: chain[0] as string,
+      args: chain.slice(1),
       cwd: '/',
-      uid: user.length > 0 ? folder.uid : undefined,
+      uid,
+      launcher: true,
+      oomKills: cgroup ? () => cgroup.oomKills() : undefined,
     };
   }
 
   async close(): Promise<void> {
+    // The holder kills the test's init, and the kernel every process left in its PID namespace.
     await helper(this.mode).ask({ op: 'close', pid: this.netPid });
+    await this.cgroup?.remove();
   }
 }
 
+/** Writes the shell's own pid into each file named before `--`, then becomes the command after it. */
+const JOIN_CGROUPS = 'for f; do [ "$f" = -- ] && break; echo $$ > "$f" || exit 125; shift; done; shift; exec "$@"';
+
 /**
  * The command as another user can run it: the interpreter swapped for one others may
- * start; undefined when the program's files are closed to others (it then runs as the
- * grader's user, still inside the namespace).
+ * start. Never the grader's own user instead: without such an interpreter the test fails
+ * with a message for whoever runs the grader.
  */
-function asOtherUser(cmd: ProgramCommand): ProgramCommand | undefined {
+function asOtherUser(cmd: ProgramCommand): ProgramCommand {
   let command = cmd.command;
   if (command === graderPython() && !othersMay(command, 'run')) {
     const other = pythonForOtherUsers();
-    if (!other) return undefined;
+    if (!other) throw new Error(`${command} cannot be run by other users, and no python3 on PATH can: the grader runs student programs as an unprivileged user, so install python3 where everyone may run it (e.g. apt-get install python3)`);
     command = other;
   }
-  if (command.startsWith('/') && !othersMay(command, 'run')) return undefined;
-  const files = cmd.args.filter((a) => a.startsWith('/') && existsSync(a));
-  if (!files.every((f) => othersMay(f, 'read'))) return undefined;
+  if (command.startsWith('/') && !othersMay(command, 'run')) {
+    throw new Error(`${command} cannot be run by other users: the grader runs student programs as an unprivileged user, so it must be installed where everyone may run it`);
+  }
   return { ...cmd, command };
 }
 

@@ -1,15 +1,35 @@
-// What one grading process is grading: the submission folder (given by the runner in
-// the environment) and which programs already failed to start in an earlier test.
+// What one grading process is grading: the submission folder (set by the worker before
+// each grading) and which programs already failed to start in an earlier test.
 
 import path from 'node:path';
 
-/** How the worker names the submission folder it grades. */
-export const SUBMISSION_VARIABLE = 'SOCKET_GRADER_SUBMISSION';
+interface Grading {
+  /** The folder programs run from: the submission, or the grader's readable copy of it. */
+  dir: string;
+  /** The folder handed in. */
+  original: string;
+}
+
+let current: Grading | undefined;
+
+/** A new grading begins (a worker grades one submission after another): nothing noted carries over. */
+export function beginGrading(grading: Grading): void {
+  current = { dir: path.resolve(grading.dir), original: path.resolve(grading.original) };
+  failedToStart.clear();
+  reachedPeer.clear();
+}
+
+function grading(): Grading {
+  if (!current) throw new Error('no grading has begun: specs run through the grade runner');
+  return current;
+}
 
 export function submissionDir(): string {
-  const dir = process.env[SUBMISSION_VARIABLE];
-  if (!dir) throw new Error('SOCKET_GRADER_SUBMISSION is not set: specs run through the grade runner');
-  return path.resolve(dir);
+  return grading().dir;
+}
+
+export function originalSubmissionDir(): string {
+  return grading().original;
 }
 
 /**
@@ -39,10 +59,4 @@ export function earlierStartFailure(task: string, role: string, group: string): 
   const failure = failedToStart.get(`${task}:${role}`);
   if (!failure || (!failure.everywhere && group === 'end-to-end')) return undefined;
   return `the ${role} ${failure.what} in the test "${failure.title}"`;
-}
-
-/** A new grading begins (a worker grades one submission after another): nothing noted carries over. */
-export function resetGradingContext(): void {
-  failedToStart.clear();
-  reachedPeer.clear();
 }

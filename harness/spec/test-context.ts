@@ -9,9 +9,12 @@ import { FakeServer } from '../net/fake-server.js';
 import { UdpPeer } from '../net/udp-peer.js';
 import type { RunningProgram } from '../process/program.js';
 import type { Group, TaskOptions } from './dsl.js';
-import { noteNeverReached, noteReached, noteStartFailure, submissionDir } from './grading-context.js';
+import { noteNeverReached, noteReached, noteStartFailure, originalSubmissionDir, submissionDir } from './grading-context.js';
+import { hiddenFolders } from '../sandbox/hidden-folders.js';
+import { pythonForOtherUsers } from '../submission/python.js';
+import { projectRoot } from '../core/paths.js';
 import type { ContactNotes } from '../net/peer-program.js';
-import { openTestNetwork, type TestNetwork } from '../sandbox/test-network.js';
+import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
 import { UdpRelay } from '../net/udp-relay.js';
 import { refusedConnects } from '../net/refused-connects.js';
 import { bundleCacheDir, existingBundleCacheDir } from '../submission/typescript-runner.js';
@@ -49,7 +52,7 @@ export class TestContext {
 
   /** The test's own network (opened on first use): see sandbox/test-network.ts. */
   net(): Promise<TestNetwork> {
-    this.network ??= openTestNetwork(this.binds());
+    this.network ??= openTestNetwork(this.view());
     return this.network;
   }
 
@@ -61,14 +64,16 @@ export class TestContext {
   private async clientNet(): Promise<TestNetwork> {
     const main = await this.net();
     if (main.mode === 'none') return main;
-    this.clientSide ??= openTestNetwork(this.binds());
+    this.clientSide ??= openTestNetwork(this.view());
     return this.clientSide;
   }
 
-  private binds(): string[] {
+  private view(): SandboxView {
     // The submission and bundled programs are read from where the test's scratch folders would hide them.
     const bundles = ['server.ts', 'client.ts'].some((f) => existsSync(path.join(submissionDir(), this.task, f))) ? bundleCacheDir() : existingBundleCacheDir();
-    return [submissionDir(), ...(bundles ? [bundles] : [])];
+    const binds = [submissionDir(), ...(bundles ? [bundles] : [])];
+    const needed = [...binds, process.execPath, ...[pythonForOtherUsers() ?? process.execPath]];
+    return { binds, hidden: hiddenFolders(originalSubmissionDir(), projectRoot, needed) };
   }
 
   /** Where the grader's own server waits for a student's client: the task's port when the test has its network. */
