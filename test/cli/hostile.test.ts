@@ -98,6 +98,8 @@ describe('hostile programs', () => {
     expect(report.score).to.equal(report.maxScore);
     const printed = report.tests[0].transcript.filter((e) => e.actor === 'server stdout').map((e) => e.event).join('');
     expect(printed).to.match(/environ=PermissionError/).and.match(/signal=PermissionError/).and.match(/code=\w*Error/).and.match(/net=OSError/);
+    // Its own PID namespace: the grader is out of its sight (no parent it can name).
+    expect(printed).to.match(/parent=0\b/);
     // Its /tmp is the test's own: what it wrote there is gone with the test.
     expect(existsSync('/tmp/socket-grader-snooped.txt')).to.equal(false);
     expect(existsSync(fixture('hostile/snoops/task3b/snooped.txt'))).to.equal(false);
