@@ -4,7 +4,7 @@
 // v2 (GitHub's runners, recent distributions) or v1 (older kernels, some containers);
 // where neither can be written (not root), per-process limits are all there is.
 
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pollUntil } from '../core/time.js';
 
@@ -70,11 +70,36 @@ export function cgroupVersion(): 1 | 2 | undefined {
 }
 
 let made = 0;
+let swept = false;
+
+/**
+ * Groups of graders that died before removing them (killed by a CI timeout, say): a
+ * group is named for its worker's pid, and one whose worker is gone is emptied and removed.
+ */
+function sweepOrphans(where: Layout): void {
+  if (swept) return;
+  swept = true;
+  const parents = where.version === 2 ? [where.base] : [where.memory, where.pids];
+  for (const parent of parents) {
+    for (const name of readdirSync(parent)) {
+      const owner = /^socket-grader-(\d+)-\d+$/.exec(name)?.[1];
+      if (!owner || existsSync(`/proc/${owner}`)) continue;
+      const dir = path.join(parent, name);
+      killAll(dir);
+      try {
+        rmdirSync(dir);
+      } catch {
+        // its processes are still dying: the next run removes it
+      }
+    }
+  }
+}
 
 /** A new group with the limits; undefined where groups cannot be made (the caller falls back to per-process limits). */
 export function createTestCgroup(limits: CgroupLimits): TestCgroup | undefined {
   const where = findLayout();
   if (!where) return undefined;
+  sweepOrphans(where);
   const name = `socket-grader-${process.pid}-${++made}`;
   try {
     if (where.version === 2) {
