@@ -27,6 +27,7 @@ const HOSTILE: Hostile[] = [
   { name: 'hostile/reads-stdin-forever', group: 'client', says: /the client connects to HOST:PORT/ },
   { name: 'hostile/fork-bomb', group: 'server', needsNamespaces: true, says: /started more than 128 processes and threads/ },
   { name: 'hostile/eats-memory', group: 'server', needsNamespaces: true, says: /ran out of memory: a program may use at most 512 MiB/ },
+  { name: 'hostile/shares-memory', group: 'server', needsNamespaces: true, says: /ran out of memory and was stopped: the programs of a test may use at most 768 MiB together/ },
   { name: 'hostile/fills-disk', group: 'server', needsNamespaces: true, says: /filled its folder: a program may write at most 256 MiB/ },
   { name: 'never-listens', group: 'server', says: /the server waits in input\(\), and nothing is on its way|waiting for 2\.0 s \(asleep: in input\(\)/ },
   { name: 'crashes', group: 'server', says: /before it listened[\s\S]*has no attribute 'listn'/ },
@@ -59,7 +60,8 @@ async function settled(find: () => number[]): Promise<number[]> {
 }
 
 async function expectNothingLeft(name: string, run: CliRun): Promise<void> {
-  expect(await settled(() => processesMentioning(fixture(name))), 'student processes left running').to.deep.equal([]);
+  // Programs run from the grader's copy of the submission, in the run's own TMPDIR (or from the fixture itself, without namespaces).
+  expect(await settled(() => [...processesMentioning(fixture(name)), ...processesMentioning(run.tmp)]), 'student processes left running').to.deep.equal([]);
   // Namespace holders are the helper's forks: none of this run's may remain (the helper carries the run's TMPDIR).
   const helpers = (): number[] => processesWithEnvironment(`TMPDIR=${run.tmp}`).filter((pid) => processesMentioning(`${root}/harness/sandbox/sandbox-helper.py`).includes(pid));
   expect(await settled(helpers), 'sandbox helper or namespace holders left').to.deep.equal([]);
