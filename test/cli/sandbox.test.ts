@@ -197,3 +197,43 @@ describe('the sandbox, tried by a hostile student in a class', function () {
     expect(run.leftovers, 'temp folders left').to.deep.equal([]);
   });
 });
+
+describe('the sandbox in a user namespace (userns mode, a student grading on their own machine)', function () {
+  const token = `lingers-userns-${process.pid}-${randomInt(1e9)}`;
+  const shmKey = randomInt(1e6, 2e9);
+  let dir: string;
+  let printed: string;
+
+  before(async function () {
+    // Forced where the machine allows user namespaces (as root it does): npm test covers both modes.
+    dir = mkdtempSync(path.join(root, 'dist', 'userns-'));
+    mkdirSync(path.join(dir, 'task3b'));
+    writeFileSync(path.join(dir, 'task3b', 'server.py'), hostileServer(token, shmKey, '/nonexistent', path.join(root, 'specs/task3b/solutions/student-basic/task3b/server.py')));
+    const r = await runCli('grade', ['task3b', dir, '--groups', 'server', '--format', 'json'], { SOCKET_GRADER_ISOLATION: 'userns' });
+    const report = JSON.parse(r.stdout) as TaskReport;
+    expect(report.isolation, r.stderr).to.equal('userns');
+    expect(report.score, JSON.stringify(report.tests.map((t) => [t.name, t.message]))).to.equal(report.maxScore);
+    printed = report.tests
+      .flatMap((t) => t.transcript)
+      .filter((e) => e.actor === 'server stdout')
+      .map((e) => e.event)
+      .join('');
+  });
+
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs programs without capabilities, new privileges or a way into the grader's network", () => {
+    expect(printed, 'capabilities').to.match(/ c=0000000000000000/);
+    expect(printed, 'no new privileges').to.match(/ n=1\b/);
+    expect(printed, "entering the grader's network").to.match(/ h=P\b/);
+    expect(printed, 'other programs in /proc').to.match(/ o=0\b/);
+  });
+
+  it('ends every process of a test with it, and keeps its shared memory off the host', () => {
+    expect(printed).to.match(/ l=ok\b/).and.match(/ s=ok\b/);
+    expect(processesMentioning(token), 'a process of the test still running').to.deep.equal([]);
+    expect(shmKeys(), 'its System V shared memory on the host').to.not.include(shmKey);
+  });
+});
