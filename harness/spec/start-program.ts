@@ -41,6 +41,8 @@ export async function findProgram(task: string, role: Role, testTitle: string, g
   if (earlier) throw new SkipTest(earlier);
   const located = await locateProgram(submissionDir(), task, role);
   if ('missing' in located) throw new SkipTest(located.missing);
+  // Costs nothing to find again, so every test of the role says why, in one line.
+  if ('refused' in located) throw new StudentFailure({ expected: `the ${role} program starts`, actual: `it did not start: ${located.refused}` });
   if ('broken' in located) {
     noteStartFailure(task, role, testTitle);
     throw new StudentFailure({ expected: `the ${role} program compiles`, actual: located.broken });
