@@ -11,6 +11,7 @@ import { settlesOrStalls } from '../core/stall-signal.js';
 import { stalledWords } from '../core/inbox.js';
 import { registerLive, rootExited, unregisterLive } from './live-programs.js';
 import { logSpawn } from './spawn-log.js';
+import { sendSignal } from './send-signal.js';
 import { limitHit } from '../sandbox/limits.js';
 
 /** Output kept per stream; past it, bytes are counted and dropped, never left in the pipe. */
@@ -125,7 +126,7 @@ export class RunningProgram {
   signal(sig: NodeJS.Signals): void {
     this.opts.transcript.add('grader', `sent ${sig} to the ${this.actor}`);
     try {
-      process.kill(this.pid, sig);
+      sendSignal(this.pid, sig);
     } catch {
       // already gone
     }
