@@ -2,11 +2,13 @@
 // broken manifest is the submission's own mistake, so it becomes a sentence for the
 // student (naming the file and where the JSON breaks), never an error of the grader.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readUntrustedFile } from '../sandbox/untrusted-file.js';
 import type { Role } from './locate-program.js';
 
 export const MANIFEST_FILE = 'socket-grader.json';
+
+/** A manifest is a few lines: anything bigger is not one. */
+const MANIFEST_CAP = 1024 * 1024;
 
 /** A command as the manifest gives it: one string of words, or a list of them. */
 export type ManifestEntry = string | string[];
@@ -107,13 +109,11 @@ function shapeProblem(data: unknown): string | undefined {
 }
 
 export function readManifest(submission: string): ManifestRead {
-  let text: string;
-  try {
-    text = readFileSync(path.join(submission, MANIFEST_FILE), 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { none: true };
-    return { invalid: `${MANIFEST_FILE} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
-  }
+  // Read as untrusted: a link to a secret, a named pipe or a huge file is refused, not read.
+  const read = readUntrustedFile(submission, MANIFEST_FILE, { cap: MANIFEST_CAP, who: 'your submission' });
+  if ('absent' in read) return { none: true };
+  if ('refused' in read) return { invalid: read.reason };
+  let text = read.bytes.toString('utf8');
   // Windows editors often start a UTF-8 file with a byte-order mark: not a mistake worth a grade.
   if (text.startsWith('\ufeff')) text = text.slice(1);
   let data: unknown;

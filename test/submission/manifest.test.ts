@@ -2,6 +2,7 @@
 // column, a wrong shape says what is expected, and paths stay inside the submission.
 
 import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +49,14 @@ describe('the manifest', () => {
     expect(readManifest(submission({ 'socket-grader.json': '{"task3b":{"server":5}}' }))).to.have.property('invalid').that.match(/"task3b"\."server" should be a command/);
     expect(readManifest(submission({ 'socket-grader.json': '\ufeff{"task3b":{"server":"python3 s.py"}}' }))).to.deep.equal({ entries: { task3b: { server: 'python3 s.py' } } });
     expect(readManifest(submission({}))).to.deep.equal({ none: true });
+  });
+
+  it('a manifest that is a link or a named pipe is refused without reading it', () => {
+    const linked = readManifest(submission({ 'socket-grader.json': { link: '/etc/passwd' } }));
+    expect(linked).to.deep.equal({ invalid: 'your submission saved socket-grader.json as a symbolic link (to "/etc/passwd"), not as a file: save the file itself' });
+    const dir = submission({});
+    execFileSync('mkfifo', [path.join(dir, 'socket-grader.json')]);
+    expect(readManifest(dir)).to.deep.equal({ invalid: 'socket-grader.json is a named pipe, not a file' });
   });
 
   it('runs paths inside the submission, as absolute paths', async () => {
