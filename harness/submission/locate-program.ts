@@ -68,6 +68,14 @@ function fromManifest(submission: string, entry: ManifestEntry, where: string): 
   return { file: words.join(' '), command, args };
 }
 
+/** A program "file" that is a named pipe, a folder or a device: bundling or reading it would block or fail. */
+function notAFile(file: string, shown: string): Located | undefined {
+  const st = statSync(file);
+  if (st.isFile()) return undefined;
+  const what = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a named pipe' : st.isSocket() ? 'a socket' : 'a device';
+  return { refused: `${shown} is ${what}, not a file` };
+}
+
 /** A program file found by its conventional name that is a link out of the submission. */
 function linkOut(submission: string, file: string, shown: string): Located | undefined {
   const real = realTarget(file);
@@ -89,7 +97,7 @@ export async function locateProgram(submission: string, task: string, role: Role
   for (const runner of RUNNERS) {
     const file = base + runner.ext;
     if (!existsSync(file)) continue;
-    const out = linkOut(submission, file, `${task}/${role}${runner.ext}`);
+    const out = linkOut(submission, file, `${task}/${role}${runner.ext}`) ?? notAFile(file, `${task}/${role}${runner.ext}`);
     if (out) return out;
     try {
       return { found: await runner.command(file) };

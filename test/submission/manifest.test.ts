@@ -82,6 +82,15 @@ describe('the manifest', () => {
     }
   });
 
+  it('a program file that is a named pipe or a folder is refused, not read', async () => {
+    const dir = submission({});
+    mkdirSync(path.join(dir, 'task3b', 'server.ts'), { recursive: true });
+    expect(await locateProgram(dir, 'task3b', 'server')).to.deep.equal({ refused: 'task3b/server.ts is a folder, not a file' });
+    const piped = submission({ 'task3b/x': '' });
+    execFileSync('mkfifo', [path.join(piped, 'task3b', 'server.py')]);
+    expect(await locateProgram(piped, 'task3b', 'server')).to.deep.equal({ refused: 'task3b/server.py is a named pipe, not a file' });
+  });
+
   it('a link that stays inside the submission is fine', async () => {
     const dir = submission({ 'task3b/real.py': 'print(1)\n', 'task3b/server.py': { link: 'real.py' } });
     expect(await locateProgram(dir, 'task3b', 'server')).to.have.property('found');
