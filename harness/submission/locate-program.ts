@@ -13,11 +13,11 @@ export type Role = 'server' | 'client';
 export { MANIFEST_FILE };
 
 /** Tried in this order; the first that exists is run. */
-const RUNNERS: Array<{ ext: string; command: (file: string) => Promise<ProgramCommand> }> = [
+const RUNNERS: Array<{ ext: string; command: (file: string, submission: string) => Promise<ProgramCommand> }> = [
   { ext: '.py', command: async (file) => ({ file, command: graderPython(), args: ['-u', file] }) },
   { ext: '.js', command: async (file) => ({ file, command: process.execPath, args: [file] }) },
   { ext: '.mjs', command: async (file) => ({ file, command: process.execPath, args: [file] }) },
-  { ext: '.ts', command: async (file) => ({ file, command: process.execPath, args: [await bundleTypeScript(file)] }) },
+  { ext: '.ts', command: async (file, submission) => ({ file, command: process.execPath, args: [await bundleTypeScript(file, submission)] }) },
 ];
 
 /** `refused`: the manifest or a file leads outside the submission, or the manifest is broken: the program cannot start. */
@@ -100,7 +100,7 @@ export async function locateProgram(submission: string, task: string, role: Role
     const out = linkOut(submission, file, `${task}/${role}${runner.ext}`) ?? notAFile(file, `${task}/${role}${runner.ext}`);
     if (out) return out;
     try {
-      return { found: await runner.command(file) };
+      return { found: await runner.command(file, submission) };
     } catch (e) {
       return { broken: `${task}/${role}${runner.ext} does not compile:\n${(e as Error).message}` };
     }

@@ -91,6 +91,15 @@ describe('the manifest', () => {
     expect(await locateProgram(piped, 'task3b', 'server')).to.deep.equal({ refused: 'task3b/server.py is a named pipe, not a file' });
   });
 
+  it('a TypeScript program may import its own files, not another submission\'s', async () => {
+    const other = submission({ 'task3b/server.ts': 'console.log("bob");\n' });
+    const own = submission({ 'task3b/server.ts': "import { x } from '../lib/x.js';\nconsole.log(x);\n", 'lib/x.ts': 'export const x = 1;\n' });
+    expect(await locateProgram(own, 'task3b', 'server')).to.have.property('found');
+    const borrows = submission({ 'task3b/server.ts': `import '${path.relative(path.join(tmp, 'x', 'alice', 'task3b'), path.join(other, 'task3b', 'server.ts'))}';\n` });
+    const located = await locateProgram(borrows, 'task3b', 'server');
+    expect(located).to.have.property('broken').that.match(/it imports \S+\/task3b\/server\.ts, outside your folder: a submission may use only its own files/);
+  });
+
   it('a link that stays inside the submission is fine', async () => {
     const dir = submission({ 'task3b/real.py': 'print(1)\n', 'task3b/server.py': { link: 'real.py' } });
     expect(await locateProgram(dir, 'task3b', 'server')).to.have.property('found');
