@@ -15,6 +15,7 @@ export { whyNoMore } from './core/inbox.js';
 export { randomWord, randomSentence, randomBinary, randomFileName, randomInt, randomBytes } from './spec/random.js';
 export { UdpRelay, type RelayRule, type RelayAction, type RelayDirection } from './net/udp-relay.js';
 export { expectSavedFile, expectNoSavedFile } from './spec/saved-file.js';
+export { readUntrustedFile, type UntrustedRead } from './sandbox/untrusted-file.js';
 export { sha256, firstDifference, describeDifference, expectSameBytes } from './spec/compare-bytes.js';
 export type { Endpoint } from './net/connect.js';
 export { randomText } from './spec/random-text.js';

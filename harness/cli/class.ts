@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { listTasks } from '../core/paths.js';
+import { safeJson, safeText } from '../report/escape.js';
 import { allReport, EXTENSION, render } from '../report/render.js';
 import { gradeClass, listStudents, maxScores, shard, type ClassResult } from '../runner/grade-class.js';
 import { parseCommon, userPath } from './args.js';
@@ -54,7 +55,7 @@ export async function classCommand(argv: string[]): Promise<number> {
   const results = await gradeClass(students, tasks, {
     jobs: flags.jobs ?? os.availableParallelism(),
     advisory: flags.advisory,
-    onResult: (r) => progress.tick(`${r.student} ${r.task} ${r.error ? 'grader error' : `${r.report.score}/${r.report.maxScore}`} (${(r.report.durationMs / 1000).toFixed(1)} s)`),
+    onResult: (r) => progress.tick(safeText(`${r.student} ${r.task} ${r.error ? 'grader error' : `${r.report.score}/${r.report.maxScore}`} (${(r.report.durationMs / 1000).toFixed(1)} s)`)),
   });
   progress.stop();
 
@@ -77,14 +78,15 @@ export async function classCommand(argv: string[]): Promise<number> {
     students: perStudent.map((p) => ({ student: p.student.name, score: p.all.score, maxScore: p.all.maxScore, tasks: p.all.tasks.map((r) => ({ task: r.task, score: r.score, maxScore: r.maxScore })) })),
     errors: results.filter((r) => r.error).map((r) => ({ student: r.student, task: r.task, error: r.error })),
   };
-  if (flags.out) writeFileSync(userPath(flags.out), `${JSON.stringify(summary, null, 2)}\n`);
-  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  // A student's folder name and a grader error's text are shown, never acted on (escape.ts).
+  if (flags.out) writeFileSync(userPath(flags.out), `${safeJson(JSON.stringify(summary, null, 2))}\n`);
+  if (flags.format === 'json') process.stdout.write(`${safeJson(JSON.stringify(summary, null, 2))}\n`);
   else {
     const width = Math.max(8, ...students.map((s) => s.name.length));
     const lines = summary.students.map((s) => `${s.student.padEnd(width)}  ${`${s.score}/${s.maxScore}`.padStart(8)}  ${s.tasks.map((t) => `${t.task} ${t.score}/${t.maxScore}`).join('  ')}`);
     for (const e of summary.errors) lines.push(`grader error: ${e.student} ${e.task}: ${(e.error ?? '').split('\n')[0]}`);
     lines.push(`graded ${students.length} students × ${tasks.length} task(s) in ${((Date.now() - started) / 1000).toFixed(1)} s${count > 1 ? ` (shard ${index}/${count})` : ''}`);
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${safeText(lines.join('\n'))}\n`);
   }
   return exitCode(results.map((r) => r.report));
 }

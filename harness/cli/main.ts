@@ -3,6 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EXIT, UsageError } from './errors.js';
+import { safeText } from '../report/escape.js';
 import { closeWorkers } from '../runner/worker-pool.js';
 
 /** True when the module at `moduleUrl` is the file node was started with (through any symlink, as npm's bin links are). */
@@ -36,10 +37,10 @@ export function runMain(command: (argv: string[]) => Promise<number>, moduleUrl?
     (code) => process.stdout.write('', () => process.exit(code)),
     (err: unknown) => {
       if (err instanceof UsageError) {
-        process.stderr.write(`socket-grader: ${err.message}\n`);
+        process.stderr.write(`${safeText(`socket-grader: ${err.message}`)}\n`);
         process.exit(EXIT.badInput);
       }
-      process.stderr.write(`socket-grader: the grader itself failed (not the submission's fault):\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(`${safeText(`socket-grader: the grader itself failed (not the submission's fault):\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)}\n`);
       process.exit(EXIT.graderBroke);
     },
   );

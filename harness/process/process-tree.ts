@@ -3,6 +3,7 @@
 // "which sockets are its" and "what must be killed".
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { isSignalTarget, sendSignal } from './send-signal.js';
 
 /** Its direct children, from every thread's children list. */
 export function childrenOf(pid: number): number[] {
@@ -90,11 +91,7 @@ export function cpuTicks(pid: number): number | undefined {
 }
 
 function signal(pid: number, sig: NodeJS.Signals): void {
-  try {
-    process.kill(pid, sig);
-  } catch {
-    // already gone
-  }
+  sendSignal(pid, sig);
 }
 
 /** The environment variable that marks every process a program starts (see markedProcesses). */
@@ -147,7 +144,9 @@ function programProcesses(rootPid: number | undefined, marker: string | undefine
  * the processes of `uid` when the program runs as a user of its own).
  * Freezes them first so nothing forks between looking and killing.
  */
-export function killTree(rootPid: number | undefined, marker?: string, uid?: number): number[] {
+export function killTree(rootPidGiven: number | undefined, marker?: string, uid?: number): number[] {
+  // A program whose spawn failed has no pid (or -1): there is no group then, and -(-1) is init.
+  const rootPid = isSignalTarget(rootPidGiven) && rootPidGiven > 1 ? rootPidGiven : undefined;
   // The group is signalled only while its leader's pid still names it.
   if (rootPid !== undefined) signal(-rootPid, 'SIGSTOP');
   let tree = programProcesses(rootPid, marker, uid);

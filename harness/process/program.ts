@@ -11,6 +11,7 @@ import { settlesOrStalls } from '../core/stall-signal.js';
 import { stalledWords } from '../core/inbox.js';
 import { registerLive, rootExited, unregisterLive } from './live-programs.js';
 import { logSpawn } from './spawn-log.js';
+import { sendSignal } from './send-signal.js';
 import { limitHit, testMemoryHit } from '../sandbox/limits.js';
 
 /** Output kept per stream; past it, bytes are counted and dropped, never left in the pipe. */
@@ -137,10 +138,8 @@ export class RunningProgram {
 
   signal(sig: NodeJS.Signals): void {
     this.opts.transcript.add('grader', `sent ${sig} to the ${this.actor}`);
-    const pid = this.programPid();
-    if (pid <= 1) return;
     try {
-      process.kill(pid, sig);
+      sendSignal(this.programPid(), sig);
     } catch {
       // already gone
     }
@@ -189,11 +188,7 @@ export class RunningProgram {
       // it may do so after the kill's SIGSTOP, so it is continued until it has exited.
       await pollUntil(() => {
         if (this.exitInfo) return true;
-        try {
-          process.kill(this.pid, 'SIGCONT');
-        } catch {
-          // exited meanwhile
-        }
+        sendSignal(this.pid, 'SIGCONT');
         return undefined;
       }, 10_000, 5);
     }

@@ -3,6 +3,7 @@
 // reporter sends Classroom the sum of tests[].score, so every test carries a number.
 
 import { formatTranscript } from '../core/transcript.js';
+import { safeText } from './escape.js';
 import type { TaskReport, TestResult } from './types.js';
 
 export type ClassroomStatus = 'pass' | 'fail' | 'error';
@@ -28,19 +29,19 @@ export interface ClassroomResults {
 
 const STATUS: Record<TestResult['status'], ClassroomStatus> = { passed: 'pass', failed: 'fail', skipped: 'fail', error: 'error' };
 
-/** A failure's evidence as one text: the message, then the conversation's tail. */
+/** A failure's evidence as one text: the message, then the conversation's tail; nothing in it acts (Classroom's reporter prints it to the log). */
 export function failureText(t: TestResult): string {
   if (t.status === 'passed') return '';
   const lines = [t.message ?? t.status];
   if (t.status !== 'skipped' && t.transcript.length > 0) lines.push('conversation:', ...formatTranscript(t.transcript).map((l) => `  ${l}`));
-  return lines.join('\n');
+  return safeText(lines.join('\n'));
 }
 
 export function toClassroom(reports: TaskReport[]): ClassroomResults {
   const tests = reports.flatMap((r) =>
     r.tests.map(
       (t): ClassroomTest => ({
-        name: `${r.task} · ${t.group} · ${t.name}`,
+        name: safeText(`${r.task} · ${t.group} · ${t.name}`),
         status: STATUS[t.status],
         score: t.points,
         message: failureText(t),

@@ -1,6 +1,7 @@
 // The report as Gradescope's autograder results.json: the score, and every test with
 // its points, status and evidence, visible to the student.
 
+import { safeText } from './escape.js';
 import { failureText } from './render-classroom.js';
 import type { TaskReport } from './types.js';
 
@@ -36,7 +37,7 @@ export function toGradescope(reports: TaskReport[], durationMs: number): Gradesc
     stdout_visibility: 'visible',
     tests: reports.flatMap((r, ti) =>
       r.tests.map((t, i) => ({
-        name: `${r.task} · ${t.group} · ${t.name}${t.advisory ? ' (advisory)' : ''}`,
+        name: safeText(`${r.task} · ${t.group} · ${t.name}${t.advisory ? ' (advisory)' : ''}`),
         number: `${ti + 1}.${i + 1}`,
         score: t.points,
         max_score: t.maxPoints,

@@ -2,6 +2,7 @@
 // test, <failure>/<skipped>/<error> with the message and the conversation.
 
 import { create } from 'xmlbuilder2';
+import { safeText } from './escape.js';
 import { failureText } from './render-classroom.js';
 import type { TaskReport } from './types.js';
 
@@ -11,12 +12,12 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 function shortMessage(message = ''): string {
   const lines = message.split('\n');
   const pick = lines.filter((l) => /^(expected|got):/.test(l)).map((l) => l.replace(/:\s+/, ': '));
-  return pick.length > 0 ? pick.join('; ') : lines[0];
+  return safeText(pick.length > 0 ? pick.join('; ') : lines[0]);
 }
 
 export function toJUnit(reports: TaskReport[], durationMs: number): string {
   const count = (status: string): number => reports.reduce((a, r) => a + r.tests.filter((t) => t.status === status).length, 0);
-  // XML 1.0 cannot hold some control characters a program may print: shown as U+FFFD.
+  // Text from programs comes escaped (safeText); U+FFFD is the last resort for what XML 1.0 cannot hold.
   const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
   const root = doc.ele('testsuites', {
     name: 'socket-grader',
@@ -37,7 +38,7 @@ export function toJUnit(reports: TaskReport[], durationMs: number): string {
     });
     suite.ele('properties').ele('property', { name: 'submission', value: r.submission }).up().ele('property', { name: 'score', value: `${r.score}/${r.maxScore}` });
     for (const t of r.tests) {
-      const tc = suite.ele('testcase', { name: t.name, classname: `${r.task}.${t.group}`, time: seconds(t.durationMs) });
+      const tc = suite.ele('testcase', { name: safeText(t.name), classname: safeText(`${r.task}.${t.group}`), time: seconds(t.durationMs) });
       const firstLine = shortMessage(t.message);
       if (t.status === 'failed') tc.ele('failure', { message: firstLine, type: 'StudentFailure' }).txt(failureText(t));
       else if (t.status === 'skipped') tc.ele('skipped', { message: firstLine });
@@ -45,5 +46,6 @@ export function toJUnit(reports: TaskReport[], durationMs: number): string {
       tc.ele('system-out').txt(`points: ${t.advisory ? 'advisory' : `${t.points}/${t.maxPoints}`}`);
     }
   }
-  return doc.end({ prettyPrint: true });
+  // A line of a failure's text must not start with `::` in a CI log either.
+  return safeText(doc.end({ prettyPrint: true }));
 }

@@ -2,6 +2,7 @@
 // points (Classroom's own log shows only passed/total), and under each failure the
 // expected and actual lines and the conversation as a sequence diagram.
 
+import { safeText } from './escape.js';
 import type { TaskReport, TestResult } from './types.js';
 import { sequenceDiagram } from './render-mermaid.js';
 
@@ -23,7 +24,9 @@ function evidence(t: TestResult): string {
 }
 
 function fence(text: string, lang = ''): string[] {
-  const ticks = text.includes('```') ? '````' : '```';
+  // Longer than any run of backticks in the text, so the text cannot close it.
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(longest + 1);
   return [`${ticks}${lang}`, text, ticks];
 }
 
@@ -45,5 +48,5 @@ export function markdownSummary(reports: TaskReport[]): string {
   const score = reports.reduce((a, r) => a + r.score, 0);
   const max = reports.reduce((a, r) => a + r.maxScore, 0);
   const head = reports.length === 1 ? [] : [`## socket-grader: ${score} / ${max} points`, ''];
-  return `${[...head, ...reports.flatMap((r) => [...taskSummary(r), ''])].join('\n')}\n`;
+  return `${safeText([...head, ...reports.flatMap((r) => [...taskSummary(r), ''])].join('\n'))}\n`;
 }

@@ -1,5 +1,6 @@
 // One entry for every output format: what stdout (or --out) gets for some reports.
 
+import { safeJson, safeText } from './escape.js';
 import { toClassroom } from './render-classroom.js';
 import { toGradescope } from './render-gradescope.js';
 import { toJUnit } from './render-junit.js';
@@ -18,14 +19,15 @@ export function allReport(submission: string, reports: TaskReport[], durationMs:
 /** `single`: one task was asked for, so json is that task's report rather than the AllReport. */
 export function render(format: ReportFormat, all: AllReport, single: boolean): string {
   switch (format) {
+    // Every format leaves here with nothing in it that acts on a terminal or a CI log (escape.ts).
     case 'text':
-      return single ? renderTask(all.tasks[0]) : renderAll(all);
+      return safeText(single ? renderTask(all.tasks[0]) : renderAll(all));
     case 'json':
-      return JSON.stringify(single ? all.tasks[0] : all, null, 2);
+      return safeJson(JSON.stringify(single ? all.tasks[0] : all, null, 2));
     case 'classroom':
-      return JSON.stringify(toClassroom(all.tasks), null, 2);
+      return safeJson(JSON.stringify(toClassroom(all.tasks), null, 2));
     case 'gradescope':
-      return JSON.stringify(toGradescope(all.tasks, all.durationMs), null, 2);
+      return safeJson(JSON.stringify(toGradescope(all.tasks, all.durationMs), null, 2));
     case 'junit':
       return toJUnit(all.tasks, all.durationMs);
   }

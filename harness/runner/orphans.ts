@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RUN_MARKER_VARIABLE } from '../process/process-tree.js';
+import { isSignalTarget, sendSignal } from '../process/send-signal.js';
 
 function startedBy(workerPid: number): number[] {
   const prefix = Buffer.from(`${RUN_MARKER_VARIABLE}=${workerPid}-`);
@@ -29,16 +30,9 @@ export function killOrphansOf(workerPid: number | undefined): number[] {
   if (!workerPid) return [];
   const killed: number[] = [];
   for (let round = 0; round < 5; round++) {
-    const pids = startedBy(workerPid).filter((pid) => pid !== process.pid);
+    const pids = startedBy(workerPid).filter((pid) => pid !== process.pid && isSignalTarget(pid));
     if (pids.length === 0) break;
-    for (const pid of pids) {
-      try {
-        process.kill(pid, 'SIGKILL');
-        killed.push(pid);
-      } catch {
-        // already gone
-      }
-    }
+    for (const pid of pids) if (sendSignal(pid, 'SIGKILL')) killed.push(pid);
   }
   return killed;
 }

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pollUntil } from '../core/time.js';
+import { isSignalTarget, sendSignal } from '../process/send-signal.js';
 
 export interface TestCgroup {
   /** Files a process writes its own pid into to join the group (before it execs the program). */
@@ -166,12 +167,7 @@ function killAll(dir: string): void {
     return;
   }
   for (const pid of procs.split('\n').filter(Boolean).map(Number)) {
-    if (pid <= 1) continue;
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
+    if (isSignalTarget(pid)) sendSignal(pid, 'SIGKILL');
   }
 }
 

@@ -3,6 +3,7 @@
 // where the task expects it.
 
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { SkipTest, StudentFailure } from '../core/failures.js';
 import { graderActs, onStall } from '../core/stall-signal.js';
 import { stalledWords } from '../core/inbox.js';
@@ -12,6 +13,7 @@ import { RunningProgram, type ProgramCommand } from '../process/program.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
 import { boundSockets, type BoundSocket } from '../process/sockets.js';
 import { studentEnv } from '../process/student-env.js';
+import { whyCannotStart } from '../process/why-cannot-start.js';
 import type { FileMap, TestNetwork } from '../sandbox/test-network.js';
 import { locateProgram, type Role } from '../submission/locate-program.js';
 import { earlierStartFailure, noteStartFailure, submissionDir } from './grading-context.js';
@@ -41,6 +43,8 @@ export async function findProgram(task: string, role: Role, testTitle: string, g
   if (earlier) throw new SkipTest(earlier);
   const located = await locateProgram(submissionDir(), task, role);
   if ('missing' in located) throw new SkipTest(located.missing);
+  // Costs nothing to find again, so every test of the role says why, in one line.
+  if ('refused' in located) throw new StudentFailure({ expected: `the ${role} program starts`, actual: `it did not start: ${located.refused}` });
   if ('broken' in located) {
     noteStartFailure(task, role, testTitle);
     throw new StudentFailure({ expected: `the ${role} program compiles`, actual: located.broken });
@@ -56,9 +60,12 @@ export async function spawnInFolder(
   transcript: Transcript,
   network: TestNetwork,
 ): Promise<Started> {
+  const command = opts.args ? { ...cmd, args: [...cmd.args, ...opts.args] } : cmd;
+  // Refusals the system would give with no event (E2BIG) or in a wrapper's words, said at once.
+  const refusal = whyCannotStart({ command: command.command, argv: [command.command, ...command.args], env: studentEnv('/tmp', { ...env, ...opts.env }), shown: shownCommand(command) });
+  if (refusal) throw cannotStart(role, refusal, transcript);
   // Writing its files is the grader acting: nothing the test runs is stalled meanwhile.
   const folder = await graderActs(() => network.makeFolder(role, opts.files ?? {}));
-  const command = opts.args ? { ...cmd, args: [...cmd.args, ...opts.args] } : cmd;
   const launch = network.wrap(command, folder);
   const program = new RunningProgram(command, {
     cwd: launch.cwd,
@@ -67,7 +74,24 @@ export async function spawnInFolder(
     actor: role,
     transcript,
   });
+  if (!(program.pid > 1)) {
+    // The spawn failed before a process existed: no exit will ever come, nothing to kill.
+    await folder.cleanup();
+    throw cannotStart(role, 'the system refused to run it', transcript);
+  }
   return { program, dir: folder.outside, programDir: folder.inside, cleanupDir: folder.cleanup };
+}
+
+/** How the student names the command: the manifest's first word, or the program file. */
+function shownCommand(cmd: ProgramCommand): string {
+  const first = cmd.file.split(' ')[0];
+  if (!path.isAbsolute(first)) return first;
+  return cmd.command === cmd.file ? cmd.file.split('/').slice(-2).join('/') : path.basename(cmd.command);
+}
+
+function cannotStart(role: Role, why: string, transcript: Transcript): StudentFailure {
+  transcript.add(role, `could not be started: ${why}`);
+  return new StudentFailure({ expected: `the ${role} starts`, actual: `the ${role} could not be started: ${why}` });
 }
 
 const PORT_TAKEN = /Address already in use|EADDRINUSE|Errno 98/;

@@ -1,7 +1,7 @@
 // Runs .ts programs by bundling them once with esbuild and starting plain node:
 // a TypeScript loader costs ~0.3 s per start, and a spec starts dozens of programs.
 
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -25,12 +25,28 @@ export function bundleCacheDir(): string {
   return cacheDir;
 }
 
-export async function bundleTypeScript(file: string): Promise<string> {
+/**
+ * Bundles `file` into one .mjs. Every file the bundle takes in must lie inside `submission`
+ * (links resolved): an import of `../../bob/task4/server.ts` or of the grader's own
+ * solutions is another's code, refused with a sentence (thrown, as a compile error is).
+ */
+export async function bundleTypeScript(file: string, submission: string): Promise<string> {
   const key = `${file}@${statSync(file).mtimeMs}`;
   const known = bundled.get(key);
   if (known) return known;
   const out = path.join(bundleCacheDir(), `${bundled.size}-${path.basename(file, '.ts')}.mjs`);
-  await build({ entryPoints: [file], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
+  const result = await build({ entryPoints: [file], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent', metafile: true, absWorkingDir: '/' });
+  const root = realpathSync(submission);
+  const outside = Object.keys(result.metafile.inputs)
+    .map((input) => path.resolve('/', input))
+    .find((input) => {
+      const rel = path.relative(root, input);
+      return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+    });
+  if (outside) {
+    rmSync(out, { force: true });
+    throw new Error(`it imports ${outside}, outside your folder: a submission may use only its own files`);
+  }
   bundled.set(key, out);
   return out;
 }

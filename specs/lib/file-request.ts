@@ -4,7 +4,7 @@
 // same wire format the same way. task7 asks the same way (its reply has no OK line) and
 // judges its client with the same client-side checks.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -17,6 +17,7 @@ import {
   quote,
   randomInt,
   randomWord,
+  readUntrustedFile,
   type Connection,
   type FakeServer,
   type ProgramUnderTest,
@@ -165,8 +166,8 @@ export async function expectEnds(client: ProgramUnderTest, help: string, within 
 /** After the client exits, its folder holds `name` with exactly `expected`. */
 export async function expectSavedFile(client: ProgramUnderTest, name: string, expected: Buffer, help?: string): Promise<void> {
   await expectEnds(client, 'the server closed the connection after the file: when recv() returns b"", save the file and end');
-  const file = path.join(client.dir, name);
-  if (!existsSync(file)) {
+  const read = readUntrustedFile(client.dir, name, { who: 'the client' });
+  if ('absent' in read) {
     throw new StudentFailure({
       expected: `the client saves the file as ${quote(name)} in its working folder`,
       actual: `no such file after it ${client.process.describeExit()}; ${listFolder(client.dir)}`,
@@ -175,7 +176,9 @@ export async function expectSavedFile(client: ProgramUnderTest, name: string, ex
         : `it ended with an error before saving: read its stderr below${help ? `; ${help}` : ''}`,
     });
   }
-  expectSameBytes(readFileSync(file), expected, { what: `the file ${quote(name)} the client saved`, help });
+  // A link, a pipe, a folder or a huge file in its place: said in words, its target never read.
+  if ('refused' in read) throw new StudentFailure({ expected: `the client saves the file as ${quote(name)} in its working folder`, actual: read.reason, help: 'open(filename, "wb") and write the bytes you received into it' });
+  expectSameBytes(read.bytes, expected, { what: `the file ${quote(name)} the client saved`, help });
 }
 
 /** The client said, on stdout or stderr, that the file was not found (call once it ended). */

@@ -71,6 +71,26 @@ describe('grade command', () => {
     expect(r.stdout).to.match(/score: (\d+)\/\1 /);
   });
 
+  it('a manifest that is not valid JSON is the submission\'s fault: every test says where it breaks, exit 1', async () => {
+    const r = await runCli('grade', ['task3b', fixture('manifest-invalid'), '--format', 'json']);
+    expect(r.exitCode, r.stderr).to.equal(1);
+    const report = JSON.parse(r.stdout) as TaskReport;
+    expect(report.tests.length).to.be.greaterThan(0);
+    for (const t of report.tests) {
+      expect(t.status, t.name).to.be.oneOf(['failed', 'skipped']);
+      expect(t.message, t.name).to.match(/socket-grader\.json is not valid JSON: line 5, column 3: Expected double-quoted property name/);
+    }
+  });
+
+  it('a manifest cannot run another submission\'s program or the grader\'s own: refused, exit 1', async () => {
+    const r = await runCli('grade', ['task3b', fixture('manifest-borrows'), '--format', 'json']);
+    expect(r.exitCode, r.stderr).to.equal(1);
+    const report = JSON.parse(r.stdout) as TaskReport;
+    expect(report.score).to.equal(0);
+    for (const t of report.tests) expect(t.message, t.name).to.match(/names \.\.\/\S+, which is outside your folder: only files of your own submission can be run/);
+    expect(processesMentioning(fixture('manifest/code'))).to.deep.equal([]);
+  });
+
   it('shows the traceback of a server that crashes at start, and skips its later tests', async () => {
     const r = await runCli('grade', ['task3b', fixture('crashes'), '--format', 'json']);
     expect(r.exitCode).to.equal(1);

@@ -1,0 +1,129 @@
+// A submission's socket-grader.json: read, checked, and explained when it is wrong. A
+// broken manifest is the submission's own mistake, so it becomes a sentence for the
+// student (naming the file and where the JSON breaks), never an error of the grader.
+
+import { readUntrustedFile } from '../sandbox/untrusted-file.js';
+import type { Role } from './locate-program.js';
+
+export const MANIFEST_FILE = 'socket-grader.json';
+
+/** A manifest is a few lines: anything bigger is not one. */
+const MANIFEST_CAP = 1024 * 1024;
+
+/** A command as the manifest gives it: one string of words, or a list of them. */
+export type ManifestEntry = string | string[];
+
+export type ManifestRead = { none: true } | { entries: Record<string, Partial<Record<Role, ManifestEntry>>> } | { invalid: string };
+
+/** Where JSON.parse stopped, as an offset: V8 does not always say (`Unexpected token '}'`). */
+export function jsonErrorOffset(text: string): number | undefined {
+  let i = 0;
+  const fail = (): never => {
+    throw new RangeError(String(i));
+  };
+  const space = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const string = (): void => {
+    i++;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '"') return void i++;
+      if (c < ' ') fail();
+      if (c === '\\') {
+        i++;
+        if (text[i] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) i += 5;
+        else if ('"\\/bfnrt'.includes(text[i] ?? 'x')) i++;
+        else fail();
+      } else i++;
+    }
+    fail();
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        space();
+        if (c === '{') {
+          if (text[i] !== '"') fail();
+          string();
+          space();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    const literal = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null/y;
+    literal.lastIndex = i;
+    if (!literal.exec(text)) fail();
+    i = literal.lastIndex;
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail();
+    return undefined;
+  } catch (e) {
+    if (e instanceof RangeError && /^\d+$/.test(e.message)) return Number(e.message);
+    throw e;
+  }
+}
+
+/** "line 3, column 5" of an offset, as an editor counts them. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+/** V8's words without its position (given as line and column instead) or its quote of the text. */
+function parseProblem(message: string): string {
+  return message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
+}
+
+function isEntry(value: unknown): value is ManifestEntry {
+  return typeof value === 'string' || (Array.isArray(value) && value.every((w) => typeof w === 'string'));
+}
+
+/** Checks the shape: an object of tasks, each an object of roles, each a command. */
+function shapeProblem(data: unknown): string | undefined {
+  const example = `like { "task4": { "server": ["python3", "-u", "chat/server.py"] } }`;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return `it should hold an object of tasks, ${example}`;
+  for (const [task, roles] of Object.entries(data)) {
+    if (typeof roles !== 'object' || roles === null || Array.isArray(roles)) return `"${task}" should be an object of programs, ${example}`;
+    for (const [role, entry] of Object.entries(roles)) {
+      if (!isEntry(entry)) return `"${task}"."${role}" should be a command: a string, or a list of strings`;
+    }
+  }
+  return undefined;
+}
+
+export function readManifest(submission: string): ManifestRead {
+  // Read as untrusted: a link to a secret, a named pipe or a huge file is refused, not read.
+  const read = readUntrustedFile(submission, MANIFEST_FILE, { cap: MANIFEST_CAP, who: 'your submission' });
+  if ('absent' in read) return { none: true };
+  if ('refused' in read) return { invalid: read.reason };
+  let text = read.bytes.toString('utf8');
+  // Windows editors often start a UTF-8 file with a byte-order mark: not a mistake worth a grade.
+  if (text.startsWith('\ufeff')) text = text.slice(1);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const at = jsonErrorOffset(text) ?? text.length;
+    return { invalid: `${MANIFEST_FILE} is not valid JSON: ${lineAndColumn(text, at)}: ${parseProblem((e as Error).message)}` };
+  }
+  const problem = shapeProblem(data);
+  if (problem) return { invalid: `${MANIFEST_FILE} is not a valid manifest: ${problem}` };
+  return { entries: data as Record<string, Partial<Record<Role, ManifestEntry>>> };
+}
