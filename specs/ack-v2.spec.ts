@@ -115,16 +115,10 @@ async function expectServerCloses(server: ServerUnderTest, conn: Connection, hel
   try {
     await conn.readUntilClosed({ help });
   } catch (e) {
-/** The next line must be the answer to `message`. */
-async function expectAnswer(conn: Connection, message: string, help: string, requireNewline = false): Promise<void> {
-  await conn.expectLine(answerTo(message), { help, requireNewline });
-}
-
-/** The grader's connection sends `message` and expects its prefixed answer. */
-async function exchange(conn: Connection, message = randomSentence(24), help = ANSWER_HELP): Promise<void> {
-  await conn.sendLine(message);
-  await expectAnswer(conn, message, help);
-}
+    if (e instanceof StudentFailure && (await server.process.isSpinning())) {
+      throw new StudentFailure({ ...e.details, actual: `${e.details.actual}, while the server kept using the CPU all the time (a busy loop: recv() returning b"" over and over?)` });
+    }
+    throw e;
   }
 }
 
