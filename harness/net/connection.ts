@@ -3,7 +3,7 @@
 // expectations read. Every expectation has a deadline and fails fast when the
 // connection ends.
 
-import net from 'node:net';
+import type net from 'node:net';
 import { Inbox, stalledWords, takeLine, whyNoMore, type WaitOutcome } from '../core/inbox.js';
 import { onStall } from '../core/stall-signal.js';
 import { StudentFailure } from '../core/failures.js';

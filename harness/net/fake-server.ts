@@ -2,7 +2,7 @@
 // looks (in a test's own network, the exercise's port; else a port the kernel picks, no
 // race), records every connection, and hands them out in order.
 
-import net from 'node:net';
+import type net from 'node:net';
 import { stalledWords } from '../core/inbox.js';
 import { onStall } from '../core/stall-signal.js';
 import { StudentFailure } from '../core/failures.js';

@@ -2,7 +2,7 @@
 // misbehave on purpose: drop, duplicate, delay or swap chosen datagrams. Loopback never
 // loses anything by itself, so this is the deterministic way to test loss handling.
 
-import dgram from 'node:dgram';
+import type dgram from 'node:dgram';
 import { describeBytes, quote } from '../core/quote.js';
 import type { Transcript } from '../core/transcript.js';
 import type { Endpoint } from './connect.js';
