@@ -150,7 +150,7 @@ export class UdpRelay {
 function preview(data: Buffer): string {
   const nl = data.indexOf(0x0a);
   const head = nl >= 0 && nl < 60 ? data.subarray(0, nl + 1) : undefined;
-  if (head && head.every((b) => b === 10 || b === 13 || (b >= 32 && b < 127))) {
+  if (head?.every((b) => b === 10 || b === 13 || (b >= 32 && b < 127))) {
     return `${quote(head.toString('latin1'))} + ${data.length - head.length} bytes`;
   }
   return data.length > 40 ? `${describeBytes(data.subarray(0, 40))}… (${data.length} bytes)` : describeBytes(data);
