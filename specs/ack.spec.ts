@@ -21,7 +21,7 @@ import {
 } from '../harness/index.js';
 
 const DEFAULT_MESSAGE = 'Hello, server';
-const ackOf = (message: string): string => `ACK: ${message}`;
+const ackOf = (text: string): string => `ACK: ${text}`;
 
 const ACK_HELP = 'read the message line, then answer it: conn.sendall(("ACK: " + message + "\\n").encode())';
 const FRAMING_HELP =

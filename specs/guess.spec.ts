@@ -19,7 +19,6 @@ import {
   task,
   type Connection,
   type ProgramUnderTest,
-  type ServerUnderTest,
   type TestContext,
 } from '../harness/index.js';
 

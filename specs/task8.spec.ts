@@ -11,7 +11,7 @@ import {
   DEFAULT_WITHIN_MS,
   STARTUP_WITHIN_MS,
   StudentFailure,
-  UdpRelay,
+  type UdpRelay,
   check,
   expectNoSavedFile,
   expectSavedFile,

@@ -22,7 +22,7 @@ type ExtraOptions = NonNullable<ParseArgsConfig['options']>;
 
 /** `extra` declares a command's own flags; their values come back in `extra`. */
 export function parseCommon(argv: string[], extra: ExtraOptions = {}): { positionals: string[]; flags: CommonFlags; extra: Record<string, string | boolean | undefined> } {
-  let parsed;
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({
       args: argv,
@@ -41,7 +41,7 @@ export function parseCommon(argv: string[], extra: ExtraOptions = {}): { positio
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const values = parsed.values as Record<string, unknown>;
+  const { values } = parsed;
   const format = values.format as string;
   const jobs = values.jobs as string | undefined;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);

@@ -160,8 +160,8 @@ export async function validate(argv: string[]): Promise<number> {
   // (measured on 2 cores: 112 s with 5 at once, 101 s with 8, 104 s with 12).
   const concurrency = flags.jobs ?? 4 * os.availableParallelism();
   const started = Date.now();
-  const runs = Array.from({ length: repeat }, (_, run) => jobs.map((job) => ({ job, run }))).flat();
-  const graded = await mapConcurrently(runs, concurrency, ({ job }) => gradeTask(job.task, job.dir, scope(job, full)));
+  const gradings = Array.from({ length: repeat }, (_, run) => jobs.map((job) => ({ job, run }))).flat();
+  const graded = await mapConcurrently(gradings, concurrency, ({ job }) => gradeTask(job.task, job.dir, scope(job, full)));
   /** reports[i][run]: job i's gradings. */
   const reports = jobs.map((_, i) => Array.from({ length: repeat }, (__, run) => graded[run * jobs.length + i]));
 
@@ -172,7 +172,7 @@ export async function validate(argv: string[]): Promise<number> {
   jobs.forEach((job, i) => {
     const v = results[tasks.indexOf(job.task)];
     // The first run that went wrong is the one shown; a job is good only if every run was.
-    const verdicts = reports[i].map((r) => ({ r, ...judge(job, r) }));
+    const verdicts = reports[i].map((report) => ({ r: report, ...judge(job, report) }));
     const shown = verdicts.find((x) => !x.good) ?? verdicts[0];
     const { r, good, failed, killers } = shown;
     let detail = shown.detail;
@@ -215,8 +215,8 @@ export async function validate(argv: string[]): Promise<number> {
       const steady = v.flaky.length === 0;
       if (steady) ok++;
       else bad++;
-      const detail = steady ? `every test had one outcome in all ${repeat} runs of each submission` : `${v.flaky.length} flaky`;
-      lines.push(`${steady ? '✓' : '✗'} ${v.task.padEnd(10)} ${'no flaky test'.padEnd(34)} ${detail}`);
+      const steadiness = steady ? `every test had one outcome in all ${repeat} runs of each submission` : `${v.flaky.length} flaky`;
+      lines.push(`${steady ? '✓' : '✗'} ${v.task.padEnd(10)} ${'no flaky test'.padEnd(34)} ${steadiness}`);
       for (const f of v.flaky) lines.push(`      ${f.kind} ${f.name}: "${f.test}" ${Object.entries(f.outcomes).map(([s, n]) => `${s} ${n}×`).join(', ')}`);
     }
     if (showMatrix) {

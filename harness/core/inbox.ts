@@ -39,20 +39,19 @@ export class Inbox {
 
   constructor(private readonly capBytes: number) {}
 
-  push(chunk: Buffer): void {
-    const room = this.capBytes - this.length;
-    if (chunk.length > room) {
-      this.dropped += chunk.length - Math.max(room, 0);
-      chunk = chunk.subarray(0, Math.max(room, 0));
-    }
-    if (chunk.length > 0) {
-      if (this.length + chunk.length > this.buf.length) {
-        const grown = Buffer.alloc(Math.max(this.buf.length * 2, this.length + chunk.length, 4096));
+  push(arrived: Buffer): void {
+    // Past the cap, bytes are counted as dropped, not kept.
+    const room = Math.max(this.capBytes - this.length, 0);
+    const kept = arrived.length > room ? arrived.subarray(0, room) : arrived;
+    this.dropped += arrived.length - kept.length;
+    if (kept.length > 0) {
+      if (this.length + kept.length > this.buf.length) {
+        const grown = Buffer.alloc(Math.max(this.buf.length * 2, this.length + kept.length, 4096));
         this.buf.copy(grown, 0, 0, this.length);
         this.buf = grown;
       }
-      chunk.copy(this.buf, this.length);
-      this.length += chunk.length;
+      kept.copy(this.buf, this.length);
+      this.length += kept.length;
     }
     this.wake();
   }

@@ -48,8 +48,8 @@ export function runSeed(): number {
 let current: RandomStream | undefined;
 
 /** Tests run one at a time in a grading process: the DSL points this at the running test's stream. */
-export function useStream(stream: RandomStream | undefined): void {
-  current = stream;
+export function useStream(testStream: RandomStream | undefined): void {
+  current = testStream;
 }
 
 /** The running test's stream (or the run's own, outside a test). */

@@ -3,7 +3,7 @@
 // expectations read. Every expectation has a deadline and fails fast when the
 // connection ends.
 
-import net from 'node:net';
+import type net from 'node:net';
 import { Inbox, stalledWords, takeLine, whyNoMore, type WaitOutcome } from '../core/inbox.js';
 import { onStall } from '../core/stall-signal.js';
 import { StudentFailure } from '../core/failures.js';
@@ -124,7 +124,7 @@ export class Connection {
     const stop = onStall((why) => (stalled = why));
     const read = await pollUntil(() => {
       const state = studentSideOf(this.remotePort, this.localPort, this.netPid);
-      if (state && state.accepted && state.unreadBytes === 0) return true;
+      if (state?.accepted && state.unreadBytes === 0) return true;
       return stalled === undefined ? undefined : false;
     }, within);
     stop();
@@ -145,7 +145,7 @@ export class Connection {
    */
   private senderWaits(): boolean {
     const sender = this.peerProgram;
-    if (!sender || !sender.process.running) return false;
+    if (!sender?.process.running) return false;
     const side = studentSideOf(this.remotePort, this.localPort, this.netPid);
     return side !== undefined && side.unsentBytes === 0 && allThreadsAsleep(sender.process.pid);
   }

@@ -2,7 +2,7 @@
 // looks (in a test's own network, the exercise's port; else a port the kernel picks, no
 // race), records every connection, and hands them out in order.
 
-import net from 'node:net';
+import type net from 'node:net';
 import { stalledWords } from '../core/inbox.js';
 import { onStall } from '../core/stall-signal.js';
 import { StudentFailure } from '../core/failures.js';
@@ -21,7 +21,7 @@ export class FakeServer {
   /** Told whether the student's program reached the grader at all: a client that never connects is not waited for again. */
   contact: ContactNotes | undefined;
 
-  private constructor(private readonly server: net.Server, readonly port: number, private readonly transcript: Transcript, netPid: number) {
+  private constructor(private readonly server: net.Server, readonly port: number, transcript: Transcript, netPid: number) {
     server.on('connection', (socket) => {
       const name = this.accepted.length === 0 ? 'grader' : `grader #${this.accepted.length + 1}`;
       transcript.add(name, `accepted a connection from the client (port ${socket.remotePort})`);

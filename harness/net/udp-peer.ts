@@ -1,7 +1,7 @@
 // The grader's UDP socket: it reads every datagram as soon as it arrives (a slow
 // reader loses datagrams even on loopback) and keeps them in order with their sender.
 
-import dgram from 'node:dgram';
+import type dgram from 'node:dgram';
 import { stalledWords } from '../core/inbox.js';
 import { onStall } from '../core/stall-signal.js';
 import { StudentFailure } from '../core/failures.js';

@@ -2,7 +2,7 @@
 // misbehave on purpose: drop, duplicate, delay or swap chosen datagrams. Loopback never
 // loses anything by itself, so this is the deterministic way to test loss handling.
 
-import dgram from 'node:dgram';
+import type dgram from 'node:dgram';
 import { describeBytes, quote } from '../core/quote.js';
 import type { Transcript } from '../core/transcript.js';
 import type { Endpoint } from './connect.js';
@@ -150,7 +150,7 @@ export class UdpRelay {
 function preview(data: Buffer): string {
   const nl = data.indexOf(0x0a);
   const head = nl >= 0 && nl < 60 ? data.subarray(0, nl + 1) : undefined;
-  if (head && head.every((b) => b === 10 || b === 13 || (b >= 32 && b < 127))) {
+  if (head?.every((b) => b === 10 || b === 13 || (b >= 32 && b < 127))) {
     return `${quote(head.toString('latin1'))} + ${data.length - head.length} bytes`;
   }
   return data.length > 40 ? `${describeBytes(data.subarray(0, 40))}… (${data.length} bytes)` : describeBytes(data);

@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import { scaled } from '../core/time.js';
-import { scoreTask, type TaskReport } from '../report/types.js';
+import { scoreTask, type TaskReport, type TestResult } from '../report/types.js';
 import { GraderError } from '../cli/errors.js';
 import { isolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
 import { runSeed } from '../core/seeded-random.js';
@@ -29,7 +29,7 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
   // The run's settings, found once here, so every worker of a run grades alike.
   const settings = { [ISOLATION_VARIABLE]: isolation().mode, [PYTHON_VARIABLE]: graderPython() };
   const job = { id: ++jobs, task, submission: path.resolve(submission), seed: runSeed(), groups: opts.groups ?? [], tests: opts.tests ?? [] };
-  let tests;
+  let tests: TestResult[];
   try {
     tests = await gradeOnWorker(job, settings, TASK_DEADLINE_MS);
   } catch (e) {

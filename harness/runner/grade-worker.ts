@@ -44,7 +44,7 @@ async function suiteOf(task: string): Promise<Mocha> {
   return mocha;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
 /**
  * Only the groups asked for run (a test's full title is "<task> <group> <title>"), and
@@ -52,9 +52,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
  */
 function grepFor(job: WorkerJob): RegExp | undefined {
   if (job.groups.length === 0 && job.tests.length === 0) return undefined;
-  const groupPart = job.groups.length > 0 ? `(${job.groups.map(escape).join('|')})` : '\\S+';
-  const titlePart = job.tests.length > 0 ? `.*(${job.tests.map(escape).join('|')})` : '';
-  return new RegExp(`^${escape(job.task)} ${groupPart} ${titlePart}`);
+  const groupPart = job.groups.length > 0 ? `(${job.groups.map(escapeRegExp).join('|')})` : '\\S+';
+  const titlePart = job.tests.length > 0 ? `.*(${job.tests.map(escapeRegExp).join('|')})` : '';
+  return new RegExp(`^${escapeRegExp(job.task)} ${groupPart} ${titlePart}`);
 }
 
 async function grade(job: WorkerJob): Promise<TestResult[]> {

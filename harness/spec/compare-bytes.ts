@@ -51,9 +51,9 @@ export function describeDifference(actual: Buffer, expected: Buffer): string | u
 }
 
 /** Fails with sizes, digests and the first difference unless `actual` equals `expected`. */
-export function expectSameBytes(actual: Buffer, expected: string | Buffer, opts: SameBytesOptions): void {
+export function expectSameBytes(actual: Buffer, expectedBytes: string | Buffer, opts: SameBytesOptions): void {
   // A string is the exact bytes of a text file the grader wrote (UTF-8).
-  if (typeof expected === 'string') expected = Buffer.from(expected, 'utf8');
+  const expected = typeof expectedBytes === 'string' ? Buffer.from(expectedBytes, 'utf8') : expectedBytes;
   const diff = firstDifference(expected, actual);
   if (!diff) return;
   throw new StudentFailure({

@@ -160,7 +160,10 @@ async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', 
       }
       if (stalled !== undefined && sockets.length === 0) return `stalled: ${stalled}`;
       if (!allThreadsAsleep(program.pid)) asleepSince = undefined;
-      else if (Date.now() - (asleepSince ??= Date.now()) >= ASLEEP_BEFORE_LISTENING_MS && sockets.length === 0) return 'asleep';
+      else {
+        asleepSince ??= Date.now();
+        if (Date.now() - asleepSince >= ASLEEP_BEFORE_LISTENING_MS && sockets.length === 0) return 'asleep';
+      }
       await pollPause(10);
     }
   } finally {

@@ -194,8 +194,9 @@ export class TestContext {
 
   async dispose(): Promise<void> {
     // The network goes last: its folders hold the programs' files until they are gone.
-    if (this.network) this.cleanups.unshift(async () => (await this.network)?.close());
-    if (this.clientSide) this.cleanups.unshift(async () => (await this.clientSide)?.close());
+    const { network, clientSide } = this;
+    if (network !== undefined) this.cleanups.unshift(async () => (await network).close());
+    if (clientSide !== undefined) this.cleanups.unshift(async () => (await clientSide).close());
     for (const cleanup of this.cleanups.reverse()) {
       try {
         await cleanup();

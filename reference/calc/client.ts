@@ -28,7 +28,10 @@ function deliver(): void {
   if (nl < 0 && !closed) return;
   const take = waiting;
   waiting = undefined;
-  if (nl < 0) return take(undefined);
+  if (nl < 0) {
+    take(undefined);
+    return;
+  }
   const line = received.slice(0, nl).replace(/\r$/, '');
   received = received.slice(nl + 1);
   take(line);

@@ -30,9 +30,8 @@ const server = net.createServer((conn) => {
   let pending = Buffer.alloc(0);
   conn.on('data', (chunk: Buffer) => {
     pending = Buffer.concat([pending, chunk]);
-    let nl: number;
     const replies: string[] = [];
-    while ((nl = pending.indexOf(0x0a)) >= 0) {
+    for (let nl = pending.indexOf(0x0a); nl >= 0; nl = pending.indexOf(0x0a)) {
       const line = pending.subarray(0, nl).toString('utf8').replace(/\r$/, '');
       pending = pending.subarray(nl + 1);
       replies.push(`${calculate(line)}\n`);

@@ -16,7 +16,10 @@ export function readRequestLine(conn: net.Socket): Promise<string | undefined> {
     const settle = (gone = false): void => {
       if (done) return;
       done = true;
-      if (gone || received.length === 0) return resolve(undefined);
+      if (gone || received.length === 0) {
+        resolve(undefined);
+        return;
+      }
       const nl = received.indexOf(0x0a);
       resolve(received.subarray(0, nl < 0 ? received.length : nl).toString('utf8').trim());
     };

@@ -44,8 +44,7 @@ export function serveStocks(opts: StockServerOptions): void {
     conn.on('error', () => conn.destroy());
     conn.on('data', (chunk: string) => {
       pending += chunk;
-      let nl: number;
-      while (!done && (nl = pending.indexOf('\n')) >= 0) {
+      for (let nl = pending.indexOf('\n'); !done && nl >= 0; nl = pending.indexOf('\n')) {
         const line = pending.slice(0, nl);
         pending = pending.slice(nl + 1);
         if (line.trim() === '') continue;
@@ -74,8 +73,7 @@ export function askStocks(opts: { port: number; disconnect?: boolean }): void {
   conn.setEncoding('utf8');
   conn.on('data', (chunk: string) => {
     pending += chunk;
-    let nl: number;
-    while ((nl = pending.indexOf('\n')) >= 0) {
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
       const line = pending.slice(0, nl).trim();
       pending = pending.slice(nl + 1);
       if (next >= symbols.length) {

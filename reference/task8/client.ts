@@ -60,10 +60,10 @@ function download(name: string): void {
   restartTimer();
 }
 
-const name = await requestedFileName();
-if (!name) {
+const requested = await requestedFileName();
+if (!requested) {
   console.error('usage: client <file name>');
   process.exitCode = 2;
 } else {
-  download(name);
+  download(requested);
 }

@@ -50,7 +50,7 @@ export function madeUpPrice(): string {
   return `${100 + randomInt(800)}.${1 + randomInt(9)}${1 + randomInt(9)}`;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -59,9 +59,9 @@ function escape(s: string): string {
  * too, as print(float(...)) shows it), in either order, with any separator.
  */
 export function quoteLine(symbol: string, price: string): RegExp {
-  const number = escape(price).replace(/0$/, '0?');
+  const number = escapeRegExp(price).replace(/0$/, '0?');
   const p = `(?<![\\d.])${number}(?!\\d)`;
-  const s = `\\b${escape(symbol)}\\b`;
+  const s = `\\b${escapeRegExp(symbol)}\\b`;
   return new RegExp(`${s}.*${p}|${p}.*${s}`, 'i');
 }
 

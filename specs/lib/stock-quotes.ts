@@ -44,18 +44,18 @@ export function madeUpPrice(): string {
   return `${100 + randomInt(800)}.${randomInt(10)}${1 + randomInt(9)}`;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** "141.20" is also accepted as "141.2" (Python's str() of the float). */
 function pricePattern(price: string): string {
-  return escape(price).replace(/0$/, '0?');
+  return escapeRegExp(price).replace(/0$/, '0?');
 }
 
 /** A printed line holding the symbol (any letter case) and the price, in either order. */
 export function quoteLine(symbol: string, price: string): RegExp {
-  return new RegExp(`^(?=.*(?<![A-Za-z])${escape(symbol)}(?![A-Za-z]))(?=.*(?<![\\d.])${pricePattern(price)}(?!\\d)).*$`, 'i');
+  return new RegExp(`^(?=.*(?<![A-Za-z])${escapeRegExp(symbol)}(?![A-Za-z]))(?=.*(?<![\\d.])${pricePattern(price)}(?!\\d)).*$`, 'i');
 }
 
 /** A printed line that shows an error for the symbol: the word ERROR or unknown. */

@@ -14,7 +14,7 @@ import { listTasks } from '../../harness/core/paths.js';
 import { mapConcurrently } from '../../harness/runner/pool.js';
 import type { ClassroomResults } from '../../harness/report/render-classroom.js';
 import { root } from '../cli/run-cli.js';
-import { classroomWorkflow } from '../template/template.test.js';
+import { classroomWorkflow } from '../template/classroom-workflow.js';
 
 interface Reported {
   points: number;

@@ -5,19 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import YAML from 'yaml';
 import { listTasks } from '../../harness/core/paths.js';
 import { root } from '../cli/run-cli.js';
+import { classroomWorkflow } from './classroom-workflow.js';
 
 const template = path.join(root, 'student-template');
-
-export interface Workflow {
-  jobs: Record<string, { steps: Array<{ id?: string; name?: string; run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, string> }> }>;
-}
-
-export function classroomWorkflow(dir = template): Workflow {
-  return YAML.parse(readFileSync(path.join(dir, '.github', 'workflows', 'classroom.yml'), 'utf8')) as Workflow;
-}
 
 describe('student template', () => {
   const tasks = listTasks();

@@ -1,0 +1,44 @@
+import os
+import socket
+
+HOST = os.environ.get("HOST", "127.0.0.1")
+PORT = int(os.environ.get("PORT", 65432))
+
+# Connections whose client left without bye: kept, never closed.
+finished = []
+
+
+def handle(conn, addr):
+    buffer = b""
+    while True:
+        try:
+            data = conn.recv(1024)
+        except ConnectionError as e:
+            print(f"Connection with {addr} lost: {e}")
+            conn.close()
+            return
+        if not data:
+            print(f"{addr} disconnected")
+            finished.append(conn)
+            return
+        buffer += data
+        while b"\n" in buffer:
+            line, buffer = buffer.split(b"\n", 1)
+            message = line.decode("utf-8").strip()
+            print(f"Received from {addr}: {message}")
+            conn.sendall(f"Server received: {message}\n".encode("utf-8"))
+            if message.lower() == "bye":
+                print(f"{addr} said bye")
+                conn.close()
+                return
+
+
+with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind((HOST, PORT))
+    s.listen()
+    print(f"Server listening on {HOST}:{PORT}")
+    while True:
+        conn, addr = s.accept()
+        print(f"Connected by {addr}")
+        handle(conn, addr)
