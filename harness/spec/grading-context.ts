@@ -13,8 +13,8 @@ interface Grading {
 let current: Grading | undefined;
 
 /** A new grading begins (a worker grades one submission after another): nothing noted carries over. */
-export function beginGrading(grading: Grading): void {
-  current = { dir: path.resolve(grading.dir), original: path.resolve(grading.original) };
+export function beginGrading(next: Grading): void {
+  current = { dir: path.resolve(next.dir), original: path.resolve(next.original) };
   failedToStart.clear();
   reachedPeer.clear();
 }

@@ -127,7 +127,7 @@ function orphanedCgroups(): string[] {
   });
 }
 
-describe('the sandbox, tried by a hostile student in a class', function () {
+describe('the sandbox, tried by a hostile student in a class', () => {
   const token = `lingers-${process.pid}-${randomInt(1e9)}`;
   const shmKey = randomInt(1e6, 2e9);
   let classDir: string;
@@ -135,7 +135,7 @@ describe('the sandbox, tried by a hostile student in a class', function () {
   let bob: TaskReport;
   let printed: string;
 
-  before(async function () {
+  before(async () => {
     // Root mode is what CI, the classroom and the class workflows run: it must be here.
     if (isolation().mode !== 'root') throw new Error(`these tests need the grader to run as root (mode here: ${isolation().mode})`);
     // Outside every scratch folder, beside the grader: what a class checkout looks like.
@@ -198,13 +198,13 @@ describe('the sandbox, tried by a hostile student in a class', function () {
   });
 });
 
-describe('the sandbox in a user namespace (userns mode, a student grading on their own machine)', function () {
+describe('the sandbox in a user namespace (userns mode, a student grading on their own machine)', () => {
   const token = `lingers-userns-${process.pid}-${randomInt(1e9)}`;
   const shmKey = randomInt(1e6, 2e9);
   let dir: string;
   let printed: string;
 
-  before(async function () {
+  before(async () => {
     // Forced where the machine allows user namespaces (as root it does): npm test covers both modes.
     dir = mkdtempSync(path.join(root, 'dist', 'userns-'));
     mkdirSync(path.join(dir, 'task3b'));
