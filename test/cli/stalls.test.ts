@@ -5,6 +5,10 @@ import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
 import { fixture, runCli } from './run-cli.js';
+import { FEW_GRADINGS_MS } from '../limits.js';
+
+/** The deadline of a wait for a connection (unscaled). */
+const DEADLINE_MS = 3000;
 
 // Stalls are decided only where each test has a network of its own.
 const namespaces = isolation().mode !== 'none';
@@ -14,18 +18,20 @@ async function grade(name: string, env: Record<string, string> = {}): Promise<Ta
   return JSON.parse(r.stdout) as TaskReport;
 }
 
-describe('stalls', () => {
+describe('stalls', function () {
+  this.timeout(FEW_GRADINGS_MS);
+
   it('fails a client waiting in input() for what the task never types as soon as it stalls, and says so', async function () {
     if (!namespaces) this.skip();
     const report = await grade('client-waits-for-keyboard');
     const connects = report.tests.find((t) => t.name === 'the client connects and sends HELLO');
     expect(connects?.status).to.equal('failed');
     expect(connects?.message).to.match(/no connection: the client waits in input\(\), and nothing is on its way \(it would wait forever\)/);
-    // The deadline is 3 s; the stall is seen in well under half of it.
-    expect(connects?.durationMs).to.be.lessThan(1500);
+    // Ended by the stall, not by the 3 s deadline (the message says so too; how much sooner depends on the machine's load).
+    expect(connects?.durationMs).to.be.lessThan(DEADLINE_MS);
     const together = report.tests.find((t) => t.group === 'end-to-end' && t.status === 'failed');
     expect(together?.message).to.include('the client waits in input()');
-    expect(together?.durationMs).to.be.lessThan(1500);
+    expect(together?.durationMs).to.be.lessThan(DEADLINE_MS);
     // The server is graded on its own merits.
     expect(report.tests.filter((t) => t.group === 'server').every((t) => t.status === 'passed')).to.equal(true);
   });
@@ -36,7 +42,7 @@ describe('stalls', () => {
     const connects = report.tests.find((t) => t.name === 'the client connects and sends HELLO');
     expect(connects?.status).to.equal('failed');
     expect(connects?.message).to.include('no connection within 3.0 s');
-    expect(connects?.durationMs).to.be.at.least(3000);
+    expect(connects?.durationMs).to.be.at.least(DEADLINE_MS);
   });
 
   it('never takes a program waiting on its own timer for a stall: a slow pair (sleep, select and recv with timeouts) gets full points', async () => {
