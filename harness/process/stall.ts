@@ -16,7 +16,7 @@
 // deadlines, as before.
 
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { graderIsActing, provideStalls, type StallListener } from '../core/stall-signal.js';
+import { graderIsActing, provideStalls, sleepsPastDeadlines, type StallListener } from '../core/stall-signal.js';
 import { pollPause, scaled, STARTUP_WITHIN_MS } from '../core/time.js';
 import { liveRoots } from './live-programs.js';
 import { isAlive, markedProcesses, processTree } from './process-tree.js';
@@ -159,23 +159,24 @@ const kinds = <T>(list: T[]): string => [...new Set(list)].join(' or ');
 
 /** E.g. "the server waits in recv(); its other thread sleeps in sleep() for 599 s more". */
 function describe(actor: string, w: ProgramWaits): string {
-  const timers = w.far.length + w.circling.length;
-  const clauses: string[] = [];
-  if (w.blocked.size > 0) clauses.push(`the ${actor} waits in ${[...w.blocked].join(' and ')}`);
-  if (timers === 0) return clauses[0] ?? `the ${actor} waits`;
-  const its = w.blocked.size > 0 ? 'its other' : 'its';
   const one = (n: number, singular: string, plural: string): string => (n === 1 ? singular : plural);
+  const blocked = w.blocked.size > 0;
+  /** The threads on timers, named after what the others wait in ("its other thread") or as the program itself. */
+  const threads = (n: number): string => (blocked ? `its other ${one(n, 'thread', 'threads')}` : one(n, `the ${actor}`, `the ${actor}'s ${n} threads`));
+  const clauses: string[] = [];
+  if (blocked) clauses.push(`the ${actor} waits in ${[...w.blocked].join(' and ')}`);
   if (w.far.length > 0) {
+    const n = w.far.length;
     const soonest = Math.min(...w.far.map((f) => f.seconds));
-    const who = w.circling.length > 0 ? `${one(w.far.length, 'one', String(w.far.length))} of ${its} threads` : `${its} ${one(w.far.length, 'thread', 'threads')}`;
-    clauses.push(`${who} ${one(w.far.length, 'sleeps', 'sleep')} in ${kinds(w.far.map((f) => f.kind))} for ${one(w.far.length, '', 'at least ')}${soonest} s more`);
+    const who = w.circling.length > 0 ? `${one(n, 'one', String(n))} of ${blocked ? 'its other threads' : `the ${actor}'s threads`}` : threads(n);
+    clauses.push(`${who} ${one(n, 'sleeps', 'sleep')} in ${kinds(w.far.map((f) => f.kind))} ${sleepsPastDeadlines(soonest, n > 1)}`);
   }
   if (w.circling.length > 0) {
     const n = w.circling.length;
-    const who = w.far.length > 0 ? one(n, 'another', 'the others') : `${its} ${one(n, 'thread', 'threads')}`;
+    const who = w.far.length > 0 ? one(n, 'another', 'the others') : threads(n);
     clauses.push(`${who} only ${one(n, 'wakes', 'wake')} from ${kinds(w.circling)} now and then, and ${one(n, 'sends, prints and writes', 'send, print and write')} nothing`);
   }
-  return clauses.join('; ');
+  return clauses.length > 0 ? clauses.join('; ') : `the ${actor} waits`;
 }
 
 /** What a process wrote (output, files): write() calls and their bytes, from /proc/<pid>/io. */
@@ -228,7 +229,7 @@ function look(): Look | undefined {
   if (!programs || programs.length === 0) return undefined;
   const nowNs = process.hrtime.bigint();
   const parts: string[] = [];
-  const whys: string[] = [];
+  const whys = new Set<string>();
   const networks = new Map<string, number>();
   const timers: Look['timers'] = new Map();
   const seenThreads = new Set<string>();
@@ -284,7 +285,7 @@ function look(): Look | undefined {
         return undefined;
       }
     }
-    whys.push(describe(actor, program));
+    whys.add(describe(actor, program));
   }
   forgetThreadsExcept(seenThreads);
   // Every socket's state and queues, which must not change either: a byte on its way
@@ -313,7 +314,7 @@ function look(): Look | undefined {
     }
   }
   lastTimers = new Map([...timers].map(([thread, t]) => [thread, t.kind]));
-  return { fingerprint: parts.join(' '), why: whys.join(', '), timers, settled };
+  return { fingerprint: parts.join(' '), why: [...whys].join(', '), timers, settled };
 }
 
 interface Watcher {
