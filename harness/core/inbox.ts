@@ -2,7 +2,7 @@
 // through a cursor, and waited on: every wait resolves on arrival, end or stall, and
 // only a program that keeps working meets the deadline.
 
-import { onStall } from './stall-signal.js';
+import { onStall, SLEEPS_PAST_DEADLINES } from './stall-signal.js';
 import { seconds } from './time.js';
 
 export type WaitOutcome<T> = { kind: 'found'; value: T } | { kind: 'timeout' } | { kind: 'ended' } | { kind: 'stalled'; why: string };
@@ -21,9 +21,12 @@ export function whyNoMore(outcome: WaitOutcome<unknown>, withinMs: number, ended
   return endedBecause ?? 'nothing more';
 }
 
-/** "the server waits in recv()" becomes a sentence saying it would wait forever. */
+/**
+ * "the server waits in recv()" becomes a sentence saying it would wait forever; with a
+ * thread asleep past every deadline ("for 599 s more"), nothing happens before the deadline.
+ */
 export function stalledWords(why: string): string {
-  return `${why}, and nothing is on its way (it would wait forever)`;
+  return `${why}, and nothing is on its way (${SLEEPS_PAST_DEADLINES.test(why) ? 'nothing would happen before the deadline' : 'it would wait forever'})`;
 }
 
 export class Inbox {

@@ -6,6 +6,12 @@
 
 import { settlesWithin } from './time.js';
 
+/** How a stall's reason says a thread sleeps past every deadline (process/stall.ts): "for 599 s more". */
+export function sleepsPastDeadlines(seconds: number, atLeast: boolean): string {
+  return `for ${atLeast ? 'at least ' : ''}${seconds} s more`;
+}
+export const SLEEPS_PAST_DEADLINES = /\bfor (at least )?\d+ s more\b/;
+
 /** Told once, with what each program waits in, e.g. "the client waits in input()". */
 export type StallListener = (why: string) => void;
 

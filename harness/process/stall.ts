@@ -3,21 +3,35 @@
 // select or poll without timeout, a lock or join), none has woken for STALL_MS, and no
 // socket of the test's networks has changed meanwhile (no byte on its way). Then nothing can happen until the grader
 // acts, and a wait for what they would send ends now instead of at its deadline.
-// Anything else (a thread running, asleep in sleep() or in a wait with a timeout, a
-// root whose exit Node has not reported yet, the grader's own action under way) is not
-// a stall: such waits end at their deadlines, as before.
+// Threads on timers of their own count too, in two cases (see timed-waits.ts):
+// - a timer that cannot fire before any wait's deadline (a price updater sleeping 600 s)
+//   is as good as no deadline;
+// - threads that wake on a timer again and again (a heartbeat, an updater every 0.2 s)
+//   and do nothing a test can see (nothing sent on the test's networks, nothing
+//   written: no output, no file) for TIMER_IDLE_MS, each having woken MIN_WAKES times,
+//   only go round in circles. A timer that leads to output, or a single sleep still
+//   under way, keeps the wait going until its deadline, as before.
+// Anything else (a thread running, in disk I/O, a root whose exit Node has not reported
+// yet, the grader's own action under way) is not a stall: such waits end at their
+// deadlines, as before.
 
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { graderIsActing, provideStalls, type StallListener } from '../core/stall-signal.js';
-import { pollPause, scaled } from '../core/time.js';
+import { graderIsActing, provideStalls, sleepsPastDeadlines, type StallListener } from '../core/stall-signal.js';
+import { pollPause, scaled, STARTUP_WITHIN_MS } from '../core/time.js';
 import { liveRoots } from './live-programs.js';
 import { isAlive, markedProcesses, processTree } from './process-tree.js';
+import { forgetThreadsExcept, timedWait, type TimedKind } from './timed-waits.js';
 
 /** How long everything must stay unchanged: far above waking and scheduling delays, far below a deadline. */
 const STALL_MS = scaled(300);
 /** And over at least this many looks, each in its own turn of the event loop (so the grader has read what was ready). */
 const MIN_LOOKS = 6;
 const LOOK_EVERY_MS = 25;
+/** A timer further off than every wait's deadline (the longest is the startup's) counts as none. */
+const BEYOND_EVERY_WAIT_NS = BigInt(2 * STARTUP_WITHIN_MS) * 1_000_000n;
+/** How long threads on short timers must go round doing nothing visible, waking at least MIN_WAKES times each. */
+const TIMER_IDLE_MS = scaled(1000);
+const MIN_WAKES = 2;
 
 interface Syscall {
   nr: number;
@@ -108,11 +122,83 @@ function sleepingSwitches(pid: number, tid: string): string | undefined {
   return m ? `${m[1]}/${m[2]}` : undefined;
 }
 
+/** Its voluntary context switches, in any state. */
+function voluntarySwitches(pid: number, tid: string): number | undefined {
+  const m = /^voluntary_ctxt_switches:\s*(\d+)/m.exec(readText(`/proc/${pid}/task/${tid}/status`) ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
 interface Look {
-  /** Everything that must stay the same: each thread's wait and switches, the networks' queues. */
+  /**
+   * Everything that must stay the same: each thread's wait and switches (but a short
+   * timer's, which wake), the networks' queues, and with short timers what the test
+   * could see of them: bytes written, segments and datagrams sent.
+   */
   fingerprint: string;
   /** "the server waits in accept()": for the message. */
   why: string;
+  /** Threads on short timers: what they wait in, and their voluntary switches, which rise with each wake. */
+  timers: Map<string, { kind: TimedKind; switches: number }>;
+  /** False when a thread on a short timer was caught awake: it counts as going round, but no stall is decided on this look. */
+  settled: boolean;
+}
+
+/** Threads on short timers at the last complete look: caught awake at the next, they are between two sleeps. */
+let lastTimers = new Map<string, TimedKind>();
+
+/** What one program's threads wait in, for the message. */
+interface ProgramWaits {
+  blocked: Set<WaitKind>;
+  /** Per thread on a timer beyond every deadline: what it sleeps in, and the seconds left. */
+  far: Array<{ kind: TimedKind; seconds: number }>;
+  /** Per thread on a short timer, woken again and again: what it wakes from. */
+  circling: TimedKind[];
+}
+
+const kinds = <T>(list: T[]): string => [...new Set(list)].join(' or ');
+
+/** E.g. "the server waits in recv(); its other thread sleeps in sleep() for 599 s more". */
+function describe(actor: string, w: ProgramWaits): string {
+  const one = (n: number, singular: string, plural: string): string => (n === 1 ? singular : plural);
+  const blocked = w.blocked.size > 0;
+  /** The threads on timers, named after what the others wait in ("its other thread") or as the program itself. */
+  const threads = (n: number): string => (blocked ? `its other ${one(n, 'thread', 'threads')}` : one(n, `the ${actor}`, `the ${actor}'s ${n} threads`));
+  const clauses: string[] = [];
+  if (blocked) clauses.push(`the ${actor} waits in ${[...w.blocked].join(' and ')}`);
+  if (w.far.length > 0) {
+    const n = w.far.length;
+    const soonest = Math.min(...w.far.map((f) => f.seconds));
+    const who = w.circling.length > 0 ? `${one(n, 'one', String(n))} of ${blocked ? 'its other threads' : `the ${actor}'s threads`}` : threads(n);
+    clauses.push(`${who} ${one(n, 'sleeps', 'sleep')} in ${kinds(w.far.map((f) => f.kind))} ${sleepsPastDeadlines(soonest, n > 1)}`);
+  }
+  if (w.circling.length > 0) {
+    const n = w.circling.length;
+    const who = w.far.length > 0 ? one(n, 'another', 'the others') : threads(n);
+    clauses.push(`${who} only ${one(n, 'wakes', 'wake')} from ${kinds(w.circling)} now and then, and ${one(n, 'sends, prints and writes', 'send, print and write')} nothing`);
+  }
+  return clauses.length > 0 ? clauses.join('; ') : `the ${actor} waits`;
+}
+
+/** What a process wrote (output, files): write() calls and their bytes, from /proc/<pid>/io. */
+function written(pid: number): string | undefined {
+  const io = readText(`/proc/${pid}/io`);
+  const m = io && /wchar:\s*(\d+)[\s\S]*syscw:\s*(\d+)/.exec(io);
+  return m ? `${m[1]}/${m[2]}` : undefined;
+}
+
+/** Segments and datagrams sent so far in the network of `pid`: any byte sent there, by anyone, raises them. */
+function sentInNetwork(pid: number): string | undefined {
+  const snmp = readText(`/proc/${pid}/net/snmp`);
+  const snmp6 = readText(`/proc/${pid}/net/snmp6`) ?? '';
+  if (snmp === undefined) return undefined;
+  const counter = (table: string, name: string): string => {
+    const lines = snmp.split('\n').filter((l) => l.startsWith(`${table}:`));
+    if (lines.length < 2) return '?';
+    const names = lines[0].split(/\s+/);
+    return lines[1].split(/\s+/)[names.indexOf(name)] ?? '?';
+  };
+  const udp6 = /Udp6OutDatagrams\s+(\d+)/.exec(snmp6)?.[1] ?? '?';
+  return `${counter('Tcp', 'OutSegs')}/${counter('Udp', 'OutDatagrams')}/${udp6}`;
 }
 
 /** Programs whose root exited with nothing left running: no process can bring them back. */
@@ -139,16 +225,21 @@ function programProcesses(): Array<{ actor: string; pids: number[] }> | undefine
   return found;
 }
 
-/** One look at the test's programs: undefined unless every thread waits with no deadline. */
+/** One look at the test's programs: undefined unless every thread waits with no deadline, or on a timer. */
 function look(): Look | undefined {
   if (!waits) return undefined;
   const programs = programProcesses();
   if (!programs || programs.length === 0) return undefined;
+  const nowNs = process.hrtime.bigint();
   const parts: string[] = [];
   const whys = new Set<string>();
   const networks = new Map<string, number>();
+  const timers: Look['timers'] = new Map();
+  const seenThreads = new Set<string>();
+  let settled = true;
+  const allPids: number[] = [];
   for (const { actor, pids } of programs) {
-    const kinds = new Set<WaitKind>();
+    const program: ProgramWaits = { blocked: new Set(), far: [], circling: [] };
     for (const pid of pids) {
       let tids: string[];
       try {
@@ -156,13 +247,40 @@ function look(): Look | undefined {
       } catch {
         return undefined; // gone while we looked: an exit to report
       }
+      allPids.push(pid);
       for (const tid of tids) {
+        const thread = `${pid}/${tid}`;
         const call = syscallOf(pid, tid);
-        const kind = call && waits[call.nr]?.(call.args);
-        const switches = kind && sleepingSwitches(pid, tid);
-        if (!kind || !switches) return undefined;
-        kinds.add(kind);
-        parts.push(`${tid}:${call.nr}:${call.args[0]}:${switches}`);
+        const switches = call && sleepingSwitches(pid, tid);
+        const kind = call && switches ? waits[call.nr]?.(call.args) : undefined;
+        if (call && switches && kind) {
+          program.blocked.add(kind);
+          parts.push(`${tid}:${call.nr}:${call.args[0]}:${switches}`);
+          continue;
+        }
+        const timer = call && switches ? timedWait(pid, tid, call, switches, nowNs) : undefined;
+        seenThreads.add(thread);
+        if (!call || !switches || !timer) {
+          // Awake, or in another call: a thread on a short timer between two sleeps (what
+          // it did will show in the counters below); anything else is no stall.
+          const was = lastTimers.get(thread);
+          const woken = was && voluntarySwitches(pid, tid);
+          if (!was || woken === undefined) return undefined;
+          settled = false;
+          program.circling.push(was);
+          timers.set(thread, { kind: was, switches: woken });
+          parts.push(`${tid}:timer`);
+          continue;
+        }
+        if (timer.earliestNs !== undefined && timer.earliestNs - nowNs >= BEYOND_EVERY_WAIT_NS) {
+          // It cannot wake before any wait ends: as if it had no deadline (it must not wake either).
+          program.far.push({ kind: timer.kind, seconds: Number((timer.earliestNs - nowNs) / 1_000_000_000n) });
+          parts.push(`${tid}:${call.nr}:far:${switches}`);
+        } else {
+          program.circling.push(timer.kind);
+          timers.set(thread, { kind: timer.kind, switches: Number(switches.split('/')[0]) });
+          parts.push(`${tid}:timer`);
+        }
       }
       try {
         networks.set(readlinkSync(`/proc/${pid}/ns/net`), pid);
@@ -170,8 +288,9 @@ function look(): Look | undefined {
         return undefined;
       }
     }
-    whys.add(`the ${actor} waits in ${[...kinds].join(' and ')}`);
+    whys.add(describe(actor, program));
   }
+  forgetThreadsExcept(seenThreads);
   // Every socket's state and queues, which must not change either: a byte on its way
   // (or read by the grader meanwhile) changes them.
   for (const pid of networks.values()) {
@@ -184,7 +303,21 @@ function look(): Look | undefined {
       }
     }
   }
-  return { fingerprint: parts.join(' '), why: [...whys].join(', ') };
+  if (timers.size > 0) {
+    // Threads that wake may act between two looks: what they did must show in counters.
+    for (const pid of allPids) {
+      const w = written(pid);
+      if (w === undefined) return undefined;
+      parts.push(`w${pid}:${w}`);
+    }
+    for (const pid of networks.values()) {
+      const sent = sentInNetwork(pid);
+      if (sent === undefined) return undefined;
+      parts.push(`n${pid}:${sent}`);
+    }
+  }
+  lastTimers = new Map([...timers].map(([thread, t]) => [thread, t.kind]));
+  return { fingerprint: parts.join(' '), why: [...whys].join(', '), timers, settled };
 }
 
 interface Watcher {
@@ -193,6 +326,15 @@ interface Watcher {
   same?: string;
   since: number;
   looks: number;
+  /** Short timers at `since`: how often each has woken since. */
+  timersAtSince?: Look['timers'];
+}
+
+/** Every short timer has woken MIN_WAKES times since the watcher's `since`: each goes round, it is not one sleep still under way. */
+function allGoneRound(atSince: Look['timers'] | undefined, now: Look['timers']): boolean {
+  if (!atSince) return false;
+  for (const [thread, t] of now) if (t.switches - (atSince.get(thread)?.switches ?? t.switches) < MIN_WAKES) return false;
+  return true;
 }
 
 const watchers = new Set<Watcher>();
@@ -210,10 +352,12 @@ async function watch(): Promise<void> {
           w.same = seen?.fingerprint;
           w.since = now;
           w.looks = seen ? 1 : 0;
+          w.timersAtSince = seen?.timers;
           continue;
         }
         w.looks++;
-        if (w.looks >= MIN_LOOKS && now - w.since >= STALL_MS) {
+        const quiet = seen.timers.size === 0 ? now - w.since >= STALL_MS : seen.settled && now - w.since >= TIMER_IDLE_MS && allGoneRound(w.timersAtSince, seen.timers);
+        if (w.looks >= MIN_LOOKS && quiet) {
           watchers.delete(w);
           w.listener(seen.why);
         }

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { scaled } from '../core/time.js';
 import { scoreTask, type TaskReport, type TestResult } from '../report/types.js';
 import { GraderError } from '../cli/errors.js';
-import { isolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
+import { findIsolation, isolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
 import { runSeed } from '../core/seeded-random.js';
-import { graderPython, PYTHON_VARIABLE } from '../submission/python.js';
+import { findGraderPython, PYTHON_VARIABLE } from '../submission/python.js';
 import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
 
 /** A whole task; every wait inside has its own much shorter deadline. */
@@ -24,10 +24,20 @@ export interface GradeOptions {
 
 let jobs = 0;
 
+let settingsOfRun: Promise<Record<string, string>> | undefined;
+
+/**
+ * The run's settings, found once per process with their probes side by side (each a
+ * process start: ~0.1 s, a pyenv shim's python more), so every worker of a run grades alike.
+ */
+function runSettings(): Promise<Record<string, string>> {
+  settingsOfRun ??= Promise.all([findIsolation(), findGraderPython()]).then(([found, python]) => ({ [ISOLATION_VARIABLE]: found.mode, [PYTHON_VARIABLE]: python }));
+  return settingsOfRun;
+}
+
 export async function gradeTask(task: string, submission: string, opts: GradeOptions = {}): Promise<TaskReport> {
   const started = Date.now();
-  // The run's settings, found once here, so every worker of a run grades alike.
-  const settings = { [ISOLATION_VARIABLE]: isolation().mode, [PYTHON_VARIABLE]: graderPython() };
+  const settings = await runSettings();
   const job = { id: ++jobs, task, submission: path.resolve(submission), seed: runSeed(), groups: opts.groups ?? [], tests: opts.tests ?? [] };
   let tests: TestResult[];
   try {

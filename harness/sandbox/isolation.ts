@@ -2,7 +2,7 @@
 // and handed to its workers: each test in its own network, mount, IPC and PID namespace
 // (as root, or in a user namespace of its own), or nothing (ports from the environment only).
 
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cgroupVersion } from './cgroup.js';
 import { LIMITS } from './limits.js';
 
@@ -32,37 +32,80 @@ function summaryOf(mode: IsolationMode): string {
 
 const MiB = 1024 * 1024;
 
+const PROBE_TIMEOUT_MS = 5000;
+
 function works(command: string, args: string[]): boolean {
   try {
-    execFileSync(command, args, { stdio: 'ignore', timeout: 5000 });
+    execFileSync(command, args, { stdio: 'ignore', timeout: PROBE_TIMEOUT_MS });
     return true;
   } catch {
     return false;
   }
 }
 
-let decided: Isolation | undefined;
+function worksSoon(command: string, args: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = execFile(command, args, { timeout: PROBE_TIMEOUT_MS }, (error) => resolve(error === null));
+    child.stdin?.end();
+  });
+}
 
-export function isolation(): Isolation {
-  if (decided) return decided;
+/** What the machine allows, from the two probes: nsenter runs, and unshare makes namespaces. */
+interface Probes {
+  nsenter: boolean;
+  unshare: boolean;
+}
+
+/** The mode that needs no probe: forced by the user, or no Linux. */
+function withoutProbes(): Isolation | undefined {
   const forced = process.env[ISOLATION_VARIABLE];
+  if (forced === 'none' || forced === 'root' || forced === 'userns') return { mode: forced, summary: summaryOf(forced) };
+  if (process.platform !== 'linux') return { mode: 'none', summary: `${summaryOf('none')} (namespaces are Linux only)` };
+  return undefined;
+}
+
+const asRoot = (): boolean => process.getuid?.() === 0;
+
+/** What unshare must manage: new namespaces as root, else inside a user namespace of its own. */
+const unshareArgs = (): string[] => [...(asRoot() ? [] : ['--user', '--map-root-user']), '--net', '--mount', '--ipc', '--pid', '--fork', 'true'];
+
+function fromProbes({ nsenter, unshare }: Probes): Isolation {
   let mode: IsolationMode;
   let why = '';
-  if (forced === 'none' || forced === 'root' || forced === 'userns') {
-    mode = forced;
-  } else if (process.platform !== 'linux') {
-    mode = 'none';
-    why = ` (namespaces are Linux only)`;
-  } else if (!works('nsenter', ['--version'])) {
+  if (!nsenter) {
     mode = 'none';
     why = ' (nsenter from util-linux is not installed)';
-  } else if (process.getuid?.() === 0) {
-    mode = works('unshare', ['--net', '--mount', '--ipc', '--pid', '--fork', 'true']) ? 'root' : 'none';
+  } else if (asRoot()) {
+    mode = unshare ? 'root' : 'none';
     if (mode === 'none') why = ' (running as root, but this container forbids new namespaces)';
   } else {
-    mode = works('unshare', ['--user', '--map-root-user', '--net', '--mount', '--ipc', '--pid', '--fork', 'true']) ? 'userns' : 'none';
+    mode = unshare ? 'userns' : 'none';
     if (mode === 'none') why = ' (not root, and unprivileged user namespaces are not allowed: run the grader with sudo to get them)';
   }
-  decided = { mode, summary: summaryOf(mode) + why };
+  return { mode, summary: summaryOf(mode) + why };
+}
+
+let decided: Isolation | undefined;
+let deciding: Promise<Isolation> | undefined;
+
+/**
+ * The run's mode, found once per process: its two probes (each a process start) run side
+ * by side, beside the CLI's other probes (grade-task.ts), not one after another.
+ */
+export function findIsolation(): Promise<Isolation> {
+  deciding ??= (async () => {
+    const known = decided ?? withoutProbes();
+    if (known) return known;
+    const [nsenter, unshare] = await Promise.all([worksSoon('nsenter', ['--version']), worksSoon('unshare', unshareArgs())]);
+    // A synchronous isolation() may have decided meanwhile: one answer per process.
+    decided ??= fromProbes({ nsenter, unshare });
+    return decided;
+  })();
+  return deciding;
+}
+
+/** The run's mode, at once: decided already (findIsolation, or the worker's variable), else probed now. */
+export function isolation(): Isolation {
+  decided ??= withoutProbes() ?? fromProbes({ nsenter: works('nsenter', ['--version']), unshare: works('unshare', unshareArgs()) });
   return decided;
 }

@@ -1,6 +1,7 @@
 // Which python3 runs a student's .py file, and which runs the grader's own helper.
 
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { othersMay } from '../sandbox/access.js';
 
@@ -9,21 +10,75 @@ let grader: string | undefined;
 /** Where a grading process hands the python3 it found to its workers. */
 export const PYTHON_VARIABLE = 'SOCKET_GRADER_PYTHON';
 
+// -I -S: no site packages or user paths to load, only the path wanted.
+const PROBE = ['-I', '-S', '-c', 'import sys; print(sys.executable)'];
+
 /**
  * The real python3 behind PATH, found once a run: version managers put a shell-script
  * shim first on PATH (pyenv's costs 0.2 to 0.5 s a start, and a spec starts dozens of
  * programs); a worker takes the one its parent found.
  */
 export function graderPython(): string {
-  grader ??= process.env[PYTHON_VARIABLE] || undefined;
+  grader ??= process.env[PYTHON_VARIABLE] || binaryOnPath();
   if (!grader) {
     try {
-      grader = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim() || 'python3';
+      grader = execFileSync('python3', PROBE, { encoding: 'utf8' }).trim() || 'python3';
     } catch {
       grader = 'python3';
     }
   }
   return grader;
+}
+
+/** The first python3 on PATH when it is a program itself (no shim to see through): no process to start. */
+function binaryOnPath(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (!dir.startsWith('/')) continue;
+    const candidate = path.join(dir, 'python3');
+    let head: Buffer;
+    try {
+      const fd = openSync(candidate, 'r');
+      try {
+        head = Buffer.alloc(4);
+        readSync(fd, head, 0, 4, 0);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      continue;
+    }
+    // The first python3 decides: a binary is the real one; a script (a shim) must be run to tell.
+    return head.equals(ELF) && runnable(candidate) ? candidate : undefined;
+  }
+  return undefined;
+}
+
+const ELF = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+
+function runnable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let finding: Promise<string> | undefined;
+
+/** graderPython(), found without blocking: the CLI runs it beside its other probes, once per process. */
+export function findGraderPython(): Promise<string> {
+  finding ??= new Promise((resolve) => {
+    grader ??= process.env[PYTHON_VARIABLE] || binaryOnPath();
+    if (grader) return resolve(grader);
+    const child = execFile('python3', PROBE, { encoding: 'utf8' }, (error, stdout) => {
+      // A synchronous graderPython() may have decided meanwhile: one answer per process.
+      grader ??= (error ? '' : stdout.trim()) || 'python3';
+      resolve(grader);
+    });
+    child.stdin?.end();
+  });
+  return finding;
 }
 
 let forOthers: string | null | undefined;

@@ -11,6 +11,7 @@ import { execa } from 'execa';
 import YAML from 'yaml';
 import type { TaskReport } from '../../harness/report/types.js';
 import { fixture, processesMentioning, root, runCli } from './run-cli.js';
+import { FEW_GRADINGS_MS, MANY_GRADINGS_MS } from '../limits.js';
 
 const KINDS: Record<string, string> = {
   good: path.join(root, 'specs/task3b/solutions/student-basic'),
@@ -35,7 +36,9 @@ function mergeCommand(): string {
   return step?.run ?? '';
 }
 
-describe('class command', () => {
+describe('class command', function () {
+  this.timeout(FEW_GRADINGS_MS);
+
   let tmp: string;
   let classDir: string;
   before(() => {
@@ -51,7 +54,7 @@ describe('class command', () => {
 
   it('grades 30 submissions in two shards; the merged CSV matches grading each kind alone', async function () {
     // 30 gradings one at a time per shard, then each kind alone: minutes while validate runs beside.
-    this.timeout(240_000);
+    this.timeout(MANY_GRADINGS_MS);
     const shards = await Promise.all(
       [1, 2].map((i) => runCli('class', ['task3b', classDir, '--jobs', '1', '--shard', `${i}/2`, '--csv', path.join(tmp, 'shards', `grades-${i}.csv`), '--reports', path.join(tmp, 'reports'), '--format', 'json'])),
     );
@@ -77,7 +80,8 @@ describe('class command', () => {
       const kind = row.student.replace(/^student\d+-/, '');
       expect(row.task).to.equal('task3b');
       expect(Number(row.max), row.student).to.equal(14);
-      expect(Number(row.seconds)).to.be.within(0, 60);
+      // A time was taken (how much depends on the machine's load, not on the grader).
+      expect(Number(row.seconds)).to.be.greaterThan(0);
       if (kind === 'kills-grader') expect(Number(row.score)).to.equal(0);
       else expect(Number(row.score), row.student).to.equal(alone.get(kind)?.score);
     }

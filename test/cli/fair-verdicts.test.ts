@@ -8,10 +8,13 @@ import { expect } from 'chai';
 import path from 'node:path';
 import type { TaskReport } from '../../harness/report/types.js';
 import { root, runCli } from './run-cli.js';
+import { FEW_GRADINGS_MS } from '../limits.js';
 
 const seedPair = path.join(root, 'specs', 'task4', 'solutions', 'student-seed-chat');
 
-describe('fair verdicts on real code', () => {
+describe('fair verdicts on real code', function () {
+  this.timeout(FEW_GRADINGS_MS);
+
   it('grades a task4 chat pair written from the seed alone at full points in server, client and end-to-end; it loses only robustness tests', async () => {
     const r = await runCli('grade', ['task4', seedPair, '--format', 'json']);
     const report = JSON.parse(r.stdout) as TaskReport;

@@ -4,13 +4,17 @@
 import { expect } from 'chai';
 import { loadFixtures } from '../../harness/runner/fixtures.js';
 import { runCli } from './run-cli.js';
+import { MANY_GRADINGS_MS } from '../limits.js';
 
 interface Validation {
   tasks: Array<{ task: string; flaky?: unknown[]; matrix?: { mutants: string[]; tests: Array<{ name: string; kills: string[] }> } }>;
   failed: number;
 }
 
-describe('validate --repeat --matrix', () => {
+describe('validate --repeat --matrix', function () {
+  // Every task3b mutant and solution, twice.
+  this.timeout(MANY_GRADINGS_MS);
+
   it('grades task3b twice, finds no flaky test, and gives the kill matrix in JSON', async () => {
     const r = await runCli('validate', ['task3b', '--repeat', '2', '--matrix', '--format', 'json']);
     expect(r.exitCode, r.stdout).to.equal(0);

@@ -15,6 +15,7 @@ import { mapConcurrently } from '../../harness/runner/pool.js';
 import type { ClassroomResults } from '../../harness/report/render-classroom.js';
 import { root } from '../cli/run-cli.js';
 import { classroomWorkflow } from '../template/classroom-workflow.js';
+import { MANY_GRADINGS_MS } from '../limits.js';
 
 interface Reported {
   points: number;
@@ -24,7 +25,7 @@ interface Reported {
 }
 
 describe('installed package', function () {
-  this.timeout(240_000);
+  this.timeout(MANY_GRADINGS_MS);
   let tmp: string;
   let installed: string;
   let bin: string;

@@ -10,6 +10,7 @@ import { killLiveProgramsOnSignals } from '../../harness/process/live-programs.j
 import { isAlive, processTree } from '../../harness/process/process-tree.js';
 import { boundSockets } from '../../harness/process/sockets.js';
 import { studentEnv } from '../../harness/process/student-env.js';
+import { PROGRAM_WAIT_MS } from '../limits.js';
 
 function python(code: string, env: Record<string, string> = {}, transcript = new Transcript()): RunningProgram {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'program-test-'));
@@ -49,7 +50,7 @@ describe('a student program', () => {
   it('has its exit reported with its last output, and its orphans killed, when a child it started outlives it', async () => {
     const transcript = new Transcript();
     const p = python('import os, signal\nif os.fork() == 0:\n    os.setsid()\n    signal.pause()\nprint("parent leaves", flush=True)', {}, transcript);
-    const tree = await p.stdout.waitFor(() => (p.stdout.all().includes('parent leaves') ? processTree(p.pid) : undefined), 5000);
+    const tree = await p.stdout.waitFor(() => (p.stdout.all().includes('parent leaves') ? processTree(p.pid) : undefined), PROGRAM_WAIT_MS);
     if (tree.kind !== 'found') throw new Error('the test program printed nothing');
     const exit = await p.exited;
     expect(exit.code).to.equal(0);
@@ -64,7 +65,7 @@ describe('a student program', () => {
 
   it('is killed with every descendant, even one that setsid()s and ignores SIGTERM', async () => {
     const p = python('import os, signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        print("grandchild", flush=True)\n    signal.pause()\nelse:\n    signal.pause()');
-    await p.stdout.waitFor(() => (p.stdout.all().includes('grandchild') ? true : undefined), 5000);
+    await p.stdout.waitFor(() => (p.stdout.all().includes('grandchild') ? true : undefined), PROGRAM_WAIT_MS);
     const tree = processTree(p.pid);
     expect(tree.length).to.equal(3);
     await p.kill();
@@ -73,7 +74,7 @@ describe('a student program', () => {
 
   it('is seen listening on the port it bound, from /proc, over IPv4 and IPv6', async () => {
     const p = python('import socket, signal\na = socket.socket(); a.bind(("127.0.0.1", 0)); a.listen()\nb = socket.socket(socket.AF_INET6); b.bind(("::", 0)); b.listen()\nu = socket.socket(type=socket.SOCK_DGRAM); u.bind(("127.0.0.1", 0))\nprint(a.getsockname()[1], b.getsockname()[1], u.getsockname()[1], flush=True)\nsignal.pause()');
-    const ports = await p.stdout.waitFor(() => (p.stdout.all().includes('\n') ? p.stdout.all().toString().trim().split(' ').map(Number) : undefined), 5000);
+    const ports = await p.stdout.waitFor(() => (p.stdout.all().includes('\n') ? p.stdout.all().toString().trim().split(' ').map(Number) : undefined), PROGRAM_WAIT_MS);
     if (ports.kind !== 'found') throw new Error('the test program printed no ports');
     const bound = boundSockets(p.pid);
     await p.kill();

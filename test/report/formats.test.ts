@@ -9,6 +9,7 @@ import { expect } from 'chai';
 import { validateXML } from 'xmllint-wasm';
 import type { TaskReport } from '../../harness/report/types.js';
 import { root, runCli } from '../cli/run-cli.js';
+import { FEW_GRADINGS_MS } from '../limits.js';
 
 const schema = (name: string): object => JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'schemas', name), 'utf8')) as object;
 const ajv = new Ajv({ allErrors: true });
@@ -21,7 +22,9 @@ function expectValid(name: string, data: unknown): void {
 // A server that answers the wrong word, and no client: tests passed, failed and skipped.
 const WRONG_WORD_SERVER = path.join(root, 'specs/task3b/mutants/server-replies-other-text/task3b/server.py');
 
-describe('report formats', () => {
+describe('report formats', function () {
+  this.timeout(FEW_GRADINGS_MS);
+
   let report: TaskReport;
   let tmp: string;
   let submission: string;
