@@ -7,7 +7,7 @@ import path from 'node:path';
 import { SkipTest, StudentFailure } from '../core/failures.js';
 import { graderActs, onStall } from '../core/stall-signal.js';
 import { stalledWords } from '../core/inbox.js';
-import { STARTUP_WITHIN_MS, pollPause, scaled, seconds } from '../core/time.js';
+import { STARTUP_WITHIN_MS, pollPause, scaled, seconds, settlesWithin } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import { RunningProgram, type ProgramCommand } from '../process/program.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
@@ -75,9 +75,11 @@ export async function spawnInFolder(
     transcript,
   });
   if (!(program.pid > 1)) {
-    // The spawn failed before a process existed: no exit will ever come, nothing to kill.
+    // The spawn failed before a process existed: nothing to kill. Its error comes on the
+    // next tick (ENOENT, EACCES), or never (E2BIG: the spawn threw inside execa).
+    const ended = await settlesWithin(program.exited, 1000);
     await folder.cleanup();
-    throw cannotStart(role, 'the system refused to run it', transcript);
+    throw cannotStart(role, (ended && program.stderr.all().toString('utf8').trim()) || 'the system refused to run it', transcript);
   }
   return { program, dir: folder.outside, programDir: folder.inside, cleanupDir: folder.cleanup };
 }

@@ -6,7 +6,10 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { Transcript } from '../../harness/core/transcript.js';
-import { RunningProgram } from '../../harness/process/program.js';
+import { StudentFailure } from '../../harness/core/failures.js';
+import { RunningProgram, type ProgramCommand } from '../../harness/process/program.js';
+import type { TestNetwork } from '../../harness/sandbox/test-network.js';
+import { spawnInFolder } from '../../harness/spec/start-program.js';
 import { killTree } from '../../harness/process/process-tree.js';
 import { isSignalTarget, sendSignal } from '../../harness/process/send-signal.js';
 import { studentEnv } from '../../harness/process/student-env.js';
@@ -65,5 +68,22 @@ describe('programs the system refuses to start', () => {
     await program.kill();
     expect(program.exitInfo?.code).to.equal(127);
     expect(program.stderr.all().toString()).to.match(/could not start python3: ENOENT/);
+  });
+
+  it('a spawn that fails after the checks is told at once as the test\'s failure, with the system\'s reason', async () => {
+    // A network whose folder is gone by the time the program starts: the spawn fails with no process.
+    const gone = path.join(tmp, 'gone-folder');
+    const network = {
+      makeFolder: async () => ({ inside: gone, outside: gone, cleanup: async () => undefined }),
+      wrap: (cmd: ProgramCommand) => ({ command: cmd.command, args: cmd.args, cwd: gone }),
+    } as unknown as TestNetwork;
+    const started = Date.now();
+    const failure = await spawnInFolder({ file: 'inline', command: 'python3', args: ['-c', 'pass'] }, 'client', {}, {}, new Transcript(), network).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(Date.now() - started).to.be.lessThan(5000);
+    expect(failure).to.be.instanceOf(StudentFailure);
+    expect((failure as StudentFailure).details.actual).to.equal('the client could not be started: could not start python3: ENOENT');
   });
 });
