@@ -5,7 +5,7 @@
 // memory stays bounded.
 
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -35,6 +35,8 @@ interface Run {
   /** The largest resident size of the grader or any process it waited for, in KiB. */
   maxRssKiB: number;
   leftovers: string[];
+  /** The run's own TMPDIR (removed): the grader's copy of the submission was in it. */
+  tmp: string;
 }
 
 /**
@@ -51,10 +53,21 @@ async function gradeMeasured(submission: string): Promise<Run> {
       cwd: root,
     });
     const rss = /maxrss=(\d+)/.exec(String(r.stderr));
-    return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), maxRssKiB: Number(rss?.[1] ?? Number.NaN), leftovers: readdirSync(tmp) };
+    return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), maxRssKiB: Number(rss?.[1] ?? Number.NaN), leftovers: readdirSync(tmp), tmp };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * A submission whose client leaves `mode` in place of the file: one program, written
+ * whole into its own folder (a program reaches nothing outside its submission).
+ */
+function submissionLeaving(mode: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `hostile-files-${mode}-`));
+  mkdirSync(path.join(dir, 'task5'));
+  writeFileSync(path.join(dir, 'task5', 'client.py'), `${readFileSync(fixture('hostile-files/leave_in_place.py'), 'utf8')}\n\nrun(${JSON.stringify(mode)})\n`);
+  return dir;
 }
 
 /** Processes `find` finds, once those on their way out have gone (a killed process is reaped a moment after). */
@@ -77,9 +90,15 @@ function shadowSecrets(): string[] {
 }
 
 describe('a client that leaves something else in place of the file', () => {
+  const made: string[] = [];
+  after(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+
   for (const c of CASES) {
     it(`${c.mode}: graded within ${BOUND_MS / 1000} s, explained, exit 1, nothing of the target in the report`, async () => {
-      const submission = fixture(path.join('hostile-files', c.mode));
+      const submission = submissionLeaving(c.mode);
+      made.push(submission);
       const started = Date.now();
       const r = await gradeMeasured(submission);
       expect(Date.now() - started, 'grading time').to.be.lessThan(BOUND_MS);
@@ -98,7 +117,8 @@ describe('a client that leaves something else in place of the file', () => {
       for (const line of shadowSecrets()) expect(r.stdout).to.not.include(line.split(':').slice(0, 2).join(':'));
       expect(r.maxRssKiB, 'peak memory (KiB)').to.be.lessThan(MEMORY_BOUND_KIB);
       expect(r.leftovers, 'temp folders left').to.deep.equal([]);
-      expect(await settled(() => processesMentioning(submission)), 'student processes left').to.deep.equal([]);
+      // Programs run from the grader's copy of the submission, named for it in the run's TMPDIR.
+      expect(await settled(() => [...processesMentioning(submission), ...processesMentioning(r.tmp)]), 'student processes left').to.deep.equal([]);
     });
   }
 });
