@@ -9,6 +9,7 @@
  * (terminals read U+009B as CSI), bidi marks, embeddings, overrides and isolates, the
  * Unicode line and paragraph separators, and the byte-order mark.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it escapes
 const ACTING = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 const NAMED: Record<string, string> = { '\r': '\\r', '\x1b': '\\x1b', '\b': '\\b', '\f': '\\f', '\v': '\\v', '\0': '\\0' };

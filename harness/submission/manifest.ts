@@ -59,8 +59,10 @@ export function jsonErrorOffset(text: string): number | undefined {
         value();
         space();
         if (text[i] === ',') i++;
-        else if (text[i] === close) return void i++;
-        else fail();
+        else if (text[i] === close) {
+          i++;
+          return;
+        } else fail();
       }
     }
     if (c === '"') return string();

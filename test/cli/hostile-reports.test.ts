@@ -11,6 +11,7 @@ import { fixture, runCli } from './run-cli.js';
 
 const HOSTILE = fixture('hostile/prints-escapes');
 /** Characters that must never reach a report raw. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters no report may hold raw
 const ACTING = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
 /** A line GitHub's runner would read as a command: `::` after white space, or `##[` anywhere. */
 const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
