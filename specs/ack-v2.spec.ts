@@ -8,21 +8,21 @@
 // The grader plays the other side: t.connect() is the client, t.listen() the server.
 
 import { readFileSync } from 'node:fs';
+import { pollUntil } from '../harness/core/time.js';
 import {
+  type Connection,
   check,
+  type FakeServer,
   group,
+  type ProgramUnderTest,
   quote,
   randomSentence,
+  type ServerUnderTest,
   SkipTest,
   StudentFailure,
-  task,
-  type Connection,
-  type FakeServer,
-  type ProgramUnderTest,
-  type ServerUnderTest,
   type TestContext,
+  task,
 } from '../harness/index.js';
-import { pollUntil } from '../harness/core/time.js';
 
 const PORT = 65432;
 const PREFIX = 'Server received: ';
@@ -33,8 +33,7 @@ const ANSWER_HELP = 'answer every line with the prefix: conn.sendall(("Server re
 const SEND_LINE_HELP = 'send each typed line with a newline at the end: sock.sendall((message + "\\n").encode())';
 const FRAMING_HELP =
   'end every message with a newline, as the protocol page asks: sendall((text + "\\n").encode()); without it a program that reads whole lines (another student\'s, or the grader) cannot tell where a message ends';
-const WHOLE_LINE_HELP =
-  'TCP may deliver a line in pieces: keep a buffer, add what recv() returns, and take out one line per "\\n" found';
+const WHOLE_LINE_HELP = 'TCP may deliver a line in pieces: keep a buffer, add what recv() returns, and take out one line per "\\n" found';
 const BYE_HELP = 'when the message is bye (message.strip().lower() == "bye"), answer it, then conn.close() that client and go back to accept()';
 const NEXT_CLIENT_HELP = 'put accept() in a loop: after one client is done (bye, or recv() returned b""), close its socket and accept() the next';
 
@@ -189,7 +188,7 @@ task('ack-v2', { port: PORT }, () => {
   });
 
   group('client', () => {
-    check('the client sends each line typed at it and prints the server\'s answer, for several messages', 3, async (t) => {
+    check("the client sends each line typed at it and prints the server's answer, for several messages", 3, async (t) => {
       const { client, conn } = await clientSession(t);
       for (let i = 0; i < 3; i++) await clientTurn(client, conn);
     });
@@ -240,7 +239,10 @@ task('ack-v2', { port: PORT }, () => {
         const client = await t.startClient(server);
         await pairTurn(client);
         client.type('quit');
-        await expectCleanExit(client, run === 0 ? 'quit ends the client: close the socket and leave the loop' : `a client that leaves without bye: recv() returns b"" on the server; ${NEXT_CLIENT_HELP}`);
+        await expectCleanExit(
+          client,
+          run === 0 ? 'quit ends the client: close the socket and leave the loop' : `a client that leaves without bye: recv() returns b"" on the server; ${NEXT_CLIENT_HELP}`,
+        );
       }
     });
   });
@@ -321,7 +323,7 @@ task('ack-v2', { port: PORT }, () => {
       conn.destroy();
       // The server closed first: its end of the connection now waits in TIME_WAIT on the port.
       const timeWait = await pollUntil(() => timeWaitOnPort(conn.netPid), 3000);
-      conn.note(`${timeWait ? 'the server\'s end of the connection is in TIME_WAIT' : 'no TIME_WAIT seen on the port'}; the grader stops the server and starts it again`);
+      conn.note(`${timeWait ? "the server's end of the connection is in TIME_WAIT" : 'no TIME_WAIT seen on the port'}; the grader stops the server and starts it again`);
       await server.process.kill();
       let again: ServerUnderTest;
       try {

@@ -6,18 +6,18 @@
 // End to end only what a person sees counts: what each prints, and the exit codes.
 
 import {
+  type Connection,
   check,
   expectServesOnOrEndsCleanly,
   group,
+  type ProgramUnderTest,
   quote,
   randomSentence,
   randomWord,
-  StudentFailure,
-  task,
-  type Connection,
-  type ProgramUnderTest,
   type ServerUnderTest,
+  StudentFailure,
   type TestContext,
+  task,
 } from '../harness/index.js';
 
 const DEFAULT_MESSAGE = 'Hello, server';
@@ -26,8 +26,7 @@ const ackOf = (text: string): string => `ACK: ${text}`;
 const ACK_HELP = 'read the message line, then answer it: conn.sendall(("ACK: " + message + "\\n").encode())';
 const FRAMING_HELP =
   'end the message with a newline, as the protocol page asks: sendall((text + "\\n").encode()); without it a program that reads until the end of the line (another student\'s, or the grader) cannot tell where it ends';
-const WHOLE_LINE_HELP =
-  'one recv() returns only what has arrived so far: keep calling recv() and adding to a buffer until it holds a "\\n" (or recv() returns b"")';
+const WHOLE_LINE_HELP = 'one recv() returns only what has arrived so far: keep calling recv() and adding to a buffer until it holds a "\\n" (or recv() returns b"")';
 
 /** Three random words: a message that shows whether it was sent and printed whole. */
 function message(): string {
@@ -116,7 +115,7 @@ task('ack', { port: 65432 }, () => {
       });
     });
 
-    check('the client prints the server\'s answer and exits with code 0', 2, async (t) => {
+    check("the client prints the server's answer and exits with code 0", 2, async (t) => {
       const text = message();
       const { client, conn } = await clientSending(t, text.split(' '));
       await conn.readLine();
@@ -135,11 +134,11 @@ task('ack', { port: 65432 }, () => {
   });
 
   group('end-to-end', () => {
-    check('the client run with a message prints the server\'s acknowledgment of it, the server prints the message, and both exit with code 0', 3, async (t) => {
+    check("the client run with a message prints the server's acknowledgment of it, the server prints the message, and both exit with code 0", 3, async (t) => {
       const text = message();
       const server = await t.startServer();
       const client = await t.startClient(server, { args: text.split(' ') });
-      const help = 'the message given to your client must show on your server\'s screen, and the acknowledgment (with the message) on your client\'s screen';
+      const help = "the message given to your client must show on your server's screen, and the acknowledgment (with the message) on your client's screen";
       await server.expectOutput(text, { help });
       await client.expectOutput(text, { help });
       await expectCleanExit(client, 'after printing the answer, the client ends');

@@ -9,18 +9,18 @@
 import { readdirSync } from 'node:fs';
 import { seconds } from '../harness/core/time.js';
 import {
-  DEFAULT_WITHIN_MS,
-  StudentFailure,
+  type Connection,
   check,
+  DEFAULT_WITHIN_MS,
   group,
+  type ProgramUnderTest,
   quote,
   randomBytes,
   randomInt,
-  task,
-  type Connection,
-  type ProgramUnderTest,
   type ServerUnderTest,
+  StudentFailure,
   type TestContext,
+  task,
 } from '../harness/index.js';
 
 /** A number as the server writes it: 5, 5.0, -3.75, 1.5e-05 (Python's str of int or float). */
@@ -125,9 +125,11 @@ function decimalCases(): Case[] {
 }
 
 const RESULT_HELP = 'read the line, split it into number, operator, number, and compute with float() (or int() when there is no "."); "/" is true division: 7 / 2 is 3.5';
-const ERROR_HELP = 'anything that is not NUMBER OP NUMBER gets b"ERROR bad expression\\n": check the line with a regular expression, or catch ValueError around the parsing, and keep the connection open';
+const ERROR_HELP =
+  'anything that is not NUMBER OP NUMBER gets b"ERROR bad expression\\n": check the line with a regular expression, or catch ValueError around the parsing, and keep the connection open';
 const ZERO_HELP = 'check the divisor before dividing (or catch ZeroDivisionError) and send b"ERROR division by zero\\n"; the connection stays open';
-const NO_EVAL_HELP = 'never eval() or exec() the line: eval runs any Python the client sends (here, code that creates a file). Parse it: re.fullmatch(r"\\s*(-?\\d+(?:\\.\\d+)?)\\s*([-+*/])\\s*(-?\\d+(?:\\.\\d+)?)\\s*", line), then float() the numbers';
+const NO_EVAL_HELP =
+  'never eval() or exec() the line: eval runs any Python the client sends (here, code that creates a file). Parse it: re.fullmatch(r"\\s*(-?\\d+(?:\\.\\d+)?)\\s*([-+*/])\\s*(-?\\d+(?:\\.\\d+)?)\\s*", line), then float() the numbers';
 const NEXT_HELP = 'after answering, go back to recv() on the same connection: one connection carries many expressions, until the client closes it';
 
 /** Files whose name starts with "pwned" in a folder. */
@@ -137,12 +139,7 @@ function pwnedFiles(dir: string): string[] {
 
 /** Expressions that would create these files (or import a module) if evaluated as Python. */
 function codeInjections(names: [string, string, string]): string[] {
-  return [
-    `__import__('os').system('touch ${names[0]}')`,
-    `open('${names[1]}', 'w')`,
-    `__import__('pathlib').Path('${names[2]}').touch() or 1 + 1`,
-    `exec("import os")`,
-  ];
+  return [`__import__('os').system('touch ${names[0]}')`, `open('${names[1]}', 'w')`, `__import__('pathlib').Path('${names[2]}').touch() or 1 + 1`, `exec("import os")`];
 }
 
 /** What a line printed by the client must look like to show `value`. */
@@ -261,7 +258,9 @@ task('calc', { port: 5005 }, () => {
       const created = pwnedFiles(server.dir);
       if (created.length > 0) {
         throw new StudentFailure({
-          sent: codeInjections(names).map((e) => quote(e)).join(', '),
+          sent: codeInjections(names)
+            .map((e) => quote(e))
+            .join(', '),
           expected: 'the server treats these lines as text, and nothing happens on the machine',
           actual: `the server ran them as code: it created ${created.map((n) => quote(n)).join(', ')} in its folder`,
           help: NO_EVAL_HELP,
@@ -329,7 +328,11 @@ task('calc', { port: 5005 }, () => {
         { expr: `${d}.5 + ${e}.25`, value: d + e + 0.75 },
       ];
       const server = await t.startServer();
-      const client = await ownClientTyping(t, server, cases.map((x) => x.expr));
+      const client = await ownClientTyping(
+        t,
+        server,
+        cases.map((x) => x.expr),
+      );
       for (const x of cases) {
         await client.expectOutput(showsNumber(x.value), { help: `${quote(x.expr)} is ${x.value}: your client must print what your server computed, in the order typed` });
       }
@@ -359,7 +362,9 @@ task('calc', { port: 5005 }, () => {
       const created = [...pwnedFiles(server.dir), ...pwnedFiles(client.dir)];
       if (created.length > 0) {
         throw new StudentFailure({
-          sent: `typed at the client: ${codeInjections(names).map((x) => quote(x)).join(', ')}`,
+          sent: `typed at the client: ${codeInjections(names)
+            .map((x) => quote(x))
+            .join(', ')}`,
           expected: 'nothing happens on the machine: these lines are errors, not code to run',
           actual: `the programs ran them: ${created.map((n) => quote(n)).join(', ')} appeared`,
           help: NO_EVAL_HELP,
@@ -377,7 +382,8 @@ task('calc', { port: 5005 }, () => {
       client.type('1 + 1');
       client.closeInput();
       const help = 'put connect() in try/except OSError (ConnectionRefusedError is one): print one line such as "cannot reach the calculator server" and sys.exit(1)';
-      if (!(await client.process.exitsWithin(DEFAULT_WITHIN_MS))) throw new StudentFailure({ expected: 'the client gives up and ends', actual: `it was still running ${seconds(DEFAULT_WITHIN_MS)} later`, help });
+      if (!(await client.process.exitsWithin(DEFAULT_WITHIN_MS)))
+        throw new StudentFailure({ expected: 'the client gives up and ends', actual: `it was still running ${seconds(DEFAULT_WITHIN_MS)} later`, help });
       client.expectNoTraceback(help);
       await t.expectTriedToConnect(refused, help);
       const printed = Buffer.concat([client.process.stdout.all(), client.process.stderr.all()]).toString('utf8').trim();
@@ -399,7 +405,10 @@ task('calc', { port: 5005 }, () => {
       const c = integerCases()[0];
       client.type(c.expr);
       const conn = await fake.accept({ from: client });
-      await conn.expectLine(c.expr, { requireNewline: true, help: 'end each expression with a newline, s.sendall((expr + "\\n").encode()): the newline is how the server knows the expression is complete' });
+      await conn.expectLine(c.expr, {
+        requireNewline: true,
+        help: 'end each expression with a newline, s.sendall((expr + "\\n").encode()): the newline is how the server knows the expression is complete',
+      });
     });
 
     check('the server ends each reply with a newline', 1, async (t) => {

@@ -8,27 +8,26 @@
 // guess. End to end, only what the people at the clients see counts (the wire format
 // between the programs is theirs); the newline framing is checked in robustness.
 
+import { pollUntil } from '../harness/core/time.js';
 import {
-  DEFAULT_WITHIN_MS,
-  StudentFailure,
+  type Connection,
   check,
+  DEFAULT_WITHIN_MS,
   group,
+  type ProgramUnderTest,
   quote,
   randomSentence,
   randomWord,
-  task,
-  type Connection,
-  type ProgramUnderTest,
   type ServerUnderTest,
+  StudentFailure,
   type TestContext,
+  task,
 } from '../harness/index.js';
-import { pollUntil } from '../harness/core/time.js';
 import { untilAllThreadsWait } from './lib/server-threads.js';
 
 const THREAD_HELP =
-  'serve each person in a thread of their own: the thread reads the name, adds the connection to a shared list, then loops reading that person\'s lines and sending each one to every other connection in the list';
-const LEAVE_HELP =
-  'when recv() returns b"" or raises ConnectionResetError the person has left: leave the loop, remove the connection from the list, close it, and tell the others "* name left"';
+  "serve each person in a thread of their own: the thread reads the name, adds the connection to a shared list, then loops reading that person's lines and sending each one to every other connection in the list";
+const LEAVE_HELP = 'when recv() returns b"" or raises ConnectionResetError the person has left: leave the loop, remove the connection from the list, close it, and tell the others "* name left"';
 const CLIENT_THREAD_HELP =
   'receive in a thread of its own (threading.Thread(target=receive, daemon=True)) that prints every line as it arrives, while the main thread waits in input(): a client that only reads after input() shows nothing until its person types';
 const WHOLE_LINE_HELP = 'one recv() may hold part of a line, or several lines: keep a buffer and take out one whole line (up to "\\n") at a time';
@@ -102,7 +101,12 @@ async function joinRoom(t: TestContext, server: ServerUnderTest, who: string[]):
     await conn.waitUntilRead();
     await untilAllThreadsWait(server);
     for (const earlier of people) {
-      await expectOnConn(earlier, (l) => isJoin(l, name), `the notice that ${name} joined (e.g. "* ${name} joined")`, `after reading the newcomer's first line (the name), send "* ${name} joined\\n" to everyone else; ${THREAD_HELP}`);
+      await expectOnConn(
+        earlier,
+        (l) => isJoin(l, name),
+        `the notice that ${name} joined (e.g. "* ${name} joined")`,
+        `after reading the newcomer's first line (the name), send "* ${name} joined\\n" to everyone else; ${THREAD_HELP}`,
+      );
     }
     people.push({ name, conn });
   }
@@ -188,7 +192,12 @@ task('chat', { port: 5003 }, () => {
       // a's next line must be b's message: a copy of its own would come first.
       const text = message();
       await b.conn.sendLine(text);
-      await expectOnConn(a, (l) => isMessage(l, b.name, text), `${b.name}'s message, and not its own ${quote(mine)} back`, 'send a message to every connection except the sender\'s: if other is not conn: other.sendall(...)');
+      await expectOnConn(
+        a,
+        (l) => isMessage(l, b.name, text),
+        `${b.name}'s message, and not its own ${quote(mine)} back`,
+        "send a message to every connection except the sender's: if other is not conn: other.sendall(...)",
+      );
     });
 
     check('when a person leaves, the others are told ("* Carol left")', 2, async (t) => {
@@ -198,7 +207,7 @@ task('chat', { port: 5003 }, () => {
       for (const other of [a, b]) await expectOnConn(other, (l) => isLeave(l, c.name), `the notice that ${c.name} left (e.g. "* ${c.name} left")`, LEAVE_HELP);
     });
 
-    check('when a person\'s connection breaks, the others are told they left, and the room keeps working: each message arrives once, no empty messages', 3, async (t) => {
+    check("when a person's connection breaks, the others are told they left, and the room keeps working: each message arrives once, no empty messages", 3, async (t) => {
       const server = await t.startServer();
       const [a, b, c] = await joinRoom(t, server, names(3));
       await c.conn.send(randomWord(4)); // half a line, read by the server, then the connection breaks
@@ -210,7 +219,13 @@ task('chat', { port: 5003 }, () => {
       for (let i = 0; i < 2; i++) {
         const text = message();
         await a.conn.sendLine(text);
-        await expectOnConn(b, (l) => isMessage(l, a.name, text), `${a.name}'s message ${quote(`${a.name}: ${text}`)}`, help, (l) => isLeave(l, c.name));
+        await expectOnConn(
+          b,
+          (l) => isMessage(l, a.name, text),
+          `${a.name}'s message ${quote(`${a.name}: ${text}`)}`,
+          help,
+          (l) => isLeave(l, c.name),
+        );
       }
     });
   });
@@ -253,7 +268,7 @@ task('chat', { port: 5003 }, () => {
   });
 
   group('end-to-end', () => {
-    check('three of your clients: a line typed at one is printed by the two others, with its sender\'s name', 3, async (t) => {
+    check("three of your clients: a line typed at one is printed by the two others, with its sender's name", 3, async (t) => {
       const server = await t.startServer();
       const who = names(3);
       const clients = await ownClientsInRoom(t, server, who);
@@ -331,7 +346,13 @@ task('chat', { port: 5003 }, () => {
       const [a, b] = await joinRoom(t, server, names(2));
       const texts = [message(), message()];
       await a.conn.send(`${texts[0]}\n${texts[1]}\n`);
-      for (const text of texts) await expectOnConn(b, (l) => isMessage(l, a.name, text) && !texts.some((x) => x !== text && l.includes(x)), `${a.name}'s message ${quote(`${a.name}: ${text}`)}, on its own line`, WHOLE_LINE_HELP);
+      for (const text of texts)
+        await expectOnConn(
+          b,
+          (l) => isMessage(l, a.name, text) && !texts.some((x) => x !== text && l.includes(x)),
+          `${a.name}'s message ${quote(`${a.name}: ${text}`)}, on its own line`,
+          WHOLE_LINE_HELP,
+        );
     });
 
     check('the server keeps the room working after a connection that leaves without a name', 1, async (t) => {

@@ -6,29 +6,28 @@
 // person sees counts (the wire format between them is theirs); the newline framing the
 // page asks for is checked once, in the robustness group.
 
+import { whyNoMore } from '../harness/core/inbox.js';
 import {
-  DEFAULT_WITHIN_MS,
-  StudentFailure,
+  type Connection,
   check,
+  DEFAULT_WITHIN_MS,
   describeBytes,
   expectSameBytes,
   expectServesOnOrEndsCleanly,
   group,
+  type ProgramUnderTest,
   quote,
   randomBytes,
   randomSentence,
-  task,
-  type Connection,
-  type ProgramUnderTest,
   type ServerUnderTest,
+  StudentFailure,
   type TestContext,
+  task,
 } from '../harness/index.js';
-import { whyNoMore } from '../harness/core/inbox.js';
 
 const ECHO_LOOP_HELP =
   'keep the connection open and echo in a loop: while True: data = conn.recv(4096); if not data: break; conn.sendall(data). One recv() returns only what has arrived so far, never "the whole message"';
-const READ_WHOLE_LINE =
-  'one recv() may return only part of the echo: keep calling recv() and adding to a buffer until it holds the "\\n", then print the line';
+const READ_WHOLE_LINE = 'one recv() may return only part of the echo: keep calling recv() and adding to a buffer until it holds the "\\n", then print the line';
 const FRAMING_HELP =
   'end each message with a newline, as the protocol page asks: sock.sendall((text + "\\n").encode()); the newline is how the echo (and anyone reading it) knows where the message ends';
 

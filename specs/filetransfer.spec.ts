@@ -7,20 +7,21 @@
 
 import path from 'node:path';
 import {
-  StudentFailure,
   check,
+  type Endpoint,
   expectNoSavedFile,
   group,
+  type ProgramUnderTest,
   quote,
   randomBinary,
   randomFileName,
   randomInt,
+  StudentFailure,
   scaled,
-  task,
-  type Endpoint,
-  type ProgramUnderTest,
   type TestContext,
+  task,
 } from '../harness/index.js';
+import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 import {
   expectClientEndsNameWithNewline,
   expectEnds,
@@ -36,7 +37,6 @@ import {
   secretBeside,
   startClientFor,
 } from './lib/file-request.js';
-import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 
 const MiB = 1024 * 1024;
 
@@ -107,7 +107,8 @@ const BINARY_HELP = 'open the file with "rb" and send the bytes as they are: nev
 const CLIENT_BYTES_HELP = 'keep the received bytes as bytes: no .decode(), no makefile("r"), and write them with open(filename, "wb")';
 const NOT_FOUND_HELP = 'check os.path.isfile(name) (or catch FileNotFoundError) and send b"ERROR file not found\\n"';
 const NO_SERVER_HELP = 'put connect() in try/except OSError (ConnectionRefusedError is one): print one line such as "cannot reach the server at HOST:PORT" and sys.exit(1)';
-const BROKEN_HELP = 'collect the whole file in memory (or in a temporary file) and write it under its name only once recv() has returned b""; catch OSError around recv(), print one line and sys.exit(1)';
+const BROKEN_HELP =
+  'collect the whole file in memory (or in a temporary file) and write it under its name only once recv() has returned b""; catch OSError around recv(), print one line and sys.exit(1)';
 
 task('filetransfer', { port: 5004 }, () => {
   group('server', () => {
@@ -136,7 +137,13 @@ task('filetransfer', { port: 5004 }, () => {
       const first = await t.connect(server);
       await first.sendLine(randomFileName('.bin'));
       await expectErrorReply(first, { why: 'the file does not exist', help: NOT_FOUND_HELP });
-      await expectStillServes(t, server, name, content, 'a missing file must not end the server: check os.path.isfile(name) before open() (or catch FileNotFoundError) and keep the accept() loop going');
+      await expectStillServes(
+        t,
+        server,
+        name,
+        content,
+        'a missing file must not end the server: check os.path.isfile(name) before open() (or catch FileNotFoundError) and keep the accept() loop going',
+      );
     });
 
     check('the server survives bad requests (an empty line, bytes that are not text, a 5000-byte name) and serves the next client', 2, async (t) => {
@@ -148,7 +155,8 @@ task('filetransfer', { port: 5004 }, () => {
         ['bytes that are not UTF-8', Buffer.from([0xff, 0xfe, 0x80, 0xc3, 0x28, 0x0a])],
         ['a 5000-byte name', Buffer.from(`${'n'.repeat(5000)}\n`)],
       ];
-      const help = 'every request the server cannot serve gets an ERROR line, and the accept() loop goes on: decode with errors="replace" (or catch UnicodeDecodeError), and catch OSError around open() (a name too long raises it, not FileNotFoundError)';
+      const help =
+        'every request the server cannot serve gets an ERROR line, and the accept() loop goes on: decode with errors="replace" (or catch UnicodeDecodeError), and catch OSError around open() (a name too long raises it, not FileNotFoundError)';
       for (const [, request] of bad) {
         const conn = await t.connect(server);
         await conn.send(request);
@@ -210,7 +218,7 @@ task('filetransfer', { port: 5004 }, () => {
       await conn.send('ERROR file not found\n');
       conn.end();
       await expectNonZeroExit(client, 'end with sys.exit(1) when the server answered ERROR (not by raising an exception)');
-      client.expectNoTraceback('a missing file is an expected case: print the server\'s line and sys.exit(1)');
+      client.expectNoTraceback("a missing file is an expected case: print the server's line and sys.exit(1)");
     });
   });
 
@@ -249,7 +257,10 @@ task('filetransfer', { port: 5004 }, () => {
       const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(512)) });
       const conn = await t.connect(server);
       await conn.sendLine(randomFileName('.bin'));
-      await expectErrorLineEndsWithNewline(conn, 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the status line, OK or ERROR, ends with a newline, so a client can read up to it');
+      await expectErrorLineEndsWithNewline(
+        conn,
+        'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the status line, OK or ERROR, ends with a newline, so a client can read up to it',
+      );
     });
 
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {

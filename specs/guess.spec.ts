@@ -8,19 +8,7 @@
 // sees counts (the wire format between the two programs is theirs); the newline framing
 // the page asks for is checked once, in the robustness group.
 
-import {
-  StudentFailure,
-  check,
-  expectServesOnOrEndsCleanly,
-  group,
-  quote,
-  randomInt,
-  randomWord,
-  task,
-  type Connection,
-  type ProgramUnderTest,
-  type TestContext,
-} from '../harness/index.js';
+import { type Connection, check, expectServesOnOrEndsCleanly, group, type ProgramUnderTest, quote, randomInt, randomWord, StudentFailure, type TestContext, task } from '../harness/index.js';
 
 const LOW = 1;
 const HIGH = 100;
@@ -30,11 +18,9 @@ const BOUND = 7;
 type Hint = 'HIGHER' | 'LOWER' | 'CORRECT';
 
 const HINT_WORDS = /\b(higher|lower|correct)\b/gi;
-const THREAD_HELP =
-  'serve each player in its own thread (threading.Thread(target=play, args=(conn,)).start() after accept()), and pick the secret inside that thread: secret = random.randint(1, 100)';
+const THREAD_HELP = 'serve each player in its own thread (threading.Thread(target=play, args=(conn,)).start() after accept()), and pick the secret inside that thread: secret = random.randint(1, 100)';
 const HINT_HELP = 'answer each guess with exactly one word on its own line: HIGHER when the secret is higher than the guess, LOWER when it is lower, CORRECT when equal';
-const LOOP_HELP =
-  'read guesses in a loop, each one up to its newline (keep a buffer: one recv() may hold half a guess, or two guesses), and answer every one';
+const LOOP_HELP = 'read guesses in a loop, each one up to its newline (keep a buffer: one recv() may hold half a guess, or two guesses), and answer every one';
 
 /** The hint a line of the server's holds, when it is just the word (any case, spaces around). */
 function hintLine(line: string): Hint | undefined {
@@ -221,7 +207,7 @@ task('guess', { port: 5002 }, () => {
         throw new StudentFailure({
           expected: `nothing the server sends before CORRECT gives the secret (${secret}) away`,
           actual: `the server sent ${quote(leak)} before it was guessed`,
-          help: 'print the secret on the server\'s own screen if you need it for debugging, never send it to the player',
+          help: "print the secret on the server's own screen if you need it for debugging, never send it to the player",
         });
       }
       const extra = before.find((l) => !hintLine(l));
@@ -270,7 +256,11 @@ task('guess', { port: 5002 }, () => {
   group('client', () => {
     check('the client sends each guess typed at it, one after another', 2, async (t) => {
       const { client, conn } = await clientConnected(t);
-      for (const [guess, hint] of [['50', 'HIGHER'], ['75', 'LOWER'], ['62', 'HIGHER']]) {
+      for (const [guess, hint] of [
+        ['50', 'HIGHER'],
+        ['75', 'LOWER'],
+        ['62', 'HIGHER'],
+      ]) {
         await typedGuess(client, conn, guess);
         await conn.sendLine(hint);
       }
@@ -329,7 +319,9 @@ task('guess', { port: 5002 }, () => {
       const server = await t.startServer();
       const client = await t.startClient(server);
       client.type(randomWord(5));
-      await client.expectOutput(SAYS_ERROR, { help: 'a guess that is not a number must get an error message (a line with "error" or "not a number") and the game must go on: no crash on either side' });
+      await client.expectOutput(SAYS_ERROR, {
+        help: 'a guess that is not a number must get an error message (a line with "error" or "not a number") and the game must go on: no crash on either side',
+      });
       await playAtClient(client, new Search('the person at your client'));
     });
 

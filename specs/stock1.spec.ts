@@ -5,32 +5,33 @@
 // End to end, the student's client runs against the student's server and only what the
 // person sees counts; the newline framing is checked once, in the robustness group.
 
-import { DEFAULT_WITHIN_MS, StudentFailure, check, expectServesOnOrEndsCleanly, group, quote, task, type Connection, type ServerUnderTest, type TestContext } from '../harness/index.js';
 import { whyNoMore } from '../harness/core/inbox.js';
+import { type Connection, check, DEFAULT_WITHIN_MS, expectServesOnOrEndsCleanly, group, quote, type ServerUnderTest, StudentFailure, type TestContext, task } from '../harness/index.js';
 import {
-  ERROR_LINE,
-  ERROR_SHOWN,
-  PRICES,
-  TRAILING_ZERO,
   answerFor,
   clientAsking,
+  ERROR_LINE,
+  ERROR_SHOWN,
   expectGivesUpCleanly,
   madeUpPrice,
   nobodyListening,
+  PRICES,
   quoteLine,
   randomSymbol,
   serverAndConnection,
+  TRAILING_ZERO,
   unknownSymbol,
 } from './lib/stock-quotes.js';
 
-const READ_LINE_HELP =
-  'one recv() returns only what has arrived so far: keep calling recv() and collecting bytes until the newline arrives (or recv() returns b"")';
+const READ_LINE_HELP = 'one recv() returns only what has arrived so far: keep calling recv() and collecting bytes until the newline arrives (or recv() returns b"")';
 const PRINT_HELP = 'print the symbol and the answer on one line: print(symbol, answer)';
-const GONE_HELP =
-  'wrap the conversation in try/except OSError (ConnectionRefusedError, ConnectionResetError), and check for b"" from recv(): print a message and sys.exit(1)';
+const GONE_HELP = 'wrap the conversation in try/except OSError (ConnectionRefusedError, ConnectionResetError), and check for b"" from recv(): print a message and sys.exit(1)';
 
 /** The line holds exactly `want`, spaces around it allowed. */
-const sameLine = (want: string) => (line: string): boolean => line.trim() === want;
+const sameLine =
+  (want: string) =>
+  (line: string): boolean =>
+    line.trim() === want;
 
 /** One symbol asked on a fresh connection, its price answered: proof the server still serves. */
 async function serveOneSymbol(t: TestContext, server: ServerUnderTest): Promise<void> {

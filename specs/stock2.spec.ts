@@ -5,33 +5,33 @@
 // End to end, the student's client runs against the student's server and only what the
 // person sees counts; the newline framing is checked once, in the robustness group.
 
-import { check, expectServesOnOrEndsCleanly, group, randomInt, task, type Connection, type ServerUnderTest, type TestContext } from '../harness/index.js';
+import { type Connection, check, expectServesOnOrEndsCleanly, group, randomInt, type ServerUnderTest, type TestContext, task } from '../harness/index.js';
 import {
-  ERROR_LINE,
-  ERROR_SHOWN,
-  PRICES,
-  SYMBOLS,
   answerFor,
   clientAsking,
+  ERROR_LINE,
+  ERROR_SHOWN,
   expectGivesUpCleanly,
   madeUpPrice,
   nobodyListening,
+  PRICES,
   quoteLine,
   randomSymbol,
   randomSymbols,
+  SYMBOLS,
   serverAndConnection,
   unknownSymbol,
 } from './lib/stock-quotes.js';
 
-const READ_LINE_HELP =
-  'one recv() returns only what has arrived so far, maybe part of a line, maybe two lines: keep a buffer, add every recv() to it, and take out one line per "\\n"';
-const LOOP_HELP =
-  'keep the connection open and answer in a loop: read a line, answer it, read the next one, until recv() returns b"" (the client closed)';
-const GONE_HELP =
-  'wrap the conversation in try/except OSError (ConnectionRefusedError, ConnectionResetError), and check for b"" from recv(): print a message and sys.exit(1)';
+const READ_LINE_HELP = 'one recv() returns only what has arrived so far, maybe part of a line, maybe two lines: keep a buffer, add every recv() to it, and take out one line per "\\n"';
+const LOOP_HELP = 'keep the connection open and answer in a loop: read a line, answer it, read the next one, until recv() returns b"" (the client closed)';
+const GONE_HELP = 'wrap the conversation in try/except OSError (ConnectionRefusedError, ConnectionResetError), and check for b"" from recv(): print a message and sys.exit(1)';
 
 /** The line holds exactly `want`, spaces around it allowed. */
-const sameLine = (want: string) => (line: string): boolean => line.trim() === want;
+const sameLine =
+  (want: string) =>
+  (line: string): boolean =>
+    line.trim() === want;
 
 /** Sends `symbol` on `conn` and expects the page's answer to it. */
 async function expectAnswer(conn: Connection, symbol: string, help?: string): Promise<void> {
@@ -48,7 +48,12 @@ async function serveOneSymbol(t: TestContext, server: ServerUnderTest): Promise<
 /** Symbols for the client's command line, never the default AAPL GOOG MSFT. */
 function argumentSymbols(): string[] {
   const first = randomSymbol(['AMZN', 'TSLA']);
-  return [first, ...randomSymbols(5).filter((s) => s !== first).slice(0, 2)];
+  return [
+    first,
+    ...randomSymbols(5)
+      .filter((s) => s !== first)
+      .slice(0, 2),
+  ];
 }
 
 /** Plays the server for `symbols`: reads each line, answers the price made up for it. */
@@ -107,7 +112,11 @@ task('stock2', { port: 5000 }, () => {
     check('the client sends every symbol from its command line, one per line', 2, async (t) => {
       const symbols = argumentSymbols();
       const { conn } = await clientAsking(t, symbols);
-      await answerEach(conn, symbols, symbols.map(() => madeUpPrice()));
+      await answerEach(
+        conn,
+        symbols,
+        symbols.map(() => madeUpPrice()),
+      );
     });
 
     check('the client prints every answer with its symbol on one line, in order', 3, async (t) => {
@@ -125,7 +134,11 @@ task('stock2', { port: 5000 }, () => {
     check('the client closes the connection and exits with code 0 after the last answer', 1, async (t) => {
       const symbols = argumentSymbols();
       const { client, conn } = await clientAsking(t, symbols);
-      await answerEach(conn, symbols, symbols.map(() => madeUpPrice()));
+      await answerEach(
+        conn,
+        symbols,
+        symbols.map(() => madeUpPrice()),
+      );
       const help = 'the server keeps the connection open for more symbols: after the answer to the last one, close the socket yourself and let the program end (do not wait for the server to close)';
       await conn.expectClosed({ help });
       await client.expectExit(0, { help });

@@ -6,14 +6,14 @@
 // End to end, the student's client runs against the student's server and only what the
 // person sees counts; the newline framing is checked once, in the robustness group.
 
-import { StudentFailure, check, expectServesOnOrEndsCleanly, group, quote, task, type Connection, type ServerUnderTest, type TestContext } from '../harness/index.js';
+import { type Connection, check, expectServesOnOrEndsCleanly, group, quote, type ServerUnderTest, StudentFailure, type TestContext, task } from '../harness/index.js';
 import {
-  ERROR_SHOWN,
-  PRICES,
   clientAsking,
+  ERROR_SHOWN,
   expectGivesUpCleanly,
   madeUpPrice,
   nobodyListening,
+  PRICES,
   quoteLine,
   randomSymbol,
   randomSymbols,
@@ -21,10 +21,8 @@ import {
   unknownSymbol,
 } from './lib/stock-quotes.js';
 
-const READ_LINE_HELP =
-  'one recv() returns only what has arrived so far, maybe part of a document, maybe two: keep a buffer, add every recv() to it, and call json.loads() on one whole line at a time';
-const GONE_HELP =
-  'wrap the conversation in try/except OSError (ConnectionRefusedError, ConnectionResetError), and check for b"" from recv() before json.loads(): print a message and sys.exit(1)';
+const READ_LINE_HELP = 'one recv() returns only what has arrived so far, maybe part of a document, maybe two: keep a buffer, add every recv() to it, and call json.loads() on one whole line at a time';
+const GONE_HELP = 'wrap the conversation in try/except OSError (ConnectionRefusedError, ConnectionResetError), and check for b"" from recv() before json.loads(): print a message and sys.exit(1)';
 const JSON_HELP = 'build the reply as a dictionary and send json.dumps(reply) + "\\n" (str() of a dictionary is not JSON: it writes \'prices\' and None)';
 
 /** The request the page asks for. */
@@ -48,10 +46,7 @@ async function expectPrices(conn: Connection, symbols: string[], help: string): 
   const shown = `{"prices": [${want.map((p) => (p === null ? 'null' : String(Number(p)))).join(', ')}]}`;
   const reply = await readJsonLine(conn, help);
   const prices = (reply as { prices?: unknown } | null)?.prices;
-  const right =
-    Array.isArray(prices) &&
-    prices.length === want.length &&
-    prices.every((p, i) => (want[i] === null ? p === null : typeof p === 'number' && Math.abs(p - Number(want[i])) < 0.005));
+  const right = Array.isArray(prices) && prices.length === want.length && prices.every((p, i) => (want[i] === null ? p === null : typeof p === 'number' && Math.abs(p - Number(want[i])) < 0.005));
   if (!right) {
     throw new StudentFailure({ sent: conn.lastSent, expected: `the reply ${shown} (numbers, not strings; null for an unknown symbol)`, actual: `the reply ${quote(JSON.stringify(reply))}`, help });
   }
@@ -76,7 +71,12 @@ async function serveOneRequest(t: TestContext, server: ServerUnderTest): Promise
 /** Symbols for the client's command line, never the default AAPL GOOG MSFT. */
 function argumentSymbols(): string[] {
   const first = randomSymbol(['AMZN', 'TSLA']);
-  return [first, ...randomSymbols(5).filter((s) => s !== first).slice(0, 2)];
+  return [
+    first,
+    ...randomSymbols(5)
+      .filter((s) => s !== first)
+      .slice(0, 2),
+  ];
 }
 
 /** The client's request line must be {"symbols": [the symbols]}. */
@@ -87,7 +87,11 @@ async function expectRequest(conn: Connection, symbols: string[], opts: { requir
   try {
     got = JSON.parse(line);
   } catch {
-    throw new StudentFailure({ expected: `the line ${quote(request(symbols))}`, actual: `the line ${quote(line)}, which is not JSON`, help: `${help}; str() of a dictionary is not JSON (it writes 'symbols' in single quotes)` });
+    throw new StudentFailure({
+      expected: `the line ${quote(request(symbols))}`,
+      actual: `the line ${quote(line)}, which is not JSON`,
+      help: `${help}; str() of a dictionary is not JSON (it writes 'symbols' in single quotes)`,
+    });
   }
   const sent = (got as { symbols?: unknown } | null)?.symbols;
   if (!Array.isArray(sent) || sent.length !== symbols.length || !sent.every((s, i) => typeof s === 'string' && s.trim().toUpperCase() === symbols[i])) {
@@ -140,7 +144,8 @@ task('stock3', { port: 5000 }, () => {
 
     check('the server answers a request without a list of symbols with {"error": ...}', 1, async (t) => {
       const { conn } = await serverAndConnection(t);
-      const help = 'check the request before using it: if not isinstance(request, dict) or not isinstance(request.get("symbols"), list), send an error reply (request["symbols"] raises KeyError when it is missing)';
+      const help =
+        'check the request before using it: if not isinstance(request, dict) or not isinstance(request.get("symbols"), list), send an error reply (request["symbols"] raises KeyError when it is missing)';
       await conn.sendLine(`{"symbol": "${randomSymbol()}"}`);
       await expectErrorReply(conn, help);
       await conn.sendLine(`{"symbols": "${randomSymbol()}"}`);
@@ -197,7 +202,8 @@ task('stock3', { port: 5000 }, () => {
       const { client, conn } = await clientAsking(t, symbols);
       await expectRequest(conn, symbols);
       await conn.sendLine(JSON.stringify({ prices: madeUpPrices(symbols.length).numbers }));
-      const help = 'the server keeps the connection open for more requests: read the reply up to its newline, then close the socket yourself and let the program end (do not wait for the server to close)';
+      const help =
+        'the server keeps the connection open for more requests: read the reply up to its newline, then close the socket yourself and let the program end (do not wait for the server to close)';
       await conn.expectClosed({ help });
       await client.expectExit(0, { help });
     });
@@ -257,7 +263,10 @@ task('stock3', { port: 5000 }, () => {
       const symbols = randomSymbols(2);
       const { conn } = await serverAndConnection(t);
       await conn.sendLine(request(symbols));
-      await conn.readLine({ requireNewline: true, help: 'end the reply with a newline, as the protocol page asks: conn.sendall((json.dumps(reply) + "\\n").encode()); the client reads up to the newline to know the reply is complete' });
+      await conn.readLine({
+        requireNewline: true,
+        help: 'end the reply with a newline, as the protocol page asks: conn.sendall((json.dumps(reply) + "\\n").encode()); the client reads up to the newline to know the reply is complete',
+      });
     });
 
     check('the server reads a JSON document split across segments whole', 2, async (t) => {

@@ -4,18 +4,9 @@
 // without a thread (or process) per client.
 
 import { existsSync, readdirSync } from 'node:fs';
-import { SkipTest, StudentFailure, check, group, task, type ServerUnderTest } from '../harness/index.js';
+import { check, group, type ServerUnderTest, SkipTest, StudentFailure, task } from '../harness/index.js';
 import { processTree } from '../harness/process/process-tree.js';
-import {
-  clientBasics,
-  connectMany,
-  endToEndBasics,
-  expectAllAnswered,
-  interleavedClients,
-  robustnessBasics,
-  serverBasics,
-  twoOwnClientsBesideASilentOne,
-} from './lib/stock-many.js';
+import { clientBasics, connectMany, endToEndBasics, expectAllAnswered, interleavedClients, robustnessBasics, serverBasics, twoOwnClientsBesideASilentOne } from './lib/stock-many.js';
 
 const SELECT_HELP =
   'serve every client from one loop: readable, _, _ = select.select([server] + clients, [], []); accept() when the server socket is readable, recv() once from each readable client (it will not block), and answer the complete lines it holds';
@@ -53,7 +44,7 @@ task('stock4', { port: 5000 }, () => {
       const server = await t.startServer();
       const first = await connectMany(t, server, 1, SELECT_HELP);
       const before = threadCount(server);
-      if (before === undefined) throw new SkipTest('this machine has no /proc: the grader cannot count the server\'s threads here (advisory: use select, not threads)');
+      if (before === undefined) throw new SkipTest("this machine has no /proc: the grader cannot count the server's threads here (advisory: use select, not threads)");
       await connectMany(t, server, 6, SELECT_HELP);
       const after = threadCount(server) ?? before;
       if (after - before >= 3) {

@@ -35,7 +35,7 @@ task('stock5', { port: 5000 }, () => {
     check('10 clients connected at the same time are all answered, each several times', 2, async (t) => {
       const server = await t.startServer();
       const conns = await connectMany(t, server, 10, THREAD_HELP);
-      await expectAllAnswered(conns, 'each client\'s thread keeps serving its client until that client leaves');
+      await expectAllAnswered(conns, "each client's thread keeps serving its client until that client leaves");
     });
   });
 

@@ -3,20 +3,9 @@
 // The grader sets STOCK_INTERVAL: long (600 s) where the table's prices must hold, short
 // (0.2 s, 0.02 s) where it watches them move, so nothing here waits seconds.
 
-import { StudentFailure, check, group, quote, scaled, task, type Connection } from '../harness/index.js';
 import { pollPause, seconds } from '../harness/core/time.js';
-import {
-  PRICES,
-  SYMBOLS,
-  clientBasics,
-  endToEndBasics,
-  expectQuote,
-  printedBy,
-  robustnessBasics,
-  serverBasics,
-  silentClientDoesNotBlock,
-  unknownSymbol,
-} from './lib/stock-many.js';
+import { type Connection, check, group, quote, StudentFailure, scaled, task } from '../harness/index.js';
+import { clientBasics, endToEndBasics, expectQuote, PRICES, printedBy, robustnessBasics, SYMBOLS, serverBasics, silentClientDoesNotBlock, unknownSymbol } from './lib/stock-many.js';
 
 /** The table holds until the first change, 600 s away. */
 const STILL = { STOCK_INTERVAL: '600' };
@@ -24,8 +13,7 @@ const FAST = { STOCK_INTERVAL: '0.2' };
 /** Ten intervals of 0.2 s: a server that ignores STOCK_INTERVAL (5 s) shows no change by then. */
 const CHANGE_WITHIN = scaled(2000);
 
-const THREAD_HELP =
-  'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept()';
+const THREAD_HELP = 'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept()';
 const UPDATER_HELP =
   'start one more thread at startup that loops for ever: time.sleep(float(os.environ.get("STOCK_INTERVAL", 5))), then prices[symbol] = round(prices[symbol] + random.uniform(-1, 1), 2) for each symbol (changing the global dict, not a copy)';
 const PRICE_LINE = /^\d+\.\d\d$/;

@@ -2,24 +2,23 @@
 // connection, then the line "disconnect" (any letter case): the server answers BYE and
 // closes that connection only, and keeps serving every other client.
 
-import { StudentFailure, check, group, quote, task, type Connection } from '../harness/index.js';
+import { type Connection, check, group, quote, StudentFailure, task } from '../harness/index.js';
 import {
-  PRICES,
-  SYMBOLS,
   clientBasics,
   endToEndBasics,
   expectOwnClientShows,
   expectQuote,
   expectStillServes,
+  PRICES,
   robustnessBasics,
+  SYMBOLS,
   serverBasics,
   silentClientDoesNotBlock,
   someSymbols,
   twoOwnClientsBesideASilentOne,
 } from './lib/stock-many.js';
 
-const THREAD_HELP =
-  'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept()';
+const THREAD_HELP = 'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept()';
 const BYE_HELP = 'when the line is "disconnect" (compare line.strip().lower()), send b"BYE\\n", close that connection (conn.close()) and end that client\'s loop';
 
 /** Sends `word` and expects BYE, then the close of that connection. */
@@ -88,7 +87,12 @@ task('stock7', { port: 5000 }, () => {
       for (let run = 1; run <= 3; run++) {
         const symbols = someSymbols(3);
         const client = await t.startClient(server, { args: symbols });
-        await expectOwnClientShows(client, symbols, PRICES, run === 1 ? 'run your server, then your client' : `the client's run ${run} got no prices: after a client disconnects, the server must keep serving the next one`);
+        await expectOwnClientShows(
+          client,
+          symbols,
+          PRICES,
+          run === 1 ? 'run your server, then your client' : `the client's run ${run} got no prices: after a client disconnects, the server must keep serving the next one`,
+        );
       }
     });
 

@@ -2,10 +2,9 @@
 // End to end, the student's client runs against the student's server: only what the
 // person sees counts (the server's HELLO on screen, the client's exit code).
 
-import { check, expectServesOnOrEndsCleanly, group, randomWord, task, type ServerUnderTest, type TestContext } from '../harness/index.js';
+import { check, expectServesOnOrEndsCleanly, group, randomWord, type ServerUnderTest, type TestContext, task } from '../harness/index.js';
 
-const READ_WHOLE_MESSAGE =
-  'keep calling recv() until the newline arrives or recv() returns b"" (the client closed), then print everything you collected';
+const READ_WHOLE_MESSAGE = 'keep calling recv() until the newline arrives or recv() returns b"" (the client closed), then print everything you collected';
 
 /** A client that does what the protocol says: HELLO (as given), then closes. */
 async function sendAndClose(t: TestContext, server: ServerUnderTest, message: string): Promise<void> {

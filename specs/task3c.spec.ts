@@ -5,25 +5,24 @@
 // page asks for is checked once, in the robustness group.
 
 import {
-  StudentFailure,
-  DEFAULT_WITHIN_MS,
+  type Connection,
   check,
+  DEFAULT_WITHIN_MS,
   expectServesOnOrEndsCleanly,
   group,
-  quote,
-  randomSentence,
-  randomInt,
-  randomWord,
-  task,
-  type Connection,
   type ProgramUnderTest,
+  quote,
+  randomInt,
+  randomSentence,
+  randomWord,
   type ServerUnderTest,
+  StudentFailure,
   type TestContext,
+  task,
   whyNoMore,
 } from '../harness/index.js';
 
-const READ_WHOLE_LINE =
-  'one recv() returns only what has arrived so far: keep calling recv() and collecting bytes until the newline arrives (or recv() returns b"")';
+const READ_WHOLE_LINE = 'one recv() returns only what has arrived so far: keep calling recv() and collecting bytes until the newline arrives (or recv() returns b"")';
 const FRAMING_HELP =
   'end the message with a newline, as the protocol page asks: sendall((text + "\\n").encode()); without it a program that reads until the end of the line (another student\'s, or the grader) waits for ever';
 const READ_WHOLE_REPLY = 'one recv() may return only part of the reply: keep reading until the server closes (recv() returns b""), then print it all';
@@ -102,7 +101,7 @@ task('task3c', { port: 12000 }, () => {
       const server = await t.startServer();
       const conn = await t.connect(server);
       await conn.sendLine(line);
-      await conn.expectLine(line.toUpperCase(), { help: 'only lowercase letters change: use Python\'s upper() instead of changing character codes yourself' });
+      await conn.expectLine(line.toUpperCase(), { help: "only lowercase letters change: use Python's upper() instead of changing character codes yourself" });
     });
 
     check('the server uppercases a line longer than 1024 bytes (1025 characters)', 2, async (t) => {

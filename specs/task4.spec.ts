@@ -7,28 +7,18 @@
 // screens: the wire format between them is theirs. The newline framing the page asks
 // for is checked once, in the robustness group.
 
-import {
-  check,
-  group,
-  quote,
-  randomSentence,
-  StudentFailure,
-  task,
-  type Connection,
-  type FakeServer,
-  type ProgramUnderTest,
-  type ServerUnderTest,
-  type TestContext,
-} from '../harness/index.js';
+import { type Connection, check, type FakeServer, group, type ProgramUnderTest, quote, randomSentence, type ServerUnderTest, StudentFailure, type TestContext, task } from '../harness/index.js';
 
 const isBye = (text: string): boolean => text.trim().toUpperCase() === 'BYE';
-const sameLine = (want: string) => (line: string): boolean => line.trim() === want;
+const sameLine =
+  (want: string) =>
+  (line: string): boolean =>
+    line.trim() === want;
 
 const SEND_LINE_HELP = 'send what was typed with a newline at the end: sock.sendall((message + "\\n").encode())';
 const FRAMING_HELP =
   'end every message with a newline, as the protocol page asks: sock.sendall((message + "\\n").encode()); without it a program that reads whole lines (another student\'s, or the grader) cannot tell where your message ends';
-const WHOLE_LINE_HELP =
-  'TCP may deliver a line in pieces: keep calling recv() and adding to a buffer until it holds a "\\n", then take the line out of it';
+const WHOLE_LINE_HELP = 'TCP may deliver a line in pieces: keep calling recv() and adding to a buffer until it holds a "\\n", then take the line out of it';
 
 /** The peer closes the connection; a BYE (any case) sent just before is fine. */
 async function expectHangUp(conn: Connection, help: string): Promise<void> {
@@ -101,9 +91,9 @@ async function pairTurn(server: ServerUnderTest, client: ProgramUnderTest): Prom
   const message = randomSentence(24);
   const reply = randomSentence(24);
   client.type(message);
-  await server.expectOutput(message, { help: 'a line typed at your client must show on your server\'s screen: the client sends it, the server receives it whole and prints it' });
+  await server.expectOutput(message, { help: "a line typed at your client must show on your server's screen: the client sends it, the server receives it whole and prints it" });
   server.type(reply);
-  await client.expectOutput(reply, { help: 'a line typed at your server must show on your client\'s screen: the server sends it, the client receives it whole and prints it' });
+  await client.expectOutput(reply, { help: "a line typed at your server must show on your client's screen: the server sends it, the client receives it whole and prints it" });
 }
 
 /** After BYE both programs end by themselves, with code 0 and no traceback. */
@@ -211,7 +201,7 @@ task('task4', { port: 54 }, () => {
       const { server, client } = await startPair(t);
       const message = randomSentence(20);
       client.type(message);
-      await server.expectOutput(message, { help: 'a line typed at your client must show on your server\'s screen' });
+      await server.expectOutput(message, { help: "a line typed at your client must show on your server's screen" });
       server.type('BYE');
       await expectBothEnd(server, client, {
         client: 'check every message the server sends too: when it is BYE, close the socket and end instead of asking input() again',

@@ -3,23 +3,23 @@
 
 import path from 'node:path';
 import { check, group, randomFileName, task } from '../harness/index.js';
+import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 import {
+  expectClientEndsNameWithNewline,
   expectEnds,
+  expectErrorLineEndsWithNewline,
   expectErrorReply,
   expectFileReply,
-  expectNonZeroExit,
-  expectStillServes,
   expectNoFile,
+  expectNonZeroExit,
   expectSaidNotFound,
   expectSavedFile,
-  expectClientEndsNameWithNewline,
-  expectErrorLineEndsWithNewline,
+  expectStillServes,
   fetchAndCheck,
   randomUtf8Text,
   secretBeside,
   startClientFor,
 } from './lib/file-request.js';
-import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 
 /** A server folder with the file asked for and another one beside it (serving the wrong one shows). */
 function folderWith(name: string, content: Buffer): Record<string, Buffer> {
@@ -72,7 +72,13 @@ task('task5', { port: 55 }, () => {
         why: 'the file does not exist',
         help: 'check os.path.isfile(name) (or catch FileNotFoundError) and send b"ERROR file not found\\n"',
       });
-      await expectStillServes(t, server, name, content, 'a missing file must not end the server: check os.path.isfile(name) before open() (or catch FileNotFoundError) and keep the accept() loop going');
+      await expectStillServes(
+        t,
+        server,
+        name,
+        content,
+        'a missing file must not end the server: check os.path.isfile(name) before open() (or catch FileNotFoundError) and keep the accept() loop going',
+      );
     });
 
     check('the server refuses a name with ../ and sends nothing from outside its folder', 2, async (t) => {
@@ -80,7 +86,7 @@ task('task5', { port: 55 }, () => {
       const secret = await secretBeside(t, server.dir);
       const conn = await t.connect(server);
       await conn.sendLine(`../${path.basename(secret.file)}`);
-      await expectErrorReply(conn, { why: 'the name leaves the server\'s folder', secret: secret.content, help: REFUSE_HELP });
+      await expectErrorReply(conn, { why: "the name leaves the server's folder", secret: secret.content, help: REFUSE_HELP });
     });
 
     check('the server refuses an absolute path and does not send that file', 1, async (t) => {
@@ -215,4 +221,3 @@ task('task5', { port: 55 }, () => {
     });
   });
 });
-

@@ -2,31 +2,20 @@
 // task5 ("name\n" in; "OK\n" and the bytes, or "ERROR …", then close), but the files are
 // binary: every byte value, NULs, CR and LF, bytes that are not UTF-8, several MiB.
 
+import { check, DEFAULT_WITHIN_MS, group, holdReading, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, scaled, task } from '../harness/index.js';
+import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 import {
-  DEFAULT_WITHIN_MS,
-  check,
-  group,
-  holdReading,
-  randomBinary,
-  randomFileName,
-  randomInt,
-  resumeOnceSenderWaits,
-  scaled,
-  task,
-} from '../harness/index.js';
-import {
+  expectClientEndsNameWithNewline,
   expectEnds,
+  expectErrorLineEndsWithNewline,
   expectErrorReply,
   expectFileReply,
   expectNoFile,
   expectSavedFile,
   expectStillServes,
-  expectClientEndsNameWithNewline,
-  expectErrorLineEndsWithNewline,
   fetchAndCheck,
   startClientFor,
 } from './lib/file-request.js';
-import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 
 const MiB = 1024 * 1024;
 
@@ -221,7 +210,13 @@ task('task6', { port: 56 }, () => {
       // Read a little of it, then vanish the way a killed client does.
       await first.inbox.waitFor(() => (first.inbox.unread().length > 0 ? true : undefined), DEFAULT_WITHIN_MS);
       first.reset();
-      await expectStillServes(t, server, name, content, 'when the client disappears, sendall() raises ConnectionResetError or BrokenPipeError: catch it (try/except OSError), close that connection and accept() the next');
+      await expectStillServes(
+        t,
+        server,
+        name,
+        content,
+        'when the client disappears, sendall() raises ConnectionResetError or BrokenPipeError: catch it (try/except OSError), close that connection and accept() the next',
+      );
     });
   });
 });

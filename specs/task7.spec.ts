@@ -2,6 +2,7 @@
 // sends "name\n"; the server sends the file's bytes and closes, or "ERROR ..." and closes.
 
 import {
+  type Connection,
   check,
   expectSameBytes,
   group,
@@ -9,14 +10,13 @@ import {
   randomFileName,
   randomText,
   readOnceSenderWaits,
-  sizeBeyondBuffers,
-  task,
-  type Connection,
   type ServerUnderTest,
+  sizeBeyondBuffers,
   type TestContext,
+  task,
 } from '../harness/index.js';
-import { expectClientEndsNameWithNewline, expectEnds, expectNoFile, expectSavedFile, startClientFor } from './lib/file-request.js';
 import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
+import { expectClientEndsNameWithNewline, expectEnds, expectNoFile, expectSavedFile, startClientFor } from './lib/file-request.js';
 
 const THREAD_HELP =
   'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept(); read the file name inside that thread';
@@ -77,7 +77,7 @@ task('task7', { port: 57 }, () => {
       await conn.sendLine(`missing_${name}`);
       await conn.expectLine(/^ERROR/i, { help: 'when open() raises FileNotFoundError, send b"ERROR file not found\\n" and close the connection' });
       await conn.readUntilClosed({ help: 'close the connection after the ERROR line' });
-      await download(t, server, name, files[name], 'a missing file must not stop the server: catch the error in that client\'s thread, answer ERROR, and keep serving');
+      await download(t, server, name, files[name], "a missing file must not stop the server: catch the error in that client's thread, answer ERROR, and keep serving");
     });
 
     check('while one client is connected and silent, another client gets its file', 3, async (t) => {
@@ -126,7 +126,12 @@ task('task7', { port: 57 }, () => {
       await Promise.all(conns.map((conn, i) => conn.sendLine(names[i].slice(4))));
       await Promise.all(
         conns.map((conn, i) =>
-          expectFile(conn, names[i], files[names[i]], 'each name arrives in two pieces here: read until the newline, in the client\'s own thread, and keep each client\'s data (the name so far, the file) in local variables; a global variable is shared by all threads and gets mixed up'),
+          expectFile(
+            conn,
+            names[i],
+            files[names[i]],
+            "each name arrives in two pieces here: read until the newline, in the client's own thread, and keep each client's data (the name so far, the file) in local variables; a global variable is shared by all threads and gets mixed up",
+          ),
         ),
       );
     });
@@ -243,7 +248,7 @@ task('task7', { port: 57 }, () => {
       await gone.send(name.slice(0, 4));
       await gone.waitUntilRead();
       gone.reset();
-      await download(t, server, name, files[name], 'recv() raises ConnectionResetError when a client vanishes: catch it (try/except) in that client\'s thread so the server carries on');
+      await download(t, server, name, files[name], "recv() raises ConnectionResetError when a client vanishes: catch it (try/except) in that client's thread so the server carries on");
     });
   });
 });

@@ -7,29 +7,29 @@
 // where it ends. The one newline inside a datagram, after the DATA header, separates
 // the header from the chunk; the server and client tests already fail a DATA without it.
 
+import { settlesWithin } from '../harness/core/time.js';
 import {
-  DEFAULT_WITHIN_MS,
-  STARTUP_WITHIN_MS,
-  StudentFailure,
-  type UdpRelay,
   check,
+  DEFAULT_WITHIN_MS,
+  type Endpoint,
   expectNoSavedFile,
   expectSavedFile,
   group,
+  type ProgramUnderTest,
   quote,
   randomBinary,
   randomFileName,
+  STARTUP_WITHIN_MS,
+  StudentFailure,
   scaled,
-  task,
-  type Endpoint,
-  type ProgramUnderTest,
   type TestContext,
+  task,
+  type UdpRelay,
 } from '../harness/index.js';
-import { GraderDownload } from './task8/grader-client.js';
-import { serveOneRequest, type ServeOptions } from './task8/grader-server.js';
-import { parse, showDatagram } from './task8/wire.js';
-import { settlesWithin } from '../harness/core/time.js';
 import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
+import { GraderDownload } from './task8/grader-client.js';
+import { type ServeOptions, serveOneRequest } from './task8/grader-server.js';
+import { parse, showDatagram } from './task8/wire.js';
 
 /** Binary content that breaks text handling: every byte value, CR/LF, NULs, invalid UTF-8. */
 function binaryFile(size: number): Buffer {
@@ -48,7 +48,7 @@ const LOSS_TIMEOUT = { TIMEOUT: '0.3' };
 const GIVE_UP_WITHIN = scaled(4500);
 
 const SERVE_SEPARATELY =
-  'the server handles one client at a time: while it waits for client A\'s ACK it does not answer B. Keep each client\'s transfer apart: a thread per request (threading.Thread(target=send_file, args=(name, addr)).start()) with its own socket, or a dict {addr: transfer} on one socket';
+  "the server handles one client at a time: while it waits for client A's ACK it does not answer B. Keep each client's transfer apart: a thread per request (threading.Thread(target=send_file, args=(name, addr)).start()) with its own socket, or a dict {addr: transfer} on one socket";
 
 async function startDownloadClient(t: TestContext, to: Endpoint, name: string, env: Record<string, string> = {}): Promise<ProgramUnderTest> {
   const client = await t.startClient(to, { args: [name], env });
@@ -120,7 +120,11 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       const peer = await t.udp();
       const missing = randomFileName('.bin');
       await peer.send(missing, server.endpoint);
-      const d = await peer.nextDatagram({ from: server, expected: `ERROR <message>, as ${missing} is not in the server's folder`, help: 'catch FileNotFoundError and reply sock.sendto(b"ERROR file not found", addr)' });
+      const d = await peer.nextDatagram({
+        from: server,
+        expected: `ERROR <message>, as ${missing} is not in the server's folder`,
+        help: 'catch FileNotFoundError and reply sock.sendto(b"ERROR file not found", addr)',
+      });
       if (parse(d.data).kind !== 'ERROR') {
         throw new StudentFailure({ sent: peer.lastSent, expected: 'a datagram starting with ERROR', actual: showDatagram(d.data), help: 'reply b"ERROR file not found" when open() fails' });
       }
@@ -148,7 +152,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
         throw new StudentFailure({
           expected: 'client A gets nothing more before it sends ACK 0 (stop-and-wait)',
           actual: `client A received ${showDatagram(early[0])}`,
-          help: 'after each DATA, wait for that client\'s ACK before sending its next chunk',
+          help: "after each DATA, wait for that client's ACK before sending its next chunk",
         });
       }
       await a.ack();
@@ -167,7 +171,12 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       await b.request();
       await b.next({ help: SERVE_SEPARATELY });
       // Turn by turn: A's ACK must move A's download along and reach A, not B.
-      for (const [me, other] of [[a, b], [b, a], [a, b], [b, a]] as const) {
+      for (const [me, other] of [
+        [a, b],
+        [b, a],
+        [a, b],
+        [b, a],
+      ] as const) {
         if (me.ended) continue;
         await me.ack();
         try {
@@ -219,7 +228,11 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       await expectGivesUp(client, name, 'on ERROR, print the message and sys.exit(1) without creating the file');
       const printed = printedBy(client);
       if (!/file not found/i.test(printed)) {
-        throw new StudentFailure({ expected: 'the client prints the server\'s message, "ERROR file not found: …"', actual: `it printed ${quote(printed)}`, help: 'print the ERROR datagram\'s text: print(data.decode())' });
+        throw new StudentFailure({
+          expected: 'the client prints the server\'s message, "ERROR file not found: …"',
+          actual: `it printed ${quote(printed)}`,
+          help: "print the ERROR datagram's text: print(data.decode())",
+        });
       }
     });
 
@@ -239,7 +252,9 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       const content = binaryFile(150 * 1024 + 99);
       const server = await t.startServer({ protocol: 'udp', files: { [name]: content, [randomFileName('.bin')]: binaryFile(3000) } });
       const client = await startOwnClient(t, server, name);
-      await expectDownloaded(client, name, content, { help: 'compare the saved file with the original (cmp): a file cut short at 65,507 bytes was sent in one datagram; one cut every few KiB was read with too small a recvfrom() buffer' });
+      await expectDownloaded(client, name, content, {
+        help: 'compare the saved file with the original (cmp): a file cut short at 65,507 bytes was sent in one datagram; one cut every few KiB was read with too small a recvfrom() buffer',
+      });
     });
 
     check('asking your server for a missing file, your client says it was not found, saves nothing and exits with a non-zero code', 1, async (t) => {
@@ -282,7 +297,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       }
       const b = await startOwnClient(t, relay.endpoint, nameB, env);
       await expectDownloaded(b, nameB, fileB, { within: scaled(4000), help: SERVE_SEPARATELY });
-      await expectDownloaded(a, nameA, fileA, { help: 'the first client must finish its own file once the second one is served: keep each client\'s transfer (address, chunk number) apart' });
+      await expectDownloaded(a, nameA, fileA, { help: "the first client must finish its own file once the second one is served: keep each client's transfer (address, chunk number) apart" });
     });
   });
 

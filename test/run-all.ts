@@ -2,8 +2,8 @@
 // Both mostly wait on programs and deadlines, so together they take little more than the
 // longer of the two. The tests' output streams as it comes; validate's follows whole.
 
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { execa } from 'execa';
 import { root } from './cli/run-cli.js';
 
@@ -17,5 +17,7 @@ const testsDone = await tests;
 process.stdout.write(`\n${(await validate).all ?? ''}\n`);
 const validateDone = await validate;
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
-process.stdout.write(`\nnpm test: the grader's tests ${testsDone.exitCode === 0 ? 'passed' : `FAILED (exit ${testsDone.exitCode})`}, validate ${validateDone.exitCode === 0 ? 'passed' : `FAILED (exit ${validateDone.exitCode})`}, in ${seconds} s\n`);
+process.stdout.write(
+  `\nnpm test: the grader's tests ${testsDone.exitCode === 0 ? 'passed' : `FAILED (exit ${testsDone.exitCode})`}, validate ${validateDone.exitCode === 0 ? 'passed' : `FAILED (exit ${validateDone.exitCode})`}, in ${seconds} s\n`,
+);
 process.exit(testsDone.exitCode === 0 && validateDone.exitCode === 0 ? 0 : 1);

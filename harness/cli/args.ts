@@ -1,6 +1,6 @@
 // Command-line parsing shared by grade, validate and class: positionals and --flags.
 
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { FORMATS, type ReportFormat as Format } from '../report/render.js';
 import { UsageError } from './errors.js';
 
@@ -48,12 +48,23 @@ export function parseCommon(argv: string[], extra: ExtraOptions = {}): { positio
   const jobCount = jobs === undefined ? undefined : Number(jobs);
   if (jobCount !== undefined && !(Number.isInteger(jobCount) && jobCount > 0)) throw new UsageError(`--jobs must be a whole number above 0, not "${jobs}"`);
   const seed = values.seed === undefined ? undefined : wholeNumber('seed', values.seed as string, 0);
-  const groups = ((values.groups as string[] | undefined) ?? []).flatMap((g) => g.split(',')).map((g) => g.trim()).filter(Boolean);
+  const groups = ((values.groups as string[] | undefined) ?? [])
+    .flatMap((g) => g.split(','))
+    .map((g) => g.trim())
+    .filter(Boolean);
   for (const g of groups) if (!GROUPS.includes(g)) throw new UsageError(`--groups takes ${GROUPS.join(', ')}; not "${g}"`);
   const extraValues = Object.fromEntries(Object.keys(extra).map((k) => [k, values[k] as string | boolean | undefined]));
   return {
     positionals: parsed.positionals,
-    flags: { format: format as Format, out: values.out as string | undefined, advisory: (values.advisory as string[] | undefined) ?? [], jobs: jobCount, seed, groups, help: (values.help as boolean | undefined) ?? false },
+    flags: {
+      format: format as Format,
+      out: values.out as string | undefined,
+      advisory: (values.advisory as string[] | undefined) ?? [],
+      jobs: jobCount,
+      seed,
+      groups,
+      help: (values.help as boolean | undefined) ?? false,
+    },
     extra: extraValues,
   };
 }

@@ -7,13 +7,13 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { countStarts, floorSeconds } from '../bench/floor.js';
-import { timeCli, type Timed } from '../bench/run-cli.js';
+import { type Timed, timeCli } from '../bench/run-cli.js';
 import { writeHangingSubmission } from '../bench/submissions.js';
-import { checkTargets, type BenchFigures } from '../bench/targets.js';
+import { type BenchFigures, checkTargets } from '../bench/targets.js';
 import { listTasks } from '../core/paths.js';
-import { loadFixtures } from '../runner/fixtures.js';
-import type { AllReport } from '../report/types.js';
 import { SPAWN_LOG_VARIABLE } from '../process/spawn-log.js';
+import type { AllReport } from '../report/types.js';
+import { loadFixtures } from '../runner/fixtures.js';
 import { isolation } from '../sandbox/isolation.js';
 import { parseCommon, userPath, wholeNumber } from './args.js';
 import { EXIT, GraderError, UsageError } from './errors.js';
@@ -114,7 +114,10 @@ async function bench(argv: string[]): Promise<number> {
     const classRuns: Record<string, Timed> = {};
     for (const jobs of [1, cores]) {
       classRuns[jobs] = await timeCli('class', [classTask, classDir, '--jobs', String(jobs), '--csv', path.join(tmp, `class-${jobs}.csv`)]);
-      if (classRuns[jobs].exitCode !== 0) throw new GraderError(`bench: the class of correct ${classTask} submissions did not all grade at full points (--jobs ${jobs}, exit ${classRuns[jobs].exitCode})\n${classRuns[jobs].stderr.slice(-2000)}`);
+      if (classRuns[jobs].exitCode !== 0)
+        throw new GraderError(
+          `bench: the class of correct ${classTask} submissions did not all grade at full points (--jobs ${jobs}, exit ${classRuns[jobs].exitCode})\n${classRuns[jobs].stderr.slice(-2000)}`,
+        );
     }
 
     // 4. validate of the whole catalog.
@@ -135,7 +138,14 @@ async function bench(argv: string[]): Promise<number> {
     };
     const result = {
       ...figures,
-      machine: { cores, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, isolation: isolation().mode },
+      machine: {
+        cores,
+        cpu: os.cpus()[0]?.model ?? 'unknown',
+        memoryGiB: round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+        isolation: isolation().mode,
+      },
       catalog,
       class: {
         task: classTask,
@@ -164,7 +174,12 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-function table(targets: ReturnType<typeof checkTargets>, f: BenchFigures, catalog: Catalog, cls: { task: string; submissions: number; jobs: number; oneAtATimeSeconds: number; parallelSeconds: number; perMinute: number }): string {
+function table(
+  targets: ReturnType<typeof checkTargets>,
+  f: BenchFigures,
+  catalog: Catalog,
+  cls: { task: string; submissions: number; jobs: number; oneAtATimeSeconds: number; parallelSeconds: number; perMinute: number },
+): string {
   const starts = Object.values(catalog.programsStarted).reduce((a, b) => a + b, 0);
   const lines = [
     `catalog: ${catalog.tasks} tasks, ${catalog.tests} tests, ${starts} programs started, ${f.catalogSeconds} s (floor ${round(catalog.floorSeconds)} s)`,

@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { listTasks } from '../core/paths.js';
 import { safeJson, safeText } from '../report/escape.js';
 import { allReport, EXTENSION, render } from '../report/render.js';
-import { gradeClass, listStudents, maxScores, shard, type ClassResult } from '../runner/grade-class.js';
+import { type ClassResult, gradeClass, listStudents, maxScores, shard } from '../runner/grade-class.js';
 import { parseCommon, userPath } from './args.js';
 import { EXIT, UsageError } from './errors.js';
 import { exitCode } from './grade.js';
@@ -64,7 +64,14 @@ export async function classCommand(argv: string[]): Promise<number> {
     writeFileSync(userPath(extra.csv), classCsv(results));
   }
   const single = task !== 'all';
-  const perStudent = students.map((s) => ({ student: s, all: allReport(s.dir, results.filter((r) => r.student === s.name).map((r) => r.report), 0) }));
+  const perStudent = students.map((s) => ({
+    student: s,
+    all: allReport(
+      s.dir,
+      results.filter((r) => r.student === s.name).map((r) => r.report),
+      0,
+    ),
+  }));
   for (const p of perStudent) p.all.durationMs = p.all.tasks.reduce((a, r) => a + r.durationMs, 0);
   if (typeof extra.reports === 'string') {
     const dir = userPath(extra.reports);
@@ -75,7 +82,12 @@ export async function classCommand(argv: string[]): Promise<number> {
     class: classDir,
     shard: `${index}/${count}`,
     durationMs: Date.now() - started,
-    students: perStudent.map((p) => ({ student: p.student.name, score: p.all.score, maxScore: p.all.maxScore, tasks: p.all.tasks.map((r) => ({ task: r.task, score: r.score, maxScore: r.maxScore })) })),
+    students: perStudent.map((p) => ({
+      student: p.student.name,
+      score: p.all.score,
+      maxScore: p.all.maxScore,
+      tasks: p.all.tasks.map((r) => ({ task: r.task, score: r.score, maxScore: r.maxScore })),
+    })),
     errors: results.filter((r) => r.error).map((r) => ({ student: r.student, task: r.task, error: r.error })),
   };
   // A student's folder name and a grader error's text are shown, never acted on (escape.ts).

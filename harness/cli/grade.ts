@@ -4,16 +4,16 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { listTasks } from '../core/paths.js';
+import { newSeed, runSeed, SEED_VARIABLE } from '../core/seeded-random.js';
 import { allReport, render, renderMachine } from '../report/render.js';
 import { hasFailure, hasGraderError, type TaskReport } from '../report/types.js';
 import { gradeTask } from '../runner/grade-task.js';
 import { mapConcurrently } from '../runner/pool.js';
+import { isolation } from '../sandbox/isolation.js';
 import { parseCommon, userPath } from './args.js';
 import { EXIT, UsageError } from './errors.js';
 import { writeGitHubStepFiles } from './github-actions.js';
 import { runMain } from './main.js';
-import { isolation } from '../sandbox/isolation.js';
-import { newSeed, runSeed, SEED_VARIABLE } from '../core/seeded-random.js';
 
 const USAGE = `usage: socket-grader grade <task|task,task…|all> <submission-folder> [--format text|json|classroom|gradescope|junit] [--out FILE] [--advisory robustness] [--groups end-to-end,robustness] [--seed N]`;
 

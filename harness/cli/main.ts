@@ -2,9 +2,9 @@
 
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EXIT, UsageError } from './errors.js';
 import { safeText } from '../report/escape.js';
 import { closeWorkers } from '../runner/worker-pool.js';
+import { EXIT, UsageError } from './errors.js';
 
 /** True when the module at `moduleUrl` is the file node was started with (through any symlink, as npm's bin links are). */
 function isEntry(moduleUrl: string): boolean {

@@ -7,12 +7,12 @@
 // graded N times and a test whose outcome changes is flaky; --matrix shows which test
 // fails which mutant.
 
-import os from 'node:os';
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { listTasks } from '../core/paths.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
 import { loadFixtures } from '../runner/fixtures.js';
-import { gradeTask, type GradeOptions } from '../runner/grade-task.js';
+import { type GradeOptions, gradeTask } from '../runner/grade-task.js';
 import { mapConcurrently } from '../runner/pool.js';
 import { parseCommon, userPath, wholeNumber } from './args.js';
 import { EXIT, UsageError } from './errors.js';
@@ -75,7 +75,14 @@ function judge(job: Job, r: TaskReport): { good: boolean; detail: string; failed
     const names = (title: string): boolean => job.killedBy.some((k) => title.includes(k));
     killers = failed.filter(names);
     good = killers.length > 0 && errors.length === 0;
-    detail = killers.length > 0 ? `killed by "${killers[0]}"` : r.tests.length === 0 ? `no test's title holds ${job.killedBy.map((k) => `"${k}"`).join(' or ')} (its mutant.json killedBy)` : failed.length > 0 ? `failed only ${failed.map((n) => `"${n}"`).join(', ')}, not the test that names its bug (${job.killedBy.join(' | ')})` : 'SURVIVED: no test failed';
+    detail =
+      killers.length > 0
+        ? `killed by "${killers[0]}"`
+        : r.tests.length === 0
+          ? `no test's title holds ${job.killedBy.map((k) => `"${k}"`).join(' or ')} (its mutant.json killedBy)`
+          : failed.length > 0
+            ? `failed only ${failed.map((n) => `"${n}"`).join(', ')}, not the test that names its bug (${job.killedBy.join(' | ')})`
+            : 'SURVIVED: no test failed';
     if (good && job.exactly) {
       // The named tests, and only they, must fail: all of them, and nothing else.
       const missed = r.tests.filter((t) => names(t.name) && t.status !== 'failed').map((t) => t.name);
@@ -196,9 +203,7 @@ export async function validate(argv: string[]): Promise<number> {
     const good = v.unproven.length === 0;
     if (good) ok++;
     else bad++;
-    const detail = good
-      ? `each of its ${titles.length} tests fails on some mutant`
-      : `no mutant ${full ? '' : 'names (killedBy) and '}fails ${v.unproven.map((n) => `"${n}"`).join(', ')}`;
+    const detail = good ? `each of its ${titles.length} tests fails on some mutant` : `no mutant ${full ? '' : 'names (killedBy) and '}fails ${v.unproven.map((n) => `"${n}"`).join(', ')}`;
     lines.push(`${good ? '✓' : '✗'} ${v.task.padEnd(10)} ${'every test proven'.padEnd(34)} ${detail}`);
 
     if (repeat > 1) {
@@ -217,10 +222,18 @@ export async function validate(argv: string[]): Promise<number> {
       else bad++;
       const steadiness = steady ? `every test had one outcome in all ${repeat} runs of each submission` : `${v.flaky.length} flaky`;
       lines.push(`${steady ? '✓' : '✗'} ${v.task.padEnd(10)} ${'no flaky test'.padEnd(34)} ${steadiness}`);
-      for (const f of v.flaky) lines.push(`      ${f.kind} ${f.name}: "${f.test}" ${Object.entries(f.outcomes).map(([s, n]) => `${s} ${n}×`).join(', ')}`);
+      for (const f of v.flaky)
+        lines.push(
+          `      ${f.kind} ${f.name}: "${f.test}" ${Object.entries(f.outcomes)
+            .map(([s, n]) => `${s} ${n}×`)
+            .join(', ')}`,
+        );
     }
     if (showMatrix) {
-      v.matrix = killMatrix(titles, mine.filter(({ job }) => job.kind === 'mutant').map(({ job, runs }) => ({ name: job.name, report: runs[0] })));
+      v.matrix = killMatrix(
+        titles,
+        mine.filter(({ job }) => job.kind === 'mutant').map(({ job, runs }) => ({ name: job.name, report: runs[0] })),
+      );
       markdown.push(matrixMarkdown(v.task, v.matrix));
     }
   }

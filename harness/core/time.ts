@@ -41,11 +41,7 @@ export async function settlesWithin<T>(promise: Promise<T>, ms: number): Promise
  * Polls `probe` until it returns a value (not undefined) or the deadline passes.
  * For states that have no event to listen to, such as rows in /proc.
  */
-export async function pollUntil<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  withinMs: number,
-  intervalMs = 5,
-): Promise<T | undefined> {
+export async function pollUntil<T>(probe: () => T | undefined | Promise<T | undefined>, withinMs: number, intervalMs = 5): Promise<T | undefined> {
   const end = Date.now() + withinMs;
   for (;;) {
     const value = await probe();

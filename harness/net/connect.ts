@@ -2,7 +2,7 @@
 
 import { StudentFailure } from '../core/failures.js';
 import { graderActs } from '../core/stall-signal.js';
-import { DEFAULT_WITHIN_MS, STARTUP_WITHIN_MS, pollPause, seconds } from '../core/time.js';
+import { DEFAULT_WITHIN_MS, pollPause, STARTUP_WITHIN_MS, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import type { TestNetwork } from '../sandbox/test-network.js';
 import { Connection } from './connection.js';

@@ -4,14 +4,14 @@
 // connection ends.
 
 import type net from 'node:net';
-import { Inbox, stalledWords, takeLine, whyNoMore, type WaitOutcome } from '../core/inbox.js';
-import { onStall } from '../core/stall-signal.js';
 import { StudentFailure } from '../core/failures.js';
+import { Inbox, stalledWords, takeLine, type WaitOutcome, whyNoMore } from '../core/inbox.js';
 import { describeBytes, quote } from '../core/quote.js';
+import { onStall } from '../core/stall-signal.js';
 import { DEFAULT_WITHIN_MS, pollUntil, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
-import { studentSideOf } from '../process/sockets.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
+import { studentSideOf } from '../process/sockets.js';
 import type { PeerProgram } from './peer-program.js';
 
 /** Enough for the largest file a spec sends; past it bytes are counted, not kept. */

@@ -3,14 +3,14 @@
 // race), records every connection, and hands them out in order.
 
 import type net from 'node:net';
+import { StudentFailure } from '../core/failures.js';
 import { stalledWords } from '../core/inbox.js';
 import { onStall } from '../core/stall-signal.js';
-import { StudentFailure } from '../core/failures.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import type { TestNetwork } from '../sandbox/test-network.js';
 import { Connection } from './connection.js';
-import { whenExited, type ContactNotes, type PeerProgram } from './peer-program.js';
+import { type ContactNotes, type PeerProgram, whenExited } from './peer-program.js';
 
 export class FakeServer {
   readonly host = '127.0.0.1';
@@ -21,7 +21,12 @@ export class FakeServer {
   /** Told whether the student's program reached the grader at all: a client that never connects is not waited for again. */
   contact: ContactNotes | undefined;
 
-  private constructor(private readonly server: net.Server, readonly port: number, transcript: Transcript, netPid: number) {
+  private constructor(
+    private readonly server: net.Server,
+    readonly port: number,
+    transcript: Transcript,
+    netPid: number,
+  ) {
     server.on('connection', (socket) => {
       const name = this.accepted.length === 0 ? 'grader' : `grader #${this.accepted.length + 1}`;
       transcript.add(name, `accepted a connection from the client (port ${socket.remotePort})`);

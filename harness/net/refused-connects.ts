@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 
 export function refusedConnects(netPid: number): number | undefined {
   try {
-    const lines = readFileSync(`/proc/${netPid}/net/snmp`, 'utf8').split('\n').filter((l) => l.startsWith('Tcp:'));
+    const lines = readFileSync(`/proc/${netPid}/net/snmp`, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('Tcp:'));
     const [names, values] = lines.map((l) => l.trim().split(/\s+/));
     const i = names?.indexOf('AttemptFails') ?? -1;
     return i > 0 && values ? Number(values[i]) : undefined;

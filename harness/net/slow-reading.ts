@@ -69,11 +69,7 @@ export async function waitUntilSenderWaits(conn: Connection, sender: ProgramUnde
 /** Holds off until the sender waits (see waitUntilSenderWaits), says so in the transcript, then reads on. */
 export async function resumeOnceSenderWaits(conn: Connection, sender: ProgramUnderTest, opts: { within?: number } = {}): Promise<SenderState> {
   const state = await waitUntilSenderWaits(conn, sender, opts);
-  conn.note(
-    state === 'backed up'
-      ? 'read nothing until the sender had more to send than the connection holds and waited; reading now'
-      : `read nothing until the sender was ${state}; reading now`,
-  );
+  conn.note(state === 'backed up' ? 'read nothing until the sender had more to send than the connection holds and waited; reading now' : `read nothing until the sender was ${state}; reading now`);
   resumeReading(conn);
   return state;
 }

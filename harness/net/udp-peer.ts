@@ -2,15 +2,15 @@
 // reader loses datagrams even on loopback) and keeps them in order with their sender.
 
 import type dgram from 'node:dgram';
-import { stalledWords } from '../core/inbox.js';
-import { onStall } from '../core/stall-signal.js';
 import { StudentFailure } from '../core/failures.js';
+import { stalledWords } from '../core/inbox.js';
 import { describeBytes, quote } from '../core/quote.js';
+import { onStall } from '../core/stall-signal.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import type { TestNetwork } from '../sandbox/test-network.js';
 import type { Endpoint } from './connect.js';
-import { whenExited, type ContactNotes, type PeerProgram } from './peer-program.js';
+import { type ContactNotes, type PeerProgram, whenExited } from './peer-program.js';
 
 export interface Datagram {
   data: Buffer;
@@ -25,7 +25,12 @@ export class UdpPeer {
   /** Told whether the student's program sent anything at all: a client that never does is not waited for again. */
   contact: ContactNotes | undefined;
 
-  private constructor(private readonly socket: dgram.Socket, readonly port: number, private readonly transcript: Transcript, readonly name: string) {
+  private constructor(
+    private readonly socket: dgram.Socket,
+    readonly port: number,
+    private readonly transcript: Transcript,
+    readonly name: string,
+  ) {
     socket.on('message', (data, rinfo) => {
       this.received.push({ data, from: { host: rinfo.address, port: rinfo.port } });
       if (this.received.length <= 50) transcript.add(name, `received a datagram of ${data.length} bytes from port ${rinfo.port}: ${describeBytes(data.subarray(0, 40))}`);

@@ -5,8 +5,8 @@
 import type dgram from 'node:dgram';
 import { describeBytes, quote } from '../core/quote.js';
 import type { Transcript } from '../core/transcript.js';
-import type { Endpoint } from './connect.js';
 import type { TestNetwork } from '../sandbox/test-network.js';
+import type { Endpoint } from './connect.js';
 
 export type RelayDirection = 'to-client' | 'to-server';
 

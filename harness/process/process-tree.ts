@@ -2,7 +2,7 @@
 // process group. The tree under its pid, read from /proc, is the truth for both
 // "which sockets are its" and "what must be killed".
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isSignalTarget, sendSignal } from './send-signal.js';
 
 /** Its direct children, from every thread's children list. */

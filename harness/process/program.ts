@@ -2,17 +2,16 @@
 // drained all the time into capped inboxes, and a tree kill that waits for the exit.
 
 import { execa } from 'execa';
-import { Inbox } from '../core/inbox.js';
+import { Inbox, stalledWords } from '../core/inbox.js';
 import { quote } from '../core/quote.js';
-import type { Transcript } from '../core/transcript.js';
-import { childrenOf, cpuTicks, isAlive, killTree, RUN_MARKER_VARIABLE } from './process-tree.js';
-import { pollPause, pollUntil, seconds, settlesWithin } from '../core/time.js';
 import { settlesOrStalls } from '../core/stall-signal.js';
-import { stalledWords } from '../core/inbox.js';
-import { registerLive, rootExited, unregisterLive } from './live-programs.js';
-import { logSpawn } from './spawn-log.js';
-import { sendSignal } from './send-signal.js';
+import { pollPause, pollUntil, seconds, settlesWithin } from '../core/time.js';
+import type { Transcript } from '../core/transcript.js';
 import { limitHit, testMemoryHit } from '../sandbox/limits.js';
+import { registerLive, rootExited, unregisterLive } from './live-programs.js';
+import { childrenOf, cpuTicks, isAlive, killTree, RUN_MARKER_VARIABLE } from './process-tree.js';
+import { sendSignal } from './send-signal.js';
+import { logSpawn } from './spawn-log.js';
 
 /** Output kept per stream; past it, bytes are counted and dropped, never left in the pipe. */
 export const OUTPUT_CAP_BYTES = 1024 * 1024;
@@ -66,7 +65,10 @@ export class RunningProgram {
   private readonly startedAt = Date.now();
   private readonly child: ReturnType<typeof execa>;
 
-  constructor(readonly cmd: ProgramCommand, private readonly opts: SpawnOptions) {
+  constructor(
+    readonly cmd: ProgramCommand,
+    private readonly opts: SpawnOptions,
+  ) {
     this.actor = opts.actor;
     const launch = opts.launch ?? { ...cmd, launcher: false };
     this.child = execa(launch.command, launch.args, {
@@ -186,11 +188,15 @@ export class RunningProgram {
     if (program !== undefined) {
       // nsenter stops itself when its child stops (job control) until it is continued:
       // it may do so after the kill's SIGSTOP, so it is continued until it has exited.
-      await pollUntil(() => {
-        if (this.exitInfo) return true;
-        sendSignal(this.pid, 'SIGCONT');
-        return undefined;
-      }, 10_000, 5);
+      await pollUntil(
+        () => {
+          if (this.exitInfo) return true;
+          sendSignal(this.pid, 'SIGCONT');
+          return undefined;
+        },
+        10_000,
+        5,
+      );
     }
     await this.exited;
     // SIGKILL is delivered asynchronously; its port and files are free only once all are gone.

@@ -2,7 +2,7 @@
 // sockets, and the state of one TCP connection. Reading /proc spends no connection,
 // which matters because many student servers serve exactly one client and exit.
 
-import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { processTree } from './process-tree.js';
 
 export interface BoundSocket {

@@ -15,12 +15,12 @@
 // yet, the grader's own action under way) is not a stall: such waits end at their
 // deadlines, as before.
 
-import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { graderIsActing, provideStalls, sleepsPastDeadlines, type StallListener } from '../core/stall-signal.js';
-import { pollPause, scaled, STARTUP_WITHIN_MS } from '../core/time.js';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { graderIsActing, provideStalls, type StallListener, sleepsPastDeadlines } from '../core/stall-signal.js';
+import { pollPause, STARTUP_WITHIN_MS, scaled } from '../core/time.js';
 import { liveRoots } from './live-programs.js';
 import { isAlive, markedProcesses, processTree } from './process-tree.js';
-import { forgetThreadsExcept, timedWait, type TimedKind } from './timed-waits.js';
+import { forgetThreadsExcept, type TimedKind, timedWait } from './timed-waits.js';
 
 /** How long everything must stay unchanged: far above waking and scheduling delays, far below a deadline. */
 const STALL_MS = scaled(300);

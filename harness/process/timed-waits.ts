@@ -47,8 +47,7 @@ function futex(a: bigint[]): Deadline | undefined {
 }
 
 const pollMs = (ms: bigint): Deadline | undefined => (int32(ms) >= 0n ? { kind: 'select() or a socket timeout', at: 'relative', ns: int32(ms) * MS } : undefined);
-const selectLike = (address: bigint, at: 'relative-timespec' | 'relative-timeval'): Deadline | undefined =>
-  address === 0n ? undefined : { kind: 'select() or a socket timeout', at, address };
+const selectLike = (address: bigint, at: 'relative-timespec' | 'relative-timeval'): Deadline | undefined => (address === 0n ? undefined : { kind: 'select() or a socket timeout', at, address });
 
 /** Per architecture: the syscalls whose wait ends by itself, and where their deadline is. */
 const TIMED: Record<string, Record<number, (a: bigint[]) => Deadline | undefined>> = {

@@ -36,7 +36,11 @@ export function toJUnit(reports: TaskReport[], durationMs: number): string {
       skipped: String(r.tests.filter((t) => t.status === 'skipped').length),
       time: seconds(r.durationMs),
     });
-    suite.ele('properties').ele('property', { name: 'submission', value: r.submission }).up().ele('property', { name: 'score', value: `${r.score}/${r.maxScore}` });
+    suite
+      .ele('properties')
+      .ele('property', { name: 'submission', value: r.submission })
+      .up()
+      .ele('property', { name: 'score', value: `${r.score}/${r.maxScore}` });
     for (const t of r.tests) {
       const tc = suite.ele('testcase', { name: safeText(t.name), classname: safeText(`${r.task}.${t.group}`), time: seconds(t.durationMs) });
       const firstLine = shortMessage(t.message);

@@ -3,14 +3,17 @@
 // expected and actual lines and the conversation as a sequence diagram.
 
 import { safeText } from './escape.js';
-import type { TaskReport, TestResult } from './types.js';
 import { sequenceDiagram } from './render-mermaid.js';
+import type { TaskReport, TestResult } from './types.js';
 
 const MARK: Record<TestResult['status'], string> = { passed: '✅', failed: '❌', skipped: '⏭️', error: '⚠️' };
 
 /** Markdown table cells: a pipe ends the cell, a newline ends the row. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 function points(t: TestResult): string {

@@ -5,7 +5,7 @@ import { toClassroom } from './render-classroom.js';
 import { toGradescope } from './render-gradescope.js';
 import { toJUnit } from './render-junit.js';
 import { renderAll, renderTask } from './render-text.js';
-import { sum, type AllReport, type TaskReport } from './types.js';
+import { type AllReport, sum, type TaskReport } from './types.js';
 
 export const FORMATS = ['text', 'json', 'classroom', 'gradescope', 'junit'] as const;
 export type ReportFormat = (typeof FORMATS)[number];

@@ -1,7 +1,7 @@
 // The submissions validate grades for a task: the reference, known-buggy mutants (each
 // says which test must catch its bug) and known-good student-style solutions.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixtureDir, referenceDir } from '../core/paths.js';
 

@@ -51,7 +51,16 @@ export async function gradeClass(students: readonly Student[], tasks: readonly s
       result = { student: student.name, task, report: await gradeTask(task, student.dir, { advisory: opts.advisory }) };
     } catch (e) {
       const error = (e as Error).message;
-      const broken = { name: 'the grading of this task finished', group: 'grader', status: 'error' as const, points: 0, maxPoints: 0, message: `the grader itself failed: ${error}`, durationMs: Date.now() - started, transcript: [] };
+      const broken = {
+        name: 'the grading of this task finished',
+        group: 'grader',
+        status: 'error' as const,
+        points: 0,
+        maxPoints: 0,
+        message: `the grader itself failed: ${error}`,
+        durationMs: Date.now() - started,
+        transcript: [],
+      };
       result = { student: student.name, task, error, report: scoreTask(task, student.dir, Date.now() - started, [broken]) };
     }
     opts.onResult?.(result);

@@ -1,11 +1,11 @@
 // Grades one submission on one task in a worker process and returns its report.
 
 import path from 'node:path';
+import { GraderError } from '../cli/errors.js';
+import { runSeed } from '../core/seeded-random.js';
 import { scaled } from '../core/time.js';
 import { scoreTask, type TaskReport, type TestResult } from '../report/types.js';
-import { GraderError } from '../cli/errors.js';
-import { findIsolation, isolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
-import { runSeed } from '../core/seeded-random.js';
+import { findIsolation, ISOLATION_VARIABLE, isolation } from '../sandbox/isolation.js';
 import { findGraderPython, PYTHON_VARIABLE } from '../submission/python.js';
 import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
 
@@ -20,7 +20,6 @@ export interface GradeOptions {
   /** Only tests whose title holds one of these (all when absent or empty). */
   tests?: string[];
 }
-
 
 let jobs = 0;
 

@@ -4,7 +4,7 @@
 // it): every use of the channel first checks it, and an error on it is recorded, never
 // thrown, so a dead worker is a failed grading or nothing, never a broken grader.
 
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
@@ -31,7 +31,10 @@ function hasDied(pid: number | undefined): boolean {
 }
 
 export class WorkerFailure extends Error {
-  constructor(readonly why: string, readonly output: string) {
+  constructor(
+    readonly why: string,
+    readonly output: string,
+  ) {
     super(why);
     this.name = 'WorkerFailure';
   }
@@ -57,10 +60,12 @@ export class GradingWorker {
     // Without a listener, an 'error' (a send or disconnect on a closed channel, a failed
     // kill) would be thrown in the grader itself; kept with the output instead.
     child.on('error', (e) => keep(`\n(grading worker: ${e.message})\n`));
-    this.exit = new Promise((resolve) => child.once('exit', (code, signal) => {
-      this.exited = { code, signal };
-      resolve();
-    }));
+    this.exit = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        this.exited = { code, signal };
+        resolve();
+      }),
+    );
     this.idle();
   }
 
@@ -94,8 +99,7 @@ export class GradingWorker {
           if (done.results) finish(done.results);
           else finish(new WorkerFailure(`it failed: ${done.error ?? 'no results'}`, this.output));
         };
-        const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
-          finish(new WorkerFailure(this.howItEnded({ code, signal }), this.output));
+        const onExit = (code: number | null, signal: NodeJS.Signals | null): void => finish(new WorkerFailure(this.howItEnded({ code, signal }), this.output));
         let finished = false;
         const finish = (outcome: TestResult[] | WorkerFailure): void => {
           if (finished) return;
@@ -124,7 +128,13 @@ export class GradingWorker {
       this.busy();
       this.child.kill('SIGTERM');
       // Its exit, or SIGKILL once it has had time to stop its programs.
-      if ((await settlesWithin(this.exit.then(() => true), STOP_WITHIN_MS)) === undefined) this.child.kill('SIGKILL');
+      if (
+        (await settlesWithin(
+          this.exit.then(() => true),
+          STOP_WITHIN_MS,
+        )) === undefined
+      )
+        this.child.kill('SIGKILL');
       await this.exit;
     }
     // A worker that did not finish could not stop what it started.
@@ -142,7 +152,13 @@ export class GradingWorker {
     // Held until it has exited: an idle worker is unref'd, and the process must not end first.
     this.busy();
     if (this.child.connected) this.child.disconnect();
-    if ((await settlesWithin(this.exit.then(() => true), STOP_WITHIN_MS)) === undefined) await this.kill();
+    if (
+      (await settlesWithin(
+        this.exit.then(() => true),
+        STOP_WITHIN_MS,
+      )) === undefined
+    )
+      await this.kill();
   }
 
   private howItEnded(exit: { code: number | null; signal: NodeJS.Signals | null }): string {

@@ -2,8 +2,8 @@
 // at the start as "did not run", so a failed hook cannot make tests vanish.
 
 import Mocha from 'mocha';
-import type { GradedTest } from '../spec/dsl.js';
 import type { TestResult } from '../report/types.js';
+import type { GradedTest } from '../spec/dsl.js';
 
 const { EVENT_RUN_BEGIN, EVENT_RUN_END, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_HOOK_END } = Mocha.Runner.constants;
 

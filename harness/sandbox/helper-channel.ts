@@ -1,7 +1,7 @@
 // The Node end of sandbox-helper.py: one helper per grading process, started on first
 // use, asked over Node's IPC channel; a socket it made comes back as a raw handle.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
@@ -21,7 +21,10 @@ interface Answer {
 }
 
 export class HelperError extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
     super(message);
     this.name = 'HelperError';
   }

@@ -3,7 +3,7 @@
 // made by `mktemp -d` or `mkdir -m 700` is closed to others), and never reaches the
 // original or what lies beside it. Links and special files are left out, not followed.
 
-import { lstat, mkdir, mkdtemp, readdir, chmod, copyFile, rm } from 'node:fs/promises';
+import { chmod, copyFile, lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 

@@ -4,6 +4,7 @@
 // machine's loopback, a free port per server, and temp folders.
 
 import { execFileSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import dgram from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import { statSync } from 'node:fs';
@@ -11,15 +12,14 @@ import { chown, mkdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { randomInt } from 'node:crypto';
 import getPort from 'get-port';
 import { dir as tempDir } from 'tmp-promise';
 import type { Launch, ProgramCommand } from '../process/program.js';
 import { graderPython, pythonForOtherUsers } from '../submission/python.js';
 import { othersMay } from './access.js';
-import { helper, type NativeHandle } from './helper-channel.js';
-import { isolation, type IsolationMode } from './isolation.js';
 import { createTestCgroup, type TestCgroup } from './cgroup.js';
+import { helper, type NativeHandle } from './helper-channel.js';
+import { type IsolationMode, isolation } from './isolation.js';
 import { LIMITS, prlimitArgs } from './limits.js';
 
 export type FileMap = Record<string, string | Buffer>;
@@ -262,7 +262,10 @@ function asOtherUser(cmd: ProgramCommand): ProgramCommand {
   let command = cmd.command;
   if (command === graderPython() && !othersMay(command, 'run')) {
     const other = pythonForOtherUsers();
-    if (!other) throw new Error(`${command} cannot be run by other users, and no python3 on PATH can: the grader runs student programs as an unprivileged user, so install python3 where everyone may run it (e.g. apt-get install python3)`);
+    if (!other)
+      throw new Error(
+        `${command} cannot be run by other users, and no python3 on PATH can: the grader runs student programs as an unprivileged user, so install python3 where everyone may run it (e.g. apt-get install python3)`,
+      );
     command = other;
   }
   if (command.startsWith('/') && !othersMay(command, 'run')) {

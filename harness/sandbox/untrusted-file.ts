@@ -34,7 +34,10 @@ const mib = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Math.round((by
 const FD_DIR = existsSync('/proc/self/fd') ? '/proc/self/fd' : undefined;
 
 class Refusal extends Error {
-  constructor(readonly kind: UntrustedKind, reason: string) {
+  constructor(
+    readonly kind: UntrustedKind,
+    reason: string,
+  ) {
     super(reason);
   }
 }

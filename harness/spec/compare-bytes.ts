@@ -32,7 +32,12 @@ export function firstDifference(expected: Buffer, actual: Buffer): ByteDifferenc
       ? { offset: i, description: `it stops after byte ${i} of ${expected.length}` }
       : { offset: i, description: `${actual.length - expected.length} extra bytes after the end, starting ${hexAround(actual, i)}` };
   }
-  const hint = expected[i] === 0x0d && actual[i] === 0x0a ? ' (a CR byte was dropped: the file went through text mode)' : actual.subarray(i, i + 3).equals(Buffer.from([0xef, 0xbf, 0xbd])) ? ' (a byte became U+FFFD: the bytes were decoded as text)' : '';
+  const hint =
+    expected[i] === 0x0d && actual[i] === 0x0a
+      ? ' (a CR byte was dropped: the file went through text mode)'
+      : actual.subarray(i, i + 3).equals(Buffer.from([0xef, 0xbf, 0xbd]))
+        ? ' (a byte became U+FFFD: the bytes were decoded as text)'
+        : '';
   return { offset: i, description: `at byte ${i}: expected ${hexAround(expected, i)}, got ${hexAround(actual, i)}${hint}` };
 }
 

@@ -1,10 +1,10 @@
 // How a spec is written: task → group → check, each check a protocol conversation
 // with its points. Built on mocha's describe/it; the reporter reads the metadata.
 
-import type { TranscriptEntry } from '../core/transcript.js';
 import { isSkip, isStudentFailure } from '../core/failures.js';
-import { TestContext } from './test-context.js';
 import { RandomStream, runSeed, useStream } from '../core/seeded-random.js';
+import type { TranscriptEntry } from '../core/transcript.js';
+import { TestContext } from './test-context.js';
 
 export type Group = 'server' | 'client' | 'end-to-end' | 'robustness';
 

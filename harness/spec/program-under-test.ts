@@ -1,11 +1,11 @@
 // A student's program as a spec sees it: type into it, read what it prints, see it exit.
 
 import { StudentFailure } from '../core/failures.js';
+import { stalledWords } from '../core/inbox.js';
 import { quote } from '../core/quote.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
-import { stalledWords } from '../core/inbox.js';
-import type { RunningProgram } from '../process/program.js';
 import type { Endpoint } from '../net/connect.js';
+import type { RunningProgram } from '../process/program.js';
 
 export type OutputMatcher = string | RegExp;
 
@@ -123,7 +123,12 @@ export class ProgramUnderTest {
 }
 
 export class ServerUnderTest extends ProgramUnderTest {
-  constructor(process: RunningProgram, dir: string, programDir: string, readonly endpoint: Endpoint) {
+  constructor(
+    process: RunningProgram,
+    dir: string,
+    programDir: string,
+    readonly endpoint: Endpoint,
+  ) {
     super(process, dir, programDir);
   }
 }

@@ -2,7 +2,7 @@
 // must either keep serving or have ended by itself cleanly. Many tasks allow a server
 // that serves one client and exits, so "still running" alone cannot be demanded.
 
-import { StudentFailure, isStudentFailure } from '../core/failures.js';
+import { isStudentFailure, StudentFailure } from '../core/failures.js';
 import { DEFAULT_WITHIN_MS } from '../core/time.js';
 import type { ServerUnderTest } from './program-under-test.js';
 
@@ -17,11 +17,7 @@ export interface SurvivalOptions {
  * has gone, the server must have exited with code 0 and without a traceback.
  * Returns how the server came through.
  */
-export async function expectServesOnOrEndsCleanly(
-  server: ServerUnderTest,
-  serveOnce: () => Promise<void>,
-  opts: SurvivalOptions = {},
-): Promise<'served' | 'ended'> {
+export async function expectServesOnOrEndsCleanly(server: ServerUnderTest, serveOnce: () => Promise<void>, opts: SurvivalOptions = {}): Promise<'served' | 'ended'> {
   try {
     await serveOnce();
     return 'served';

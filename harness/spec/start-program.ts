@@ -5,19 +5,19 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { SkipTest, StudentFailure } from '../core/failures.js';
-import { graderActs, onStall } from '../core/stall-signal.js';
 import { stalledWords } from '../core/inbox.js';
-import { STARTUP_WITHIN_MS, pollPause, scaled, seconds, settlesWithin } from '../core/time.js';
+import { graderActs, onStall } from '../core/stall-signal.js';
+import { pollPause, STARTUP_WITHIN_MS, scaled, seconds, settlesWithin } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
-import { RunningProgram, type ProgramCommand } from '../process/program.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
-import { boundSockets, type BoundSocket } from '../process/sockets.js';
+import { type ProgramCommand, RunningProgram } from '../process/program.js';
+import { type BoundSocket, boundSockets } from '../process/sockets.js';
 import { studentEnv } from '../process/student-env.js';
 import { whyCannotStart } from '../process/why-cannot-start.js';
 import type { FileMap, TestNetwork } from '../sandbox/test-network.js';
 import { locateProgram, type Role } from '../submission/locate-program.js';
-import { earlierStartFailure, noteStartFailure, submissionDir } from './grading-context.js';
 import type { Group } from './dsl.js';
+import { earlierStartFailure, noteStartFailure, submissionDir } from './grading-context.js';
 
 export type { FileMap };
 
@@ -52,14 +52,7 @@ export async function findProgram(task: string, role: Role, testTitle: string, g
   return located.found;
 }
 
-export async function spawnInFolder(
-  cmd: ProgramCommand,
-  role: Role,
-  env: Record<string, string>,
-  opts: StartOptions,
-  transcript: Transcript,
-  network: TestNetwork,
-): Promise<Started> {
+export async function spawnInFolder(cmd: ProgramCommand, role: Role, env: Record<string, string>, opts: StartOptions, transcript: Transcript, network: TestNetwork): Promise<Started> {
   const command = opts.args ? { ...cmd, args: [...cmd.args, ...opts.args] } : cmd;
   // Refusals the system would give with no event (E2BIG) or in a wrapper's words, said at once.
   const refusal = whyCannotStart({ command: command.command, argv: [command.command, ...command.args], env: studentEnv('/tmp', { ...env, ...opts.env }), shown: shownCommand(command) });

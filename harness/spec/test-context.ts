@@ -1,27 +1,27 @@
 // The one owner of everything a test starts: its network, programs, sockets, folders.
 // A spec never cleans up; dispose() kills and closes all of it, whatever the outcome.
 
-import { StudentFailure, isStudentFailure } from '../core/failures.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { isStudentFailure, StudentFailure } from '../core/failures.js';
+import { projectRoot } from '../core/paths.js';
 import { Transcript } from '../core/transcript.js';
 import { connectTo, type Endpoint } from '../net/connect.js';
 import type { Connection } from '../net/connection.js';
 import { FakeServer } from '../net/fake-server.js';
+import type { ContactNotes } from '../net/peer-program.js';
+import { refusedConnects } from '../net/refused-connects.js';
 import { UdpPeer } from '../net/udp-peer.js';
+import { UdpRelay } from '../net/udp-relay.js';
 import type { RunningProgram } from '../process/program.js';
+import { hiddenFolders } from '../sandbox/hidden-folders.js';
+import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
+import { pythonForOtherUsers } from '../submission/python.js';
+import { bundleCacheDir, existingBundleCacheDir } from '../submission/typescript-runner.js';
 import type { Group, TaskOptions } from './dsl.js';
 import { noteNeverReached, noteReached, noteStartFailure, originalSubmissionDir, submissionDir } from './grading-context.js';
-import { hiddenFolders } from '../sandbox/hidden-folders.js';
-import { pythonForOtherUsers } from '../submission/python.js';
-import { projectRoot } from '../core/paths.js';
-import type { ContactNotes } from '../net/peer-program.js';
-import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
-import { UdpRelay } from '../net/udp-relay.js';
-import { refusedConnects } from '../net/refused-connects.js';
-import { bundleCacheDir, existingBundleCacheDir } from '../submission/typescript-runner.js';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
-import { findProgram, spawnInFolder, startListening, type StartOptions, type Started } from './start-program.js';
+import { findProgram, type Started, type StartOptions, spawnInFolder, startListening } from './start-program.js';
 
 export interface ServerOptions extends StartOptions {
   protocol?: 'tcp' | 'udp';

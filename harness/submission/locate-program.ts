@@ -4,7 +4,7 @@
 import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ProgramCommand } from '../process/program.js';
-import { MANIFEST_FILE, readManifest, type ManifestEntry } from './manifest.js';
+import { MANIFEST_FILE, type ManifestEntry, readManifest } from './manifest.js';
 import { graderPython } from './python.js';
 import { bundleTypeScript } from './typescript-runner.js';
 
@@ -50,7 +50,9 @@ function fromManifest(submission: string, entry: ManifestEntry, where: string): 
   const resolved: string[] = [];
   for (const w of words) {
     if (path.isAbsolute(w)) {
-      return { refused: `${where} in ${MANIFEST_FILE} names ${w}, an absolute path: paths there are relative to your folder (e.g. "task4/server.py"), and a command is named by itself (e.g. "python3")` };
+      return {
+        refused: `${where} in ${MANIFEST_FILE} names ${w}, an absolute path: paths there are relative to your folder (e.g. "task4/server.py"), and a command is named by itself (e.g. "python3")`,
+      };
     }
     const p = path.resolve(submission, w);
     const present = existsSync(p) || realTarget(p) !== undefined;

@@ -90,7 +90,13 @@ let forOthers: string | null | undefined;
  */
 export function pythonForOtherUsers(): string | null {
   if (forOthers === undefined) {
-    const candidates = [graderPython(), ...(process.env.PATH ?? '').split(':').filter(Boolean).map((dir) => path.join(dir, 'python3'))];
+    const candidates = [
+      graderPython(),
+      ...(process.env.PATH ?? '')
+        .split(':')
+        .filter(Boolean)
+        .map((dir) => path.join(dir, 'python3')),
+    ];
     forOthers = candidates.find((p) => p.startsWith('/') && othersMay(p, 'run')) ?? null;
   }
   return forOthers;

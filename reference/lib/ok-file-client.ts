@@ -9,7 +9,10 @@ import { requestedFileName } from './file-name.js';
 
 function finish(reply: Buffer, name: string): void {
   const nl = reply.indexOf(0x0a);
-  const status = reply.subarray(0, nl < 0 ? reply.length : nl).toString('utf8').trim();
+  const status = reply
+    .subarray(0, nl < 0 ? reply.length : nl)
+    .toString('utf8')
+    .trim();
   if (nl >= 0 && /^ok$/i.test(status)) {
     const content = reply.subarray(nl + 1);
     writeFileSync(path.basename(name), content);

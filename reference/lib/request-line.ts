@@ -21,7 +21,12 @@ export function readRequestLine(conn: net.Socket): Promise<string | undefined> {
         return;
       }
       const nl = received.indexOf(0x0a);
-      resolve(received.subarray(0, nl < 0 ? received.length : nl).toString('utf8').trim());
+      resolve(
+        received
+          .subarray(0, nl < 0 ? received.length : nl)
+          .toString('utf8')
+          .trim(),
+      );
     };
     conn.on('data', (chunk: Buffer) => {
       if (done) return;

@@ -20,7 +20,10 @@ export function answerLine(symbol: string): string {
 
 /** The symbols a client asks for: its arguments, else the page's default list. */
 export function requestedSymbols(defaults: string[] = ['AAPL', 'GOOG', 'MSFT']): string[] {
-  const given = process.argv.slice(2).map((s) => s.trim()).filter((s) => s !== '');
+  const given = process.argv
+    .slice(2)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return given.length > 0 ? given : defaults;
 }
 

@@ -19,7 +19,11 @@ input.once('line', (line) => {
   conn.on('data', (chunk: Buffer) => chunks.push(chunk));
   // The reply is complete when the server closes the connection.
   conn.on('end', () => {
-    console.log(`\nFrom server: ${Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')}`);
+    console.log(
+      `\nFrom server: ${Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '')}`,
+    );
     conn.end();
   });
   conn.on('error', (err: NodeJS.ErrnoException) => {

@@ -24,7 +24,7 @@ const server = net.createServer((conn) => {
     process.stdin.destroy(); // otherwise the open pipe keeps the process alive
     if (conn.destroyed) return;
     if (lastWords) conn.write(lastWords);
-  conn.end(() => conn.destroy());
+    conn.end(() => conn.destroy());
   };
 
   const fromClient = readline.createInterface({ input: conn, crlfDelay: Infinity });

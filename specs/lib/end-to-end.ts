@@ -4,17 +4,8 @@
 // format between the two programs is theirs, so nothing here looks at it, and no help
 // names a protocol keyword.
 
-import {
-  StudentFailure,
-  expectNoSavedFile,
-  expectSavedFile,
-  quote,
-  type Endpoint,
-  type ProgramUnderTest,
-  type ServerUnderTest,
-  type TestContext,
-} from '../../harness/index.js';
 import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
+import { type Endpoint, expectNoSavedFile, expectSavedFile, type ProgramUnderTest, quote, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
 
 /**
  * Starts the student's client asking for `name`, pointed at the student's server (or at

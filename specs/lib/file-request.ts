@@ -7,24 +7,24 @@
 import { readdirSync } from 'node:fs';
 import { unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { whyNoMore } from '../../harness/core/inbox.js';
 import {
+  type Connection,
   DEFAULT_WITHIN_MS,
-  randomBytes,
-  StudentFailure,
   describeBytes,
   expectNoSavedFile,
   expectSameBytes,
+  type FakeServer,
+  type ProgramUnderTest,
   quote,
+  randomBytes,
   randomInt,
   randomWord,
   readUntrustedFile,
-  type Connection,
-  type FakeServer,
-  type ProgramUnderTest,
   type ServerUnderTest,
+  StudentFailure,
   type TestContext,
 } from '../../harness/index.js';
-import { whyNoMore } from '../../harness/core/inbox.js';
 
 /** A file the server must never send, in the folder above its own. */
 export async function secretBeside(t: TestContext, serverDir: string): Promise<{ file: string; content: Buffer }> {
@@ -171,13 +171,19 @@ export async function expectSavedFile(client: ProgramUnderTest, name: string, ex
     throw new StudentFailure({
       expected: `the client saves the file as ${quote(name)} in its working folder`,
       actual: `no such file after it ${client.process.describeExit()}; ${listFolder(client.dir)}`,
-      help: client.process.exitInfo?.code === 0
-        ? 'open(filename, "wb") in the folder the client runs in, and write every byte of the file you received'
-        : `it ended with an error before saving: read its stderr below${help ? `; ${help}` : ''}`,
+      help:
+        client.process.exitInfo?.code === 0
+          ? 'open(filename, "wb") in the folder the client runs in, and write every byte of the file you received'
+          : `it ended with an error before saving: read its stderr below${help ? `; ${help}` : ''}`,
     });
   }
   // A link, a pipe, a folder or a huge file in its place: said in words, its target never read.
-  if ('refused' in read) throw new StudentFailure({ expected: `the client saves the file as ${quote(name)} in its working folder`, actual: read.reason, help: 'open(filename, "wb") and write the bytes you received into it' });
+  if ('refused' in read)
+    throw new StudentFailure({
+      expected: `the client saves the file as ${quote(name)} in its working folder`,
+      actual: read.reason,
+      help: 'open(filename, "wb") and write the bytes you received into it',
+    });
   expectSameBytes(read.bytes, expected, { what: `the file ${quote(name)} the client saved`, help });
 }
 
@@ -235,8 +241,7 @@ export async function expectStillServes(t: TestContext, server: ServerUnderTest,
 
 // ---- framing: the newlines the protocol page asks for (robustness group only) ----
 
-const NEWLINE_HELP_CLIENT =
-  'end the file name with a newline, s.sendall((filename + "\\n").encode()): the newline is how the server knows the name is complete, since TCP may deliver it in pieces';
+const NEWLINE_HELP_CLIENT = 'end the file name with a newline, s.sendall((filename + "\\n").encode()): the newline is how the server knows the name is complete, since TCP may deliver it in pieces';
 
 /** The client's request is the file name ended by its newline (the grader plays the server). */
 export async function expectClientEndsNameWithNewline(t: TestContext, fake: FakeServer, name: string): Promise<void> {
@@ -257,9 +262,10 @@ export async function expectErrorLineEndsWithNewline(conn: Connection, help: str
     throw new StudentFailure({
       sent: conn.lastSent,
       expected: 'a line starting with ERROR, ended by a newline ("\\n")',
-      actual: got.length > 0
-        ? `${quote(got)} with no newline, then ${whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause)}`
-        : `nothing, then ${whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause)}`,
+      actual:
+        got.length > 0
+          ? `${quote(got)} with no newline, then ${whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause)}`
+          : `nothing, then ${whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause)}`,
       help,
     });
   }

@@ -5,21 +5,9 @@
 // ends by itself: after one client it serves the next (message-threaded: several at once).
 // The grader plays the other side: t.connect() is the client, t.listen() the server.
 
-import {
-  check,
-  group,
-  quote,
-  randomSentence,
-  StudentFailure,
-  task,
-  type Connection,
-  type FakeServer,
-  type ProgramUnderTest,
-  type ServerUnderTest,
-  type TestContext,
-} from '../../harness/index.js';
 import { readdirSync } from 'node:fs';
 import { pollUntil } from '../../harness/core/time.js';
+import { type Connection, check, type FakeServer, group, type ProgramUnderTest, quote, randomSentence, type ServerUnderTest, StudentFailure, type TestContext, task } from '../../harness/index.js';
 import { processTree } from '../../harness/process/process-tree.js';
 
 export const REPLY = 'Message received';
@@ -29,8 +17,7 @@ const REPLY_HELP = `answer every message with the line "${REPLY}": conn.sendall(
 const SEND_LINE_HELP = 'send each typed line with a newline at the end: sock.sendall((message + "\\n").encode())';
 const FRAMING_HELP =
   'end every message with a newline, as the protocol page asks: sendall((text + "\\n").encode()); without it a program that reads whole lines (another student\'s, or the grader) cannot tell where a message ends';
-const WHOLE_LINE_HELP =
-  'TCP may deliver a line in pieces, or two lines at once: keep a buffer, add what recv() returns, and take out one line per "\\n" found';
+const WHOLE_LINE_HELP = 'TCP may deliver a line in pieces, or two lines at once: keep a buffer, add what recv() returns, and take out one line per "\\n" found';
 const EXIT_HELP = 'when the message is exit (message.strip().lower() == "exit"), answer it, then leave the loop and conn.close() that client';
 const NEXT_CLIENT_HELP = 'put accept() in a loop: after one client is done (exit, or recv() returned b""), close its socket and accept() the next';
 
@@ -217,7 +204,7 @@ export function messageTask(id: string, threaded: boolean): void {
     });
 
     group('client', () => {
-      check('the client sends each line typed at it and prints the server\'s reply, for several messages', 3, async (t) => {
+      check("the client sends each line typed at it and prints the server's reply, for several messages", 3, async (t) => {
         const { client, conn } = await clientSession(t);
         for (let i = 0; i < 3; i++) await clientTurn(client, conn);
       });
@@ -318,7 +305,10 @@ export function messageTask(id: string, threaded: boolean): void {
         await server.expectOutput(message, { help: WHOLE_LINE_HELP });
         // The next answer must be exit's own: a second answer to the pieces shows first.
         await conn.sendLine('exit');
-        const rest = (await conn.readUntilClosed({ help: EXIT_HELP })).toString('utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+        const rest = (await conn.readUntilClosed({ help: EXIT_HELP }))
+          .toString('utf8')
+          .split(/\r?\n/)
+          .filter((l) => l.trim() !== '');
         if (rest.length > 1) {
           throw new StudentFailure({
             sent: `${quote(message.slice(0, 7))}, then ${quote(`${message.slice(7)}\n`)}, then "exit\\n"`,

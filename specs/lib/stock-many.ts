@@ -4,18 +4,8 @@
 // answer). Each spec adds the checks that are its step's point (one thread, a thread per
 // client, prices that move, "disconnect") and calls these for the rest.
 
-import {
-  StudentFailure,
-  check,
-  quote,
-  randomInt,
-  type Connection,
-  type FakeServer,
-  type ProgramUnderTest,
-  type ServerUnderTest,
-  type TestContext,
-} from '../../harness/index.js';
 import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
+import { type Connection, check, type FakeServer, type ProgramUnderTest, quote, randomInt, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
 import { untilAllThreadsWait } from './server-threads.js';
 
 /** The price table of the protocol pages. */
@@ -29,8 +19,7 @@ export interface StockOptions {
   disconnect?: boolean;
 }
 
-export const READ_LINE_HELP =
-  'TCP may deliver a line in pieces, or two lines in one piece: keep the bytes received so far in a buffer, and answer each complete line (up to "\\n") in turn';
+export const READ_LINE_HELP = 'TCP may deliver a line in pieces, or two lines in one piece: keep the bytes received so far in a buffer, and answer each complete line (up to "\\n") in turn';
 
 /** `count` symbols of the table, in a random order, each at most once. */
 export function someSymbols(count: number): string[] {
@@ -119,7 +108,11 @@ export async function expectClientFinishes(conn: Connection, disconnect: boolean
   if (disconnect) {
     const line = await conn.readLine({ help: 'after the last answer, send the line "disconnect"' });
     if (line.trim().toLowerCase() !== 'disconnect') {
-      throw new StudentFailure({ expected: 'the line "disconnect" after the last answer', actual: `the line ${quote(line)}`, help: 'after the last symbol\'s answer, send b"disconnect\\n" and wait for BYE' });
+      throw new StudentFailure({
+        expected: 'the line "disconnect" after the last answer',
+        actual: `the line ${quote(line)}`,
+        help: 'after the last symbol\'s answer, send b"disconnect\\n" and wait for BYE',
+      });
     }
     await conn.sendLine('BYE');
     conn.end();
@@ -186,7 +179,11 @@ export function clientBasics(opts: StockOptions = {}): void {
   check('the client sends each symbol of its command line, one per line', 2, async (t) => {
     const symbols = someSymbols(3);
     const { conn } = await clientAsking(t, symbols);
-    await answerClient(conn, symbols, symbols.map(() => madeUpPrice()));
+    await answerClient(
+      conn,
+      symbols,
+      symbols.map(() => madeUpPrice()),
+    );
   });
 
   check('the client prints the symbol and the price it received on one line, for every symbol', 2, async (t) => {
@@ -217,9 +214,15 @@ export function clientBasics(opts: StockOptions = {}): void {
     async (t) => {
       const symbols = someSymbols(2);
       const { client, conn } = await clientAsking(t, symbols);
-      await answerClient(conn, symbols, symbols.map(() => madeUpPrice()));
+      await answerClient(
+        conn,
+        symbols,
+        symbols.map(() => madeUpPrice()),
+      );
       await expectClientFinishes(conn, disconnect);
-      await client.expectExit(0, { help: disconnect ? 'after BYE (or the server closing), close the socket and let the program end' : 'close the socket after the last answer and let the program end normally' });
+      await client.expectExit(0, {
+        help: disconnect ? 'after BYE (or the server closing), close the socket and let the program end' : 'close the socket after the last answer and let the program end normally',
+      });
       client.expectNoTraceback();
     },
   );

@@ -3,17 +3,8 @@
 // separator, "189.5" as good as "189.50"), the student's client started against the
 // grader, and a client that must end cleanly when the server is gone.
 
-import {
-  StudentFailure,
-  randomInt,
-  type Connection,
-  type Endpoint,
-  type FakeServer,
-  type ProgramUnderTest,
-  type ServerUnderTest,
-  type TestContext,
-} from '../../harness/index.js';
 import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
+import { type Connection, type Endpoint, type FakeServer, type ProgramUnderTest, randomInt, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
 
 /** The price table every stock protocol page prints. */
 export const PRICES: Readonly<Record<string, string>> = { AAPL: '189.50', GOOG: '141.20', MSFT: '378.85', AMZN: '145.30', TSLA: '242.65' };

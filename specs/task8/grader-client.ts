@@ -1,7 +1,7 @@
 // The grader as a task8 client, step by step, to test a student's server: request a
 // file, take each DATA, acknowledge it when the test says so, check END and the bytes.
 
-import { StudentFailure, describeDifference, type Endpoint, type ServerUnderTest, type UdpPeer } from '../../harness/index.js';
+import { describeDifference, type Endpoint, type ServerUnderTest, StudentFailure, type UdpPeer } from '../../harness/index.js';
 import { MAX_CHUNK, parse, showDatagram } from './wire.js';
 
 export class GraderDownload {
@@ -54,7 +54,8 @@ export class GraderDownload {
       if (p.kind === 'DATA') {
         if (p.n < want) continue; // a duplicate: the protocol says to ignore it
         if (p.n > want) fail(`DATA ${p.n} (${showDatagram(d.data)})`, 'number the chunks 0, 1, 2, … and send the next one only after the ACK of the previous one');
-        if (p.chunk.length > MAX_CHUNK) fail(`DATA ${p.n} with ${p.chunk.length} bytes of the file`, `a DATA datagram carries at most ${MAX_CHUNK} bytes of the file: read and send it in pieces, f.read(4096)`);
+        if (p.chunk.length > MAX_CHUNK)
+          fail(`DATA ${p.n} with ${p.chunk.length} bytes of the file`, `a DATA datagram carries at most ${MAX_CHUNK} bytes of the file: read and send it in pieces, f.read(4096)`);
         this.chunks.push(p.chunk);
         this.sender = d.from;
         return 'data';

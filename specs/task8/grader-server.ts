@@ -1,7 +1,7 @@
 // The grader as a task8 server, to test a student's client: it takes one request and
 // answers it the way PROTOCOL.md says, checking each ACK on the way.
 
-import { DEFAULT_WITHIN_MS, StudentFailure, quote, type PeerProgram, type UdpPeer } from '../../harness/index.js';
+import { DEFAULT_WITHIN_MS, type PeerProgram, quote, StudentFailure, type UdpPeer } from '../../harness/index.js';
 import { chunksOf, dataDatagram, parse, showDatagram } from './wire.js';
 
 export interface ServeOptions {

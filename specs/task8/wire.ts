@@ -6,12 +6,7 @@ import { describeBytes } from '../../harness/index.js';
 /** At most this many bytes of the file in one DATA datagram. */
 export const MAX_CHUNK = 4096;
 
-export type Parsed =
-  | { kind: 'DATA'; n: number; chunk: Buffer }
-  | { kind: 'END'; count: number | undefined }
-  | { kind: 'ERROR'; message: string }
-  | { kind: 'ACK'; n: number }
-  | { kind: 'other' };
+export type Parsed = { kind: 'DATA'; n: number; chunk: Buffer } | { kind: 'END'; count: number | undefined } | { kind: 'ERROR'; message: string } | { kind: 'ACK'; n: number } | { kind: 'other' };
 
 export function parse(datagram: Buffer): Parsed {
   const nl = datagram.indexOf(0x0a);

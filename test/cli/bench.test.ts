@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { runCli } from './run-cli.js';
 import { MANY_GRADINGS_MS } from '../limits.js';
+import { runCli } from './run-cli.js';
 
 describe('bench', function () {
   // A small bench runs ~20 gradings and 3 class runs: 20 s alone, minutes beside validate.
@@ -19,7 +19,10 @@ describe('bench', function () {
       const out = path.join(tmp, 'bench.json');
       const r = await runCli('bench', ['--tasks', 'task3a', '--class-task', 'task3a', '--class-size', '3', '--no-validate', '--out', out]);
       expect(r.exitCode, r.stderr).to.equal(0);
-      const json = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown> & { catalog: { tests: number; programsStarted: Record<string, number>; floorSeconds: number }; targets: Array<{ figure: string; met: boolean }> };
+      const json = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown> & {
+        catalog: { tests: number; programsStarted: Record<string, number>; floorSeconds: number };
+        targets: Array<{ figure: string; met: boolean }>;
+      };
       for (const figure of ['ratioToFloor', 'catalogSeconds', 'slowestTaskSeconds', 'emptySubmissionSeconds', 'hangingSubmissionSeconds', 'classSpeedup']) {
         expect(json[figure], figure).to.be.a('number').and.greaterThan(0);
       }

@@ -5,13 +5,13 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
 import { execa } from 'execa';
 import YAML from 'yaml';
 import type { TaskReport } from '../../harness/report/types.js';
-import { fixture, processesMentioning, root, runCli } from './run-cli.js';
 import { FEW_GRADINGS_MS, MANY_GRADINGS_MS } from '../limits.js';
+import { fixture, processesMentioning, root, runCli } from './run-cli.js';
 
 const KINDS: Record<string, string> = {
   good: path.join(root, 'specs/task3b/solutions/student-basic'),
@@ -56,12 +56,16 @@ describe('class command', function () {
     // 30 gradings one at a time per shard, then each kind alone: minutes while validate runs beside.
     this.timeout(MANY_GRADINGS_MS);
     const shards = await Promise.all(
-      [1, 2].map((i) => runCli('class', ['task3b', classDir, '--jobs', '1', '--shard', `${i}/2`, '--csv', path.join(tmp, 'shards', `grades-${i}.csv`), '--reports', path.join(tmp, 'reports'), '--format', 'json'])),
+      [1, 2].map((i) =>
+        runCli('class', ['task3b', classDir, '--jobs', '1', '--shard', `${i}/2`, '--csv', path.join(tmp, 'shards', `grades-${i}.csv`), '--reports', path.join(tmp, 'reports'), '--format', 'json']),
+      ),
     );
     for (const r of shards) {
       // Students lost points (1); the shard holding the submission that kills its worker says the grader broke there (3).
       expect(r.exitCode, r.stderr).to.be.oneOf([1, 3]);
-      expect(r.stderr).to.match(/^\[1\/15\] student\d+-\S+ task3b /m).and.match(/^\[15\/15\] /m);
+      expect(r.stderr)
+        .to.match(/^\[1\/15\] student\d+-\S+ task3b /m)
+        .and.match(/^\[15\/15\] /m);
       expect(r.leftovers).to.deep.equal([]);
     }
     expect(shards.map((r) => r.exitCode)).to.include(3);

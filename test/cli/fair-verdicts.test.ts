@@ -4,11 +4,11 @@
 // Expected to fail until the harness counts a message that arrives without its newline
 // as complete once the sender is seen waiting (outside the robustness framing tests).
 
-import { expect } from 'chai';
 import path from 'node:path';
+import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
-import { root, runCli } from './run-cli.js';
 import { FEW_GRADINGS_MS } from '../limits.js';
+import { root, runCli } from './run-cli.js';
 
 const seedPair = path.join(root, 'specs', 'task4', 'solutions', 'student-seed-chat');
 

@@ -2,8 +2,8 @@
 
 import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
-import { fixture, processesMentioning, root, runCli } from './run-cli.js';
 import { FEW_GRADINGS_MS } from '../limits.js';
+import { fixture, processesMentioning, root, runCli } from './run-cli.js';
 
 /** How long a program may take to start listening, without SOCKET_GRADER_TIME_SCALE. */
 const UNSCALED_STARTUP_MS = 10_000;
@@ -77,7 +77,7 @@ describe('grade command', function () {
     expect(r.stdout).to.match(/score: (\d+)\/\1 /);
   });
 
-  it('a manifest that is not valid JSON is the submission\'s fault: every test says where it breaks, exit 1', async () => {
+  it("a manifest that is not valid JSON is the submission's fault: every test says where it breaks, exit 1", async () => {
     const r = await runCli('grade', ['task3b', fixture('manifest-invalid'), '--format', 'json']);
     expect(r.exitCode, r.stderr).to.equal(1);
     const report = JSON.parse(r.stdout) as TaskReport;
@@ -88,7 +88,7 @@ describe('grade command', function () {
     }
   });
 
-  it('a manifest cannot run another submission\'s program or the grader\'s own: refused, exit 1', async () => {
+  it("a manifest cannot run another submission's program or the grader's own: refused, exit 1", async () => {
     const r = await runCli('grade', ['task3b', fixture('manifest-borrows'), '--format', 'json']);
     expect(r.exitCode, r.stderr).to.equal(1);
     const report = JSON.parse(r.stdout) as TaskReport;
@@ -112,7 +112,9 @@ describe('grade command', function () {
     const r = await runCli('grade', ['task3b', fixture('hardcoded-port'), '--format', 'json']);
     const first = (JSON.parse(r.stdout) as TaskReport).tests[0];
     expect(first.status).to.equal('failed');
-    expect(first.message).to.match(/it listens on port \d+/).and.include('os.environ.get("PORT"');
+    expect(first.message)
+      .to.match(/it listens on port \d+/)
+      .and.include('os.environ.get("PORT"');
   });
 
   it('reports a busy server that never listens, at the startup deadline', async () => {
@@ -134,7 +136,9 @@ describe('grade command', function () {
   it('reports a server asleep in time.sleep(60) before listening at once (with namespaces: its timer is past every deadline), else once it has slept 2 s; not at the startup deadline', async () => {
     const r = await runCli('grade', ['task3b', fixture('sleeps-before-listening'), '--format', 'json']);
     const first = (JSON.parse(r.stdout) as TaskReport).tests[0];
-    expect(first.message).to.match(/it does not listen: the server sleeps in sleep\(\) for \d+ s more, and nothing is on its way \(nothing would happen before the deadline\)|it has been waiting for 2\.0 s \(asleep: in input\(\), sleep\(\)/);
+    expect(first.message).to.match(
+      /it does not listen: the server sleeps in sleep\(\) for \d+ s more, and nothing is on its way \(nothing would happen before the deadline\)|it has been waiting for 2\.0 s \(asleep: in input\(\), sleep\(\)/,
+    );
     expect(first.durationMs, 'not at the startup deadline').to.be.lessThan(UNSCALED_STARTUP_MS);
   });
 

@@ -4,10 +4,10 @@
 // grader's), no byte of what a link points to reaches the report, and the grader's
 // memory stays bounded.
 
-import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'chai';
 import { execa } from 'execa';
 import type { TaskReport } from '../../harness/report/types.js';
 import { fixture, processesMentioning, root } from './run-cli.js';
@@ -45,7 +45,8 @@ interface Run {
  */
 async function gradeMeasured(submission: string): Promise<Run> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'hostile-files-'));
-  const measure = 'import resource, subprocess, sys\nr = subprocess.run(sys.argv[1:])\nsys.stderr.write("\\nmaxrss=%d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\nsys.exit(r.returncode)';
+  const measure =
+    'import resource, subprocess, sys\nr = subprocess.run(sys.argv[1:])\nsys.stderr.write("\\nmaxrss=%d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\nsys.exit(r.returncode)';
   try {
     const r = await execa('python3', ['-c', measure, process.execPath, path.join(root, 'dist', 'harness', 'cli', 'grade.js'), 'task5', submission, '--groups', 'client', '--format', 'json'], {
       reject: false,
@@ -83,7 +84,9 @@ async function settled(find: () => number[]): Promise<number[]> {
 /** Lines of /etc/shadow worth not leaking (readable only as root). */
 function shadowSecrets(): string[] {
   try {
-    return readFileSync('/etc/shadow', 'utf8').split('\n').filter((l) => l.length > 8);
+    return readFileSync('/etc/shadow', 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 8);
   } catch {
     return [];
   }
@@ -104,7 +107,10 @@ describe('a client that leaves something else in place of the file', () => {
       expect(Date.now() - started, 'grading time').to.be.lessThan(BOUND_MS);
       expect(r.exitCode, r.stderr).to.equal(1);
       const report = JSON.parse(r.stdout) as TaskReport;
-      expect(report.tests.filter((t) => t.status === 'error'), 'grader errors').to.deep.equal([]);
+      expect(
+        report.tests.filter((t) => t.status === 'error'),
+        'grader errors',
+      ).to.deep.equal([]);
       const saving = report.tests.filter((t) => /saves/.test(t.name));
       expect(saving).to.not.be.empty;
       for (const t of saving) {

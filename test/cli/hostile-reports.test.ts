@@ -2,10 +2,10 @@
 // workflow commands, a C1 control and a bidi override, graded through the built CLI: every
 // report shows those bytes as escapes and none of them acts.
 
-import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'chai';
 import type { ClassroomResults } from '../../harness/report/render-classroom.js';
 import { fixture, runCli } from './run-cli.js';
 
@@ -18,8 +18,15 @@ const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
 
 function expectInert(what: string, text: string): void {
   const raw = ACTING.exec(text);
-  expect(raw, `${what} holds a raw U+${raw?.[0].charCodeAt(0).toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, (raw?.index ?? 0) - 40), (raw?.index ?? 0) + 40))}`).to.equal(null);
-  expect(COMMAND_LINE.exec(text)?.input.split('\n').find((l) => COMMAND_LINE.test(l)), `${what} has a workflow command line`).to.equal(undefined);
+  expect(raw, `${what} holds a raw U+${raw?.[0].charCodeAt(0).toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, (raw?.index ?? 0) - 40), (raw?.index ?? 0) + 40))}`).to.equal(
+    null,
+  );
+  expect(
+    COMMAND_LINE.exec(text)
+      ?.input.split('\n')
+      .find((l) => COMMAND_LINE.test(l)),
+    `${what} has a workflow command line`,
+  ).to.equal(undefined);
 }
 
 describe('reports of a program that prints hostile bytes', () => {

@@ -1,12 +1,12 @@
 // Programs that must not hurt the grader: each is graded correctly, explained, within
 // a stated time, and leaves nothing behind (no process, folder, namespace, port).
 
-import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
+import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
-import { fixture, processesMentioning, processesWithEnvironment, root, runCli, type CliRun } from './run-cli.js';
 import { FEW_GRADINGS_MS, PROGRAM_WAIT_MS } from '../limits.js';
+import { type CliRun, fixture, processesMentioning, processesWithEnvironment, root, runCli } from './run-cli.js';
 
 /** The bound this suite proves: task3b's group for any of these programs is graded within it. */
 const BOUND_MS = 30_000;
@@ -82,7 +82,10 @@ describe('hostile programs', function () {
       const elapsed = Date.now() - started;
       expect(r.exitCode, r.stderr).to.be.oneOf([0, 1]);
       const report = JSON.parse(r.stdout) as TaskReport;
-      expect(report.tests.filter((t) => t.status === 'error'), 'grader errors').to.deep.equal([]);
+      expect(
+        report.tests.filter((t) => t.status === 'error'),
+        'grader errors',
+      ).to.deep.equal([]);
       const failed = report.tests.find((t) => t.status === 'failed');
       if (h.says.source === '^$') {
         // These serve correctly despite their ways: full points.
@@ -102,8 +105,15 @@ describe('hostile programs', function () {
     const r = await runCli('grade', ['task3b', fixture('hostile/snoops'), '--groups', 'server', '--format', 'json']);
     const report = JSON.parse(r.stdout) as TaskReport;
     expect(report.score).to.equal(report.maxScore);
-    const printed = report.tests[0].transcript.filter((e) => e.actor === 'server stdout').map((e) => e.event).join('');
-    expect(printed).to.match(/environ=PermissionError/).and.match(/signal=PermissionError/).and.match(/code=\w*Error/).and.match(/net=OSError/);
+    const printed = report.tests[0].transcript
+      .filter((e) => e.actor === 'server stdout')
+      .map((e) => e.event)
+      .join('');
+    expect(printed)
+      .to.match(/environ=PermissionError/)
+      .and.match(/signal=PermissionError/)
+      .and.match(/code=\w*Error/)
+      .and.match(/net=OSError/);
     // Its own PID namespace: the grader is out of its sight (no parent it can name).
     expect(printed).to.match(/parent=0\b/);
     // Its /tmp is the test's own: what it wrote there is gone with the test.

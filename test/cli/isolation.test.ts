@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { expect } from 'chai';
 import type { AllReport, TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
-import { fixture, runCli } from './run-cli.js';
 import { FEW_GRADINGS_MS, MANY_GRADINGS_MS } from '../limits.js';
+import { fixture, runCli } from './run-cli.js';
 
 const HARD_CODED = ['task3a', 'task3b', 'task4', 'task8', 'stock2', 'message'];
 
@@ -48,7 +48,13 @@ describe('isolation', function () {
     for (const task of HARD_CODED) expect(hardVerdicts[task], `${task}, hard-coded vs reading PORT`).to.deep.equal(readVerdicts[task]);
     for (const task of HARD_CODED) {
       const report = hardReport.tasks.find((r) => r.task === task) as TaskReport;
-      expect(report.score, `${task}: ${report.tests.filter((t) => t.status !== 'passed').map((t) => t.message).join('\n')}`).to.equal(report.maxScore);
+      expect(
+        report.score,
+        `${task}: ${report.tests
+          .filter((t) => t.status !== 'passed')
+          .map((t) => t.message)
+          .join('\n')}`,
+      ).to.equal(report.maxScore);
     }
     expect(hard.leftovers).to.deep.equal([]);
   });
@@ -58,7 +64,13 @@ describe('isolation', function () {
     const env = { SOCKET_GRADER_ISOLATION: 'userns' };
     const hard = JSON.parse((await runCli('grade', ['task3b', fixture('hardcoded-ports'), '--format', 'json'], env)).stdout) as TaskReport;
     expect(hard.isolation).to.equal('userns');
-    expect(hard.score, hard.tests.filter((t) => t.status !== 'passed').map((t) => t.message).join('\n')).to.equal(hard.maxScore);
+    expect(
+      hard.score,
+      hard.tests
+        .filter((t) => t.status !== 'passed')
+        .map((t) => t.message)
+        .join('\n'),
+    ).to.equal(hard.maxScore);
     const stalled = JSON.parse((await runCli('grade', ['task3b', fixture('client-waits-for-keyboard'), '--format', 'json'], env)).stdout) as TaskReport;
     const connects = stalled.tests.find((t) => t.name === 'the client connects and sends HELLO');
     expect(connects?.message).to.include('the client waits in input(), and nothing is on its way');
@@ -69,7 +81,10 @@ describe('isolation', function () {
   it('without namespaces, says so once and tells a server with a hard-coded port to read PORT', async () => {
     const r = await runCli('grade', ['task3a', fixture('hardcoded-ports')], { SOCKET_GRADER_ISOLATION: 'none' });
     expect(r.stdout.match(/no network isolation/g)).to.have.length(1);
-    expect(r.stdout).to.match(/✗ the server starts and listens on PORT/).and.match(/it listens on port 53/).and.include('os.environ.get("PORT"');
+    expect(r.stdout)
+      .to.match(/✗ the server starts and listens on PORT/)
+      .and.match(/it listens on port 53/)
+      .and.include('os.environ.get("PORT"');
     const json = await runCli('grade', ['task3a', fixture('reading-port'), '--format', 'json'], { SOCKET_GRADER_ISOLATION: 'none' });
     const report = JSON.parse(json.stdout) as TaskReport;
     expect(report.isolation).to.equal('none');
@@ -81,8 +96,7 @@ describe('replayable runs', function () {
   this.timeout(FEW_GRADINGS_MS);
 
   /** What the grader sent and typed, in order: the data of the run, without ports and times. */
-  const sentData = (report: TaskReport): string[] =>
-    report.tests.flatMap((t) => t.transcript.filter((e) => /^(sent|typed into)/.test(e.event)).map((e) => `${t.name}: ${e.event}`));
+  const sentData = (report: TaskReport): string[] => report.tests.flatMap((t) => t.transcript.filter((e) => /^(sent|typed into)/.test(e.event)).map((e) => `${t.name}: ${e.event}`));
 
   it('sends the same data twice with the same --seed, other data with another', async () => {
     const run = async (seed: string): Promise<TaskReport> => JSON.parse((await runCli('grade', ['task3c', 'reference', '--seed', seed, '--format', 'json'])).stdout) as TaskReport;

@@ -3,13 +3,13 @@
 // root), a server that tries to escape, borrow a classmate's code or the grader's answers,
 // and leave things behind. It still serves correctly: full marks, and none of it works.
 
-import { expect } from 'chai';
+import { randomInt } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomInt } from 'node:crypto';
+import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
-import { processesMentioning, root, runCli, type CliRun } from './run-cli.js';
+import { type CliRun, processesMentioning, root, runCli } from './run-cli.js';
 
 /** What the hostile server tries, each outcome printed as name=result on one line. */
 function hostileServer(token: string, shmKey: number, classmate: string, answer: string): string {
@@ -170,12 +170,17 @@ describe('the sandbox, tried by a hostile student in a class', () => {
 
   it('grades the hostile server like any correct one: full marks for the server group', () => {
     const server = bob.tests.filter((t) => t.group === 'server');
-    expect(server.every((t) => t.status === 'passed'), JSON.stringify(server.map((t) => [t.name, t.message]))).to.equal(true);
+    expect(
+      server.every((t) => t.status === 'passed'),
+      JSON.stringify(server.map((t) => [t.name, t.message])),
+    ).to.equal(true);
     expect(printed).to.match(/hostile /);
   });
 
   it('never runs it as root, whatever the folder or manifest: another user, no capabilities, no new privileges', () => {
-    expect(printed).to.match(/ u=\d+/).and.not.match(/ u=0\b/);
+    expect(printed)
+      .to.match(/ u=\d+/)
+      .and.not.match(/ u=0\b/);
     expect(printed, 'capabilities').to.match(/ c=0000000000000000/);
     expect(printed, 'no new privileges').to.match(/ n=1\b/);
     expect(printed, 'reading /root').to.match(/ r=P\b/);
@@ -189,7 +194,9 @@ describe('the sandbox, tried by a hostile student in a class', () => {
   });
 
   it('leaves nothing: no process (not even one renamed, in its own session, without environment), no shared memory, no control group, no copy', async () => {
-    expect(printed).to.match(/ l=ok\b/).and.match(/ s=ok\b/);
+    expect(printed)
+      .to.match(/ l=ok\b/)
+      .and.match(/ s=ok\b/);
     expect(processesMentioning(token), 'a process of the test still running').to.deep.equal([]);
     expect(shmKeys(), 'its System V shared memory on the host').to.not.include(shmKey);
     expect(orphanedCgroups(), 'control groups left').to.deep.equal([]);
@@ -232,7 +239,9 @@ describe('the sandbox in a user namespace (userns mode, a student grading on the
   });
 
   it('ends every process of a test with it, and keeps its shared memory off the host', () => {
-    expect(printed).to.match(/ l=ok\b/).and.match(/ s=ok\b/);
+    expect(printed)
+      .to.match(/ l=ok\b/)
+      .and.match(/ s=ok\b/);
     expect(processesMentioning(token), 'a process of the test still running').to.deep.equal([]);
     expect(shmKeys(), 'its System V shared memory on the host').to.not.include(shmKey);
   });

@@ -1,10 +1,10 @@
 // Programs the system refuses to start, graded through the CLI: each test fails at once
 // with the reason in words (not after mocha's 120 s), exit 1, nothing left behind.
 
-import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { runCli } from './run-cli.js';
 
@@ -12,9 +12,17 @@ import { runCli } from './run-cli.js';
 const BOUND_MS = 30_000;
 
 const CASES: Array<{ name: string; server: string[]; says: RegExp }> = [
-  { name: 'an argument over 128 KiB (E2BIG)', server: ['python3', '-u', 'server.py', 'x'.repeat(140_000)], says: /the server could not be started: its arguments are too long \(one is 137 KiB; Linux allows at most 128 KiB per argument: E2BIG\)/ },
+  {
+    name: 'an argument over 128 KiB (E2BIG)',
+    server: ['python3', '-u', 'server.py', 'x'.repeat(140_000)],
+    says: /the server could not be started: its arguments are too long \(one is 137 KiB; Linux allows at most 128 KiB per argument: E2BIG\)/,
+  },
   { name: 'a command that does not exist (ENOENT)', server: ['python4', '-u', 'server.py'], says: /the server could not be started: there is no command python4 on the grading machine \(ENOENT\)/ },
-  { name: 'a script without x bit (EACCES)', server: ['./server.py'], says: /the server could not be started: \.\/server\.py is not executable \(EACCES\): run chmod \+x on it, or start it through its interpreter \("python3 \.\/server\.py"\)/ },
+  {
+    name: 'a script without x bit (EACCES)',
+    server: ['./server.py'],
+    says: /the server could not be started: \.\/server\.py is not executable \(EACCES\): run chmod \+x on it, or start it through its interpreter \("python3 \.\/server\.py"\)/,
+  },
 ];
 
 describe('programs that cannot be started', () => {

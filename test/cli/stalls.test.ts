@@ -4,8 +4,8 @@
 import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
-import { fixture, runCli } from './run-cli.js';
 import { FEW_GRADINGS_MS } from '../limits.js';
+import { fixture, runCli } from './run-cli.js';
 
 /** The deadline of a wait for a connection (unscaled). */
 const DEADLINE_MS = 3000;
@@ -53,11 +53,13 @@ describe('stalls', function () {
     expect(connects?.durationMs).to.be.at.least(DEADLINE_MS);
   });
 
-  it('ends the wait for an answer that never comes while the server\'s price updater sleeps 600 s: its timer is past every deadline', async function () {
+  it("ends the wait for an answer that never comes while the server's price updater sleeps 600 s: its timer is past every deadline", async function () {
     if (!namespaces) this.skip();
     const test = await unknownSymbolTest('updater-sleeps');
     expect(test?.status).to.equal('failed');
-    expect(test?.message).to.match(/nothing: the server waits in accept\(\) and recv\(\); its other thread sleeps in sleep\(\) for \d+ s more, and nothing is on its way \(nothing would happen before the deadline\)/);
+    expect(test?.message).to.match(
+      /nothing: the server waits in accept\(\) and recv\(\); its other thread sleeps in sleep\(\) for \d+ s more, and nothing is on its way \(nothing would happen before the deadline\)/,
+    );
     expect(test?.durationMs, 'ended by the stall, not by the 3 s deadline').to.be.lessThan(DEADLINE_MS);
   });
 
@@ -65,7 +67,9 @@ describe('stalls', function () {
     if (!namespaces) this.skip();
     const test = await unknownSymbolTest('updater-ticks');
     expect(test?.status).to.equal('failed');
-    expect(test?.message).to.match(/nothing: the server waits in accept\(\) and recv\(\); its other thread only wakes from sleep\(\) now and then, and sends, prints and writes nothing, and nothing is on its way/);
+    expect(test?.message).to.match(
+      /nothing: the server waits in accept\(\) and recv\(\); its other thread only wakes from sleep\(\) now and then, and sends, prints and writes nothing, and nothing is on its way/,
+    );
     expect(test?.durationMs, 'ended by the stall, not by the 3 s deadline').to.be.lessThan(DEADLINE_MS);
     const atDeadline = await unknownSymbolTest('updater-ticks', { SOCKET_GRADER_STALLS: 'off' });
     expect(atDeadline?.status).to.equal('failed');

@@ -3,8 +3,8 @@
 
 import { expect } from 'chai';
 import { loadFixtures } from '../../harness/runner/fixtures.js';
-import { runCli } from './run-cli.js';
 import { MANY_GRADINGS_MS } from '../limits.js';
+import { runCli } from './run-cli.js';
 
 interface Validation {
   tasks: Array<{ task: string; flaky?: unknown[]; matrix?: { mutants: string[]; tests: Array<{ name: string; kills: string[] }> } }>;
@@ -26,14 +26,23 @@ describe('validate --repeat --matrix', function () {
     // Every mutant is killed by a test whose title names its bug, and the matrix shows it.
     for (const m of mutants) {
       const killers = task.matrix?.tests.filter((t) => t.kills.includes(m.name)).map((t) => t.name) ?? [];
-      expect(killers.some((title) => m.killedBy.some((k) => title.includes(k))), m.name).to.equal(true);
+      expect(
+        killers.some((title) => m.killedBy.some((k) => title.includes(k))),
+        m.name,
+      ).to.equal(true);
     }
     for (const t of task.matrix?.tests ?? []) expect(t.kills, t.name).to.not.be.empty;
   });
 
   it('draws the matrix as a Markdown table: a row per test, ✗ where it fails the mutant', async () => {
     const { matrixMarkdown } = await import('../../harness/cli/validate.js');
-    const md = matrixMarkdown('task3a', { mutants: ['no-newline', 'a|b'], tests: [{ name: 'the server prints HELLO', kills: ['a|b'] }, { name: 'the client exits', kills: [] }] });
+    const md = matrixMarkdown('task3a', {
+      mutants: ['no-newline', 'a|b'],
+      tests: [
+        { name: 'the server prints HELLO', kills: ['a|b'] },
+        { name: 'the client exits', kills: [] },
+      ],
+    });
     expect(md.split('\n')).to.deep.equal([
       '### task3a: which test kills which mutant',
       '',

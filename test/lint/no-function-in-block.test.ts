@@ -27,7 +27,7 @@ async function lint(code: string): Promise<{ exitCode: number | undefined; repor
 }
 
 describe('lint: no function declared inside a block', () => {
-  it('refuses the paste that once hid a check\'s failures: two functions inside a catch', async () => {
+  it("refuses the paste that once hid a check's failures: two functions inside a catch", async () => {
     const { exitCode, reports, output } = await lint(`export async function check(read: () => Promise<void>): Promise<void> {
   try {
     await read();
@@ -58,7 +58,7 @@ describe('lint: no function declared inside a block', () => {
     expect(reports, output).to.equal(3);
   });
 
-  it('accepts functions at the top of a module or of a function body, also inside a block\'s arrow function', async () => {
+  it("accepts functions at the top of a module or of a function body, also inside a block's arrow function", async () => {
     const { exitCode, reports, output } = await lint(`export function outer(n: number): () => void {
   function helper(): void {}
   if (n > 0) {

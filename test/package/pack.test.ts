@@ -11,11 +11,11 @@ import { Ajv } from 'ajv';
 import { expect } from 'chai';
 import { execa } from 'execa';
 import { listTasks } from '../../harness/core/paths.js';
-import { mapConcurrently } from '../../harness/runner/pool.js';
 import type { ClassroomResults } from '../../harness/report/render-classroom.js';
+import { mapConcurrently } from '../../harness/runner/pool.js';
 import { root } from '../cli/run-cli.js';
-import { classroomWorkflow } from '../template/classroom-workflow.js';
 import { MANY_GRADINGS_MS } from '../limits.js';
+import { classroomWorkflow } from '../template/classroom-workflow.js';
 
 interface Reported {
   points: number;
@@ -37,8 +37,16 @@ describe('installed package', function () {
     const packed = await execa('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: root });
     const [info] = JSON.parse(packed.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     const files = info.files.map((f) => f.path);
-    expect(files).to.include.members(['dist/harness/cli/socket-grader.js', 'dist/specs/task3b.spec.js', 'reference/task3b/server.ts', 'student-template/task3b/server.py', 'student-template/.github/workflows/classroom.yml', 'gradescope/run_autograder', 'specs/task3b/solutions/student-basic/task3b/server.py']);
-    expect(files.filter((f) => f.startsWith('dist/test/') || f.endsWith('.map') || f.endsWith('.ts') && f.startsWith('dist/'))).to.deep.equal([]);
+    expect(files).to.include.members([
+      'dist/harness/cli/socket-grader.js',
+      'dist/specs/task3b.spec.js',
+      'reference/task3b/server.ts',
+      'student-template/task3b/server.py',
+      'student-template/.github/workflows/classroom.yml',
+      'gradescope/run_autograder',
+      'specs/task3b/solutions/student-basic/task3b/server.py',
+    ]);
+    expect(files.filter((f) => f.startsWith('dist/test/') || f.endsWith('.map') || (f.endsWith('.ts') && f.startsWith('dist/')))).to.deep.equal([]);
 
     const app = path.join(tmp, 'app');
     mkdirSync(app);
@@ -69,16 +77,24 @@ describe('installed package', function () {
     const outputs = new Map<string, string>();
     let summaries = '';
     // GitHub runs the steps one after another; they share nothing, so two at a time here.
-    await mapConcurrently(job.steps.filter((s) => s.id && s.run), 2, async (step) => {
-      const output = path.join(tmp, `output-${step.id}`);
-      const summary = path.join(tmp, `summary-${step.id}`);
-      writeFileSync(output, '');
-      writeFileSync(summary, '');
-      const r = await execa('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run ?? ''], { cwd: submission, env: { ...env, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary }, reject: false });
-      expect(r.exitCode, `step ${step.id}: ${r.stderr}`).to.equal(0);
-      for (const line of readFileSync(output, 'utf8').split('\n')) if (line.startsWith('result=')) outputs.set(step.id ?? '', line.slice('result='.length));
-      summaries += readFileSync(summary, 'utf8');
-    });
+    await mapConcurrently(
+      job.steps.filter((s) => s.id && s.run),
+      2,
+      async (step) => {
+        const output = path.join(tmp, `output-${step.id}`);
+        const summary = path.join(tmp, `summary-${step.id}`);
+        writeFileSync(output, '');
+        writeFileSync(summary, '');
+        const r = await execa('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run ?? ''], {
+          cwd: submission,
+          env: { ...env, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary },
+          reject: false,
+        });
+        expect(r.exitCode, `step ${step.id}: ${r.stderr}`).to.equal(0);
+        for (const line of readFileSync(output, 'utf8').split('\n')) if (line.startsWith('result=')) outputs.set(step.id ?? '', line.slice('result='.length));
+        summaries += readFileSync(summary, 'utf8');
+      },
+    );
     // The reporter: <RUNNER>_RESULTS for each runner; points are the sum of test scores over runners with max_score > 0.
     const runners = new Map<string, ClassroomResults>();
     let points = 0;
@@ -117,7 +133,9 @@ describe('installed package', function () {
     for (const task of listTasks()) {
       const solutions = path.join(installed, 'specs', task, 'solutions');
       // A pair speaking its own wire format (solution.json) is graded end-to-end only.
-      const first = readdirSync(solutions).sort().find((s) => !existsSync(path.join(solutions, s, 'solution.json')));
+      const first = readdirSync(solutions)
+        .sort()
+        .find((s) => !existsSync(path.join(solutions, s, 'solution.json')));
       if (first === undefined) throw new Error(`${task} has no solution that speaks the page's protocol`);
       cpSync(path.join(solutions, first, task), path.join(submission, task), { recursive: true });
     }
@@ -134,7 +152,9 @@ describe('installed package', function () {
     const ajv = new Ajv();
     const check = ajv.compile(JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'schemas', 'gradescope-results.schema.json'), 'utf8')) as object);
     expect(check(results), ajv.errorsText(check.errors)).to.equal(true);
-    expect(results.score).to.equal(results.tests.reduce((a, t) => a + t.max_score, 0)).and.greaterThan(0);
+    expect(results.score)
+      .to.equal(results.tests.reduce((a, t) => a + t.max_score, 0))
+      .and.greaterThan(0);
   });
 
   it('the Gradescope setup script is valid shell', async () => {

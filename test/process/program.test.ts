@@ -1,23 +1,20 @@
 // A student's process: scrubbed environment, drained output, whole-tree kill.
 
-import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'chai';
 import { Transcript } from '../../harness/core/transcript.js';
-import { RunningProgram, OUTPUT_CAP_BYTES } from '../../harness/process/program.js';
 import { killLiveProgramsOnSignals } from '../../harness/process/live-programs.js';
 import { isAlive, processTree } from '../../harness/process/process-tree.js';
+import { OUTPUT_CAP_BYTES, RunningProgram } from '../../harness/process/program.js';
 import { boundSockets } from '../../harness/process/sockets.js';
 import { studentEnv } from '../../harness/process/student-env.js';
 import { PROGRAM_WAIT_MS } from '../limits.js';
 
 function python(code: string, env: Record<string, string> = {}, transcript = new Transcript()): RunningProgram {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'program-test-'));
-  const program = new RunningProgram(
-    { file: 'inline', command: 'python3', args: ['-c', code] },
-    { cwd: dir, env: studentEnv(dir, env), actor: 'server', transcript },
-  );
+  const program = new RunningProgram({ file: 'inline', command: 'python3', args: ['-c', code] }, { cwd: dir, env: studentEnv(dir, env), actor: 'server', transcript });
   void program.exited.then(() => rmSync(dir, { recursive: true, force: true }));
   return program;
 }
@@ -64,7 +61,9 @@ describe('a student program', () => {
   });
 
   it('is killed with every descendant, even one that setsid()s and ignores SIGTERM', async () => {
-    const p = python('import os, signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        print("grandchild", flush=True)\n    signal.pause()\nelse:\n    signal.pause()');
+    const p = python(
+      'import os, signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        print("grandchild", flush=True)\n    signal.pause()\nelse:\n    signal.pause()',
+    );
     await p.stdout.waitFor(() => (p.stdout.all().includes('grandchild') ? true : undefined), PROGRAM_WAIT_MS);
     const tree = processTree(p.pid);
     expect(tree.length).to.equal(3);
@@ -73,7 +72,9 @@ describe('a student program', () => {
   });
 
   it('is seen listening on the port it bound, from /proc, over IPv4 and IPv6', async () => {
-    const p = python('import socket, signal\na = socket.socket(); a.bind(("127.0.0.1", 0)); a.listen()\nb = socket.socket(socket.AF_INET6); b.bind(("::", 0)); b.listen()\nu = socket.socket(type=socket.SOCK_DGRAM); u.bind(("127.0.0.1", 0))\nprint(a.getsockname()[1], b.getsockname()[1], u.getsockname()[1], flush=True)\nsignal.pause()');
+    const p = python(
+      'import socket, signal\na = socket.socket(); a.bind(("127.0.0.1", 0)); a.listen()\nb = socket.socket(socket.AF_INET6); b.bind(("::", 0)); b.listen()\nu = socket.socket(type=socket.SOCK_DGRAM); u.bind(("127.0.0.1", 0))\nprint(a.getsockname()[1], b.getsockname()[1], u.getsockname()[1], flush=True)\nsignal.pause()',
+    );
     const ports = await p.stdout.waitFor(() => (p.stdout.all().includes('\n') ? p.stdout.all().toString().trim().split(' ').map(Number) : undefined), PROGRAM_WAIT_MS);
     if (ports.kind !== 'found') throw new Error('the test program printed no ports');
     const bound = boundSockets(p.pid);

@@ -1,19 +1,19 @@
 // A program the system refuses to start (E2BIG, ENOENT, EACCES) is told at once, in words;
 // and no pid that went missing ever becomes a signal to init or to every process.
 
-import { expect } from 'chai';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Transcript } from '../../harness/core/transcript.js';
+import { expect } from 'chai';
 import { StudentFailure } from '../../harness/core/failures.js';
-import { RunningProgram, type ProgramCommand } from '../../harness/process/program.js';
-import type { TestNetwork } from '../../harness/sandbox/test-network.js';
-import { spawnInFolder } from '../../harness/spec/start-program.js';
+import { Transcript } from '../../harness/core/transcript.js';
 import { killTree } from '../../harness/process/process-tree.js';
+import { type ProgramCommand, RunningProgram } from '../../harness/process/program.js';
 import { isSignalTarget, sendSignal } from '../../harness/process/send-signal.js';
 import { studentEnv } from '../../harness/process/student-env.js';
 import { whyCannotStart } from '../../harness/process/why-cannot-start.js';
+import type { TestNetwork } from '../../harness/sandbox/test-network.js';
+import { spawnInFolder } from '../../harness/spec/start-program.js';
 
 describe('programs the system refuses to start', () => {
   let tmp: string;
@@ -59,10 +59,7 @@ describe('programs the system refuses to start', () => {
 
   it('a spawn that fails before a process exists leaves a program without pid: signalling and killing it send nothing', async () => {
     // A missing working folder fails the spawn itself (no process, so no pid), as E2BIG does.
-    const program = new RunningProgram(
-      { file: 'inline', command: 'python3', args: ['-c', 'pass'] },
-      { cwd: path.join(tmp, 'gone'), env, actor: 'server', transcript: new Transcript() },
-    );
+    const program = new RunningProgram({ file: 'inline', command: 'python3', args: ['-c', 'pass'] }, { cwd: path.join(tmp, 'gone'), env, actor: 'server', transcript: new Transcript() });
     expect(program.pid).to.be.at.most(1);
     expect(() => program.signal('SIGCONT')).to.not.throw();
     await program.kill();
@@ -70,7 +67,7 @@ describe('programs the system refuses to start', () => {
     expect(program.stderr.all().toString()).to.match(/could not start python3: ENOENT/);
   });
 
-  it('a spawn that fails after the checks is told at once as the test\'s failure, with the system\'s reason', async () => {
+  it("a spawn that fails after the checks is told at once as the test's failure, with the system's reason", async () => {
     // A network whose folder is gone by the time the program starts: the spawn fails with no process.
     const gone = path.join(tmp, 'gone-folder');
     const network = {

@@ -39,7 +39,7 @@ describe('report formats', function () {
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('classroom: writes result=<base64> to GITHUB_OUTPUT, in the reporter\'s schema, scores adding up to the points', async () => {
+  it("classroom: writes result=<base64> to GITHUB_OUTPUT, in the reporter's schema, scores adding up to the points", async () => {
     const output = path.join(tmp, 'github-output');
     const summary = path.join(tmp, 'step-summary.md');
     writeFileSync(output, 'earlier=line\n');
@@ -62,11 +62,16 @@ describe('report formats', function () {
     for (const t of report.tests) expect(md).to.include(`| ${t.name.replace(/\|/g, '\\|')} | ${t.group} | ${t.points} / ${t.maxPoints} |`);
     expect(md).to.include(`### task3b: ${report.score} / ${report.maxScore} points`);
     const failed = report.tests.find((t) => t.status === 'failed');
-    expect(md).to.include(`<summary>❌ ${failed?.name}</summary>`).and.match(/^expected: /m).and.match(/^got: /m);
-    expect(md).to.include('```mermaid\nsequenceDiagram\n  participant P0 as grader\n  participant P1 as server').and.match(/P0->>P1: .*HELLO/);
+    expect(md)
+      .to.include(`<summary>❌ ${failed?.name}</summary>`)
+      .and.match(/^expected: /m)
+      .and.match(/^got: /m);
+    expect(md)
+      .to.include('```mermaid\nsequenceDiagram\n  participant P0 as grader\n  participant P1 as server')
+      .and.match(/P0->>P1: .*HELLO/);
   });
 
-  it('gradescope: results.json in Gradescope\'s schema, written by --out, points per test', async () => {
+  it("gradescope: results.json in Gradescope's schema, written by --out, points per test", async () => {
     const out = path.join(tmp, 'results.json');
     const r = await runCli('grade', ['task3b', submission, '--format', 'gradescope', '--out', out]);
     expect(r.exitCode).to.equal(1);
@@ -83,7 +88,10 @@ describe('report formats', function () {
     const r = await runCli('grade', ['task3b', submission, '--format', 'junit']);
     expect(r.exitCode).to.equal(1);
     const xml = r.stdout;
-    const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: readFileSync(path.join(root, 'test', 'fixtures', 'schemas', 'junit.xsd'), 'utf8') }] });
+    const result = await validateXML({
+      xml: [{ fileName: 'report.xml', contents: xml }],
+      schema: [{ fileName: 'junit.xsd', contents: readFileSync(path.join(root, 'test', 'fixtures', 'schemas', 'junit.xsd'), 'utf8') }],
+    });
     expect(result.valid, result.rawOutput).to.equal(true);
     expect(xml.match(/<testcase /g)).to.have.length(report.tests.length);
     expect(xml.match(/<failure /g)).to.have.length(report.tests.filter((t) => t.status === 'failed').length);
@@ -93,8 +101,14 @@ describe('report formats', function () {
 
   it('junit: a control character a program printed still makes valid XML', async () => {
     const { toJUnit } = await import('../../harness/report/render-junit.js');
-    const broken: TaskReport = { ...report, tests: [{ ...report.tests[0], status: 'failed', message: 'got: "\u0000\u0007<&>"', transcript: [{ atMs: 1, actor: 'server stdout', event: 'printed \u001b[31m' }] }] };
-    const result = await validateXML({ xml: [{ fileName: 'r.xml', contents: toJUnit([broken], 1) }], schema: [{ fileName: 'junit.xsd', contents: readFileSync(path.join(root, 'test', 'fixtures', 'schemas', 'junit.xsd'), 'utf8') }] });
+    const broken: TaskReport = {
+      ...report,
+      tests: [{ ...report.tests[0], status: 'failed', message: 'got: "\u0000\u0007<&>"', transcript: [{ atMs: 1, actor: 'server stdout', event: 'printed \u001b[31m' }] }],
+    };
+    const result = await validateXML({
+      xml: [{ fileName: 'r.xml', contents: toJUnit([broken], 1) }],
+      schema: [{ fileName: 'junit.xsd', contents: readFileSync(path.join(root, 'test', 'fixtures', 'schemas', 'junit.xsd'), 'utf8') }],
+    });
     expect(result.valid, result.rawOutput).to.equal(true);
   });
 });

@@ -2,10 +2,10 @@
 // SIGKILL) is closed as a no-op and replaced, never a crash of the grader itself
 // (ERR_IPC_DISCONNECTED at close, once in three validate runs).
 
-import { expect } from 'chai';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect } from 'chai';
 import { pollUntil } from '../../harness/core/time.js';
 import { isAlive } from '../../harness/process/process-tree.js';
 import { gradeTask } from '../../harness/runner/grade-task.js';
@@ -100,10 +100,13 @@ describe('grading workers', function () {
     expect(child.exitCode).to.equal(0);
   });
 
-  it('a grading sent to a worker whose channel closed fails as that worker\'s failure, not the grader\'s', async () => {
+  it("a grading sent to a worker whose channel closed fails as that worker's failure, not the grader's", async () => {
     const { child, worker } = inlineWorker('process.disconnect(); setInterval(() => {}, 1000)');
     await once(child, 'disconnect');
-    const failure = await worker.run(job, 10_000).then(() => undefined, (e: unknown) => e);
+    const failure = await worker.run(job, 10_000).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(failure).to.be.instanceOf(WorkerFailure);
     expect(failure).to.be.instanceOf(WorkerGone);
     expect((failure as WorkerFailure).why).to.include('channel');
@@ -113,7 +116,10 @@ describe('grading workers', function () {
   it('a grading whose worker dies while grading fails with how it ended', async () => {
     const { child, worker } = inlineWorker("process.on('message', () => process.kill(process.pid, 'SIGKILL'))");
     await once(child, 'spawn');
-    const failure = await worker.run(job, 10_000).then(() => undefined, (e: unknown) => e);
+    const failure = await worker.run(job, 10_000).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(failure).to.be.instanceOf(WorkerFailure);
     expect(failure).to.not.be.instanceOf(WorkerGone);
     expect((failure as WorkerFailure).why).to.equal('it was killed by SIGKILL');

@@ -1,11 +1,11 @@
 // The CLI's probes of the machine (namespaces, python) run side by side, once per process.
 
-import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
+import { expect } from 'chai';
 import { findIsolation, isolation } from '../../harness/sandbox/isolation.js';
 import { findGraderPython, graderPython } from '../../harness/submission/python.js';
 
-describe('the CLI\'s probes', () => {
+describe("the CLI's probes", () => {
   it('find the isolation mode and the python once, the same answer however asked', async () => {
     const [first, python] = await Promise.all([findIsolation(), findGraderPython()]);
     expect(await findIsolation()).to.equal(first);

@@ -2,12 +2,12 @@
 // folder, a socket or a device is refused with a sentence, at once, and nothing of its
 // target is read.
 
-import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'chai';
 import { readUntrustedFile, somethingAt } from '../../harness/sandbox/untrusted-file.js';
 
 describe('reading a file a program left', () => {
@@ -46,7 +46,12 @@ describe('reading a file a program left', () => {
   });
 
   it('refuses a symbolic link, whatever it points at, and reads none of its target', () => {
-    for (const [name, target] of [['passwd-link', '/etc/passwd'], ['environ-link', '/proc/self/environ'], ['zero-link', '/dev/zero'], ['dangling', '/nowhere/at/all']]) {
+    for (const [name, target] of [
+      ['passwd-link', '/etc/passwd'],
+      ['environ-link', '/proc/self/environ'],
+      ['zero-link', '/dev/zero'],
+      ['dangling', '/nowhere/at/all'],
+    ]) {
       const read = readUntrustedFile(dir, name, { who: 'the client' });
       expect(read, name).to.deep.equal({ refused: 'symbolic link', reason: `the client saved ${name} as a symbolic link (to "${target}"), not as a file: save the file itself` });
       expect(somethingAt(dir, name), name).to.equal(true);
@@ -71,7 +76,9 @@ describe('reading a file a program left', () => {
 
   it('refuses a file over the cap without reading it', () => {
     expect(readUntrustedFile(dir, 'big.bin', { cap: 1024 })).to.deep.equal({ refused: 'too big', reason: 'big.bin is larger than 1 KiB (4096 bytes): the grader reads at most 1 KiB' });
-    expect(readUntrustedFile(dir, 'big.bin', { cap: 4096 })).to.have.property('bytes').with.length(4096);
+    expect(readUntrustedFile(dir, 'big.bin', { cap: 4096 }))
+      .to.have.property('bytes')
+      .with.length(4096);
   });
 
   it('refuses names that climb out of the folder', () => {

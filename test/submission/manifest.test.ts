@@ -1,13 +1,13 @@
 // socket-grader.json as a student writes it: broken JSON is explained with its line and
 // column, a wrong shape says what is expected, and paths stay inside the submission.
 
-import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { jsonErrorOffset, readManifest } from '../../harness/submission/manifest.js';
+import { expect } from 'chai';
 import { locateProgram } from '../../harness/submission/locate-program.js';
+import { jsonErrorOffset, readManifest } from '../../harness/submission/manifest.js';
 
 describe('the manifest', () => {
   let tmp: string;
@@ -45,8 +45,12 @@ describe('the manifest', () => {
   });
 
   it('a wrong shape says what is expected; a byte-order mark is forgiven; no file is no manifest', () => {
-    expect(readManifest(submission({ 'socket-grader.json': '["python3"]' }))).to.have.property('invalid').that.match(/should hold an object of tasks, like \{ "task4"/);
-    expect(readManifest(submission({ 'socket-grader.json': '{"task3b":{"server":5}}' }))).to.have.property('invalid').that.match(/"task3b"\."server" should be a command/);
+    expect(readManifest(submission({ 'socket-grader.json': '["python3"]' })))
+      .to.have.property('invalid')
+      .that.match(/should hold an object of tasks, like \{ "task4"/);
+    expect(readManifest(submission({ 'socket-grader.json': '{"task3b":{"server":5}}' })))
+      .to.have.property('invalid')
+      .that.match(/"task3b"\."server" should be a command/);
     expect(readManifest(submission({ 'socket-grader.json': '\ufeff{"task3b":{"server":"python3 s.py"}}' }))).to.deep.equal({ entries: { task3b: { server: 'python3 s.py' } } });
     expect(readManifest(submission({}))).to.deep.equal({ none: true });
   });
@@ -71,7 +75,10 @@ describe('the manifest', () => {
       [{ 'socket-grader.json': '{"task3b":{"server":"python3 code/../../x.py"}}' }, /outside your folder/],
       [{ 'socket-grader.json': `{"task3b":{"server":["python3","${other}/task3b/server.py"]}}` }, /an absolute path: paths there are relative to your folder/],
       [{ 'socket-grader.json': '{"task3b":{"server":"/usr/bin/python3 s.py"}}' }, /an absolute path/],
-      [{ 'socket-grader.json': '{"task3b":{"server":"python3 code/server.py"}}', code: { link: path.join(other, 'task3b') } }, /names code\/server\.py, a symbolic link that leads outside your folder/],
+      [
+        { 'socket-grader.json': '{"task3b":{"server":"python3 code/server.py"}}', code: { link: path.join(other, 'task3b') } },
+        /names code\/server\.py, a symbolic link that leads outside your folder/,
+      ],
       [{ 'task3b/server.py': { link: path.join(other, 'task3b/server.py') } }, /^task3b\/server\.py is a symbolic link to .*, outside your folder: submit the file itself$/],
       [{ 'socket-grader.json': '{"task3b":{"server":[]}}' }, /is an empty command/],
       [{ 'socket-grader.json': '{"task3b":{"server":"python3 -u s.py",}}' }, /^socket-grader\.json is not valid JSON: line 1, column 39: Expected double-quoted property name$/],
@@ -91,13 +98,15 @@ describe('the manifest', () => {
     expect(await locateProgram(piped, 'task3b', 'server')).to.deep.equal({ refused: 'task3b/server.py is a named pipe, not a file' });
   });
 
-  it('a TypeScript program may import its own files, not another submission\'s', async () => {
+  it("a TypeScript program may import its own files, not another submission's", async () => {
     const other = submission({ 'task3b/server.ts': 'console.log("bob");\n' });
     const own = submission({ 'task3b/server.ts': "import { x } from '../lib/x.js';\nconsole.log(x);\n", 'lib/x.ts': 'export const x = 1;\n' });
     expect(await locateProgram(own, 'task3b', 'server')).to.have.property('found');
     const borrows = submission({ 'task3b/server.ts': `import '${path.relative(path.join(tmp, 'x', 'alice', 'task3b'), path.join(other, 'task3b', 'server.ts'))}';\n` });
     const located = await locateProgram(borrows, 'task3b', 'server');
-    expect(located).to.have.property('broken').that.match(/it imports \S+\/task3b\/server\.ts, outside your folder: a submission may use only its own files/);
+    expect(located)
+      .to.have.property('broken')
+      .that.match(/it imports \S+\/task3b\/server\.ts, outside your folder: a submission may use only its own files/);
   });
 
   it('a link that stays inside the submission is fine', async () => {

@@ -28,7 +28,9 @@ describe('student template', () => {
         expect(existsSync(file), `${task}/${role}.py`).to.equal(true);
         const code = readFileSync(file, 'utf8');
         expect(code).to.include('HOST = os.environ.get("HOST", "127.0.0.1")').and.include(`PORT = int(os.environ.get("PORT", ${port}))`);
-        expect(code).to.match(/# TODO 1: /).and.include(`${task}/PROTOCOL.md`);
+        expect(code)
+          .to.match(/# TODO 1: /)
+          .and.include(`${task}/PROTOCOL.md`);
         // A starter never opens a socket: that is the student's work.
         expect(code).to.not.match(/socket\.socket\(|\.bind\(|\.connect\(/);
       }
