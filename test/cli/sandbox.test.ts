@@ -1,7 +1,8 @@
 // The sandbox as a hostile student meets it, in a class: a submission folder closed to
-// others and a manifest argument naming /root (both once made the grader run programs as
-// root), a server that tries to escape, borrow a classmate's code or the grader's answers,
-// and leave things behind. It still serves correctly: full marks, and none of it works.
+// others (which once made the grader run its programs as root; so did a manifest argument
+// naming /root, now refused with every manifest path out of the folder), a server that
+// tries to escape, borrow a classmate's code or the grader's answers, and leave things
+// behind. It still serves correctly: full marks, and none of it works.
 
 import { randomInt } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -149,7 +150,7 @@ describe('the sandbox, tried by a hostile student in a class', () => {
     const answer = path.join(root, 'specs/task3b/solutions/student-basic/task3b/server.py');
     writeFileSync(path.join(bobDir, 'task3b', 'server.py'), hostileServer(token, shmKey, classmate, answer));
     cpSync(path.join(alice, 'task3b', 'client.py'), path.join(bobDir, 'task3b', 'client.py'));
-    writeFileSync(path.join(bobDir, 'socket-grader.json'), JSON.stringify({ task3b: { server: ['python3', '-u', 'task3b/server.py', '/root'] } }));
+    writeFileSync(path.join(bobDir, 'socket-grader.json'), JSON.stringify({ task3b: { server: ['python3', '-u', 'task3b/server.py'] } }));
     // As `mktemp -d` makes it: closed to every other user.
     chmodSync(bobDir, 0o700);
     const reports = path.join(classDir, 'reports');
