@@ -2,6 +2,7 @@
 // broken manifest is the submission's own mistake, so it becomes a sentence for the
 // student (naming the file and where the JSON breaks), never an error of the grader.
 
+import jsonc from 'jsonc-parser';
 import { readUntrustedFile } from '../sandbox/untrusted-file.js';
 import type { Role } from './locate-program.js';
 
@@ -15,74 +16,11 @@ export type ManifestEntry = string | string[];
 
 export type ManifestRead = { none: true } | { entries: Record<string, Partial<Record<Role, ManifestEntry>>> } | { invalid: string };
 
-/** Where JSON.parse stopped, as an offset: V8 does not always say (`Unexpected token '}'`). */
+/** Where the JSON goes wrong, as an offset (V8 does not always say: `Unexpected token '}'`); undefined when it is valid. */
 export function jsonErrorOffset(text: string): number | undefined {
-  let i = 0;
-  const fail = (): never => {
-    throw new RangeError(String(i));
-  };
-  const space = (): void => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
-  };
-  const string = (): void => {
-    i++;
-    while (i < text.length) {
-      const c = text[i];
-      if (c === '"') return void i++;
-      if (c < ' ') fail();
-      if (c === '\\') {
-        i++;
-        if (text[i] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) i += 5;
-        else if ('"\\/bfnrt'.includes(text[i] ?? 'x')) i++;
-        else fail();
-      } else i++;
-    }
-    fail();
-  };
-  const value = (): void => {
-    space();
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      space();
-      if (text[i] === close) return void i++;
-      for (;;) {
-        space();
-        if (c === '{') {
-          if (text[i] !== '"') fail();
-          string();
-          space();
-          if (text[i] !== ':') fail();
-          i++;
-        }
-        value();
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i] === close) {
-          i++;
-          return;
-        } else fail();
-      }
-    }
-    if (c === '"') {
-      string();
-      return;
-    }
-    const literal = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null/y;
-    literal.lastIndex = i;
-    if (!literal.exec(text)) fail();
-    i = literal.lastIndex;
-  };
-  try {
-    value();
-    space();
-    if (i < text.length) fail();
-    return undefined;
-  } catch (e) {
-    if (e instanceof RangeError && /^\d+$/.test(e.message)) return Number(e.message);
-    throw e;
-  }
+  const errors: jsonc.ParseError[] = [];
+  jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors[0]?.offset;
 }
 
 /** "line 3, column 5" of an offset, as an editor counts them. */
