@@ -10,7 +10,8 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { execa } from 'execa';
 import type { TaskReport } from '../../harness/report/types.js';
-import { fixture, processesMentioning, root } from './run-cli.js';
+import { FEW_GRADINGS_MS } from '../limits.js';
+import { fixture, processesMentioning, root, settled } from './run-cli.js';
 
 /** Each grading of the client group, well under the 300 s a pipe used to block. */
 const BOUND_MS = 30_000;
@@ -71,16 +72,6 @@ function submissionLeaving(mode: string): string {
   return dir;
 }
 
-/** Processes `find` finds, once those on their way out have gone (a killed process is reaped a moment after). */
-async function settled(find: () => number[]): Promise<number[]> {
-  const end = Date.now() + 3000;
-  for (;;) {
-    const left = find();
-    if (left.length === 0 || Date.now() > end) return left;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Lines of /etc/shadow worth not leaking (readable only as root). */
 function shadowSecrets(): string[] {
   try {
@@ -92,7 +83,9 @@ function shadowSecrets(): string[] {
   }
 }
 
-describe('a client that leaves something else in place of the file', () => {
+describe('a client that leaves something else in place of the file', function () {
+  // Whole gradings through the CLI, beside validate on 2 cores.
+  this.timeout(FEW_GRADINGS_MS);
   const made: string[] = [];
   after(() => {
     for (const dir of made) rmSync(dir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { ClassroomResults } from '../../harness/report/render-classroom.js';
+import { FEW_GRADINGS_MS } from '../limits.js';
 import { fixture, runCli } from './run-cli.js';
 
 const HOSTILE = fixture('hostile/prints-escapes');
@@ -29,7 +30,9 @@ function expectInert(what: string, text: string): void {
   ).to.equal(undefined);
 }
 
-describe('reports of a program that prints hostile bytes', () => {
+describe('reports of a program that prints hostile bytes', function () {
+  // Whole gradings through the CLI, beside validate on 2 cores.
+  this.timeout(FEW_GRADINGS_MS);
   let tmp: string;
   before(() => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'hostile-reports-'));

@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
-import { FEW_GRADINGS_MS, PROGRAM_WAIT_MS } from '../limits.js';
-import { type CliRun, fixture, processesMentioning, processesWithEnvironment, root, runCli } from './run-cli.js';
+import { FEW_GRADINGS_MS } from '../limits.js';
+import { type CliRun, fixture, processesMentioning, processesWithEnvironment, root, runCli, settled } from './run-cli.js';
 
 /** The bound this suite proves: task3b's group for any of these programs is graded within it. */
 const BOUND_MS = 30_000;
@@ -49,16 +49,6 @@ function listeningHere(port: number): string[] {
         return f.length > 3 && parseInt(f[1].split(':')[1], 16) === port && f[3] === '0A';
       }),
   );
-}
-
-/** Processes `find` finds, once those on their way out have gone (the helper dies with its worker, a moment after). */
-async function settled(find: () => number[]): Promise<number[]> {
-  const end = Date.now() + PROGRAM_WAIT_MS;
-  for (;;) {
-    const left = find();
-    if (left.length === 0 || Date.now() > end) return left;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 async function expectNothingLeft(name: string, run: CliRun): Promise<void> {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { PROGRAM_WAIT_MS } from '../limits.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const fixture = (name: string): string => path.join(root, 'test', 'fixtures', name);
@@ -56,4 +57,14 @@ export function processesMentioning(needle: string): number[] {
 /** Pids of live processes whose environment holds `entry` (e.g. TMPDIR=<a run's own>). */
 export function processesWithEnvironment(entry: string): number[] {
   return processesWhere('environ', (environ) => environ.split('\0').includes(entry));
+}
+
+/** Processes `find` finds, once those on their way out have gone (a killed process is reaped a moment after). */
+export async function settled(find: () => number[]): Promise<number[]> {
+  const end = Date.now() + PROGRAM_WAIT_MS;
+  for (;;) {
+    const left = find();
+    if (left.length === 0 || Date.now() > end) return left;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
-import { type CliRun, processesMentioning, root, runCli } from './run-cli.js';
+import { FEW_GRADINGS_MS } from '../limits.js';
+import { type CliRun, processesMentioning, root, runCli, settled } from './run-cli.js';
 
 /** What the hostile server tries, each outcome printed as name=result on one line. */
 function hostileServer(token: string, shmKey: number, classmate: string, answer: string): string {
@@ -128,7 +129,9 @@ function orphanedCgroups(): string[] {
   });
 }
 
-describe('the sandbox, tried by a hostile student in a class', () => {
+describe('the sandbox, tried by a hostile student in a class', function () {
+  // Whole gradings through the CLI, beside validate on 2 cores.
+  this.timeout(FEW_GRADINGS_MS);
   const token = `lingers-${process.pid}-${randomInt(1e9)}`;
   const shmKey = randomInt(1e6, 2e9);
   let classDir: string;
@@ -198,7 +201,7 @@ describe('the sandbox, tried by a hostile student in a class', () => {
     expect(printed)
       .to.match(/ l=ok\b/)
       .and.match(/ s=ok\b/);
-    expect(processesMentioning(token), 'a process of the test still running').to.deep.equal([]);
+    expect(await settled(() => processesMentioning(token)), 'a process of the test still running').to.deep.equal([]);
     expect(shmKeys(), 'its System V shared memory on the host').to.not.include(shmKey);
     expect(orphanedCgroups(), 'control groups left').to.deep.equal([]);
     // The submission's copy among them: the run had a TMPDIR of its own.
@@ -206,7 +209,9 @@ describe('the sandbox, tried by a hostile student in a class', () => {
   });
 });
 
-describe('the sandbox in a user namespace (userns mode, a student grading on their own machine)', () => {
+describe('the sandbox in a user namespace (userns mode, a student grading on their own machine)', function () {
+  // Whole gradings through the CLI, beside validate on 2 cores.
+  this.timeout(FEW_GRADINGS_MS);
   const token = `lingers-userns-${process.pid}-${randomInt(1e9)}`;
   const shmKey = randomInt(1e6, 2e9);
   let dir: string;
@@ -239,11 +244,11 @@ describe('the sandbox in a user namespace (userns mode, a student grading on the
     expect(printed, 'other programs in /proc').to.match(/ o=0\b/);
   });
 
-  it('ends every process of a test with it, and keeps its shared memory off the host', () => {
+  it('ends every process of a test with it, and keeps its shared memory off the host', async () => {
     expect(printed)
       .to.match(/ l=ok\b/)
       .and.match(/ s=ok\b/);
-    expect(processesMentioning(token), 'a process of the test still running').to.deep.equal([]);
+    expect(await settled(() => processesMentioning(token)), 'a process of the test still running').to.deep.equal([]);
     expect(shmKeys(), 'its System V shared memory on the host').to.not.include(shmKey);
   });
 });

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
+import { FEW_GRADINGS_MS } from '../limits.js';
 import { runCli } from './run-cli.js';
 
 /** Far below the 120 s a lost spawn used to cost, with room for a loaded machine. */
@@ -25,7 +26,9 @@ const CASES: Array<{ name: string; server: string[]; says: RegExp }> = [
   },
 ];
 
-describe('programs that cannot be started', () => {
+describe('programs that cannot be started', function () {
+  // Whole gradings through the CLI, beside validate on 2 cores.
+  this.timeout(FEW_GRADINGS_MS);
   let tmp: string;
   before(() => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'spawn-failures-cli-'));
