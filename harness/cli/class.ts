@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { listTasks } from '../core/paths.js';
+import { newSeed } from '../core/seeded-random.js';
 import { safeJson, safeText } from '../report/escape.js';
 import { allReport, EXTENSION, render } from '../report/render.js';
 import { type ClassResult, gradeClass, listStudents, maxScores, shard } from '../runner/grade-class.js';
@@ -54,6 +55,7 @@ export async function classCommand(argv: string[]): Promise<number> {
   const started = Date.now();
   const results = await gradeClass(students, tasks, {
     jobs: flags.jobs ?? os.availableParallelism(),
+    seed: newSeed(),
     advisory: flags.advisory,
     onResult: (r) => progress.tick(safeText(`${r.student} ${r.task} ${r.error ? 'grader error' : `${r.report.score}/${r.report.maxScore}`} (${(r.report.durationMs / 1000).toFixed(1)} s)`)),
   });

@@ -4,7 +4,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { listTasks } from '../core/paths.js';
-import { newSeed, runSeed, SEED_VARIABLE } from '../core/seeded-random.js';
+import { newSeed } from '../core/seeded-random.js';
 import { allReport, render, renderMachine } from '../report/render.js';
 import { hasFailure, hasGraderError, type TaskReport } from '../report/types.js';
 import { gradeTask } from '../runner/grade-task.js';
@@ -34,19 +34,19 @@ export async function grade(argv: string[]): Promise<number> {
   if (!statSync(submission).isDirectory()) throw new UsageError(`not a folder: ${submission}`);
 
   // One seed for the whole run, so `--seed` replays every task's data.
-  process.env[SEED_VARIABLE] = String(flags.seed ?? newSeed());
+  const seed = flags.seed ?? newSeed();
   const started = Date.now();
   // Tasks mostly wait (on sockets, on programs' deadlines): twice the cores keeps them busy.
   const jobs = flags.jobs ?? 2 * os.availableParallelism();
-  const reports = await mapConcurrently(tasks, jobs, (t) => gradeTask(t, submission, { advisory: flags.advisory, groups: flags.groups }));
+  const reports = await mapConcurrently(tasks, jobs, (t) => gradeTask(t, submission, { seed, advisory: flags.advisory, groups: flags.groups }));
 
   const single = tasks.length === 1 && task !== 'all';
-  const all = { ...allReport(submission, reports, Date.now() - started), isolation: isolation().mode, seed: runSeed() };
+  const all = allReport(submission, reports, Date.now() - started);
   // --out gets the machine-readable form: the format's own, else our JSON.
   if (flags.out) writeFileSync(userPath(flags.out), `${renderMachine(flags.format, all, single)}\n`);
   if (flags.format === 'classroom') writeGitHubStepFiles(reports);
   // Said once, above the report: how the programs were isolated, and how to replay this run.
-  const header = flags.format === 'text' ? `isolation: ${isolation().summary}\nseed: ${runSeed()} (rerun with --seed ${runSeed()} for the same data)\n\n` : '';
+  const header = flags.format === 'text' ? `isolation: ${isolation().summary}\nseed: ${seed} (rerun with --seed ${seed} for the same data)\n\n` : '';
   process.stdout.write(`${header}${render(flags.format, all, single)}\n`);
   return exitCode(reports);
 }

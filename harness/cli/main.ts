@@ -2,6 +2,7 @@
 
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { graderFailed } from '../core/failures.js';
 import { safeText } from '../report/escape.js';
 import { closeWorkers } from '../runner/worker-pool.js';
 import { EXIT, UsageError } from './errors.js';
@@ -40,7 +41,7 @@ export function runMain(command: (argv: string[]) => Promise<number>, moduleUrl?
         process.stderr.write(`${safeText(`socket-grader: ${err.message}`)}\n`);
         process.exit(EXIT.badInput);
       }
-      process.stderr.write(`${safeText(`socket-grader: the grader itself failed (not the submission's fault):\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)}\n`);
+      process.stderr.write(`${safeText(`socket-grader: ${graderFailed(err instanceof Error ? (err.stack ?? err.message) : String(err))}`)}\n`);
       process.exit(EXIT.graderBroke);
     },
   );

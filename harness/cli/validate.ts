@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { listTasks } from '../core/paths.js';
+import { newSeed } from '../core/seeded-random.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
 import { loadFixtures } from '../runner/fixtures.js';
 import { type GradeOptions, gradeTask } from '../runner/grade-task.js';
@@ -124,7 +125,7 @@ function judge(job: Job, r: TaskReport): { good: boolean; detail: string; failed
  * What a job is graded on: a mutant, the tests that name its bug; a pair speaking its own
  * wire format, its groups (the others only wait out deadlines); all of it with --full.
  */
-function scope(job: Job, full: boolean): GradeOptions {
+function scope(job: Job, full: boolean): Omit<GradeOptions, 'seed'> {
   if (full) return {};
   if (job.kind === 'mutant' && !job.exactly) return { tests: job.killedBy };
   if (job.kind === 'solution' && job.groups) return { groups: job.groups };
@@ -167,8 +168,10 @@ export async function validate(argv: string[]): Promise<number> {
   // (measured on 2 cores: 112 s with 5 at once, 101 s with 8, 104 s with 12).
   const concurrency = flags.jobs ?? 4 * os.availableParallelism();
   const started = Date.now();
+  // One seed for the whole validation, as for a grading run.
+  const seed = newSeed();
   const gradings = Array.from({ length: repeat }, (_, run) => jobs.map((job) => ({ job, run }))).flat();
-  const graded = await mapConcurrently(gradings, concurrency, ({ job }) => gradeTask(job.task, job.dir, scope(job, full)));
+  const graded = await mapConcurrently(gradings, concurrency, ({ job }) => gradeTask(job.task, job.dir, { seed, ...scope(job, full) }));
   /** reports[i][run]: job i's gradings. */
   const reports = jobs.map((_, i) => Array.from({ length: repeat }, (__, run) => graded[run * jobs.length + i]));
 

@@ -38,6 +38,11 @@ export function formatFailure(d: FailureDetails): string {
   return lines.join('\n');
 }
 
+/** How a fault of the grader itself is worded, wherever one is reported (a test, a class's job, the CLI). */
+export function graderFailed(detail: string): string {
+  return `the grader itself failed (not the submission's fault): ${detail}`;
+}
+
 export function isStudentFailure(e: unknown): e is StudentFailure {
   return e instanceof Error && e.name === 'StudentFailure';
 }

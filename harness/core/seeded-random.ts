@@ -4,9 +4,6 @@
 
 import { createCipheriv, createHash, randomInt as cryptoInt } from 'node:crypto';
 
-/** How the CLI hands the run's seed to its grading processes. */
-export const SEED_VARIABLE = 'SOCKET_GRADER_SEED';
-
 /** A fresh seed for a run that was given none: small enough to type. */
 export function newSeed(): number {
   return cryptoInt(1, 2 ** 31);
@@ -34,26 +31,4 @@ export class RandomStream {
       if (x < limit) return x % max;
     }
   }
-}
-
-/** The seed of this run: the CLI's, or one of its own for a process started otherwise. */
-export function runSeed(): number {
-  const given = Number(process.env[SEED_VARIABLE]);
-  if (Number.isInteger(given) && given > 0) return given;
-  const seed = newSeed();
-  process.env[SEED_VARIABLE] = String(seed);
-  return seed;
-}
-
-let current: RandomStream | undefined;
-
-/** Tests run one at a time in a grading process: the DSL points this at the running test's stream. */
-export function useStream(testStream: RandomStream | undefined): void {
-  current = testStream;
-}
-
-/** The running test's stream (or the run's own, outside a test). */
-export function stream(): RandomStream {
-  current ??= new RandomStream(runSeed(), 'outside tests');
-  return current;
 }

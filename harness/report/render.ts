@@ -12,8 +12,10 @@ export type ReportFormat = (typeof FORMATS)[number];
 
 export const EXTENSION: Record<ReportFormat, string> = { text: 'txt', json: 'json', classroom: 'json', gradescope: 'json', junit: 'xml' };
 
+/** Every task of a run is graded with the run's seed in its isolation (grade-task.ts stamps them): the whole says the same. */
 export function allReport(submission: string, reports: TaskReport[], durationMs: number): AllReport {
-  return { submission, score: sum(reports.map((r) => r.score)), maxScore: sum(reports.map((r) => r.maxScore)), durationMs, tasks: reports };
+  const run = reports.find((r) => r.seed !== undefined);
+  return { submission, score: sum(reports.map((r) => r.score)), maxScore: sum(reports.map((r) => r.maxScore)), durationMs, tasks: reports, isolation: run?.isolation, seed: run?.seed };
 }
 
 /** `single`: one task was asked for, so json is that task's report rather than the AllReport. */

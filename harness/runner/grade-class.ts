@@ -5,6 +5,7 @@
 
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { graderFailed } from '../core/failures.js';
 import { scoreTask, type TaskReport } from '../report/types.js';
 import { gradeTask } from './grade-task.js';
 import { mapConcurrently } from './pool.js';
@@ -37,6 +38,8 @@ export function shard<T>(items: readonly T[], index: number, count: number): T[]
 
 export interface ClassOptions {
   jobs: number;
+  /** The run's seed: every student's tests draw the same data from it. */
+  seed: number;
   advisory?: string[];
   /** Called as each job ends, in the order they end. */
   onResult?: (result: ClassResult) => void;
@@ -48,7 +51,7 @@ export async function gradeClass(students: readonly Student[], tasks: readonly s
     const started = Date.now();
     let result: ClassResult;
     try {
-      result = { student: student.name, task, report: await gradeTask(task, student.dir, { advisory: opts.advisory }) };
+      result = { student: student.name, task, report: await gradeTask(task, student.dir, { seed: opts.seed, advisory: opts.advisory }) };
     } catch (e) {
       const error = (e as Error).message;
       const broken = {
@@ -57,7 +60,7 @@ export async function gradeClass(students: readonly Student[], tasks: readonly s
         status: 'error' as const,
         points: 0,
         maxPoints: 0,
-        message: `the grader itself failed: ${error}`,
+        message: graderFailed(error),
         durationMs: Date.now() - started,
         transcript: [],
       };

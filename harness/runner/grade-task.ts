@@ -2,10 +2,9 @@
 
 import path from 'node:path';
 import { GraderError } from '../cli/errors.js';
-import { runSeed } from '../core/seeded-random.js';
 import { scaled } from '../core/time.js';
 import { scoreTask, type TaskReport, type TestResult } from '../report/types.js';
-import { findIsolation, ISOLATION_VARIABLE, isolation } from '../sandbox/isolation.js';
+import { findIsolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
 import { findGraderPython, PYTHON_VARIABLE } from '../submission/python.js';
 import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
 
@@ -13,6 +12,8 @@ import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
 const TASK_DEADLINE_MS = scaled(5 * 60_000);
 
 export interface GradeOptions {
+  /** The run's seed: every random choice of the grading comes from it (`--seed` replays it). */
+  seed: number;
   /** Groups reported but not scored, e.g. ["robustness"]. */
   advisory?: string[];
   /** Only these groups are graded (all when absent or empty). */
@@ -34,10 +35,10 @@ function runSettings(): Promise<Record<string, string>> {
   return settingsOfRun;
 }
 
-export async function gradeTask(task: string, submission: string, opts: GradeOptions = {}): Promise<TaskReport> {
+export async function gradeTask(task: string, submission: string, opts: GradeOptions): Promise<TaskReport> {
   const started = Date.now();
   const settings = await runSettings();
-  const job = { id: ++jobs, task, submission: path.resolve(submission), seed: runSeed(), groups: opts.groups ?? [], tests: opts.tests ?? [] };
+  const job = { id: ++jobs, task, submission: path.resolve(submission), seed: opts.seed, groups: opts.groups ?? [], tests: opts.tests ?? [] };
   let tests: TestResult[];
   try {
     tests = await gradeOnWorker(job, settings, TASK_DEADLINE_MS);
@@ -45,6 +46,6 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
     if (!(e instanceof WorkerFailure)) throw e;
     throw new GraderError(`grading ${task} failed: ${e.why}\n${e.output}`);
   }
-  const graded = tests.filter((t) => (!opts.groups?.length || opts.groups.includes(t.group)) && (!opts.tests?.length || opts.tests.some((w) => t.name.includes(w))));
-  return { ...scoreTask(task, path.resolve(submission), Date.now() - started, graded, opts.advisory), isolation: isolation().mode, seed: runSeed() };
+  // The worker ran and reported only the groups and tests asked for; the report says how it graded, once.
+  return { ...scoreTask(task, path.resolve(submission), Date.now() - started, tests, opts.advisory), isolation: settings[ISOLATION_VARIABLE], seed: opts.seed };
 }

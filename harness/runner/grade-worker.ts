@@ -9,7 +9,6 @@
 
 import Mocha from 'mocha';
 import { compiledSpec } from '../core/paths.js';
-import { SEED_VARIABLE } from '../core/seeded-random.js';
 import { killLiveProgramsOnSignals } from '../process/live-programs.js';
 import { watchForStalls } from '../process/stall.js';
 import type { TestResult } from '../report/types.js';
@@ -58,11 +57,10 @@ function grepFor(job: WorkerJob): RegExp | undefined {
 }
 
 async function grade(job: WorkerJob): Promise<TestResult[]> {
-  process.env[SEED_VARIABLE] = String(job.seed);
   // In a sandbox, programs run from a copy every user may read (they never run as the
   // grader's user, whatever the folder's permissions); without one, from the folder itself.
   const copy = isolation().mode === 'none' ? undefined : await copySubmission(job.submission);
-  beginGrading({ dir: copy?.dir ?? job.submission, original: job.submission });
+  beginGrading({ dir: copy?.dir ?? job.submission, original: job.submission, seed: job.seed });
   try {
     const mocha = await suiteOf(job.task);
     mocha.options.grep = grepFor(job);

@@ -1,7 +1,8 @@
-// A mocha reporter that builds TestResults instead of printing. Every test is listed
-// at the start as "did not run", so a failed hook cannot make tests vanish.
+// A mocha reporter that builds TestResults instead of printing. Every test the run's grep
+// selects is listed at the start as "did not run", so a failed hook cannot make tests vanish.
 
 import Mocha from 'mocha';
+import { graderFailed } from '../core/failures.js';
 import type { TestResult } from '../report/types.js';
 import type { GradedTest } from '../spec/dsl.js';
 
@@ -23,8 +24,11 @@ export class GradeReporter extends Mocha.reporters.Base {
     super(runner, options);
     // Where the results go when the run ends (see grade-worker.ts).
     const onResults = (options.reporterOptions as { onResults?: (results: TestResult[]) => void } | undefined)?.onResults;
+    // The groups and tests a grading asked for (grade-worker.ts): the only filter of a run's results.
+    const grep = options.grep instanceof RegExp ? options.grep : undefined;
     runner.on(EVENT_RUN_BEGIN, () => {
       for (const test of allTests(runner.suite)) {
+        if (grep && !grep.test(test.fullTitle())) continue;
         this.results.set(test, {
           name: test.title,
           group: test.grading?.group ?? test.parent?.title ?? '',
@@ -50,7 +54,7 @@ export class GradeReporter extends Mocha.reporters.Base {
         return;
       }
       if (isStudentError(err)) this.settle(test, 'failed', err.message);
-      else this.settle(test, 'error', `the grader itself failed (not your fault): ${err.stack ?? err.message}`);
+      else this.settle(test, 'error', graderFailed(err.stack ?? err.message));
     });
     runner.on(EVENT_HOOK_END, () => undefined);
     runner.once(EVENT_RUN_END, () => {

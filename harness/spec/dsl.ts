@@ -2,8 +2,10 @@
 // with its points. Built on mocha's describe/it; the reporter reads the metadata.
 
 import { isSkip, isStudentFailure } from '../core/failures.js';
-import { RandomStream, runSeed, useStream } from '../core/seeded-random.js';
+import { RandomStream } from '../core/seeded-random.js';
 import type { TranscriptEntry } from '../core/transcript.js';
+import { gradingSeed } from './grading-context.js';
+import { useStream } from './random.js';
 import { TestContext } from './test-context.js';
 
 export type Group = 'server' | 'client' | 'end-to-end' | 'robustness';
@@ -53,7 +55,7 @@ export function check(title: string, points: number, body: (t: TestContext) => P
   const options = currentTask.options;
   const test: GradedTest = it(title, async function (this: Mocha.Context) {
     const t = new TestContext(grading.task, options, title, grading.group);
-    useStream(new RandomStream(runSeed(), grading.task, title));
+    useStream(new RandomStream(gradingSeed(), grading.task, title));
     try {
       await body(t);
     } catch (e) {

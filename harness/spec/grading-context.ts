@@ -1,20 +1,23 @@
-// What one grading process is grading: the submission folder (set by the worker before
-// each grading) and which programs already failed to start in an earlier test.
+// What one grading process is grading: the submission folder and the run's seed (set by
+// the worker before each grading) and which programs already failed to start in an earlier test.
 
 import path from 'node:path';
+import { newSeed } from '../core/seeded-random.js';
 
 interface Grading {
   /** The folder programs run from: the submission, or the grader's readable copy of it. */
   dir: string;
   /** The folder handed in. */
   original: string;
+  /** Every random choice of the grading comes from it (`--seed` replays a run). */
+  seed: number;
 }
 
 let current: Grading | undefined;
 
 /** A new grading begins (a worker grades one submission after another): nothing noted carries over. */
 export function beginGrading(next: Grading): void {
-  current = { dir: path.resolve(next.dir), original: path.resolve(next.original) };
+  current = { dir: path.resolve(next.dir), original: path.resolve(next.original), seed: next.seed };
   failedToStart.clear();
   reachedPeer.clear();
 }
@@ -30,6 +33,15 @@ export function submissionDir(): string {
 
 export function originalSubmissionDir(): string {
   return grading().original;
+}
+
+let ownSeed: number | undefined;
+
+/** The grading's seed; a process that grades nothing (a spec loaded on its own) draws from one of its own. */
+export function gradingSeed(): number {
+  if (current) return current.seed;
+  ownSeed ??= newSeed();
+  return ownSeed;
 }
 
 /**

@@ -1,7 +1,21 @@
 // Fresh data for every run, so nothing a student hard-codes can pass; drawn from the
 // run's seed, so a failing case can be replayed (--seed).
 
-import { stream } from '../core/seeded-random.js';
+import { RandomStream } from '../core/seeded-random.js';
+import { gradingSeed } from './grading-context.js';
+
+let current: RandomStream | undefined;
+
+/** Tests run one at a time in a grading process: the DSL points this at the running test's stream. */
+export function useStream(testStream: RandomStream | undefined): void {
+  current = testStream;
+}
+
+/** The running test's stream (or the grading's own, outside tests). */
+function stream(): RandomStream {
+  current ??= new RandomStream(gradingSeed(), 'outside tests');
+  return current;
+}
 
 /** A whole number in [0, max). */
 export function randomInt(max: number): number {
