@@ -12,7 +12,5 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** The grader broke; never the student's fault. */
-export class GraderError extends Error {
-  override name = 'GraderError';
-}
+// The runner throws it too, and may not import the CLI: it lives in core.
+export { GraderError } from '../core/failures.js';

@@ -29,6 +29,11 @@ export class SkipTest extends Error {
   }
 }
 
+/** The grader broke; never the student's fault. */
+export class GraderError extends Error {
+  override name = 'GraderError';
+}
+
 export function formatFailure(d: FailureDetails): string {
   const lines: string[] = [];
   if (d.sent !== undefined) lines.push(`sent:     ${d.sent}`);

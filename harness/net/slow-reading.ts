@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_WITHIN_MS, pollUntil } from '../core/time.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
+import type { RunningProgram } from '../process/program.js';
 import { studentSideOf } from '../process/sockets.js';
-import type { ProgramUnderTest } from '../spec/program-under-test.js';
 import type { Connection, ExpectOptions } from './connection.js';
 
 /** Stops reading from the connection; call it before sending the request. */
@@ -50,12 +50,18 @@ export function sizeBeyondBuffers(): number {
 
 export type SenderState = 'backed up' | 'closed' | 'still sending';
 
+/** The program sending the reply, as far as waiting on it goes (a spec's ProgramUnderTest is one). */
+export interface Sender {
+  readonly running: boolean;
+  readonly process: Pick<RunningProgram, 'pid'>;
+}
+
 /**
  * Waits (reading held) until `sender` has much more queued than the connection holds
  * and all its threads sleep, or has closed its side, or is gone. Says which;
  * 'still sending' only after the deadline, when none of that happened.
  */
-export async function waitUntilSenderWaits(conn: Connection, sender: ProgramUnderTest, opts: { within?: number } = {}): Promise<SenderState> {
+export async function waitUntilSenderWaits(conn: Connection, sender: Sender, opts: { within?: number } = {}): Promise<SenderState> {
   const state = await pollUntil<SenderState>(() => {
     if (!sender.running) return 'closed';
     const side = studentSideOf(conn.remotePort, conn.localPort, conn.netPid);
@@ -67,7 +73,7 @@ export async function waitUntilSenderWaits(conn: Connection, sender: ProgramUnde
 }
 
 /** Holds off until the sender waits (see waitUntilSenderWaits), says so in the transcript, then reads on. */
-export async function resumeOnceSenderWaits(conn: Connection, sender: ProgramUnderTest, opts: { within?: number } = {}): Promise<SenderState> {
+export async function resumeOnceSenderWaits(conn: Connection, sender: Sender, opts: { within?: number } = {}): Promise<SenderState> {
   const state = await waitUntilSenderWaits(conn, sender, opts);
   conn.note(state === 'backed up' ? 'read nothing until the sender had more to send than the connection holds and waited; reading now' : `read nothing until the sender was ${state}; reading now`);
   resumeReading(conn);
@@ -75,7 +81,7 @@ export async function resumeOnceSenderWaits(conn: Connection, sender: ProgramUnd
 }
 
 /** Holds off until the sender waits, then reads until it closes. */
-export async function readOnceSenderWaits(conn: Connection, sender: ProgramUnderTest, opts: ExpectOptions = {}): Promise<Buffer> {
+export async function readOnceSenderWaits(conn: Connection, sender: Sender, opts: ExpectOptions = {}): Promise<Buffer> {
   await resumeOnceSenderWaits(conn, sender, { within: opts.within });
   // readUntilClosed reports a sender that never finishes.
   return conn.readUntilClosed(opts);

@@ -111,11 +111,12 @@ function runsAs(pid: string, uid: number): boolean {
  * is inherited through fork and exec: this finds a program's descendants even after
  * their parent exited and they left its group with setsid (orphans the /proc
  * children walk can no longer reach). With `uid`, the user the program runs as (one of
- * its own), only that user's processes are read.
+ * its own), only that user's processes are read. With `prefix`, every marker that
+ * begins with `marker` (a worker's `<pid>-` finds the processes of all its programs).
  */
-export function markedProcesses(marker: string, uid?: number): number[] {
+export function markedProcesses(marker: string, uid?: number, { prefix = false } = {}): number[] {
   // Entries are NUL-terminated: the marker is the first entry, or follows a NUL.
-  const entry = Buffer.from(`${RUN_MARKER_VARIABLE}=${marker}\0`);
+  const entry = Buffer.from(`${RUN_MARKER_VARIABLE}=${marker}${prefix ? '' : '\0'}`);
   const inside = Buffer.concat([Buffer.from([0]), entry]);
   const found: number[] = [];
   for (const name of readdirSync('/proc')) {

@@ -7,7 +7,7 @@ import { quote } from '../core/quote.js';
 import { settlesOrStalls } from '../core/stall-signal.js';
 import { pollPause, pollUntil, seconds, settlesWithin } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
-import { limitHit, testMemoryHit } from '../sandbox/limits.js';
+import { limitHit, testMemoryHit } from './limits.js';
 import { registerLive, rootExited, unregisterLive } from './live-programs.js';
 import { childrenOf, cpuTicks, isAlive, killTree, RUN_MARKER_VARIABLE } from './process-tree.js';
 import { sendSignal } from './send-signal.js';

@@ -1,11 +1,11 @@
 // Grades one submission on one task in a worker process and returns its report.
 
 import path from 'node:path';
-import { GraderError } from '../cli/errors.js';
+import { GraderError } from '../core/failures.js';
 import { scaled } from '../core/time.js';
 import { scoreTask, type TaskReport, type TestResult } from '../report/types.js';
 import { findIsolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
-import { findGraderPython, PYTHON_VARIABLE } from '../submission/python.js';
+import { findGraderPython, PYTHON_VARIABLE } from '../sandbox/python.js';
 import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
 
 /** A whole task; every wait inside has its own much shorter deadline. */

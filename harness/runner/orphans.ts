@@ -3,34 +3,18 @@
 // them by that prefix and kill them, and remove their folders, so nothing of one
 // grading outlives it.
 
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RUN_MARKER_VARIABLE } from '../process/process-tree.js';
+import { markedProcesses } from '../process/process-tree.js';
 import { isSignalTarget, sendSignal } from '../process/send-signal.js';
-
-function startedBy(workerPid: number): number[] {
-  const prefix = Buffer.from(`${RUN_MARKER_VARIABLE}=${workerPid}-`);
-  const inside = Buffer.concat([Buffer.from([0]), prefix]);
-  const found: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const environ = readFileSync(`/proc/${name}/environ`);
-      if (environ.subarray(0, prefix.length).equals(prefix) || environ.includes(inside)) found.push(Number(name));
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return found;
-}
 
 /** Kills every process a dead worker's programs left, until none is left (a few rounds at most: they may fork meanwhile). */
 export function killOrphansOf(workerPid: number | undefined): number[] {
   if (!workerPid) return [];
   const killed: number[] = [];
   for (let round = 0; round < 5; round++) {
-    const pids = startedBy(workerPid).filter((pid) => pid !== process.pid && isSignalTarget(pid));
+    const pids = markedProcesses(`${workerPid}-`, undefined, { prefix: true }).filter((pid) => pid !== process.pid && isSignalTarget(pid));
     if (pids.length === 0) break;
     for (const pid of pids) if (sendSignal(pid, 'SIGKILL')) killed.push(pid);
   }

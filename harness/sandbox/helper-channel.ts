@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
 import { graderActs } from '../core/stall-signal.js';
-import { graderPython } from '../submission/python.js';
+import { graderPython } from './python.js';
 
 /** A raw libuv handle (TCPWrap or UDPWrap), as Node's handle passing delivers it. */
 export type NativeHandle = object;

@@ -3,8 +3,8 @@
 // (as root, or in a user namespace of its own), or nothing (ports from the environment only).
 
 import { execFile, execFileSync } from 'node:child_process';
+import { LIMITS } from '../process/limits.js';
 import { cgroupVersion } from './cgroup.js';
-import { LIMITS } from './limits.js';
 
 export type IsolationMode = 'root' | 'userns' | 'none';
 

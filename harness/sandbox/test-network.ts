@@ -14,13 +14,13 @@ import os from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
 import { dir as tempDir } from 'tmp-promise';
+import { LIMITS, prlimitArgs } from '../process/limits.js';
 import type { Launch, ProgramCommand } from '../process/program.js';
-import { graderPython, pythonForOtherUsers } from '../submission/python.js';
 import { othersMay } from './access.js';
 import { createTestCgroup, type TestCgroup } from './cgroup.js';
 import { helper, type NativeHandle } from './helper-channel.js';
 import { type IsolationMode, isolation } from './isolation.js';
-import { LIMITS, prlimitArgs } from './limits.js';
+import { graderPython, pythonForOtherUsers } from './python.js';
 
 export type FileMap = Record<string, string | Buffer>;
 

@@ -6,17 +6,10 @@ import { RandomStream } from '../core/seeded-random.js';
 import type { TranscriptEntry } from '../core/transcript.js';
 import { gradingSeed } from './grading-context.js';
 import { useStream } from './random.js';
+import type { Group, TaskOptions } from './task-terms.js';
 import { TestContext } from './test-context.js';
 
-export type Group = 'server' | 'client' | 'end-to-end' | 'robustness';
-
-/** What a task's protocol page fixes for the grader: where its server is expected. */
-export interface TaskOptions {
-  /** The exercise's default port, from its protocol page (the real one inside a test's own network). */
-  port: number;
-  /** How the server is reached; 'tcp' unless the page says UDP. */
-  protocol?: 'tcp' | 'udp';
-}
+export type { Group, TaskOptions };
 
 export interface Grading {
   task: string;

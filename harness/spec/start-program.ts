@@ -16,8 +16,8 @@ import { studentEnv } from '../process/student-env.js';
 import { whyCannotStart } from '../process/why-cannot-start.js';
 import type { FileMap, TestNetwork } from '../sandbox/test-network.js';
 import { locateProgram, type Role } from '../submission/locate-program.js';
-import type { Group } from './dsl.js';
 import { earlierStartFailure, noteStartFailure, submissionDir } from './grading-context.js';
+import type { Group } from './task-terms.js';
 
 export type { FileMap };
 

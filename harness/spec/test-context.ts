@@ -15,13 +15,13 @@ import { UdpPeer } from '../net/udp-peer.js';
 import { UdpRelay } from '../net/udp-relay.js';
 import type { RunningProgram } from '../process/program.js';
 import { hiddenFolders } from '../sandbox/hidden-folders.js';
+import { pythonForOtherUsers } from '../sandbox/python.js';
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
-import { pythonForOtherUsers } from '../submission/python.js';
 import { bundleCacheDir, existingBundleCacheDir } from '../submission/typescript-runner.js';
-import type { Group, TaskOptions } from './dsl.js';
 import { noteNeverReached, noteReached, noteStartFailure, originalSubmissionDir, submissionDir } from './grading-context.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
 import { findProgram, type Started, type StartOptions, spawnInFolder, startListening } from './start-program.js';
+import type { Group, TaskOptions } from './task-terms.js';
 
 export interface ServerOptions extends StartOptions {
   protocol?: 'tcp' | 'udp';

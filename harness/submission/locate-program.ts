@@ -4,11 +4,11 @@
 import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ProgramCommand } from '../process/program.js';
-import { MANIFEST_FILE, type ManifestEntry, readManifest } from './manifest.js';
-import { graderPython } from './python.js';
+import { graderPython } from '../sandbox/python.js';
+import { MANIFEST_FILE, type ManifestEntry, type Role, readManifest } from './manifest.js';
 import { bundleTypeScript } from './typescript-runner.js';
 
-export type Role = 'server' | 'client';
+export type { Role };
 
 export { MANIFEST_FILE };
 

@@ -4,7 +4,6 @@
 
 import jsonc from 'jsonc-parser';
 import { readUntrustedFile } from '../sandbox/untrusted-file.js';
-import type { Role } from './locate-program.js';
 
 export const MANIFEST_FILE = 'socket-grader.json';
 
@@ -13,6 +12,9 @@ const MANIFEST_CAP = 1024 * 1024;
 
 /** A command as the manifest gives it: one string of words, or a list of them. */
 export type ManifestEntry = string | string[];
+
+/** Which of a task's programs: the manifest names a command for each. */
+export type Role = 'server' | 'client';
 
 export type ManifestRead = { none: true } | { entries: Record<string, Partial<Record<Role, ManifestEntry>>> } | { invalid: string };
 

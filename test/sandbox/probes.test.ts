@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect } from 'chai';
 import { findIsolation, isolation } from '../../harness/sandbox/isolation.js';
-import { findGraderPython, graderPython } from '../../harness/submission/python.js';
+import { findGraderPython, graderPython } from '../../harness/sandbox/python.js';
 
 describe("the CLI's probes", () => {
   it('find the isolation mode and the python once, the same answer however asked', async () => {

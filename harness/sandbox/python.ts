@@ -3,7 +3,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { othersMay } from '../sandbox/access.js';
+import { othersMay } from './access.js';
 
 let grader: string | undefined;
 
