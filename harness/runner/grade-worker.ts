@@ -15,6 +15,7 @@ import { watchForStalls } from '../process/stall.js';
 import type { TestResult } from '../report/types.js';
 import { isolation } from '../sandbox/isolation.js';
 import { copySubmission } from '../sandbox/submission-copy.js';
+import { settleSandboxes } from '../sandbox/test-network.js';
 import { beginGrading } from '../spec/grading-context.js';
 import { GradeReporter } from './reporter.js';
 import type { WorkerDone, WorkerJob } from './worker-protocol.js';
@@ -71,6 +72,8 @@ async function grade(job: WorkerJob): Promise<TestResult[]> {
     // Answered once mocha is done with the run, so the next grading can run it again.
     return await new Promise((resolve) => mocha.run(() => resolve(results)));
   } finally {
+    // Nothing of the grading's tests outlives it (they end without waiting for their last processes).
+    await settleSandboxes();
     await copy?.remove();
   }
 }

@@ -18,7 +18,7 @@ import type { Launch, ProgramCommand } from '../process/program.js';
 import { graderPython, pythonForOtherUsers } from '../submission/python.js';
 import { othersMay } from './access.js';
 import { createTestCgroup, type TestCgroup } from './cgroup.js';
-import { helper, type NativeHandle } from './helper-channel.js';
+import { helper, helperStarted, type NativeHandle } from './helper-channel.js';
 import { type IsolationMode, isolation } from './isolation.js';
 import { LIMITS, prlimitArgs } from './limits.js';
 
@@ -206,8 +206,10 @@ class NamespaceNetwork implements TestNetwork {
     const uid = this.mode === 'root' ? folder.uid : undefined;
     if (this.mode === 'root' && uid === undefined) throw new Error('a program of a root-mode test has no user of its own');
     const program = uid === undefined ? cmd : asOtherUser(cmd);
-    // As root, a shell joins the test's control group first: everything it starts is counted there.
+    // As root, a shell joins the test's control group first (everything it starts is
+    // counted there) and sets the limits itself: one program start fewer than prlimit.
     const join = this.cgroup ? ['/bin/sh', '-c', JOIN_CGROUPS, 'sh', ...this.cgroup.procsFiles, '--'] : [];
+    const limit = this.cgroup ? [] : ['prlimit', ...prlimitArgs(uid !== undefined, true), '--'];
     const chain = [
       ...join,
       'nsenter',
@@ -226,9 +228,7 @@ class NamespaceNetwork implements TestNetwork {
       '--bounding-set=-all',
       '--inh-caps=-all',
       '--',
-      'prlimit',
-      ...prlimitArgs(uid !== undefined, this.cgroup === undefined),
-      '--',
+      ...limit,
       program.command,
       ...program.args,
     ];
@@ -244,10 +244,42 @@ class NamespaceNetwork implements TestNetwork {
   }
 
   async close(): Promise<void> {
-    // The holder kills the test's init, and the kernel every process left in its PID namespace.
-    await helper(this.mode).ask({ op: 'close', pid: this.netPid });
-    await this.cgroup?.remove();
+    // The holder kills the test's init, and the kernel every process left in its PID
+    // namespace. The next test need not wait for that: settleSandboxes() does, after the
+    // grading. The helper answers requests in order: the next test's open comes after.
+    const cgroup = this.cgroup;
+    background(
+      helper(this.mode)
+        .ask({ op: 'close', pid: this.netPid })
+        .then(() => cgroup?.remove()),
+    );
   }
+}
+
+const closings = new Set<Promise<void>>();
+const closeFailures: string[] = [];
+
+function background(closing: Promise<unknown>): void {
+  const tracked = closing.then(
+    () => undefined,
+    (e: unknown) => {
+      closeFailures.push(e instanceof Error ? e.message : String(e));
+    },
+  );
+  closings.add(tracked);
+  void tracked.finally(() => closings.delete(tracked));
+}
+
+/**
+ * After a grading: waits until nothing of its tests is left (every process, namespace
+ * and control group gone, no sandbox made ahead). A group that could not be removed is
+ * told on stderr: the grading's verdicts stand.
+ */
+export async function settleSandboxes(): Promise<void> {
+  const mode = isolation().mode;
+  await Promise.all(closings);
+  if (mode !== 'none' && helperStarted()) await helper(mode).ask({ op: 'settle' });
+  for (const failure of closeFailures.splice(0)) process.stderr.write(`socket-grader: ${failure}\n`);
 }
 
 /** Writes the shell's own pid into each file named before `--`, then becomes the command after it. */
