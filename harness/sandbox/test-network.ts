@@ -20,7 +20,7 @@ import { othersMay } from './access.js';
 import { createTestCgroup, type TestCgroup } from './cgroup.js';
 import { helper, helperStarted, type NativeHandle } from './helper-channel.js';
 import { type IsolationMode, isolation } from './isolation.js';
-import { LIMITS, prlimitArgs } from './limits.js';
+import { LIMITS, prlimitArgs, ulimitCommands } from './limits.js';
 
 export type FileMap = Record<string, string | Buffer>;
 
@@ -282,8 +282,11 @@ export async function settleSandboxes(): Promise<void> {
   for (const failure of closeFailures.splice(0)) process.stderr.write(`socket-grader: ${failure}\n`);
 }
 
-/** Writes the shell's own pid into each file named before `--`, then becomes the command after it. */
-const JOIN_CGROUPS = 'for f; do [ "$f" = -- ] && break; echo $$ > "$f" || exit 125; shift; done; shift; exec "$@"';
+/**
+ * Writes the shell's own pid into each file named before `--`, sets the limits (inherited
+ * by everything it starts), then becomes the command after it; exit 125 when it cannot.
+ */
+const JOIN_CGROUPS = `for f; do [ "$f" = -- ] && break; echo $$ > "$f" || exit 125; shift; done; shift; ${ulimitCommands(true)} || exit 125; exec "$@"`;
 
 /**
  * The command as another user can run it: the interpreter swapped for one others may
@@ -300,10 +303,23 @@ function asOtherUser(cmd: ProgramCommand): ProgramCommand {
       );
     command = other;
   }
+  // A name is looked up on PATH here, as the user would: setpriv, which starts the
+  // program, searches PATH still holding the grader's privileges (it would find a
+  // pyenv shim under /root that the user then cannot read).
+  if (!command.includes('/')) command = onPathForOthers(command) ?? command;
   if (command.startsWith('/') && !othersMay(command, 'run')) {
     throw new Error(`${command} cannot be run by other users: the grader runs student programs as an unprivileged user, so it must be installed where everyone may run it`);
   }
   return { ...cmd, command };
+}
+
+/** The first `name` on PATH that other users may run, as execvp would find it for them. */
+function onPathForOthers(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin').split(':')) {
+    const candidate = path.join(dir || '.', name);
+    if (path.isAbsolute(candidate) && othersMay(candidate, 'run')) return candidate;
+  }
+  return undefined;
 }
 
 async function writeFiles(dir: string, files: FileMap): Promise<void> {
