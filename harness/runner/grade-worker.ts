@@ -14,7 +14,7 @@ import { killLiveProgramsOnSignals } from '../process/live-programs.js';
 import { watchForStalls } from '../process/stall.js';
 import type { TestResult } from '../report/types.js';
 import { isolation } from '../sandbox/isolation.js';
-import { copySubmission } from '../sandbox/submission-copy.js';
+import { keptCopyOf } from '../sandbox/submission-copy.js';
 import { settleSandboxes } from '../sandbox/test-network.js';
 import { beginGrading } from '../spec/grading-context.js';
 import { GradeReporter } from './reporter.js';
@@ -62,7 +62,8 @@ async function grade(job: WorkerJob): Promise<TestResult[]> {
   process.env[SEED_VARIABLE] = String(job.seed);
   // In a sandbox, programs run from a copy every user may read (they never run as the
   // grader's user, whatever the folder's permissions); without one, from the folder itself.
-  const copy = isolation().mode === 'none' ? undefined : await copySubmission(job.submission);
+  // The copy is made once for the gradings of the same folder that follow.
+  const copy = isolation().mode === 'none' ? undefined : await keptCopyOf(job.submission);
   beginGrading({ dir: copy?.dir ?? job.submission, original: job.submission });
   try {
     const mocha = await suiteOf(job.task);
@@ -74,7 +75,6 @@ async function grade(job: WorkerJob): Promise<TestResult[]> {
   } finally {
     // Nothing of the grading's tests outlives it (they end without waiting for their last processes).
     await settleSandboxes();
-    await copy?.remove();
   }
 }
 
