@@ -41,6 +41,23 @@ export function prlimitArgs(ownUser: boolean, addressSpace: boolean): string[] {
   ];
 }
 
+/**
+ * The same limits as prlimitArgs(ownUser, false), as POSIX shell commands joined by `&&`
+ * (file sizes in 512-byte blocks, memory in KiB). The process count is `-u` in bash and
+ * `-p` in dash.
+ */
+export function ulimitCommands(ownUser: boolean): string {
+  return [
+    // The soft limit first: a hard limit under the soft one is refused.
+    `ulimit -S -t ${LIMITS.cpuSeconds}`,
+    `ulimit -H -t ${LIMITS.cpuSeconds + 1}`,
+    `ulimit -d ${LIMITS.memoryBytes / 1024}`,
+    `ulimit -f ${LIMITS.fileBytes / 512}`,
+    `ulimit -n ${LIMITS.openFiles}`,
+    ...(ownUser ? [`{ ulimit -u ${LIMITS.processes} 2>/dev/null || ulimit -p ${LIMITS.processes}; }`] : []),
+  ].join(' && ');
+}
+
 /** Words for a program the kernel killed because the test's programs together used too much memory. */
 export function testMemoryHit(): string {
   return `it ran out of memory and was stopped: the programs of a test may use at most ${LIMITS.testMemoryBytes / MiB} MiB together (shared memory and files in /tmp included)`;

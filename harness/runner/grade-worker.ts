@@ -13,7 +13,8 @@ import { killLiveProgramsOnSignals } from '../process/live-programs.js';
 import { watchForStalls } from '../process/stall.js';
 import type { TestResult } from '../report/types.js';
 import { isolation } from '../sandbox/isolation.js';
-import { copySubmission } from '../sandbox/submission-copy.js';
+import { keptCopyOf } from '../sandbox/submission-copy.js';
+import { settleSandboxes } from '../sandbox/test-network.js';
 import { beginGrading } from '../spec/grading-context.js';
 import { GradeReporter } from './reporter.js';
 import type { WorkerDone, WorkerJob } from './worker-protocol.js';
@@ -59,7 +60,8 @@ function grepFor(job: WorkerJob): RegExp | undefined {
 async function grade(job: WorkerJob): Promise<TestResult[]> {
   // In a sandbox, programs run from a copy every user may read (they never run as the
   // grader's user, whatever the folder's permissions); without one, from the folder itself.
-  const copy = isolation().mode === 'none' ? undefined : await copySubmission(job.submission);
+  // The copy is made once for the gradings of the same folder that follow.
+  const copy = isolation().mode === 'none' ? undefined : await keptCopyOf(job.submission);
   beginGrading({ dir: copy?.dir ?? job.submission, original: job.submission, seed: job.seed });
   try {
     const mocha = await suiteOf(job.task);
@@ -69,7 +71,8 @@ async function grade(job: WorkerJob): Promise<TestResult[]> {
     // Answered once mocha is done with the run, so the next grading can run it again.
     return await new Promise((resolve) => mocha.run(() => resolve(results)));
   } finally {
-    await copy?.remove();
+    // Nothing of the grading's tests outlives it (they end without waiting for their last processes).
+    await settleSandboxes();
   }
 }
 

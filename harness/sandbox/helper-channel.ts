@@ -93,6 +93,11 @@ export class HelperChannel {
 
 let shared: HelperChannel | undefined;
 
+/** True once this process started its helper. */
+export function helperStarted(): boolean {
+  return shared !== undefined;
+}
+
 /** The grading process's one helper. */
 export function helper(mode: 'root' | 'userns'): HelperChannel {
   shared ??= HelperChannel.start(mode);

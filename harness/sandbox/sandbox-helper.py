@@ -98,11 +98,7 @@ def run_init():
     """Pid 1 of the test's PID namespace: every program of the test is in it, so when
     this process dies the kernel kills them all, whatever they did (setsid, double
     fork, an empty environment). It reaps orphans until then."""
-    for fd in range(3, 1024):
-        try:
-            os.close(fd)
-        except OSError:
-            pass
+    os.closerange(3, 1024)
     check(libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0), 'prctl dumpable')
     signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGCHLD])
     while True:
@@ -114,73 +110,150 @@ def run_init():
             pass
 
 
-def open_sandbox(req):
-    """Forks the holder: it enters new namespaces, sets them up, starts the test's init, says so, and waits."""
+def start_holder(req):
+    """Forks the holder: it enters new namespaces, sets them up, starts the test's init,
+    says so on its ready pipe, and waits. Returns at once: its pid and its pipes."""
     ready_r, ready_w = os.pipe()
     hold_r, hold_w = os.pipe()
     pid = os.fork()
     if pid == 0:
-        os.close(ready_r)
-        os.close(hold_w)
-        # Other tests' hold pipes: kept open here, they would keep those tests' holders from ever ending.
-        for other in holders.values():
-            os.close(other)
         try:
-            die_with_parent()
-            check(libc.unshare(CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWIPC), 'unshare')
-            bring_loopback_up(req.get('addresses', []))
-            private_scratch(req['scratch'], req['size'], req.get('binds', []))
-            hide(req.get('hidden', []))
-            os.makedirs(req['workRoot'], mode=0o755, exist_ok=True)
-            check(libc.unshare(CLONE_NEWPID), 'unshare pid')
-            proc_r, proc_w = os.pipe()
-            init = os.fork()
-            if init == 0:
-                os.close(proc_r)
-                die_with_parent()
-                # Its own /proc: programs see the test's processes only. A user namespace
-                # where the host's /proc is partly masked (a container) may refuse it.
-                try:
-                    mount('proc', '/proc', 'proc', MS_NOSUID | MS_NODEV | 16)  # 16: MS_NOEXEC
-                    os.write(proc_w, b'own')
-                except OSError:
-                    os.write(proc_w, b'host')
-                os.close(proc_w)
-                run_init()
-            os.close(proc_w)
-            proc = os.read(proc_r, 16).decode() or 'host'
-            os.close(proc_r)
-            os.write(ready_w, json.dumps({'init': init, 'proc': proc}).encode())
-        except Exception as e:  # told to the grader, which says the sandbox failed
-            os.write(ready_w, f'error: {e}'.encode())
-            os._exit(1)
-        # Held until the helper closes the pipe (close, or the helper's own end).
-        os.read(hold_r, 1)
-        os.kill(init, signal.SIGKILL)
-        os.waitpid(init, 0)
-        os._exit(0)
+            run_holder(req, ready_w, hold_r, [ready_r, hold_w])
+        finally:
+            os._exit(1)  # never back into the helper's loop, whatever happened
     os.close(ready_w)
     os.close(hold_r)
-    status = os.read(ready_r, 4096).decode()
-    os.close(ready_r)
+    return {'key': None, 'pid': pid, 'hold': hold_w, 'ready': ready_r}
+
+
+def run_holder(req, ready_w, hold_r, not_ours):
+    for fd in not_ours:
+        os.close(fd)
+    # Other tests' pipes: a hold pipe kept open here would keep that test's holder from ever ending.
+    for other in [*holders.values(), *([prepared['hold'], prepared['ready']] if prepared else [])]:
+        os.close(other)
+    try:
+        die_with_parent()
+        check(libc.unshare(CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWIPC), 'unshare')
+        bring_loopback_up(req.get('addresses', []))
+        private_scratch(req['scratch'], req['size'], req.get('binds', []))
+        hide(req.get('hidden', []))
+        os.makedirs(req['workRoot'], mode=0o755, exist_ok=True)
+        check(libc.unshare(CLONE_NEWPID), 'unshare pid')
+        proc_r, proc_w = os.pipe()
+        init = os.fork()
+        if init == 0:
+            os.close(proc_r)
+            die_with_parent()
+            # Its own /proc: programs see the test's processes only. A user namespace
+            # where the host's /proc is partly masked (a container) may refuse it.
+            try:
+                mount('proc', '/proc', 'proc', MS_NOSUID | MS_NODEV | 16)  # 16: MS_NOEXEC
+                os.write(proc_w, b'own')
+            except OSError:
+                os.write(proc_w, b'host')
+            os.close(proc_w)
+            run_init()
+        os.close(proc_w)
+        proc = os.read(proc_r, 16).decode() or 'host'
+        os.close(proc_r)
+        os.write(ready_w, json.dumps({'init': init, 'proc': proc}).encode())
+    except Exception as e:  # told to the grader, which says the sandbox failed
+        os.write(ready_w, f'error: {e}'.encode())
+        os._exit(1)
+    # Held until the helper closes the pipe (close, or the helper's own end).
+    os.read(hold_r, 1)
+    os.kill(init, signal.SIGKILL)
+    os.waitpid(init, 0)
+    os._exit(0)
+
+
+def holder_ready(started):
+    """Waits for a holder's word: the answer to open, or an error."""
+    status = os.read(started['ready'], 4096).decode()
+    os.close(started['ready'])
     if not status.startswith('{'):
-        os.close(hold_w)
-        os.waitpid(pid, 0)
+        os.close(started['hold'])
+        os.waitpid(started['pid'], 0)
         raise OSError(errno.EPERM, status or 'the sandbox holder died')
-    holders[pid] = hold_w
-    return {'pid': pid, **json.loads(status)}
+    holders[started['pid']] = started['hold']
+    return {'pid': started['pid'], **json.loads(status)}
+
+
+def open_sandbox(req):
+    """A test's sandbox. The next test's is prepared meanwhile (its namespaces made while
+    this test runs): a test then waits for none of the forks and mounts that make one.
+    Each is fresh, used by one test only; one made for another request is thrown away."""
+    ready = take_prepared(sandbox_key(req))
+    answer = None
+    if ready:
+        try:
+            answer = holder_ready(ready)
+        except OSError:
+            pass  # made afresh below, with its error if it fails again
+    if answer is None:
+        answer = holder_ready(start_holder(req))
+    return answer
+
+
+def prepare(req):
+    """Starts making the sandbox the next open like `req` takes (after this one's answer is sent)."""
+    global prepared
+    prepared = start_holder(req)
+    prepared['key'] = sandbox_key(req)
+
+
+def sandbox_key(req):
+    return json.dumps({k: v for k, v in req.items() if k != 'id'}, sort_keys=True)
+
+
+def take_prepared(key=None):
+    """The prepared sandbox when it was made for `key`; ended otherwise. None is left prepared."""
+    global prepared
+    ready, prepared = prepared, None
+    if ready and ready['key'] != key:
+        os.close(ready['ready'])
+        end_holder(ready['pid'], ready['hold'])
+        return None
+    return ready
+
+
+def end_holder(pid, hold):
+    """Tells a holder to end its test (its init dies, and with it every process of the
+    test) without waiting: it is reaped later, by reap() or settle()."""
+    os.close(hold)
+    closing.add(pid)
 
 
 def close_sandbox(req):
-    """Ends the test: its init dies, and with it every process of the test."""
+    """Ends the test. The answer does not wait for its processes to be gone: settle does."""
     pid = req['pid']
     hold = holders.pop(pid, None)
     if hold is not None:
-        os.close(hold)
+        end_holder(pid, hold)
+    reap()
+    return {}
+
+
+def reap():
+    for pid in list(closing):
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done:
+            closing.discard(pid)
+
+
+def settle(req):
+    """After a grading: no sandbox left, prepared or closing, and every process of every test gone."""
+    take_prepared()
+    for pid in list(closing):
         try:
             os.waitpid(pid, 0)
         except ChildProcessError:
             pass
+        closing.discard(pid)
     return {}
 
 
@@ -234,8 +307,11 @@ def handle(req):
     op = req['op']
     if op == 'open':
         send({'id': req['id'], **open_sandbox(req)})
+        prepare(req)
     elif op == 'close':
         send({'id': req['id'], **close_sandbox(req)})
+    elif op == 'settle':
+        send({'id': req['id'], **settle(req)})
     elif op == 'socket':
         s = make_socket(req)
         # 'net.Native' / 'dgram.Native': Node hands the raw handle to its 'message' listener.
@@ -274,6 +350,9 @@ def own_base_network():
 
 
 holders = {}
+# The next test's sandbox, made ahead ({'key', 'pid', 'hold', 'ready'}), and holders told to end, not yet reaped.
+prepared = None
+closing = set()
 channel = socket.socket(fileno=int(os.environ['NODE_CHANNEL_FD']))
 die_with_parent()
 mode = sys.argv[1] if len(sys.argv) > 1 else 'root'

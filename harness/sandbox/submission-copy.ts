@@ -3,6 +3,7 @@
 // made by `mktemp -d` or `mkdir -m 700` is closed to others), and never reaches the
 // original or what lies beside it. Links and special files are left out, not followed.
 
+import { rmSync } from 'node:fs';
 import { chmod, copyFile, lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,29 @@ export async function copySubmission(original: string): Promise<SubmissionCopy> 
     throw e;
   }
   return { dir, leftOut, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+let kept: { original: string; copy: SubmissionCopy } | undefined;
+let removedOnExit = false;
+
+/**
+ * The copy of `original` for a grading, made once for the gradings of the same folder
+ * that follow (`grade all` grades one folder once per task) and removed when another
+ * folder is graded or the process exits. Nothing a program does reaches it: it is
+ * read-only to them. For one grading at a time (a grading worker's).
+ */
+export async function keptCopyOf(original: string): Promise<SubmissionCopy> {
+  if (kept?.original === original) return kept.copy;
+  const before = kept;
+  kept = undefined;
+  await before?.copy.remove();
+  const copy = await copySubmission(original);
+  kept = { original, copy };
+  if (!removedOnExit) {
+    removedOnExit = true;
+    process.on('exit', () => kept && rmSync(kept.copy.dir, { recursive: true, force: true }));
+  }
+  return copy;
 }
 
 async function copyFolder(from: string, to: string, rel: string, leftOut: string[], budget: { bytes: number; entries: number }): Promise<void> {

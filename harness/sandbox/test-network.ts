@@ -14,11 +14,11 @@ import os from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
 import { dir as tempDir } from 'tmp-promise';
-import { LIMITS, prlimitArgs } from '../process/limits.js';
+import { LIMITS, prlimitArgs, ulimitCommands } from '../process/limits.js';
 import type { Launch, ProgramCommand } from '../process/program.js';
 import { othersMay } from './access.js';
 import { createTestCgroup, type TestCgroup } from './cgroup.js';
-import { helper, type NativeHandle } from './helper-channel.js';
+import { helper, helperStarted, type NativeHandle } from './helper-channel.js';
 import { type IsolationMode, isolation } from './isolation.js';
 import { graderPython, pythonForOtherUsers } from './python.js';
 
@@ -206,8 +206,10 @@ class NamespaceNetwork implements TestNetwork {
     const uid = this.mode === 'root' ? folder.uid : undefined;
     if (this.mode === 'root' && uid === undefined) throw new Error('a program of a root-mode test has no user of its own');
     const program = uid === undefined ? cmd : asOtherUser(cmd);
-    // As root, a shell joins the test's control group first: everything it starts is counted there.
+    // As root, a shell joins the test's control group first (everything it starts is
+    // counted there) and sets the limits itself: one program start fewer than prlimit.
     const join = this.cgroup ? ['/bin/sh', '-c', JOIN_CGROUPS, 'sh', ...this.cgroup.procsFiles, '--'] : [];
+    const limit = this.cgroup ? [] : ['prlimit', ...prlimitArgs(uid !== undefined, true), '--'];
     const chain = [
       ...join,
       'nsenter',
@@ -226,9 +228,7 @@ class NamespaceNetwork implements TestNetwork {
       '--bounding-set=-all',
       '--inh-caps=-all',
       '--',
-      'prlimit',
-      ...prlimitArgs(uid !== undefined, this.cgroup === undefined),
-      '--',
+      ...limit,
       program.command,
       ...program.args,
     ];
@@ -244,14 +244,49 @@ class NamespaceNetwork implements TestNetwork {
   }
 
   async close(): Promise<void> {
-    // The holder kills the test's init, and the kernel every process left in its PID namespace.
-    await helper(this.mode).ask({ op: 'close', pid: this.netPid });
-    await this.cgroup?.remove();
+    // The holder kills the test's init, and the kernel every process left in its PID
+    // namespace. The next test need not wait for that: settleSandboxes() does, after the
+    // grading. The helper answers requests in order: the next test's open comes after.
+    const cgroup = this.cgroup;
+    background(
+      helper(this.mode)
+        .ask({ op: 'close', pid: this.netPid })
+        .then(() => cgroup?.remove()),
+    );
   }
 }
 
-/** Writes the shell's own pid into each file named before `--`, then becomes the command after it. */
-const JOIN_CGROUPS = 'for f; do [ "$f" = -- ] && break; echo $$ > "$f" || exit 125; shift; done; shift; exec "$@"';
+const closings = new Set<Promise<void>>();
+const closeFailures: string[] = [];
+
+function background(closing: Promise<unknown>): void {
+  const tracked = closing.then(
+    () => undefined,
+    (e: unknown) => {
+      closeFailures.push(e instanceof Error ? e.message : String(e));
+    },
+  );
+  closings.add(tracked);
+  void tracked.finally(() => closings.delete(tracked));
+}
+
+/**
+ * After a grading: waits until nothing of its tests is left (every process, namespace
+ * and control group gone, no sandbox made ahead). A group that could not be removed is
+ * told on stderr: the grading's verdicts stand.
+ */
+export async function settleSandboxes(): Promise<void> {
+  const mode = isolation().mode;
+  await Promise.all(closings);
+  if (mode !== 'none' && helperStarted()) await helper(mode).ask({ op: 'settle' });
+  for (const failure of closeFailures.splice(0)) process.stderr.write(`socket-grader: ${failure}\n`);
+}
+
+/**
+ * Writes the shell's own pid into each file named before `--`, sets the limits (inherited
+ * by everything it starts), then becomes the command after it; exit 125 when it cannot.
+ */
+const JOIN_CGROUPS = `for f; do [ "$f" = -- ] && break; echo $$ > "$f" || exit 125; shift; done; shift; ${ulimitCommands(true)} || exit 125; exec "$@"`;
 
 /**
  * The command as another user can run it: the interpreter swapped for one others may
@@ -268,10 +303,23 @@ function asOtherUser(cmd: ProgramCommand): ProgramCommand {
       );
     command = other;
   }
+  // A name is looked up on PATH here, as the user would: setpriv, which starts the
+  // program, searches PATH still holding the grader's privileges (it would find a
+  // pyenv shim under /root that the user then cannot read).
+  if (!command.includes('/')) command = onPathForOthers(command) ?? command;
   if (command.startsWith('/') && !othersMay(command, 'run')) {
     throw new Error(`${command} cannot be run by other users: the grader runs student programs as an unprivileged user, so it must be installed where everyone may run it`);
   }
   return { ...cmd, command };
+}
+
+/** The first `name` on PATH that other users may run, as execvp would find it for them. */
+function onPathForOthers(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin').split(':')) {
+    const candidate = path.join(dir || '.', name);
+    if (path.isAbsolute(candidate) && othersMay(candidate, 'run')) return candidate;
+  }
+  return undefined;
 }
 
 async function writeFiles(dir: string, files: FileMap): Promise<void> {
