@@ -4,6 +4,8 @@
 import { isSkip, isStudentFailure } from '../core/failures.js';
 import { RandomStream, runSeed, useStream } from '../core/seeded-random.js';
 import type { TranscriptEntry } from '../core/transcript.js';
+import { clientPort } from './client-port.js';
+import { endClientDiscovery } from './grading-context.js';
 import { TestContext } from './test-context.js';
 
 export type Group = 'server' | 'client' | 'end-to-end' | 'robustness';
@@ -33,6 +35,9 @@ let currentGroup: Group | undefined;
 export function task(id: string, options: TaskOptions, body: () => void): void {
   describe(id, () => {
     currentTask = { id, options };
+    // Where the client connects is learned beside the first tests (the server's), ready for the client's.
+    before(() => void clientPort(id, options));
+    after(() => endClientDiscovery(id));
     body();
     currentTask = undefined;
   });
