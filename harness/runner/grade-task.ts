@@ -4,10 +4,11 @@ import path from 'node:path';
 import { GraderError } from '../cli/errors.js';
 import { runSeed } from '../core/seeded-random.js';
 import { scaled } from '../core/time.js';
-import { scoreTask, type TaskReport, type TestResult } from '../report/types.js';
+import { scoreTask, type TaskReport } from '../report/types.js';
 import { findIsolation, ISOLATION_VARIABLE, isolation } from '../sandbox/isolation.js';
 import { findGraderPython, PYTHON_VARIABLE } from '../submission/python.js';
 import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
+import type { Graded } from './worker-protocol.js';
 
 /** A whole task; every wait inside has its own much shorter deadline. */
 const TASK_DEADLINE_MS = scaled(5 * 60_000);
@@ -38,13 +39,15 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
   const started = Date.now();
   const settings = await runSettings();
   const job = { id: ++jobs, task, submission: path.resolve(submission), seed: runSeed(), groups: opts.groups ?? [], tests: opts.tests ?? [] };
-  let tests: TestResult[];
+  let graded: Graded;
   try {
-    tests = await gradeOnWorker(job, settings, TASK_DEADLINE_MS);
+    graded = await gradeOnWorker(job, settings, TASK_DEADLINE_MS);
   } catch (e) {
     if (!(e instanceof WorkerFailure)) throw e;
     throw new GraderError(`grading ${task} failed: ${e.why}\n${e.output}`);
   }
-  const graded = tests.filter((t) => (!opts.groups?.length || opts.groups.includes(t.group)) && (!opts.tests?.length || opts.tests.some((w) => t.name.includes(w))));
-  return { ...scoreTask(task, path.resolve(submission), Date.now() - started, graded, opts.advisory), isolation: isolation().mode, seed: runSeed() };
+  const tests = graded.results.filter((t) => (!opts.groups?.length || opts.groups.includes(t.group)) && (!opts.tests?.length || opts.tests.some((w) => t.name.includes(w))));
+  const { tests: scored, ...head } = scoreTask(task, path.resolve(submission), Date.now() - started, tests, opts.advisory);
+  // What was learned comes before the tests, as the report says it first.
+  return { ...head, isolation: isolation().mode, seed: runSeed(), ...(graded.dialect ? { dialect: graded.dialect } : {}), tests: scored };
 }
