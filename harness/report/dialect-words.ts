@@ -14,12 +14,13 @@ export function dialectWords(d: Dialect | undefined): string | undefined {
   if (!serverOff && !clientOff) return undefined;
   const seen = [...(serverPort === undefined ? [] : [`your server listens on ${serverPort}`]), ...(clientPort === undefined ? [] : [`your client connects to ${clientPort}`])].join(' and ');
   const costs: string[] = [];
+  const apart = clientOff && serverPort !== undefined && serverPort !== clientPort;
   if (serverOff) costs.push(`that costs one test (${PAGE_PORT_TEST})`);
   if (serverOff && clientOff && serverPort === clientPort) costs.push(`every other test uses ${serverPort}`);
   else {
     if (serverOff) costs.push(`the other tests talk to your server on ${serverPort}`);
-    if (clientOff) costs.push(`the client tests wait for your client on ${clientPort}${serverOff ? '' : ', at no cost'}`);
+    if (clientOff) costs.push(`the client tests wait for your client on ${clientPort}${serverOff || apart ? '' : ', at no cost'}`);
   }
-  if (clientOff && serverPort !== undefined && serverPort !== clientPort) costs.push(`end to end, your client looks for your server on ${clientPort}, where it does not listen`);
+  if (apart) costs.push(`end to end, your client looks for your server on ${clientPort}, where it does not listen`);
   return `${seen}; the page asks for ${pagePort}: ${costs.join('; ')}`;
 }

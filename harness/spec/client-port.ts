@@ -1,8 +1,8 @@
 // Where the submission's client connects, learned once per grading: its client runs in
-// a network of its own with the page's HOST and PORT and nothing on its input, and the
+// a network of its own with the page's HOST and PORT and one line on its input, and the
 // destination of its first connection attempt (first datagram, over UDP) is its port.
-// Client tests then listen there. A client that tries nothing (it asks input() first,
-// it needs arguments) leaves the page's port.
+// Client tests then listen there. A client that tries nothing (it asks more than one
+// input() first, it needs arguments) leaves the page's port.
 
 import { pollPause, STARTUP_WITHIN_MS, scaled } from '../core/time.js';
 import { Transcript } from '../core/transcript.js';
@@ -48,7 +48,9 @@ async function discoverClientPort(task: string, options: TaskOptions, stop: Abor
       besideTests: true,
     });
     if (!(program.pid > 1)) return undefined;
-    // Nothing is typed: a client that asks first ends at end of input, trying nothing.
+    // One short answer, then end of input: a client that asks for a name, a symbol or a
+    // number before connecting goes on to connect; one that asks more ends, trying nothing.
+    program.writeInput('1\n');
     program.closeInput();
     const ended = await Promise.race([watch.port, program.exited.then(() => undefined), givesUp(program, stop)]);
     return ended ?? (await watch.stop());
