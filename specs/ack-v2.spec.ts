@@ -143,7 +143,7 @@ function timeWaitOnPort(netPid: number): true | undefined {
 task('ack-v2', { port: PORT }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check(`the server answers each message with "${PREFIX}" and the message, for several messages on one connection`, 3, async (t) => {

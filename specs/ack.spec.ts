@@ -68,7 +68,7 @@ async function serveOne(t: TestContext, server: ServerUnderTest): Promise<void> 
 task('ack', { port: 65432 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server answers a message with "ACK: " and the message', 3, async (t) => {

@@ -175,7 +175,7 @@ const CLIENT_LOOP_HELP = 'loop: read a line with input(), send it with its newli
 task('calc', { port: 5005 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server computes integer expressions with + - * / ("2 + 3" gives 5, "7 / 2" gives 3.5)', 2, async (t) => {

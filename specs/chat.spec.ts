@@ -170,7 +170,7 @@ const nameAndText = (name: string, text: string): RegExp => new RegExp(`${name}.
 task('chat', { port: 5003 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('when a person joins, everyone already there is told their name ("* Bob joined")', 2, async (t) => {

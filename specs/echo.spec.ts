@@ -91,7 +91,7 @@ const PAIR_HELP =
 task('echo', { port: 5001 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server sends a line back unchanged', 2, async (t) => {

@@ -113,7 +113,7 @@ const BROKEN_HELP =
 task('filetransfer', { port: 5004 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server sends a file holding all 256 byte values unchanged, after the line OK', 2, async (t) => {

@@ -148,7 +148,7 @@ const SAYS_ERROR = /error|invalid|not a (whole )?number|numbers? only/i;
 task('guess', { port: 5002 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server answers a guess with HIGHER, LOWER or CORRECT', 2, async (t) => {

@@ -50,7 +50,7 @@ async function expectAnswer(conn: Connection, symbol: string, help: string): Pro
 task('stock1', { port: 5000 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server answers a symbol with its price from the table, with two decimals (AAPL -> 189.50)', 2, async (t) => {

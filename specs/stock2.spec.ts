@@ -69,7 +69,7 @@ async function answerEach(conn: Connection, symbols: string[], prices: string[])
 task('stock2', { port: 5000 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server answers every symbol of the table on one connection, in order, with two decimals', 3, async (t) => {

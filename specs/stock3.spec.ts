@@ -108,7 +108,7 @@ function madeUpPrices(n: number): { numbers: number[]; texts: string[] } {
 task('stock3', { port: 5000 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server answers {"symbols": [...]} with valid JSON {"prices": [...]}, the prices of the table in the same order', 3, async (t) => {

@@ -16,7 +16,7 @@ async function sendAndClose(t: TestContext, server: ServerUnderTest, message: st
 task('task3a', { port: 53 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server prints HELLO sent by a client', 2, async (t) => {

@@ -7,7 +7,7 @@ import { check, group, randomWord, task } from '../harness/index.js';
 task('task3b', { port: 53 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server answers HELLO with HELLO', 2, async (t) => {

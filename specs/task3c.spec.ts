@@ -85,7 +85,7 @@ const PAIR_HELP =
 task('task3c', { port: 12000 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server sends back a lowercase line in uppercase', 2, async (t) => {

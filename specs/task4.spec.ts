@@ -105,7 +105,7 @@ async function expectBothEnd(server: ServerUnderTest, client: ProgramUnderTest, 
 task('task4', { port: 54 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server prints what the client sends and sends back what is typed at it, for several turns', 3, async (t) => {

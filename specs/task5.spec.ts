@@ -32,7 +32,7 @@ const WHOLE_FILE_HELP = 'read the whole file (f.read(), or a loop until f.read(4
 task('task5', { port: 55 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server sends a small UTF-8 text file unchanged, after the line OK', 2, async (t) => {

@@ -56,7 +56,7 @@ const SENDALL_HELP = 'send() may send only part of what you give it (always so o
 task('task6', { port: 56 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server sends a file holding all 256 byte values unchanged', 2, async (t) => {

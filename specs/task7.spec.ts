@@ -45,7 +45,7 @@ async function expectFile(conn: Connection, name: string, content: string, help?
 task('task7', { port: 57 }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer();
+      await t.startServer({ pagePort: true });
     });
 
     check('the server sends the requested file byte for byte, then closes the connection', 2, async (t) => {

@@ -107,6 +107,10 @@ async function relayedServer(t: TestContext): Promise<{ relay: UdpRelay; serve: 
 
 task('task8', { port: 59, protocol: 'udp' }, () => {
   group('server', () => {
+    check('the server starts and listens on PORT', 1, async (t) => {
+      await t.startServer({ protocol: 'udp', pagePort: true });
+    });
+
     check('the server sends a binary file over 64 KiB in chunks of at most 4096 bytes, byte-exact, then END', 3, async (t) => {
       const name = randomFileName('.bin');
       const content = binaryFile(200 * 1024 + 777);

@@ -12,6 +12,8 @@ interface LiveProgram {
   uid: number | undefined;
   /** Its root only forks the program and waits (see Launch): not a thread of the program's own. */
   launcher?: boolean;
+  /** Run beside the tests (learning where a client connects), not by one: no test waits for it. */
+  besideTests?: boolean;
 }
 
 /** Every program not yet killed, by its marker. */

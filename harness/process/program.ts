@@ -49,6 +49,8 @@ export interface SpawnOptions {
   /** "server" or "client": how the transcript and messages name it. */
   actor: string;
   transcript: Transcript;
+  /** Run beside the tests, not by one (see live-programs.ts): its waits are no test's stall. */
+  besideTests?: boolean;
 }
 
 export class RunningProgram {
@@ -87,7 +89,7 @@ export class RunningProgram {
     // for grandchildren holding the pipes open.
     this.child.catch(() => undefined);
     this.pid = this.child.pid ?? -1;
-    if (this.pid > 0) registerLive(this.marker, { pid: this.pid, actor: this.actor, uid: opts.launch?.uid, launcher: launch.launcher });
+    if (this.pid > 0) registerLive(this.marker, { pid: this.pid, actor: this.actor, uid: opts.launch?.uid, launcher: launch.launcher, besideTests: opts.besideTests });
     logSpawn(cmd.command);
     opts.transcript.add(this.actor, `started: ${[cmd.command.split('/').pop(), ...cmd.args.map(shortPath)].join(' ')}`);
 

@@ -114,7 +114,7 @@ function connectHost(bound: string, v6: boolean): string {
 export function boundSockets(rootPid: number, netPid = rootPid): BoundSocket[] {
   const inodes = socketInodes(processTree(rootPid));
   if (inodes.size === 0) return [];
-  const found: BoundSocket[] = [];
+  const found: Array<BoundSocket & { inode: number }> = [];
   const tables: Array<[string, 'tcp' | 'udp', boolean]> = [
     ['tcp', 'tcp', false],
     ['tcp6', 'tcp', true],
@@ -126,10 +126,12 @@ export function boundSockets(rootPid: number, netPid = rootPid): BoundSocket[] {
       if (!inodes.has(row.inode)) continue;
       if (protocol === 'tcp' && row.state !== TCP_LISTEN) continue;
       if (protocol === 'udp' && row.remotePort !== 0) continue;
-      found.push({ protocol, host: connectHost(row.localHost, v6), port: row.localPort });
+      found.push({ protocol, host: connectHost(row.localHost, v6), port: row.localPort, inode: row.inode });
     }
   }
-  return found;
+  // In the order they were made (inodes count up): a server's first socket is its own,
+  // a later one (a UDP reply socket, a helper's) comes after it.
+  return found.sort((a, b) => a.inode - b.inode).map(({ inode: _, ...socket }) => socket);
 }
 
 export interface ConnectionState {

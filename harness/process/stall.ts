@@ -207,7 +207,8 @@ const gone = new Set<string>();
 /** Processes of the programs still registered; undefined while one's exit is on its way to Node. */
 function programProcesses(): Array<{ actor: string; pids: number[] }> | undefined {
   const found: Array<{ actor: string; pids: number[] }> = [];
-  for (const { marker, pid, actor, uid, launcher } of liveRoots()) {
+  for (const { marker, pid, actor, uid, launcher, besideTests } of liveRoots()) {
+    if (besideTests) continue;
     if (pid !== undefined) {
       // Dead but not yet reported: its exit (and last output) is an event still to come.
       if (!isAlive(pid)) return undefined;

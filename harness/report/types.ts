@@ -18,6 +18,16 @@ export interface TestResult {
   advisory?: boolean;
 }
 
+/** What the grader learned of the submission's own conventions (its course's port), and what the page asks. */
+export interface Dialect {
+  /** The port the task's page asks for. */
+  pagePort: number;
+  /** Where its server was seen listening (bound, over UDP), when it started. */
+  serverPort?: number;
+  /** Where its client was seen connecting (sending its first datagram), when it did before any test of the client. */
+  clientPort?: number;
+}
+
 export interface TaskReport {
   task: string;
   submission: string;
@@ -28,6 +38,8 @@ export interface TaskReport {
   isolation?: string;
   /** The seed every random choice came from: `--seed` replays it. */
   seed?: number;
+  /** What was learned of the submission's own ports; absent when nothing was (no namespaces, no program started). */
+  dialect?: Dialect;
   tests: TestResult[];
 }
 

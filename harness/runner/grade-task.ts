@@ -3,10 +3,11 @@
 import path from 'node:path';
 import { GraderError } from '../core/failures.js';
 import { scaled } from '../core/time.js';
-import { scoreTask, type TaskReport, type TestResult } from '../report/types.js';
+import { scoreTask, type TaskReport } from '../report/types.js';
 import { findIsolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
 import { findGraderPython, PYTHON_VARIABLE } from '../sandbox/python.js';
 import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
+import type { Graded } from './worker-protocol.js';
 
 /** A whole task; every wait inside has its own much shorter deadline. */
 const TASK_DEADLINE_MS = scaled(5 * 60_000);
@@ -39,13 +40,15 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
   const started = Date.now();
   const settings = await runSettings();
   const job = { id: ++jobs, task, submission: path.resolve(submission), seed: opts.seed, groups: opts.groups ?? [], tests: opts.tests ?? [] };
-  let tests: TestResult[];
+  let graded: Graded;
   try {
-    tests = await gradeOnWorker(job, settings, TASK_DEADLINE_MS);
+    graded = await gradeOnWorker(job, settings, TASK_DEADLINE_MS);
   } catch (e) {
     if (!(e instanceof WorkerFailure)) throw e;
     throw new GraderError(`grading ${task} failed: ${e.why}\n${e.output}`);
   }
   // The worker ran and reported only the groups and tests asked for; the report says how it graded, once.
-  return { ...scoreTask(task, path.resolve(submission), Date.now() - started, tests, opts.advisory), isolation: settings[ISOLATION_VARIABLE], seed: opts.seed };
+  const { tests: scored, ...head } = scoreTask(task, path.resolve(submission), Date.now() - started, graded.results, opts.advisory);
+  // What was learned comes before the tests, as the report says it first.
+  return { ...head, isolation: settings[ISOLATION_VARIABLE], seed: opts.seed, ...(graded.dialect ? { dialect: graded.dialect } : {}), tests: scored };
 }

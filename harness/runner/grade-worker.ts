@@ -11,11 +11,11 @@ import Mocha from 'mocha';
 import { compiledSpec } from '../core/paths.js';
 import { killLiveProgramsOnSignals } from '../process/live-programs.js';
 import { watchForStalls } from '../process/stall.js';
-import type { TestResult } from '../report/types.js';
+import type { Dialect, TestResult } from '../report/types.js';
 import { isolation } from '../sandbox/isolation.js';
 import { keptCopyOf } from '../sandbox/submission-copy.js';
 import { settleSandboxes } from '../sandbox/test-network.js';
-import { beginGrading } from '../spec/grading-context.js';
+import { beginGrading, learnedDialect } from '../spec/grading-context.js';
 import { GradeReporter } from './reporter.js';
 import type { WorkerDone, WorkerJob } from './worker-protocol.js';
 
@@ -57,7 +57,7 @@ function grepFor(job: WorkerJob): RegExp | undefined {
   return new RegExp(`^${escapeRegExp(job.task)} ${groupPart} ${titlePart}`);
 }
 
-async function grade(job: WorkerJob): Promise<TestResult[]> {
+async function grade(job: WorkerJob): Promise<{ results: TestResult[]; dialect?: Dialect }> {
   // In a sandbox, programs run from a copy every user may read (they never run as the
   // grader's user, whatever the folder's permissions); without one, from the folder itself.
   // The copy is made once for the gradings of the same folder that follow.
@@ -69,7 +69,8 @@ async function grade(job: WorkerJob): Promise<TestResult[]> {
     let results: TestResult[] = [];
     mocha.options.reporterOptions = { onResults: (r: TestResult[]) => (results = r) };
     // Answered once mocha is done with the run, so the next grading can run it again.
-    return await new Promise((resolve) => mocha.run(() => resolve(results)));
+    await new Promise<void>((resolve) => mocha.run(() => resolve()));
+    return { results, dialect: learnedDialect(job.task) };
   } finally {
     // Nothing of the grading's tests outlives it (they end without waiting for their last processes).
     await settleSandboxes();
@@ -79,7 +80,7 @@ async function grade(job: WorkerJob): Promise<TestResult[]> {
 // One grading at a time: the parent sends the next only after the answer.
 process.on('message', (job: WorkerJob) => {
   grade(job).then(
-    (results) => process.send?.({ id: job.id, results } satisfies WorkerDone),
+    ({ results, dialect }) => process.send?.({ id: job.id, results, dialect } satisfies WorkerDone),
     (e: unknown) => process.send?.({ id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerDone),
   );
 });

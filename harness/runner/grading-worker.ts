@@ -9,9 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
 import { settlesWithin } from '../core/time.js';
-import type { TestResult } from '../report/types.js';
 import { killOrphansOf, removeTempFoldersOf } from './orphans.js';
-import type { WorkerDone, WorkerJob } from './worker-protocol.js';
+import type { Graded, WorkerDone, WorkerJob } from './worker-protocol.js';
 
 const WORKER = path.join(projectRoot, 'dist', 'harness', 'runner', 'grade-worker.js');
 /** What is kept of a worker's own output, for the message when it breaks. */
@@ -87,21 +86,21 @@ export class GradingWorker {
   }
 
   /** Runs one grading; rejects with a WorkerFailure if the worker breaks or the deadline passes. */
-  async run(job: WorkerJob, deadlineMs: number): Promise<TestResult[]> {
+  async run(job: WorkerJob, deadlineMs: number): Promise<Graded> {
     if (!this.alive) throw new WorkerGone(this.exited ? this.howItEnded(this.exited) : 'its channel had closed', this.output);
     this.busy();
     this.output = '';
     try {
-      return await new Promise<TestResult[]>((resolve, reject) => {
+      return await new Promise<Graded>((resolve, reject) => {
         const timer = setTimeout(() => finish(new WorkerFailure(`it ran over ${deadlineMs / 1000} s`, this.output)), deadlineMs);
         const onMessage = (done: WorkerDone): void => {
           if (done.id !== job.id) return;
-          if (done.results) finish(done.results);
+          if (done.results) finish({ results: done.results, dialect: done.dialect });
           else finish(new WorkerFailure(`it failed: ${done.error ?? 'no results'}`, this.output));
         };
         const onExit = (code: number | null, signal: NodeJS.Signals | null): void => finish(new WorkerFailure(this.howItEnded({ code, signal }), this.output));
         let finished = false;
-        const finish = (outcome: TestResult[] | WorkerFailure): void => {
+        const finish = (outcome: Graded | WorkerFailure): void => {
           if (finished) return;
           finished = true;
           clearTimeout(timer);

@@ -5,9 +5,8 @@
 // worker that breaks or outlives the deadline is killed with all it started; the
 // next grading gets a fresh one.
 
-import type { TestResult } from '../report/types.js';
 import { GradingWorker, WorkerGone } from './grading-worker.js';
-import type { WorkerJob } from './worker-protocol.js';
+import type { Graded, WorkerJob } from './worker-protocol.js';
 
 export { WorkerFailure } from './grading-worker.js';
 
@@ -28,7 +27,7 @@ function take(task: string, env: Record<string, string>): GradingWorker {
  * Grades `job` on a worker started with `env` (the run's settings, the same for every
  * worker of a run). Throws a WorkerFailure when the worker broke or ran out of time.
  */
-export async function gradeOnWorker(job: WorkerJob, env: Record<string, string>, deadlineMs: number): Promise<TestResult[]> {
+export async function gradeOnWorker(job: WorkerJob, env: Record<string, string>, deadlineMs: number): Promise<Graded> {
   // A worker that died idle (found out only on sending it the job) is no failure of the
   // grading: a fresh worker takes it. One that died with the job is.
   for (let attempt = 1; ; attempt++) {

@@ -1,6 +1,6 @@
 // What the runner and a grading worker say to each other over the worker's IPC channel.
 
-import type { TestResult } from '../report/types.js';
+import type { Dialect, TestResult } from '../report/types.js';
 
 /** One grading: a submission on a task, with the run's seed, maybe narrowed to groups or tests. */
 export interface WorkerJob {
@@ -19,5 +19,13 @@ export interface WorkerJob {
 export interface WorkerDone {
   id: number;
   results?: TestResult[];
+  /** What the grading learned of the submission's own ports, beside its results. */
+  dialect?: Dialect;
   error?: string;
+}
+
+/** A grading's outcome, as the runner gets it from its worker. */
+export interface Graded {
+  results: TestResult[];
+  dialect?: Dialect;
 }

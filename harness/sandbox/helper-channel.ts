@@ -17,6 +17,9 @@ interface Answer {
   code?: string;
   pid?: number;
   init?: number;
+  /** A watch of a test's loopback (op 'sniff'), and the port it saw (op 'sniffed'; null: none). */
+  sniffer?: number;
+  port?: number | null;
   proc?: 'own' | 'host';
 }
 
@@ -77,6 +80,14 @@ export class HelperChannel {
   ask(request: Record<string, unknown>): Promise<{ answer: Answer; handle?: NativeHandle }> {
     // The grader is acting until the answer comes: the test's programs are not stalled meanwhile.
     return graderActs(() => this.askNow(request));
+  }
+
+  /**
+   * Sends a request whose answer waits for the test's programs (a port they use): the
+   * grader is not acting meanwhile, so their stalls still count.
+   */
+  awaitEvent(request: Record<string, unknown>): Promise<{ answer: Answer; handle?: NativeHandle }> {
+    return this.askNow(request);
   }
 
   private async askNow(request: Record<string, unknown>): Promise<{ answer: Answer; handle?: NativeHandle }> {

@@ -14,6 +14,7 @@ import errno
 import fcntl
 import json
 import os
+import select
 import signal
 import socket
 import struct
@@ -228,6 +229,8 @@ def end_holder(pid, hold):
 def close_sandbox(req):
     """Ends the test. The answer does not wait for its processes to be gone: settle does."""
     pid = req['pid']
+    for sid in [sid for sid, sniffer in sniffers.items() if sniffer['pid'] == pid]:
+        unsniff({'sniffer': sid})
     hold = holders.pop(pid, None)
     if hold is not None:
         end_holder(pid, hold)
@@ -290,6 +293,94 @@ def make_socket(req):
         enter_home()
 
 
+ETH_P_ALL = 0x0003
+TCP_SYN, TCP_ACK = 0x02, 0x10
+
+
+def first_port(packet, protocol, ignore):
+    """The destination port of a TCP connection attempt (SYN without ACK) or a UDP
+    datagram, IPv4 or IPv6, as `protocol` asks; None for any other packet."""
+    if len(packet) < 1:
+        return None
+    version = packet[0] >> 4
+    if version == 4 and len(packet) >= 20:
+        transport, payload = packet[9], packet[(packet[0] & 15) * 4:]
+    elif version == 6 and len(packet) >= 40:
+        transport, payload = packet[6], packet[40:]
+    else:
+        return None
+    if protocol == 'tcp' and transport == 6 and len(payload) >= 14:
+        if payload[13] & TCP_SYN and not payload[13] & TCP_ACK:
+            return struct.unpack('!H', payload[2:4])[0]
+    elif protocol == 'udp' and transport == 17 and len(payload) >= 8:
+        port = struct.unpack('!H', payload[2:4])[0]
+        if port not in ignore:
+            return port
+    return None
+
+
+def start_sniffing(req):
+    """Watches the loopback of a test's network for the first connection attempt (or
+    datagram) of its programs: a packet socket, read by the main loop. Every packet a
+    program sends on loopback is queued here before its send() returns."""
+    global next_sniffer
+    enter(req['pid'])
+    try:
+        s = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM, socket.htons(ETH_P_ALL))
+        s.bind(('lo', ETH_P_ALL))
+        s.setblocking(False)
+    finally:
+        enter_home()
+    next_sniffer += 1
+    sniffers[next_sniffer] = {'socket': s, 'pid': req['pid'], 'protocol': req['protocol'], 'ignore': set(req.get('ignore', [])),
+                              'port': None, 'waiting': None}
+    return {'sniffer': next_sniffer}
+
+
+def read_sniffer(sid):
+    """Reads what is queued; at the first packet that counts, keeps its port and stops."""
+    sniffer = sniffers[sid]
+    s = sniffer['socket']
+    while s is not None:
+        try:
+            packet = s.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            return
+        port = first_port(packet, sniffer['protocol'], sniffer['ignore'])
+        if port is not None:
+            sniffer['port'] = port
+            stop_sniffer(sid)
+            return
+
+
+def stop_sniffer(sid):
+    sniffer = sniffers[sid]
+    if sniffer['socket'] is not None:
+        sniffer['socket'].close()
+        sniffer['socket'] = None
+    if sniffer['waiting'] is not None:
+        send({'id': sniffer['waiting'], 'port': sniffer['port']})
+        sniffers.pop(sid)
+
+
+def sniffed(req):
+    """Answered once the first port is seen, or the watch ends without one."""
+    sniffer = sniffers[req['sniffer']]
+    sniffer['waiting'] = req['id']
+    if sniffer['socket'] is None:
+        stop_sniffer(req['sniffer'])
+
+
+def unsniff(req):
+    """Ends a watch: what was queued before now still counts."""
+    sid = req['sniffer']
+    if sid in sniffers:
+        read_sniffer(sid)
+        if sid in sniffers:
+            stop_sniffer(sid)
+    return {}
+
+
 def enter_home():
     check(libc.setns(home, CLONE_NEWNET), 'setns home')
 
@@ -312,6 +403,12 @@ def handle(req):
         send({'id': req['id'], **close_sandbox(req)})
     elif op == 'settle':
         send({'id': req['id'], **settle(req)})
+    elif op == 'sniff':
+        send({'id': req['id'], **start_sniffing(req)})
+    elif op == 'sniffed':
+        sniffed(req)
+    elif op == 'unsniff':
+        send({'id': req['id'], **unsniff(req)})
     elif op == 'socket':
         s = make_socket(req)
         # 'net.Native' / 'dgram.Native': Node hands the raw handle to its 'message' listener.
@@ -353,6 +450,8 @@ holders = {}
 # The next test's sandbox, made ahead ({'key', 'pid', 'hold', 'ready'}), and holders told to end, not yet reaped.
 prepared = None
 closing = set()
+sniffers = {}
+next_sniffer = 0
 channel = socket.socket(fileno=int(os.environ['NODE_CHANNEL_FD']))
 die_with_parent()
 mode = sys.argv[1] if len(sys.argv) > 1 else 'root'
@@ -365,6 +464,16 @@ home = os.open('/proc/self/ns/net', os.O_RDONLY)
 
 pending = b''
 while True:
+    watched = {sniffer['socket'].fileno(): sid for sid, sniffer in sniffers.items() if sniffer['socket'] is not None}
+    try:
+        ready, _, _ = select.select([channel, *watched], [], [])
+    except InterruptedError:
+        continue
+    for fd in ready:
+        if fd in watched:
+            read_sniffer(watched[fd])
+    if channel not in ready:
+        continue
     try:
         chunk = channel.recv(65536)
     except InterruptedError:

@@ -4,7 +4,8 @@
 import { isSkip, isStudentFailure } from '../core/failures.js';
 import { RandomStream } from '../core/seeded-random.js';
 import type { TranscriptEntry } from '../core/transcript.js';
-import { gradingSeed } from './grading-context.js';
+import { clientPort } from './client-port.js';
+import { endClientDiscovery, gradingSeed } from './grading-context.js';
 import { useStream } from './random.js';
 import type { Group, TaskOptions } from './task-terms.js';
 import { TestContext } from './test-context.js';
@@ -28,6 +29,9 @@ let currentGroup: Group | undefined;
 export function task(id: string, options: TaskOptions, body: () => void): void {
   describe(id, () => {
     currentTask = { id, options };
+    // Where the client connects is learned beside the first tests (the server's), ready for the client's.
+    before(() => void clientPort(id, options));
+    after(() => endClientDiscovery(id));
     body();
     currentTask = undefined;
   });

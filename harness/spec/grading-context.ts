@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { newSeed } from '../core/seeded-random.js';
+import type { Dialect } from '../report/types.js';
 
 interface Grading {
   /** The folder programs run from: the submission, or the grader's readable copy of it. */
@@ -20,6 +21,8 @@ export function beginGrading(next: Grading): void {
   current = { dir: path.resolve(next.dir), original: path.resolve(next.original), seed: next.seed };
   failedToStart.clear();
   reachedPeer.clear();
+  learned.clear();
+  clientPorts.clear();
 }
 
 function grading(): Grading {
@@ -71,4 +74,53 @@ export function earlierStartFailure(task: string, role: string, group: string): 
   const failure = failedToStart.get(`${task}:${role}`);
   if (!failure || (!failure.everywhere && group === 'end-to-end')) return undefined;
   return `the ${role} ${failure.what} in the test "${failure.title}"`;
+}
+
+/** Per task: the ports its programs were seen using (see page-port.ts, client-port.ts). */
+const learned = new Map<string, Dialect>();
+
+function learnedOf(task: string, pagePort: number): Dialect {
+  const d = learned.get(task) ?? { pagePort };
+  learned.set(task, d);
+  return d;
+}
+
+/** The port the task's server was seen listening on; the first seen counts. */
+export function noteServerPort(task: string, pagePort: number, port: number): void {
+  learnedOf(task, pagePort).serverPort ??= port;
+}
+
+/** What was learned of the task's ports in this grading, for its report. */
+export function learnedDialect(task: string): Dialect | undefined {
+  const d = learned.get(task);
+  return d && (d.serverPort !== undefined || d.clientPort !== undefined) ? { ...d } : undefined;
+}
+
+/** Per task: where its client connects, learned once per grading (undefined: it never did), and how to stop learning it. */
+const clientPorts = new Map<string, { port: Promise<number | undefined>; stop: AbortController }>();
+
+/** The client's port, learned by `discover` on first ask and kept for the grading. */
+export function clientPortOf(task: string, pagePort: number, discover: (stop: AbortSignal) => Promise<number | undefined>): Promise<number | undefined> {
+  let found = clientPorts.get(task);
+  if (!found) {
+    const stop = new AbortController();
+    // A discovery that fails leaves the page's port, as for a client that never connects.
+    const port = discover(stop.signal)
+      .catch(() => undefined)
+      .then((p) => {
+        if (p !== undefined) learnedOf(task, pagePort).clientPort = p;
+        return p;
+      });
+    found = { port, stop };
+    clientPorts.set(task, found);
+  }
+  return found.port;
+}
+
+/** The task's tests are over: a discovery still under way stops (its client is killed) before the next grading. */
+export async function endClientDiscovery(task: string): Promise<void> {
+  const found = clientPorts.get(task);
+  if (!found) return;
+  found.stop.abort();
+  await found.port;
 }

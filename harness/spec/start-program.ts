@@ -92,9 +92,10 @@ function cannotStart(role: Role, why: string, transcript: Transcript): StudentFa
 const PORT_TAKEN = /Address already in use|EADDRINUSE|Errno 98/;
 
 /**
- * Starts a server and waits until its process tree listens on the task's port (in the
- * test's own network) or on PORT. Without a network of its own, another program can
- * take the port between choosing and binding it: then it is started again on a new one.
+ * Starts a server and waits until its process tree listens: in the test's own network on
+ * the port it chooses (PORT says the task's; `anyPort`) or on the task's port alone,
+ * without one on PORT. Without a network of its own, another program can take the port
+ * between choosing and binding it: then it is started again on a new one.
  */
 export async function startListening(
   cmd: ProgramCommand,
@@ -104,12 +105,13 @@ export async function startListening(
   transcript: Transcript,
   network: TestNetwork,
   adopt: (s: Started) => void,
+  anyPort = false,
 ): Promise<{ started: Started; socket: BoundSocket }> {
   for (let attempt = 1; ; attempt++) {
     const port = await network.serverPort(taskPort);
     const started = await spawnInFolder(cmd, 'server', { HOST: '127.0.0.1', PORT: String(port) }, opts, transcript, network);
     adopt(started);
-    const outcome = await waitUntilBound(started.program, protocol, port, network.netPid);
+    const outcome = await waitUntilBound(started.program, protocol, port, network.netPid, anyPort && network.mode !== 'none');
     if (typeof outcome !== 'string') return { started, socket: outcome };
     if (outcome === 'port taken' && network.mode === 'none' && attempt < 3) {
       transcript.add('grader', `port ${port} was taken by another program; trying another`);
@@ -132,7 +134,7 @@ const ASLEEP_BEFORE_LISTENING_MS = scaled(2000);
 /** Where /proc cannot be read (not Linux), the grader's first connect retries instead. */
 const canSeeSockets = existsSync('/proc/self/net/tcp');
 
-async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', port: number, netPid: number): Promise<BoundSocket | NotBound> {
+async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', port: number, netPid: number, anyPort: boolean): Promise<BoundSocket | NotBound> {
   if (!canSeeSockets) return { protocol, host: '127.0.0.1', port, unconfirmed: true };
   const end = Date.now() + STARTUP_WITHIN_MS;
   let asleepSince: number | undefined;
@@ -142,7 +144,8 @@ async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', 
   try {
     for (;;) {
       const sockets = boundSockets(program.pid, netPid).filter((s) => s.protocol === protocol);
-      const mine = sockets.find((s) => s.port === port);
+      // Any port: the one asked for when among them, else the first it made (a UDP server may hold others).
+      const mine = sockets.find((s) => s.port === port) ?? (anyPort ? sockets[0] : undefined);
       if (mine) return mine;
       // A TCP server listening elsewhere has the port hard-coded; say so at once.
       if (protocol === 'tcp' && sockets.length > 0) return `wrong port ${sockets[0].port}`;

@@ -1,10 +1,7 @@
 // The one owner of everything a test starts: its network, programs, sockets, folders.
 // A spec never cleans up; dispose() kills and closes all of it, whatever the outcome.
 
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { isStudentFailure, StudentFailure } from '../core/failures.js';
-import { projectRoot } from '../core/paths.js';
 import { Transcript } from '../core/transcript.js';
 import { connectTo, type Endpoint } from '../net/connect.js';
 import type { Connection } from '../net/connection.js';
@@ -14,17 +11,20 @@ import { refusedConnects } from '../net/refused-connects.js';
 import { UdpPeer } from '../net/udp-peer.js';
 import { UdpRelay } from '../net/udp-relay.js';
 import type { RunningProgram } from '../process/program.js';
-import { hiddenFolders } from '../sandbox/hidden-folders.js';
-import { pythonForOtherUsers } from '../sandbox/python.js';
+import type { BoundSocket } from '../process/sockets.js';
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
-import { bundleCacheDir, existingBundleCacheDir } from '../submission/typescript-runner.js';
-import { noteNeverReached, noteReached, noteStartFailure, originalSubmissionDir, submissionDir } from './grading-context.js';
+import { clientPort } from './client-port.js';
+import { noteNeverReached, noteReached, noteServerPort, noteStartFailure } from './grading-context.js';
+import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
+import { sandboxView } from './sandbox-view.js';
 import { findProgram, type Started, type StartOptions, spawnInFolder, startListening } from './start-program.js';
 import type { Group, TaskOptions } from './task-terms.js';
 
 export interface ServerOptions extends StartOptions {
   protocol?: 'tcp' | 'udp';
+  /** Only the page's port will do (the one test that grades it); every other test takes the port the server chose. */
+  pagePort?: boolean;
 }
 
 /** How long a failing test waits for an exit that may be under way; only failures pay it. */
@@ -69,31 +69,41 @@ export class TestContext {
   }
 
   private view(): SandboxView {
-    // The submission and bundled programs are read from where the test's scratch folders would hide them.
-    const bundles = ['server.ts', 'client.ts'].some((f) => existsSync(path.join(submissionDir(), this.task, f))) ? bundleCacheDir() : existingBundleCacheDir();
-    const binds = [submissionDir(), ...(bundles ? [bundles] : [])];
-    const needed = [...binds, process.execPath, ...[pythonForOtherUsers() ?? process.execPath]];
-    return { binds, hidden: hiddenFolders(originalSubmissionDir(), projectRoot, needed) };
+    return sandboxView(this.task);
   }
 
-  /** Where the grader's own server waits for a student's client: the task's port when the test has its network. */
+  /**
+   * Where the grader's own server waits for a student's client: when the test has its
+   * network, where the client was seen to connect (client-port.ts), else the task's port.
+   */
   private async graderServerPort(): Promise<number> {
-    return (await this.net()).mode === 'none' ? 0 : this.options.port;
+    if ((await this.net()).mode === 'none') return 0;
+    return (await clientPort(this.task, this.options)) ?? this.options.port;
   }
 
-  /** Starts the submission's server and resolves once it listens on the task's port (or PORT). */
+  /**
+   * Starts the submission's server and resolves once it listens: in the test's own
+   * network on the port it chose (the grader talks to it there), without one on PORT.
+   * `pagePort`: the one test that grades the page's port fails on any other.
+   */
   async startServer(opts: ServerOptions = {}): Promise<ServerUnderTest> {
     const cmd = await findProgram(this.task, 'server', this.title, this.group);
     const network = await this.net();
+    const protocol = opts.protocol ?? this.options.protocol ?? 'tcp';
+    let started: Started;
+    let socket: BoundSocket;
     try {
-      const protocol = opts.protocol ?? this.options.protocol ?? 'tcp';
-      const { started, socket } = await startListening(cmd, protocol, this.options.port, opts, this.transcript, network, (s) => this.adopt(s));
-      this.transcript.add('server', `listening on ${socket.host}:${socket.port}${socket.protocol === 'udp' ? ' (UDP)' : ''}`);
-      return new ServerUnderTest(started.program, started.dir, started.programDir, { host: socket.host, port: socket.port, unconfirmed: socket.unconfirmed });
+      ({ started, socket } = await startListening(cmd, protocol, this.options.port, opts, this.transcript, network, (s) => this.adopt(s), true));
     } catch (e) {
       if (isStudentFailure(e)) noteStartFailure(this.task, 'server', this.title);
       throw e;
     }
+    const elsewhere = network.mode !== 'none' && socket.port !== this.options.port;
+    if (network.mode !== 'none' && !socket.unconfirmed) noteServerPort(this.task, this.options.port, socket.port);
+    this.transcript.add('server', `listening on ${socket.host}:${socket.port}${socket.protocol === 'udp' ? ' (UDP)' : ''}${elsewhere ? ` (not the page's ${this.options.port})` : ''}`);
+    // The server did start: a wrong port costs this test alone, never the later ones.
+    if (opts.pagePort && network.mode !== 'none') expectPagePort(protocol, this.options.port, socket.port);
+    return new ServerUnderTest(started.program, started.dir, started.programDir, { host: socket.host, port: socket.port, unconfirmed: socket.unconfirmed });
   }
 
   /**

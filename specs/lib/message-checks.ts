@@ -130,7 +130,7 @@ export function messageTask(id: string, threaded: boolean): void {
   task(id, { port: 5000 }, () => {
     group('server', () => {
       check('the server starts and listens on PORT', 1, async (t) => {
-        await t.startServer();
+        await t.startServer({ pagePort: true });
       });
 
       check(`the server answers "${REPLY}" to each message, for several messages on one connection`, 3, async (t) => {

@@ -144,7 +144,7 @@ export async function expectEndsCleanly(client: ProgramUnderTest, why: string): 
 export function serverBasics(opts: StockOptions = {}): void {
   const env = opts.serverEnv ?? {};
   check('the server starts and listens on PORT', 1, async (t) => {
-    await t.startServer({ env });
+    await t.startServer({ env, pagePort: true });
   });
 
   check('the server answers every symbol of the table with its price, two decimals', 2, async (t) => {
