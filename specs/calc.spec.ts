@@ -9,6 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { seconds } from '../harness/core/time.js';
 import {
+  ANY_LINE,
   type Connection,
   check,
   DEFAULT_WITHIN_MS,
@@ -20,7 +21,9 @@ import {
   type ServerUnderTest,
   StudentFailure,
   type TestContext,
+  type TextPattern,
   task,
+  textPattern,
 } from '../harness/index.js';
 
 /** A number as the server writes it: 5, 5.0, -3.75, 1.5e-05 (Python's str of int or float). */
@@ -143,14 +146,15 @@ function codeInjections(names: [string, string, string]): string[] {
 }
 
 /** What a line printed by the client must look like to show `value`. */
-function showsNumber(value: number): RegExp {
+function showsNumber(value: number): TextPattern {
   const text = String(value).replace('.', '\\.').replace('-', '\\-');
   const frac = Number.isInteger(value) ? '(\\.0+)?' : '0*';
-  return new RegExp(`(^|[^\\d.])${text}${frac}($|[^\\d])`);
+  const also = Number.isInteger(value) ? ` (or ${quote(`${value}.0`)})` : '';
+  return textPattern(`a line showing the number ${quote(String(value))}${also}`, new RegExp(`(^|[^\\d.])${text}${frac}($|[^\\d])`));
 }
 
 /** What a line printed by the client must look like to show an error. */
-const SHOWS_ERROR = /error|invalid|zero|cannot|can't|bad|not|wrong|illegal|unknown/i;
+const SHOWS_ERROR = textPattern('a line saying something went wrong (a word such as "error", "invalid", "cannot" or "unknown")', /error|invalid|zero|cannot|can't|bad|not|wrong|illegal|unknown/i);
 
 /** The student's client with these lines typed, then its input closed. */
 async function ownClientTyping(t: TestContext, server: ServerUnderTest, lines: string[]): Promise<ProgramUnderTest> {
@@ -296,7 +300,7 @@ task('calc', { port: 5005 }, () => {
     check('the client prints an ERROR reply and goes on with the next expression', 1, async (t) => {
       const { client, conn } = await clientTyping(t, `${int(1, 99)} / 0`);
       await conn.sendLine('ERROR division by zero');
-      await client.expectOutput(/division by zero/i, { help: 'print the reply as it is, ERROR lines too' });
+      await client.expectOutput(textPattern('a line with "division by zero" (in any letter case)', /division by zero/i), { help: 'print the reply as it is, ERROR lines too' });
       const c = integerCases()[2];
       client.type(c.expr);
       await conn.expectLine(c.expr, { help: 'an ERROR reply is an answer like any other: print it and read the next expression' });
@@ -416,7 +420,7 @@ task('calc', { port: 5005 }, () => {
       const conn = await t.connect(server);
       const c = integerCases()[0];
       await conn.sendLine(c.expr);
-      const line = await conn.expectLine(() => true, { requireNewline: true, help: 'send the reply as a line, conn.sendall((str(result) + "\\n").encode()): the client reads up to the newline' });
+      const line = await conn.expectLine(ANY_LINE, { requireNewline: true, help: 'send the reply as a line, conn.sendall((str(result) + "\\n").encode()): the client reads up to the newline' });
       if (!sameNumber(Number(line.trim()), c.value)) throw new StudentFailure({ sent: quote(`${c.expr}\n`), expected: `the line ${quote(String(c.value))}`, actual: `the line ${quote(line)}` });
     });
 

@@ -21,7 +21,10 @@ import {
   type ServerUnderTest,
   StudentFailure,
   type TestContext,
+  type TextPattern,
   task,
+  textPattern,
+  trimmedLine,
 } from '../harness/index.js';
 import { untilAllThreadsWait } from './lib/server-threads.js';
 
@@ -130,7 +133,7 @@ async function clientInRoom(t: TestContext): Promise<{ client: ProgramUnderTest;
   const conn = await fake.accept({ from: client });
   const [name] = names(1);
   client.type(name);
-  await conn.expectLine((l) => l.trim() === name, { help: 'the first line typed is the name: send it first, sock.sendall((name + "\\n").encode())' });
+  await conn.expectLine(trimmedLine(name), { help: 'the first line typed is the name: send it first, sock.sendall((name + "\\n").encode())' });
   return { client, conn, name };
 }
 
@@ -165,7 +168,11 @@ async function ownClientsInRoom(t: TestContext, server: ServerUnderTest, who: st
   return clients;
 }
 
-const nameAndText = (name: string, text: string): RegExp => new RegExp(`${name}.*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+const nameAndText = (name: string, text: string): TextPattern =>
+  textPattern(`a line with ${quote(name)} and then ${quote(text)}`, new RegExp(`${name}.*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+
+/** A line printed that tells `name` left. */
+const leftLine = (name: string): TextPattern => textPattern(`a line with ${quote(name)} and then a word such as "left", "quit" or "disconnected"`, new RegExp(`${name}.*${LEFT.source}`, 'i'));
 
 task('chat', { port: 5003 }, () => {
   group('server', () => {
@@ -236,7 +243,7 @@ task('chat', { port: 5003 }, () => {
       for (let i = 0; i < 2; i++) {
         const text = message();
         client.type(text);
-        await conn.expectLine((l) => l.trim() === text, { help: 'send each line typed, as it is: sock.sendall((text + "\\n").encode())' });
+        await conn.expectLine(trimmedLine(text), { help: 'send each line typed, as it is: sock.sendall((text + "\\n").encode())' });
       }
     });
 
@@ -247,7 +254,7 @@ task('chat', { port: 5003 }, () => {
       await conn.sendLine(`${other}: ${text}`);
       await client.expectOutput(nameAndText(other, text), { help: CLIENT_THREAD_HELP });
       await conn.sendLine(`* ${names(1)[0]} joined`);
-      await client.expectOutput(/joined/, { help: CLIENT_THREAD_HELP });
+      await client.expectOutput('joined', { help: CLIENT_THREAD_HELP });
     });
 
     check('the client prints several lines that arrive together, each one', 1, async (t) => {
@@ -291,7 +298,7 @@ task('chat', { port: 5003 }, () => {
       clients[2].closeInput();
       await clients[2].expectExit(0, { help: 'at the end of its input your client closes its socket and ends' });
       for (const other of clients.slice(0, 2)) {
-        await other.expectOutput(new RegExp(`${who[2]}.*${LEFT.source}`, 'i'), { help: `the others must see that ${who[2]} left (e.g. "* ${who[2]} left"); ${LEAVE_HELP}` });
+        await other.expectOutput(leftLine(who[2]), { help: `the others must see that ${who[2]} left (e.g. "* ${who[2]} left"); ${LEAVE_HELP}` });
       }
     });
 
@@ -301,7 +308,7 @@ task('chat', { port: 5003 }, () => {
       const clients = await ownClientsInRoom(t, server, who);
       clients[2].signal('SIGKILL');
       await clients[2].process.exitsWithin(DEFAULT_WITHIN_MS);
-      await clients[1].expectOutput(new RegExp(`${who[2]}.*${LEFT.source}`, 'i'), { help: `the others must see that ${who[2]} left; ${LEAVE_HELP}` });
+      await clients[1].expectOutput(leftLine(who[2]), { help: `the others must see that ${who[2]} left; ${LEAVE_HELP}` });
       const text = message();
       clients[0].type(text);
       await clients[1].expectOutput(nameAndText(who[0], text), { help: `after ${who[2]}'s client died, the room must keep working; ${LEAVE_HELP}` });
@@ -325,7 +332,7 @@ task('chat', { port: 5003 }, () => {
       const { client, conn } = await clientInRoom(t);
       const text = message();
       client.type(text);
-      await conn.expectLine((l) => l.trim() === text, {
+      await conn.expectLine(trimmedLine(text), {
         requireNewline: true,
         help: 'end each message with a newline, as the protocol page asks: sock.sendall((text + "\\n").encode()); the newline is how the server knows a message is complete',
       });

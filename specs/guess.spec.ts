@@ -8,7 +8,22 @@
 // sees counts (the wire format between the two programs is theirs); the newline framing
 // the page asks for is checked once, in the robustness group.
 
-import { type Connection, check, expectServesOnOrEndsCleanly, group, type ProgramUnderTest, quote, randomInt, randomWord, StudentFailure, type TestContext, task } from '../harness/index.js';
+import {
+  type Connection,
+  check,
+  expectServesOnOrEndsCleanly,
+  group,
+  type ProgramUnderTest,
+  quote,
+  randomInt,
+  randomWord,
+  StudentFailure,
+  type TestContext,
+  type TextPattern,
+  task,
+  textPattern,
+  trimmedLine,
+} from '../harness/index.js';
 
 const LOW = 1;
 const HIGH = 100;
@@ -29,8 +44,10 @@ function hintLine(line: string): Hint | undefined {
 }
 
 /** A line printed by a client that holds a hint word. */
-const ANY_HINT = /\b(higher|lower|correct)\b/i;
-const printedHint = (hint: Hint): RegExp => new RegExp(`\\b${hint}\\b`, 'i');
+const ANY_HINT = textPattern('a line with the word HIGHER, LOWER or CORRECT (in any letter case)', /\b(higher|lower|correct)\b/i);
+const printedHint = (hint: Hint): TextPattern => textPattern(`a line with the word ${hint} (in any letter case)`, new RegExp(`\\b${hint}\\b`, 'i'));
+/** A reply line of the server's that is a hint word and nothing else. */
+const HINT_REPLY = textPattern('the line "HIGHER", "LOWER" or "CORRECT" (any letter case, spaces around it allowed)', (l) => hintLine(l) !== undefined);
 
 /** The one hint word a line printed by a client holds, if exactly one. */
 function hintPrinted(line: string): Hint | undefined {
@@ -129,7 +146,7 @@ async function clientConnected(t: TestContext): Promise<{ client: ProgramUnderTe
 /** Types `guess` into the client and checks the line it sends. */
 async function typedGuess(client: ProgramUnderTest, conn: Connection, guess: string): Promise<void> {
   client.type(guess);
-  await conn.expectLine((l) => l.trim() === guess, { help: 'send the line typed at the client as it is: sock.sendall((text + "\\n").encode())' });
+  await conn.expectLine(trimmedLine(guess), { help: 'send the line typed at the client as it is: sock.sendall((text + "\\n").encode())' });
 }
 
 /** The person at the student's client plays binary search, reading the hints it prints. */
@@ -143,7 +160,7 @@ async function playAtClient(client: ProgramUnderTest, game: Search): Promise<voi
   }
 }
 
-const SAYS_ERROR = /error|invalid|not a (whole )?number|numbers? only/i;
+const SAYS_ERROR = textPattern('a line saying the guess is wrong (a word such as "error", "invalid" or "not a number")', /error|invalid|not a (whole )?number|numbers? only/i);
 
 task('guess', { port: 5002 }, () => {
   group('server', () => {
@@ -155,7 +172,7 @@ task('guess', { port: 5002 }, () => {
       const server = await t.startServer();
       const conn = await t.connect(server);
       await conn.sendLine('50');
-      await conn.expectLine((l) => hintLine(l) !== undefined, { help: HINT_HELP });
+      await conn.expectLine(HINT_REPLY, { help: HINT_HELP });
     });
 
     check(`playing by binary search, the server's hints fit one secret number and CORRECT comes within ${BOUND} guesses (three games)`, 3, async (t) => {
@@ -179,7 +196,7 @@ task('guess', { port: 5002 }, () => {
       const help = 'int() raises ValueError on text such as "abc": catch it and send "ERROR not a number\\n"; a number below 1 or above 100 gets an ERROR line too; then wait for the next guess';
       for (const bad of [randomWord(5), '', String(HIGH + 1 + randomInt(900)), '0']) {
         await conn.sendLine(bad);
-        await conn.expectLine(/^\s*error\b/i, { help });
+        await conn.expectLine(textPattern('a line starting with "ERROR" (in any letter case)', /^\s*error\b/i), { help });
       }
       await playToWin(conn, 'the grader', 'after an ERROR the same game goes on: keep the secret and keep reading guesses');
     });
@@ -292,7 +309,9 @@ task('guess', { port: 5002 }, () => {
       const word = randomWord(5);
       await typedGuess(client, conn, word);
       await conn.sendLine('ERROR not a number');
-      await client.expectOutput(/error/i, { help: 'send what was typed as it is, without int(): the server decides what is valid, and the client prints its ERROR reply' });
+      await client.expectOutput(textPattern('a line with "ERROR" (in any letter case)', /error/i), {
+        help: 'send what was typed as it is, without int(): the server decides what is valid, and the client prints its ERROR reply',
+      });
       await typedGuess(client, conn, '50');
     });
 
@@ -357,7 +376,7 @@ task('guess', { port: 5002 }, () => {
       const server = await t.startServer();
       const conn = await t.connect(server);
       await conn.sendLine('50');
-      await conn.expectLine((l) => hintLine(l) !== undefined, { requireNewline: true, help: 'end each reply with a newline: conn.sendall(b"HIGHER\\n")' });
+      await conn.expectLine(HINT_REPLY, { requireNewline: true, help: 'end each reply with a newline: conn.sendall(b"HIGHER\\n")' });
     });
 
     check('the server answers guesses that arrive in pieces (two games)', 1, async (t) => {

@@ -6,7 +6,20 @@
 // person sees counts; the newline framing is checked once, in the robustness group.
 
 import { whyNoMore } from '../harness/core/inbox.js';
-import { type Connection, check, DEFAULT_WITHIN_MS, expectServesOnOrEndsCleanly, group, quote, type ServerUnderTest, StudentFailure, type TestContext, task } from '../harness/index.js';
+import {
+  type Connection,
+  check,
+  DEFAULT_WITHIN_MS,
+  expectServesOnOrEndsCleanly,
+  group,
+  quote,
+  type ServerUnderTest,
+  StudentFailure,
+  type TestContext,
+  task,
+  trimmedLine,
+  trimmedLineAnyCase,
+} from '../harness/index.js';
 import {
   answerFor,
   clientAsking,
@@ -27,24 +40,18 @@ const READ_LINE_HELP = 'one recv() returns only what has arrived so far: keep ca
 const PRINT_HELP = 'print the symbol and the answer on one line: print(symbol, answer)';
 const GONE_HELP = 'wrap the conversation in try/except OSError (ConnectionRefusedError, ConnectionResetError), and check for b"" from recv(): print a message and sys.exit(1)';
 
-/** The line holds exactly `want`, spaces around it allowed. */
-const sameLine =
-  (want: string) =>
-  (line: string): boolean =>
-    line.trim() === want;
-
 /** One symbol asked on a fresh connection, its price answered: proof the server still serves. */
 async function serveOneSymbol(t: TestContext, server: ServerUnderTest): Promise<void> {
   const symbol = randomSymbol();
   const conn = await t.connect(server);
   await conn.sendLine(symbol);
-  await conn.expectLine(sameLine(PRICES[symbol]));
+  await conn.expectLine(trimmedLine(PRICES[symbol]));
 }
 
 /** Sends `symbol` on `conn`; the answer must be the page's: its price, or the ERROR line. */
 async function expectAnswer(conn: Connection, symbol: string, help: string): Promise<void> {
   await conn.sendLine(symbol);
-  await conn.expectLine(sameLine(answerFor(symbol)), { help });
+  await conn.expectLine(trimmedLine(answerFor(symbol)), { help });
 }
 
 task('stock1', { port: 5000 }, () => {
@@ -63,7 +70,7 @@ task('stock1', { port: 5000 }, () => {
       const symbol = randomSymbol();
       const { conn } = await serverAndConnection(t);
       await conn.sendLine(` ${symbol.toLowerCase()} `);
-      await conn.expectLine(sameLine(PRICES[symbol]), { help: 'look the symbol up as symbol.strip().upper()' });
+      await conn.expectLine(trimmedLine(PRICES[symbol]), { help: 'look the symbol up as symbol.strip().upper()' });
     });
 
     check('the server answers an unknown symbol with a line starting with ERROR', 2, async (t) => {
@@ -87,7 +94,7 @@ task('stock1', { port: 5000 }, () => {
     check('the client sends the symbol given on its command line', 2, async (t) => {
       const symbol = randomSymbol(['GOOG', 'MSFT', 'AMZN', 'TSLA']);
       const { conn } = await clientAsking(t, [symbol]);
-      await conn.expectLine((l) => l.trim().toUpperCase() === symbol, { help: 'take the symbol from sys.argv[1] and send it: s.sendall((symbol + "\\n").encode())' });
+      await conn.expectLine(trimmedLineAnyCase(symbol), { help: 'take the symbol from sys.argv[1] and send it: s.sendall((symbol + "\\n").encode())' });
     });
 
     check('the client prints the symbol and the price it received on one line, and exits with code 0', 2, async (t) => {
@@ -152,7 +159,7 @@ task('stock1', { port: 5000 }, () => {
     check('the client ends the symbol it sends with a newline', 1, async (t) => {
       const symbol = randomSymbol();
       const { conn } = await clientAsking(t, [symbol]);
-      await conn.expectLine((l) => l.trim().toUpperCase() === symbol, {
+      await conn.expectLine(trimmedLineAnyCase(symbol), {
         requireNewline: true,
         help: 'end the symbol with a newline, as the protocol page asks: s.sendall((symbol + "\\n").encode())',
       });
@@ -175,7 +182,7 @@ task('stock1', { port: 5000 }, () => {
           help,
         });
       }
-      await conn.expectLine(sameLine(PRICES[symbol]), { requireNewline: true, help });
+      await conn.expectLine(trimmedLine(PRICES[symbol]), { requireNewline: true, help });
     });
 
     check('the server waits for the whole symbol when it arrives in pieces', 1, async (t) => {
@@ -184,7 +191,7 @@ task('stock1', { port: 5000 }, () => {
       await conn.send(symbol.slice(0, 2));
       await conn.waitUntilRead();
       await conn.sendLine(symbol.slice(2));
-      await conn.expectLine(sameLine(PRICES[symbol]), { help: `TCP may deliver "${symbol}" as "${symbol.slice(0, 2)}" and "${symbol.slice(2)}\\n": ${READ_LINE_HELP}` });
+      await conn.expectLine(trimmedLine(PRICES[symbol]), { help: `TCP may deliver "${symbol}" as "${symbol.slice(0, 2)}" and "${symbol.slice(2)}\\n": ${READ_LINE_HELP}` });
     });
 
     check('the server survives a client that disconnects abruptly', 1, async (t) => {

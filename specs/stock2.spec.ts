@@ -5,7 +5,7 @@
 // End to end, the student's client runs against the student's server and only what the
 // person sees counts; the newline framing is checked once, in the robustness group.
 
-import { type Connection, check, expectServesOnOrEndsCleanly, group, randomInt, type ServerUnderTest, type TestContext, task } from '../harness/index.js';
+import { type Connection, check, expectServesOnOrEndsCleanly, group, randomInt, type ServerUnderTest, type TestContext, task, trimmedLine, trimmedLineAnyCase } from '../harness/index.js';
 import {
   answerFor,
   clientAsking,
@@ -27,16 +27,10 @@ const READ_LINE_HELP = 'one recv() returns only what has arrived so far, maybe p
 const LOOP_HELP = 'keep the connection open and answer in a loop: read a line, answer it, read the next one, until recv() returns b"" (the client closed)';
 const GONE_HELP = 'wrap the conversation in try/except OSError (ConnectionRefusedError, ConnectionResetError), and check for b"" from recv(): print a message and sys.exit(1)';
 
-/** The line holds exactly `want`, spaces around it allowed. */
-const sameLine =
-  (want: string) =>
-  (line: string): boolean =>
-    line.trim() === want;
-
 /** Sends `symbol` on `conn` and expects the page's answer to it. */
 async function expectAnswer(conn: Connection, symbol: string, help?: string): Promise<void> {
   await conn.sendLine(symbol);
-  await conn.expectLine(sameLine(answerFor(symbol)), { help });
+  await conn.expectLine(trimmedLine(answerFor(symbol)), { help });
 }
 
 /** One symbol asked on a fresh connection, its price answered: proof the server still serves. */
@@ -59,7 +53,7 @@ function argumentSymbols(): string[] {
 /** Plays the server for `symbols`: reads each line, answers the price made up for it. */
 async function answerEach(conn: Connection, symbols: string[], prices: string[]): Promise<void> {
   for (const [i, symbol] of symbols.entries()) {
-    await conn.expectLine((l) => l.trim().toUpperCase() === symbol.toUpperCase(), {
+    await conn.expectLine(trimmedLineAnyCase(symbol), {
       help: `send each symbol of the command line in turn, one per line: for symbol in sys.argv[1:]: s.sendall((symbol + "\\n").encode())`,
     });
     await conn.sendLine(prices[i]);
@@ -83,7 +77,7 @@ task('stock2', { port: 5000 }, () => {
       const { conn } = await serverAndConnection(t);
       for (const symbol of randomSymbols(2)) {
         await conn.sendLine(` ${symbol.toLowerCase()} `);
-        await conn.expectLine(sameLine(PRICES[symbol]), { help: 'look the symbol up as symbol.strip().upper()' });
+        await conn.expectLine(trimmedLine(PRICES[symbol]), { help: 'look the symbol up as symbol.strip().upper()' });
       }
     });
 
@@ -149,9 +143,9 @@ task('stock2', { port: 5000 }, () => {
       const known = randomSymbol();
       const price = madeUpPrice();
       const { client, conn } = await clientAsking(t, [unknown, known]);
-      await conn.expectLine((l) => l.trim().toUpperCase() === unknown);
+      await conn.expectLine(trimmedLineAnyCase(unknown));
       await conn.sendLine(`ERROR unknown symbol ${unknown}`);
-      await conn.expectLine((l) => l.trim().toUpperCase() === known, { help: 'an ERROR answer is an answer too: print it and go on with the next symbol' });
+      await conn.expectLine(trimmedLineAnyCase(known), { help: 'an ERROR answer is an answer too: print it and go on with the next symbol' });
       await conn.sendLine(price);
       const help = 'the answer may be an ERROR line instead of a number: print it as it is (do not convert it with float()), then go on';
       await client.expectOutput(ERROR_SHOWN, { help });
@@ -206,7 +200,7 @@ task('stock2', { port: 5000 }, () => {
       const symbols = argumentSymbols();
       const { conn } = await clientAsking(t, symbols);
       for (const symbol of symbols.slice(0, 2)) {
-        await conn.expectLine((l) => l.trim().toUpperCase() === symbol, {
+        await conn.expectLine(trimmedLineAnyCase(symbol), {
           requireNewline: true,
           help: 'end every symbol with a newline, as the protocol page asks: s.sendall((symbol + "\\n").encode()); the server reads up to the newline to know the symbol is complete',
         });
@@ -219,7 +213,7 @@ task('stock2', { port: 5000 }, () => {
       const help = 'end every answer with a newline, as the protocol page asks: conn.sendall((answer + "\\n").encode()); the client reads up to the newline to know the answer is complete';
       for (const symbol of [randomSymbol(), unknownSymbol()]) {
         await conn.sendLine(symbol);
-        await conn.expectLine(symbol in PRICES ? sameLine(PRICES[symbol]) : ERROR_LINE, { requireNewline: true, help });
+        await conn.expectLine(symbol in PRICES ? trimmedLine(PRICES[symbol]) : ERROR_LINE, { requireNewline: true, help });
       }
     });
 
@@ -229,7 +223,7 @@ task('stock2', { port: 5000 }, () => {
       await conn.send(symbol.slice(0, 2));
       await conn.waitUntilRead();
       await conn.sendLine(symbol.slice(2));
-      await conn.expectLine(sameLine(PRICES[symbol]), { help: `TCP may deliver "${symbol}" as "${symbol.slice(0, 2)}" and "${symbol.slice(2)}\\n": ${READ_LINE_HELP}` });
+      await conn.expectLine(trimmedLine(PRICES[symbol]), { help: `TCP may deliver "${symbol}" as "${symbol.slice(0, 2)}" and "${symbol.slice(2)}\\n": ${READ_LINE_HELP}` });
     });
 
     check('the server answers two symbols that arrive in one segment, each on its own line', 1, async (t) => {
@@ -237,8 +231,8 @@ task('stock2', { port: 5000 }, () => {
       const { conn } = await serverAndConnection(t);
       await conn.send(`${a}\n${b}\n`);
       const help = `"${a}\\n${b}\\n" can arrive in one recv(): ${READ_LINE_HELP}; answer every line in the buffer before calling recv() again`;
-      await conn.expectLine(sameLine(PRICES[a]), { help });
-      await conn.expectLine(sameLine(PRICES[b]), { help });
+      await conn.expectLine(trimmedLine(PRICES[a]), { help });
+      await conn.expectLine(trimmedLine(PRICES[b]), { help });
     });
 
     check('the server survives a client that disconnects abruptly', 1, async (t) => {

@@ -7,14 +7,23 @@
 // screens: the wire format between them is theirs. The newline framing the page asks
 // for is checked once, in the robustness group.
 
-import { type Connection, check, type FakeServer, group, type ProgramUnderTest, quote, randomSentence, type ServerUnderTest, StudentFailure, type TestContext, task } from '../harness/index.js';
+import {
+  type Connection,
+  check,
+  type FakeServer,
+  group,
+  type ProgramUnderTest,
+  quote,
+  randomSentence,
+  type ServerUnderTest,
+  StudentFailure,
+  type TestContext,
+  task,
+  trimmedLine,
+  trimmedLineAnyCase,
+} from '../harness/index.js';
 
 const isBye = (text: string): boolean => text.trim().toUpperCase() === 'BYE';
-const sameLine =
-  (want: string) =>
-  (line: string): boolean =>
-    line.trim() === want;
-
 const SEND_LINE_HELP = 'send what was typed with a newline at the end: sock.sendall((message + "\\n").encode())';
 const FRAMING_HELP =
   'end every message with a newline, as the protocol page asks: sock.sendall((message + "\\n").encode()); without it a program that reads whole lines (another student\'s, or the grader) cannot tell where your message ends';
@@ -58,7 +67,7 @@ async function serverTurn(server: ServerUnderTest, conn: Connection): Promise<vo
   await conn.sendLine(message);
   await server.expectOutput(message, { help: 'print each line the client sends: print("Client:", message)' });
   server.type(reply);
-  await conn.expectLine(sameLine(reply), { help: `the server sends what is typed at it after printing the client's line; ${SEND_LINE_HELP}` });
+  await conn.expectLine(trimmedLine(reply), { help: `the server sends what is typed at it after printing the client's line; ${SEND_LINE_HELP}` });
 }
 
 /** The grader listens as the server and the client connects to it. */
@@ -74,7 +83,7 @@ async function clientTurn(client: ProgramUnderTest, conn: Connection): Promise<v
   const message = randomSentence(24);
   const reply = randomSentence(24);
   client.type(message);
-  await conn.expectLine(sameLine(message), { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
+  await conn.expectLine(trimmedLine(message), { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
   await conn.sendLine(reply);
   await client.expectOutput(reply, { help: 'print each line the server sends: print("Server:", reply)' });
 }
@@ -125,7 +134,7 @@ task('task4', { port: 54 }, () => {
       await serverTurn(server, conn);
       await conn.sendLine(randomSentence(20));
       server.type('BYE');
-      await conn.expectLine((l) => isBye(l), { help: `send the BYE itself first: ${SEND_LINE_HELP}` });
+      await conn.expectLine(trimmedLineAnyCase('BYE'), { help: `send the BYE itself first: ${SEND_LINE_HELP}` });
       await expectHangUp(conn, 'after sending BYE, leave the chat loop and call conn.close()');
     });
 
@@ -155,7 +164,7 @@ task('task4', { port: 54 }, () => {
       const { client, conn } = await chatWithClient(t);
       await clientTurn(client, conn);
       client.type('BYE');
-      await conn.expectLine((l) => isBye(l), { help: `send the BYE itself first: ${SEND_LINE_HELP}` });
+      await conn.expectLine(trimmedLineAnyCase('BYE'), { help: `send the BYE itself first: ${SEND_LINE_HELP}` });
       await expectHangUp(conn, 'after sending BYE, leave the chat loop and call sock.close()');
       await client.expectExit(0, { help: 'after BYE, close the socket and let the program end' });
     });
@@ -175,7 +184,7 @@ task('task4', { port: 54 }, () => {
       const { client, conn } = await chatWithClient(t);
       await clientTurn(client, conn);
       client.type('bye');
-      await conn.expectLine((l) => isBye(l), { help: SEND_LINE_HELP });
+      await conn.expectLine(trimmedLineAnyCase('BYE'), { help: SEND_LINE_HELP });
       await expectHangUp(conn, 'compare without case: if message.strip().upper() == "BYE":');
       await client.expectExit(0, { help: 'compare without case: if message.strip().upper() == "BYE":' });
     });
@@ -226,14 +235,14 @@ task('task4', { port: 54 }, () => {
       await conn.sendLine(message);
       await server.expectOutput(message);
       server.type(reply);
-      await conn.expectLine(sameLine(reply), { requireNewline: true, help: FRAMING_HELP });
+      await conn.expectLine(trimmedLine(reply), { requireNewline: true, help: FRAMING_HELP });
     });
 
     check('the client ends each message it sends with a newline', 1, async (t) => {
       const { conn, client } = await chatWithClient(t);
       const message = randomSentence(24);
       client.type(message);
-      await conn.expectLine(sameLine(message), { requireNewline: true, help: FRAMING_HELP });
+      await conn.expectLine(trimmedLine(message), { requireNewline: true, help: FRAMING_HELP });
     });
 
     check('the server reads a whole line that arrives in two pieces', 1, async (t) => {

@@ -15,6 +15,7 @@ import {
   sizeBeyondBuffers,
   type TestContext,
   task,
+  textPattern,
 } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 import { expectClientEndsNameWithNewline, expectEnds, expectNoFile, expectSavedFile, startClientFor } from './lib/file-request.js';
@@ -78,7 +79,9 @@ task('task7', { port: 57 }, () => {
       const server = await t.startServer({ files });
       const conn = await t.connect(server);
       await conn.sendLine(`missing_${name}`);
-      await conn.expectLine(/^ERROR/i, { help: 'when open() raises FileNotFoundError, send b"ERROR file not found\\n" and close the connection' });
+      await conn.expectLine(textPattern('a line starting with "ERROR" (in any letter case)', /^ERROR/i), {
+        help: 'when open() raises FileNotFoundError, send b"ERROR file not found\\n" and close the connection',
+      });
       await conn.readUntilClosed({ help: 'close the connection after the ERROR line' });
       await download(t, server, name, files[name], "a missing file must not stop the server: catch the error in that client's thread, answer ERROR, and keep serving");
     });
@@ -178,7 +181,7 @@ task('task7', { port: 57 }, () => {
       await conn.sendLine('ERROR file not found');
       conn.end();
       const help = 'if the reply starts with b"ERROR", print it and do not open the file for writing';
-      await client.expectOutput(/error|not found/i, { help });
+      await client.expectOutput(textPattern('a line with "error" or "not found" (in any letter case)', /error|not found/i), { help });
       await expectEnds(client, help);
       expectNoFile(client, name);
     });

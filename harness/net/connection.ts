@@ -8,6 +8,7 @@ import { StudentFailure } from '../core/failures.js';
 import { Inbox, stalledWords, takeLine, type WaitOutcome, whyNoMore } from '../core/inbox.js';
 import { describeBytes, quote } from '../core/quote.js';
 import { onStall } from '../core/stall-signal.js';
+import { ANY_LINE, type TextPattern } from '../core/text-pattern.js';
 import { DEFAULT_WITHIN_MS, pollUntil, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
@@ -17,7 +18,8 @@ import type { PeerProgram } from './peer-program.js';
 /** Enough for the largest file a spec sends; past it bytes are counted, not kept. */
 const RECEIVE_CAP_BYTES = 64 * 1024 * 1024;
 
-export type LineMatcher = string | RegExp | ((line: string) => boolean);
+/** The exact line, or a pattern with the words that say what it expects. */
+export type LineMatcher = string | TextPattern;
 
 export interface ExpectOptions {
   within?: number;
@@ -173,19 +175,19 @@ export class Connection {
     if (outcome.kind === 'found' && outcome.value === null) {
       throw new StudentFailure({
         sent: this.lastSent,
-        expected: `a line ${wanted} ended by a newline ("\\n"), as the protocol page asks`,
+        expected: `${wanted}, ended by a newline ("\\n"), as the protocol page asks`,
         actual: `${describeBytes(this.inbox.unread())} with no newline, and the ${this.peer} went on to wait`,
         help: opts.help ?? `end every message with "\\n": sock.sendall((text + "\\n").encode()); the other side reads up to the newline to know the message is complete`,
       });
     }
     if (outcome.kind !== 'found' || outcome.value === null) {
-      throw this.nothingCame(`the line ${wanted} from the ${this.peer}`, outcome, within, opts.help);
+      throw this.nothingCame(`${wanted} from the ${this.peer}`, outcome, within, opts.help);
     }
     if (unframed) this.note(`(no newline; taken as complete when the ${this.peer} went on to wait)`);
     if (!matches(matcher, outcome.value)) {
       throw new StudentFailure({
         sent: this.lastSent,
-        expected: `the line ${wanted}`,
+        expected: wanted,
         actual: `the line ${quote(outcome.value)}`,
         help: opts.help,
       });
@@ -195,7 +197,7 @@ export class Connection {
 
   /** The next line, whatever it is. */
   async readLine(opts: ExpectOptions = {}): Promise<string> {
-    return this.expectLine(() => true, opts);
+    return this.expectLine(ANY_LINE, opts);
   }
 
   /**
@@ -296,13 +298,10 @@ export class Connection {
 }
 
 export function matches(matcher: LineMatcher, line: string): boolean {
-  if (typeof matcher === 'string') return line === matcher;
-  if (matcher instanceof RegExp) return matcher.test(line);
-  return matcher(line);
+  return typeof matcher === 'string' ? line === matcher : matcher.test(line);
 }
 
+/** What was expected, quoted: `the line "OK"`, or the pattern's own words. */
 export function describeMatcher(matcher: LineMatcher): string {
-  if (typeof matcher === 'string') return quote(matcher);
-  if (matcher instanceof RegExp) return `matching ${matcher}`;
-  return 'the protocol describes';
+  return typeof matcher === 'string' ? `the line ${quote(matcher)}` : matcher.says;
 }

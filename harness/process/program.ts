@@ -11,6 +11,7 @@ import { limitHit, testMemoryHit } from './limits.js';
 import { registerLive, rootExited, unregisterLive } from './live-programs.js';
 import { childrenOf, cpuTicks, isAlive, killTree, RUN_MARKER_VARIABLE } from './process-tree.js';
 import { sendSignal } from './send-signal.js';
+import { signalWords } from './signal-words.js';
 import { logSpawn } from './spawn-log.js';
 
 /** Output kept per stream; past it, bytes are counted and dropped, never left in the pipe. */
@@ -26,6 +27,8 @@ export interface ProgramCommand {
   file: string;
   command: string;
   args: string[];
+  /** Written in the submission's manifest: its `{port}` and `{host}` are filled in at start. */
+  fromManifest?: boolean;
 }
 
 /** How a program is really started: the wrapped command line, and what the grader must know of it. */
@@ -48,6 +51,8 @@ export interface SpawnOptions {
   env: Record<string, string>;
   /** "server" or "client": how the transcript and messages name it. */
   actor: string;
+  /** How it was started, in words (command line, folder, HOST and PORT): told when it dies by itself. */
+  startedAs?: string;
   transcript: Transcript;
   /** Run beside the tests, not by one (see live-programs.ts): its waits are no test's stall. */
   besideTests?: boolean;
@@ -211,7 +216,7 @@ export class RunningProgram {
     const e = this.exitInfo;
     if (!e) return 'still running';
     const after = `after ${(e.atMs / 1000).toFixed(2)} s`;
-    if (e.signal) return `was killed by ${e.signal} ${after}`;
+    if (e.signal) return `${signalWords(e.signal)} ${after}`;
     return `exited with code ${e.code} ${after}`;
   }
 
@@ -256,16 +261,30 @@ export class RunningProgram {
     return limitHit(this.exitInfo?.signal ?? null, this.stderr.all().toString('utf8'));
   }
 
-  /** A few lines for a failure report: how it ended, which limit it hit, what it printed last. */
+  /** True once it ended by itself with an error: a non-zero code, or a signal the grader did not send. */
+  get failedByItself(): boolean {
+    const e = this.exitInfo;
+    return e !== undefined && !this.killedByGrader && (e.signal !== null || e.code !== 0);
+  }
+
+  /** A few lines for a failure report: how it ended, how it was started, which limit it hit, what it printed last. */
   statusReport(): string {
     const state = this.running ? 'is still running' : this.killedByGrader ? 'was stopped by the grader' : this.describeExit();
     const lines = [`the ${this.actor} ${state}`];
+    // What it was given, so it can be run again the same way to see the error.
+    if (this.failedByItself && this.opts.startedAs) lines.push(`  it was started as ${this.opts.startedAs}`);
     const limit = this.limitHit();
     if (limit) lines.push(`  ${limit}`);
     if (this.stdout.dropped > 0) lines.push(`  it printed more than ${OUTPUT_CAP_BYTES / 1024} KiB; the rest was dropped`);
     const err = this.stderrTail();
     if (err) lines.push(`  its stderr ends with:`, ...err.split('\n').map((l) => `    ${l}`));
+    else if (this.failedByItself) lines.push('  it printed nothing on stderr');
     return lines.join('\n');
+  }
+
+  /** How it was started, in words, when the spawner said. */
+  get startedAs(): string | undefined {
+    return this.opts.startedAs;
   }
 }
 

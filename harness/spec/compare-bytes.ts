@@ -1,9 +1,11 @@
 // Byte-exact comparison of files and replies, with a message a student can act on:
-// sizes, SHA-256 digests, and where the first difference is and what it looks like
-// (a CR dropped, a byte replaced by U+FFFD, the file cut short).
+// sizes, SHA-256 digests, and where the first difference is and what it looks like, in
+// words and as text where the bytes are text (a CR dropped, a byte replaced by U+FFFD,
+// the file cut short).
 
 import { createHash } from 'node:crypto';
 import { StudentFailure } from '../core/failures.js';
+import { describeBytes, isText, quote, quoteByte } from '../core/quote.js';
 
 export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -16,9 +18,14 @@ export interface ByteDifference {
   description: string;
 }
 
-function hexAround(data: Buffer, offset: number): string {
-  const slice = data.subarray(offset, offset + 8);
-  return slice.length === 0 ? 'the end' : slice.toString('hex').replace(/(..)(?!$)/g, '$1 ');
+/** Short text is quoted whole; anything longer is told by its size and digest. */
+const QUOTED_UP_TO = 80;
+
+/** "byte 18", and "(line 2)" when the bytes before it are text of several lines. */
+function where(expected: Buffer, offset: number): string {
+  const before = expected.subarray(0, offset);
+  const line = before.filter((b) => b === 0x0a).length + 1;
+  return `byte ${offset + 1}${line > 1 && isText(before) ? ` (line ${line})` : ''}`;
 }
 
 /** Where `actual` first departs from `expected`, or undefined when they are identical. */
@@ -28,9 +35,9 @@ export function firstDifference(expected: Buffer, actual: Buffer): ByteDifferenc
   let i = 0;
   while (i < n && expected[i] === actual[i]) i++;
   if (i === n) {
-    return actual.length < expected.length
-      ? { offset: i, description: `it stops after byte ${i} of ${expected.length}` }
-      : { offset: i, description: `${actual.length - expected.length} extra bytes after the end, starting ${hexAround(actual, i)}` };
+    if (actual.length < expected.length) return { offset: i, description: `it stops after byte ${i} of ${expected.length}` };
+    const extra = actual.length - expected.length;
+    return { offset: i, description: `it has ${extra} extra bytes after the expected end: ${describeBytes(actual.subarray(i, i + 40))}${extra > 40 ? '…' : ''}` };
   }
   const hint =
     expected[i] === 0x0d && actual[i] === 0x0a
@@ -38,7 +45,7 @@ export function firstDifference(expected: Buffer, actual: Buffer): ByteDifferenc
       : actual.subarray(i, i + 3).equals(Buffer.from([0xef, 0xbf, 0xbd]))
         ? ' (a byte became U+FFFD: the bytes were decoded as text)'
         : '';
-  return { offset: i, description: `at byte ${i}: expected ${hexAround(expected, i)}, got ${hexAround(actual, i)}${hint}` };
+  return { offset: i, description: `${where(expected, i)} differs: expected ${quoteByte(expected[i])}, got ${quoteByte(actual[i])}${hint}` };
 }
 
 export interface SameBytesOptions {
@@ -48,14 +55,22 @@ export interface SameBytesOptions {
   help?: string;
 }
 
-/** Sizes, digests and the first difference in words; undefined when identical. */
+/** Short text as it reads ("OK\n", 3 bytes); else its size and the start of its digest. */
+export function shownBytes(data: Buffer): string {
+  if (data.length > 0 && data.length <= QUOTED_UP_TO && isText(data)) return `${quote(data.toString('utf8'))} (${data.length} bytes)`;
+  return `${data.length} bytes, SHA-256 ${sha256(data).slice(0, 16)}…`;
+}
+
+/** What arrived and the first difference in words; undefined when identical. */
 export function describeDifference(actual: Buffer, expected: Buffer): string | undefined {
   const diff = firstDifference(expected, actual);
   if (!diff) return undefined;
-  return `${actual.length} bytes instead of ${expected.length}, SHA-256 ${sha256(actual).slice(0, 16)}… instead of ${sha256(expected).slice(0, 16)}…; ${diff.description}`;
+  const sizes = actual.length === expected.length ? `${actual.length} bytes, as many as expected` : `${actual.length} bytes instead of ${expected.length}`;
+  const shown = actual.length <= QUOTED_UP_TO && isText(actual) && actual.length > 0 ? `${quote(actual.toString('utf8'))}, ` : '';
+  return `${shown}${sizes}; ${diff.description}`;
 }
 
-/** Fails with sizes, digests and the first difference unless `actual` equals `expected`. */
+/** Fails with what was expected (quoted where short text), what came, and the first difference, unless `actual` equals `expected`. */
 export function expectSameBytes(actual: Buffer, expectedBytes: string | Buffer, opts: SameBytesOptions): void {
   // A string is the exact bytes of a text file the grader wrote (UTF-8).
   const expected = typeof expectedBytes === 'string' ? Buffer.from(expectedBytes, 'utf8') : expectedBytes;
@@ -63,8 +78,8 @@ export function expectSameBytes(actual: Buffer, expectedBytes: string | Buffer, 
   if (!diff) return;
   throw new StudentFailure({
     sent: opts.sent,
-    expected: `${opts.what}: ${expected.length} bytes, SHA-256 ${sha256(expected).slice(0, 16)}…`,
-    actual: `${actual.length} bytes, SHA-256 ${sha256(actual).slice(0, 16)}…; ${diff.description}`,
+    expected: `${opts.what}: ${shownBytes(expected)}`,
+    actual: `${actual.length === 0 ? 'nothing (0 bytes)' : shownBytes(actual)}; ${diff.description}`,
     help: opts.help,
   });
 }

@@ -3,11 +3,13 @@
 import { StudentFailure } from '../core/failures.js';
 import { stalledWords } from '../core/inbox.js';
 import { quote } from '../core/quote.js';
+import type { TextPattern } from '../core/text-pattern.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Endpoint } from '../net/connect.js';
 import type { RunningProgram } from '../process/program.js';
 
-export type OutputMatcher = string | RegExp;
+/** Text a printed line contains, or a pattern with the words that say what it expects. */
+export type OutputMatcher = string | TextPattern;
 
 export interface WaitOptions {
   within?: number;
@@ -71,7 +73,7 @@ export class ProgramUnderTest {
     const outcome = await out.waitFor(find, within);
     if (outcome.kind === 'found') return outcome.value;
     const printed = out.unread().toString('utf8').trim();
-    const what = typeof matcher === 'string' ? quote(matcher) : `text matching ${matcher}`;
+    const what = typeof matcher === 'string' ? quote(matcher) : matcher.says;
     throw new StudentFailure({
       expected: `the ${this.role} prints ${what}`,
       actual: `${printed ? `it printed ${quote(printed)}` : 'it printed nothing'}${

@@ -6,12 +6,12 @@
 import { StudentFailure } from '../core/failures.js';
 import { describeBytes, quote } from '../core/quote.js';
 import { readUntrustedFile } from '../sandbox/untrusted-file.js';
-import { describeDifference, sha256 } from './compare-bytes.js';
+import { describeDifference, shownBytes } from './compare-bytes.js';
 
 /** `dir/name` exists and holds exactly `expected`. */
 export function expectSavedFile(dir: string, name: string, expected: Buffer, opts: { who?: string; help?: string } = {}): void {
   const who = opts.who ?? 'the client';
-  const what = `${who} saves ${name} (${expected.length} bytes, SHA-256 ${sha256(expected).slice(0, 16)}…) in its folder`;
+  const what = `${who} saves ${name} (${shownBytes(expected)}) in its folder`;
   const read = readUntrustedFile(dir, name, { who });
   if ('absent' in read) throw new StudentFailure({ expected: what, actual: `there is no file ${name} in its folder`, help: opts.help });
   if ('refused' in read) throw new StudentFailure({ expected: what, actual: read.reason, help: opts.help });

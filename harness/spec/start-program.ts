@@ -9,12 +9,14 @@ import { stalledWords } from '../core/inbox.js';
 import { graderActs, onStall } from '../core/stall-signal.js';
 import { pollPause, STARTUP_WITHIN_MS, scaled, seconds, settlesWithin } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
+import { describeLaunch } from '../process/launch-words.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
 import { type ProgramCommand, RunningProgram } from '../process/program.js';
 import { type BoundSocket, boundSockets } from '../process/sockets.js';
 import { studentEnv } from '../process/student-env.js';
 import { whyCannotStart } from '../process/why-cannot-start.js';
 import type { FileMap, TestNetwork } from '../sandbox/test-network.js';
+import { fillLaunchValues } from '../submission/launch-values.js';
 import { locateProgram, type Role } from '../submission/locate-program.js';
 import { earlierStartFailure, noteStartFailure, submissionDir } from './grading-context.js';
 import type { Group } from './task-terms.js';
@@ -53,19 +55,23 @@ export async function findProgram(task: string, role: Role, testTitle: string, g
 }
 
 export async function spawnInFolder(cmd: ProgramCommand, role: Role, env: Record<string, string>, opts: StartOptions, transcript: Transcript, network: TestNetwork): Promise<Started> {
-  const command = opts.args ? { ...cmd, args: [...cmd.args, ...opts.args] } : cmd;
+  // A manifest's `{port}` and `{host}`: the values of PORT and HOST, for programs that read argv.
+  const own = cmd.fromManifest ? { ...cmd, args: fillLaunchValues(cmd.args, { host: env.HOST ?? '', port: env.PORT ?? '' }) } : cmd;
+  const command = opts.args ? { ...own, args: [...own.args, ...opts.args] } : own;
   // Refusals the system would give with no event (E2BIG) or in a wrapper's words, said at once.
   const refusal = whyCannotStart({ command: command.command, argv: [command.command, ...command.args], env: studentEnv('/tmp', { ...env, ...opts.env }), shown: shownCommand(command) });
   if (refusal) throw cannotStart(role, refusal, transcript);
   // Writing its files is the grader acting: nothing the test runs is stalled meanwhile.
   const folder = await graderActs(() => network.makeFolder(role, opts.files ?? {}));
   const launch = network.wrap(command, folder);
+  const given = { ...env, ...opts.env };
   const program = new RunningProgram(command, {
     cwd: launch.cwd,
     launch,
-    env: studentEnv(folder.inside, { ...env, ...opts.env }),
+    env: studentEnv(folder.inside, given),
     actor: role,
     transcript,
+    startedAs: describeLaunch({ words: [command.command, ...command.args], submission: submissionDir(), folder: folder.inside, host: given.HOST, port: given.PORT }),
   });
   if (!(program.pid > 1)) {
     // The spawn failed before a process existed: nothing to kill. Its error comes on the
@@ -182,7 +188,7 @@ function startFailure(program: RunningProgram, protocol: 'tcp' | 'udp', port: nu
     });
   }
   if (why === 'exited' || why === 'port taken') {
-    return new StudentFailure({ expected, actual: `it ${program.describeExit()}, before it listened`, help: 'run it yourself and read the error below' });
+    return new StudentFailure({ expected, actual: `it ${program.describeExit()}, before it listened`, help: diedAtStartHelp(program, port) });
   }
   if (why.startsWith('stalled: ')) {
     return new StudentFailure({
@@ -203,4 +209,21 @@ function startFailure(program: RunningProgram, protocol: 'tcp' | 'udp', port: nu
     actual: `it did not ${protocol === 'tcp' ? 'listen' : 'bind'} within ${seconds(STARTUP_WITHIN_MS)}`,
     help: protocol === 'tcp' ? 'call bind() and listen() before anything that waits (input(), accept() on another socket)' : 'bind the socket before waiting for requests',
   });
+}
+
+/**
+ * What to do about a server that ended before it listened. Its report (below the hint)
+ * shows how it was started and its stderr; the port-in-argv hint only where the evidence
+ * points there: no argument held the port, and it died silently or over argv.
+ */
+export function diedAtStartHelp(program: RunningProgram, port: number): string {
+  const stderr = program.stderr.all().toString('utf8').trim();
+  const noPortGiven = !program.cmd.args.some((a) => a.includes(String(port)));
+  const argvHint =
+    noPortGiven && (stderr === '' || /argv/.test(stderr))
+      ? `; if it takes its port from its arguments (like "./server 5000"), put "{port}" among its arguments in socket-grader.json, e.g. "server": ["./server", "{port}"]`
+      : '';
+  if (!program.failedByItself) return `it ended by itself without listening; it was started as ${program.startedAs ?? 'shown in the transcript'}${argvHint}`;
+  if (stderr === '') return `run it yourself the way it was started (below) to see how far it gets${argvHint}`;
+  return `run it yourself the way it was started (below) and read its error${argvHint}`;
 }

@@ -67,7 +67,7 @@ function fromManifest(submission: string, entry: ManifestEntry, where: string): 
     resolved.push(present ? p : w);
   }
   const [command, ...args] = resolved;
-  return { file: words.join(' '), command, args };
+  return { file: words.join(' '), command, args, fromManifest: true };
 }
 
 /** A program "file" that is a named pipe, a folder or a device: bundling or reading it would block or fail. */

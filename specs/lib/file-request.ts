@@ -24,6 +24,7 @@ import {
   type ServerUnderTest,
   StudentFailure,
   type TestContext,
+  textPattern,
 } from '../../harness/index.js';
 
 /** A file the server must never send, in the folder above its own. */
@@ -53,7 +54,7 @@ export function randomUtf8Text(bytes: number, eol = '\n'): Buffer {
 
 /** How the first line of a reply is judged: "OK" and "ERROR …", any letter case. */
 const OK_LINE = /^ok$/i;
-const ERROR_LINE = /^error\b/i;
+const ERROR_LINE = textPattern('a line starting with "ERROR" (in any letter case)', /^error\b/i);
 
 function firstLine(raw: Buffer): { line: string; rest: Buffer } | undefined {
   const nl = raw.indexOf(0x0a);
@@ -110,7 +111,7 @@ export async function expectErrorReply(conn: Connection, opts: { help?: string; 
   if (!ERROR_LINE.test(head.line) || leaked) {
     throw new StudentFailure({
       sent: conn.lastSent,
-      expected: `a line starting with ERROR (${opts.why}), then the connection closes`,
+      expected: `a line starting with "ERROR" (${opts.why}), then the connection closes`,
       actual: leaked ? `it sent the content of that file: ${describeBytes(raw)}` : head.line ? `the line ${quote(head.line)}` : describeBytes(raw),
       help: opts.help,
     });
@@ -269,5 +270,5 @@ export async function expectErrorLineEndsWithNewline(conn: Connection, help: str
       help,
     });
   }
-  await conn.expectLine(/^error\b/i, { requireNewline: true, help });
+  await conn.expectLine(ERROR_LINE, { requireNewline: true, help });
 }

@@ -7,7 +7,20 @@
 
 import { readdirSync } from 'node:fs';
 import { pollUntil } from '../../harness/core/time.js';
-import { type Connection, check, type FakeServer, group, type ProgramUnderTest, quote, randomSentence, type ServerUnderTest, StudentFailure, type TestContext, task } from '../../harness/index.js';
+import {
+  type Connection,
+  check,
+  type FakeServer,
+  group,
+  type ProgramUnderTest,
+  quote,
+  randomSentence,
+  type ServerUnderTest,
+  StudentFailure,
+  type TestContext,
+  task,
+  trimmedLineAnyCase,
+} from '../../harness/index.js';
 import { processTree } from '../../harness/process/process-tree.js';
 
 export const REPLY = 'Message received';
@@ -223,7 +236,7 @@ export function messageTask(id: string, threaded: boolean): void {
         const { client, conn } = await clientSession(t);
         await clientTurn(client, conn);
         client.type('Exit');
-        await conn.expectLine(/^\s*exit\s*$/i, { help: SEND_LINE_HELP });
+        await conn.expectLine(trimmedLineAnyCase('exit'), { help: SEND_LINE_HELP });
         await conn.sendLine(REPLY);
         conn.end();
         await client.expectExit(0, { help: 'compare without case: if message.strip().lower() == "exit":' });

@@ -5,7 +5,19 @@
 // client, prices that move, "disconnect") and calls these for the rest.
 
 import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
-import { type Connection, check, type FakeServer, type ProgramUnderTest, quote, randomInt, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
+import {
+  type Connection,
+  check,
+  type FakeServer,
+  type ProgramUnderTest,
+  quote,
+  randomInt,
+  type ServerUnderTest,
+  StudentFailure,
+  type TestContext,
+  type TextPattern,
+  textPattern,
+} from '../../harness/index.js';
 import { untilAllThreadsWait } from './server-threads.js';
 
 /** The price table of the protocol pages. */
@@ -47,15 +59,15 @@ function escapeRegExp(s: string): string {
  * A printed line holding `symbol` (any case, as a word) and `price` ("189.50"; "189.5"
  * too, as print(float(...)) shows it), in either order, with any separator.
  */
-export function quoteLine(symbol: string, price: string): RegExp {
+export function quoteLine(symbol: string, price: string): TextPattern {
   const number = escapeRegExp(price).replace(/0$/, '0?');
   const p = `(?<![\\d.])${number}(?!\\d)`;
   const s = `\\b${escapeRegExp(symbol)}\\b`;
-  return new RegExp(`${s}.*${p}|${p}.*${s}`, 'i');
+  return textPattern(`a line with ${quote(symbol)} and its price ${quote(price)}`, new RegExp(`${s}.*${p}|${p}.*${s}`, 'i'));
 }
 
 /** An error shown by the client: the word ERROR or unknown, on a line of its own or with the symbol. */
-export const SHOWS_ERROR = /error|unknown/i;
+export const SHOWS_ERROR = textPattern('a line with "ERROR" or "unknown" (in any letter case)', /error|unknown/i);
 
 /** Sends `symbol` and expects its price line. */
 export async function expectQuote(conn: Connection, symbol: string, price: string, help?: string): Promise<void> {
@@ -245,7 +257,7 @@ export function clientBasics(opts: StockOptions = {}): void {
 }
 
 /** What a person sees running the student's client against the student's server. */
-export async function expectOwnClientShows(client: ProgramUnderTest, symbols: string[], prices: Record<string, string | RegExp>, help: string): Promise<void> {
+export async function expectOwnClientShows(client: ProgramUnderTest, symbols: string[], prices: Record<string, string | TextPattern>, help: string): Promise<void> {
   for (const symbol of symbols) {
     const want = prices[symbol];
     await client.expectOutput(typeof want === 'string' ? quoteLine(symbol, want) : want, { help });

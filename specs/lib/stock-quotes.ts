@@ -4,7 +4,19 @@
 // grader, and a client that must end cleanly when the server is gone.
 
 import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
-import { type Connection, type Endpoint, type FakeServer, type ProgramUnderTest, randomInt, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
+import {
+  type Connection,
+  type Endpoint,
+  type FakeServer,
+  type ProgramUnderTest,
+  quote,
+  randomInt,
+  type ServerUnderTest,
+  StudentFailure,
+  type TestContext,
+  type TextPattern,
+  textPattern,
+} from '../../harness/index.js';
 
 /** The price table every stock protocol page prints. */
 export const PRICES: Readonly<Record<string, string>> = { AAPL: '189.50', GOOG: '141.20', MSFT: '378.85', AMZN: '145.30', TSLA: '242.65' };
@@ -45,12 +57,15 @@ function pricePattern(price: string): string {
 }
 
 /** A printed line holding the symbol (any letter case) and the price, in either order. */
-export function quoteLine(symbol: string, price: string): RegExp {
-  return new RegExp(`^(?=.*(?<![A-Za-z])${escapeRegExp(symbol)}(?![A-Za-z]))(?=.*(?<![\\d.])${pricePattern(price)}(?!\\d)).*$`, 'i');
+export function quoteLine(symbol: string, price: string): TextPattern {
+  return textPattern(
+    `a line with ${quote(symbol)} and its price ${quote(price)}`,
+    new RegExp(`^(?=.*(?<![A-Za-z])${escapeRegExp(symbol)}(?![A-Za-z]))(?=.*(?<![\\d.])${pricePattern(price)}(?!\\d)).*$`, 'i'),
+  );
 }
 
 /** A printed line that shows an error for the symbol: the word ERROR or unknown. */
-export const ERROR_SHOWN = /error|unknown/i;
+export const ERROR_SHOWN = textPattern('a line with "ERROR" or "unknown" (in any letter case)', /error|unknown/i);
 
 /** The answer line of the protocol: "189.50", or the ERROR line for an unknown symbol. */
 export function answerFor(symbol: string): string {
@@ -59,7 +74,7 @@ export function answerFor(symbol: string): string {
 }
 
 /** The ERROR line the page asks for: the words may differ in case, the symbol may be missing. */
-export const ERROR_LINE = /^\s*ERROR\b/i;
+export const ERROR_LINE = textPattern('a line starting with "ERROR" (in any letter case)', /^\s*ERROR\b/i);
 
 /** The student's client started with `symbols` as its arguments, against the grader playing the server. */
 export async function clientAsking(t: TestContext, symbols: string[]): Promise<{ client: ProgramUnderTest; conn: Connection; fake: FakeServer }> {
