@@ -6,6 +6,7 @@
 
 import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
 import { type Connection, check, type FakeServer, type ProgramUnderTest, quote, randomInt, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
+import { busyServerHint, withHintFromEvidence } from './busy-server.js';
 import { untilAllThreadsWait } from './server-threads.js';
 
 /** The price table of the protocol pages. */
@@ -392,7 +393,10 @@ export function twoOwnClientsBesideASilentOne(help: string, env: Record<string, 
     const asks = [someSymbols(3), someSymbols(3)];
     const clients = await Promise.all(asks.map((symbols) => t.startClient(server, { args: symbols })));
     for (const [i, client] of clients.entries()) {
-      await expectOwnClientShows(client, asks[i], PRICES, `if your client waits and shows nothing, your server is still busy with the silent client; ${help}`);
+      await withHintFromEvidence(
+        () => expectOwnClientShows(client, asks[i], PRICES, OWN_PAIR_HELP),
+        () => busyServerHint(t, client, server, help),
+      );
     }
   });
 }
