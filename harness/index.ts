@@ -12,6 +12,7 @@ export type { PeerProgram } from './net/peer-program.js';
 export { holdReading, readOnceSenderWaits, resumeOnceSenderWaits, type SenderState, sizeBeyondBuffers } from './net/slow-reading.js';
 export type { Datagram, UdpPeer } from './net/udp-peer.js';
 export { type RelayAction, type RelayDirection, type RelayRule, UdpRelay } from './net/udp-relay.js';
+export type { ServerEnd } from './process/sockets.js';
 export { readUntrustedFile, type UntrustedRead } from './sandbox/untrusted-file.js';
 export { describeDifference, expectSameBytes, firstDifference, sha256 } from './spec/compare-bytes.js';
 export { check, type Group, group, task } from './spec/dsl.js';

@@ -106,9 +106,22 @@ async function pairTurn(server: ServerUnderTest, client: ProgramUnderTest): Prom
 }
 
 /** After BYE both programs end by themselves, with code 0 and no traceback. */
-async function expectBothEnd(server: ServerUnderTest, client: ProgramUnderTest, help: { server: string; client: string }): Promise<void> {
+async function expectBothEnd(server: ServerUnderTest, client: ProgramUnderTest, help: { server: string | (() => string); client: string }): Promise<void> {
   await expectCleanExit(client, help.client);
-  await expectCleanExit(server, help.server);
+  await expectCleanExit(server, typeof help.server === 'string' ? help.server : help.server());
+}
+
+/**
+ * The server's hint once BYE was typed at the client: the server is blamed for not ending
+ * only when it printed the BYE, the proof that it received it; otherwise nothing shows
+ * the BYE ever reached it, and the hint names both possibilities.
+ */
+function serverHelpAfterClientBye(server: ServerUnderTest, ending: string): () => string {
+  return () => {
+    const printed = server.process.stdout.unread().toString('utf8');
+    if (/^.*\bbye\s*$/im.test(printed)) return `your server printed the BYE it received but did not end: ${ending}`;
+    return 'your client ended, but your server never printed a BYE and did not end: check that your client sends the BYE before it closes, and that your server also ends when recv() returns b"" (the client has left)';
+  };
 }
 
 task('task4', { port: 54 }, () => {
@@ -202,7 +215,7 @@ task('task4', { port: 54 }, () => {
       client.type('BYE');
       await expectBothEnd(server, client, {
         client: 'after sending BYE, close the socket and let the program end',
-        server: 'when the message received is BYE, close the connection and end: do not ask input() again',
+        server: serverHelpAfterClientBye(server, 'when the message received is BYE, close the connection and end: do not ask input() again'),
       });
     });
 
@@ -223,7 +236,7 @@ task('task4', { port: 54 }, () => {
       await pairTurn(server, client);
       client.type('bye');
       const help = 'compare without case, on both sides: if message.strip().upper() == "BYE":';
-      await expectBothEnd(server, client, { client: help, server: help });
+      await expectBothEnd(server, client, { client: help, server: serverHelpAfterClientBye(server, help) });
     });
   });
 

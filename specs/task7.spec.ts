@@ -17,6 +17,7 @@ import {
   task,
   textPattern,
 } from '../harness/index.js';
+import { busyServerHint, withHintFromEvidence } from './lib/busy-server.js';
 import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 import { expectClientEndsNameWithNewline, expectEnds, expectNoFile, expectSavedFile, startClientFor } from './lib/file-request.js';
 
@@ -212,9 +213,10 @@ task('task7', { port: 57 }, () => {
       await silent.waitUntilRead({ help: 'the server should accept() every connection at once' });
       const clients = await Promise.all(names.map((name) => startOwnClient(t, server, name)));
       for (const [i, client] of clients.entries()) {
-        await expectDownloaded(client, names[i], Buffer.from(files[names[i]]), {
-          help: `if your client waits and gets nothing, your server is still busy with the silent client; ${THREAD_HELP}`,
-        });
+        await withHintFromEvidence(
+          () => expectDownloaded(client, names[i], Buffer.from(files[names[i]])),
+          () => busyServerHint(t, client, server, THREAD_HELP),
+        );
       }
     });
   });

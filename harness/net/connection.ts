@@ -43,6 +43,9 @@ export class Connection {
   /** The student's program on the other end, when known: its state tells when an unframed message is over. */
   peerProgram: PeerProgram | undefined;
   private readonly label: string;
+  /** The peer closed its side in order (FIN); `errored`: a reset or another error ended the connection. */
+  private finReceived = false;
+  private errored = false;
 
   /**
    * @param peer who is on the other end: "server" or "client"
@@ -63,10 +66,12 @@ export class Connection {
       this.inbox.push(chunk);
     });
     socket.on('end', () => {
+      this.finReceived = true;
       transcript.add(this.label, `the ${peer} closed the connection`);
       this.inbox.end(`the ${peer} closed the connection`);
     });
     socket.on('error', (err: NodeJS.ErrnoException) => {
+      this.errored = true;
       const why = err.code === 'ECONNRESET' ? `the ${peer} reset the connection` : `connection error ${err.code ?? err.message}`;
       transcript.add(this.label, why);
       this.inbox.end(why);
@@ -125,11 +130,23 @@ export class Connection {
     let stalled: string | undefined;
     const stop = onStall((why) => (stalled = why));
     const read = await pollUntil(() => {
+      // A program that closes a socket with bytes still unread resets it: an orderly
+      // close (FIN, no reset) proves it read everything, whether it then exited or not.
+      if (this.finReceived && !this.errored) return true;
       const state = studentSideOf(this.remotePort, this.localPort, this.netPid);
       if (state?.accepted && state.unreadBytes === 0) return true;
+      if (this.inbox.ended) return false; // reset: it will read no more
       return stalled === undefined ? undefined : false;
     }, within);
     stop();
+    if (!read && this.inbox.ended) {
+      throw new StudentFailure({
+        sent: this.lastSent,
+        expected: `the ${this.peer} accepts the connection and reads what was sent`,
+        actual: `${this.inbox.endedBecause ?? 'the connection ended'} with what was sent still unread (a program that closes or exits with bytes unread resets the connection)`,
+        help: opts.help,
+      });
+    }
     if (!read) {
       throw new StudentFailure({
         sent: this.lastSent,

@@ -166,3 +166,25 @@ export function studentSideOf(studentPort: number, graderPort: number, netPid: n
   }
   return undefined;
 }
+
+/** Where one of a program's TCP connections to a server stands, seen from the server's end. */
+export type ServerEnd = 'not accepted' | 'unread' | 'read';
+
+/**
+ * The server's end of every TCP connection the process tree under `clientPid` holds to
+ * `serverPort`, in the network of `netPid`: still in the server's backlog ('not
+ * accepted'), accepted with bytes the server has not recv()'d ('unread'), or accepted
+ * and read up to the last byte sent ('read').
+ */
+export function serverEndsOf(clientPid: number, serverPort: number, netPid: number): ServerEnd[] {
+  const inodes = socketInodes(processTree(clientPid));
+  const rows = ['tcp', 'tcp6'].flatMap((table) => readTable(`/proc/${netPid}/net/${table}`, table.endsWith('6')));
+  const clientPorts = rows.filter((r) => inodes.has(r.inode) && r.remotePort === serverPort).map((r) => r.localPort);
+  const ends: ServerEnd[] = [];
+  for (const port of clientPorts) {
+    const row = rows.find((r) => r.localPort === serverPort && r.remotePort === port);
+    if (!row || CLOSED_STATES.has(row.state)) continue; // the server has closed its end
+    ends.push(row.inode === 0 ? 'not accepted' : row.rxQueue > 0 ? 'unread' : 'read');
+  }
+  return ends;
+}

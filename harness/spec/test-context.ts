@@ -11,7 +11,7 @@ import { refusedConnects } from '../net/refused-connects.js';
 import { UdpPeer } from '../net/udp-peer.js';
 import { UdpRelay } from '../net/udp-relay.js';
 import type { RunningProgram } from '../process/program.js';
-import type { BoundSocket } from '../process/sockets.js';
+import { type BoundSocket, type ServerEnd, serverEndsOf } from '../process/sockets.js';
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
 import { clientPort } from './client-port.js';
 import { noteNeverReached, noteReached, noteServerPort, noteStartFailure } from './grading-context.js';
@@ -180,6 +180,17 @@ export class TestContext {
     const now = await this.refusedConnects();
     if (before === undefined || now === undefined || now > before) return;
     throw new StudentFailure({ expected: 'the client tries to connect to HOST:PORT (and is refused: no server runs there)', actual: 'it never tried to connect', help });
+  }
+
+  /**
+   * Where the student's own client stands with the student's server, from the socket
+   * table (what the grader saw, for a hint that names a cause): for each connection the
+   * client holds to the server, whether the server accepted it and read what it sent.
+   * Empty when the client holds none (not connected yet, or gone).
+   */
+  async serverEndsOf(client: ProgramUnderTest, server: ServerUnderTest): Promise<ServerEnd[]> {
+    if (!client.running) return [];
+    return serverEndsOf(client.process.pid, server.endpoint.port, (await this.net()).netPid);
   }
 
   /** Registers any other resource a spec opened, closed at the end of the test. */

@@ -18,6 +18,7 @@ import {
   type TextPattern,
   textPattern,
 } from '../../harness/index.js';
+import { busyServerHint, withHintFromEvidence } from './busy-server.js';
 import { untilAllThreadsWait } from './server-threads.js';
 
 /** The price table of the protocol pages. */
@@ -404,7 +405,10 @@ export function twoOwnClientsBesideASilentOne(help: string, env: Record<string, 
     const asks = [someSymbols(3), someSymbols(3)];
     const clients = await Promise.all(asks.map((symbols) => t.startClient(server, { args: symbols })));
     for (const [i, client] of clients.entries()) {
-      await expectOwnClientShows(client, asks[i], PRICES, `if your client waits and shows nothing, your server is still busy with the silent client; ${help}`);
+      await withHintFromEvidence(
+        () => expectOwnClientShows(client, asks[i], PRICES, OWN_PAIR_HELP),
+        () => busyServerHint(t, client, server, help),
+      );
     }
   });
 }
