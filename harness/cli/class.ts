@@ -9,7 +9,7 @@ import { listTasks } from '../core/paths.js';
 import { safeJson, safeText } from '../report/escape.js';
 import { allReport, EXTENSION, render } from '../report/render.js';
 import { type ClassResult, gradeClass, listStudents, maxScores, shard } from '../runner/grade-class.js';
-import { parseCommon, userPath } from './args.js';
+import { parseCommon, strayArguments, userPath, wantsHelp } from './args.js';
 import { EXIT, UsageError } from './errors.js';
 import { exitCode } from './grade.js';
 import { runMain } from './main.js';
@@ -35,13 +35,15 @@ export function classCsv(results: readonly ClassResult[]): string {
 }
 
 export async function classCommand(argv: string[]): Promise<number> {
-  const { positionals, flags, extra } = parseCommon(argv, { csv: { type: 'string' }, reports: { type: 'string' }, shard: { type: 'string' } });
-  if (flags.help) {
+  if (wantsHelp(argv)) {
     process.stdout.write(`${USAGE}\ntasks: ${listTasks().join(' ')}\n`);
     return EXIT.allPassed;
   }
+  const { positionals, flags, extra } = parseCommon(argv, { csv: { type: 'string' }, reports: { type: 'string' }, shard: { type: 'string' } }, 'class');
   const [task, folder, ...rest] = positionals;
-  if (!task || !folder || rest.length > 0) throw new UsageError(USAGE);
+  if (!task || !folder)
+    throw new UsageError('class needs a task and a class folder (one subfolder per student), e.g. `socket-grader class chat submissions`; `socket-grader class --help` lists the options');
+  if (rest.length > 0) throw strayArguments('class', [task, folder], rest);
   const known = listTasks();
   if (task !== 'all' && !known.includes(task)) throw new UsageError(`unknown task "${task}"; valid tasks: ${known.join(' ')} (or all)`);
   const classDir = path.resolve(userPath(folder));

@@ -54,10 +54,11 @@ describe('grade command', function () {
     expect(r.stderr).to.include('submission folder not found');
   });
 
-  it('rejects a call without a folder with the usage line, exit 2', async () => {
+  it('rejects a call without a folder in one line that says what is missing, exit 2', async () => {
     const r = await runCli('grade', ['task3b']);
     expect(r.exitCode).to.equal(2);
-    expect(r.stderr).to.include('usage:');
+    expect(r.stderr.trim().split('\n')).to.have.length(1);
+    expect(r.stderr).to.include('grade needs a task and a submission folder');
   });
 
   it('grades an empty submission: exit 1, every test skipped with its reason', async () => {
