@@ -20,8 +20,36 @@ const GROUPS = ['server', 'client', 'end-to-end', 'robustness'];
 
 type ExtraOptions = NonNullable<ParseArgsConfig['options']>;
 
-/** `extra` declares a command's own flags; their values come back in `extra`. */
-export function parseCommon(argv: string[], extra: ExtraOptions = {}): { positionals: string[]; flags: CommonFlags; extra: Record<string, string | boolean | undefined> } {
+/**
+ * Whether `--help` or `-h` is among the options (before a `--`): checked before anything
+ * else is parsed, so asking for help never runs work nor fails on another flag.
+ */
+export function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+/**
+ * Words left over after a command's positionals. npm takes the flags it knows before a
+ * `--` for itself (`npm run grade chat sub --format json` runs `grade chat sub json`), so
+ * a format's name or a number here most likely lost its flag on the way.
+ */
+export function strayArguments(command: string, kept: readonly string[], stray: readonly string[]): UsageError {
+  const quoted = stray.map((w) => `"${w}"`).join(', ');
+  const what = `unexpected argument${stray.length > 1 ? 's' : ''} ${quoted}`;
+  const formats = stray.filter((w) => (FORMATS as readonly string[]).includes(w));
+  if (formats.length > 0) {
+    const rest = [...kept, ...stray.map((w) => (formats.includes(w) ? `--format ${w}` : w))].join(' ');
+    return new UsageError(`${what}: did npm take --format for itself? write \`npm run ${command} -- ${rest}\` or \`npx socket-grader ${command} ${rest}\``);
+  }
+  const example = [...kept, '--out', 'FILE'].join(' ');
+  return new UsageError(
+    `${what}${kept.length > 0 ? ` after ${kept.join(' ')}` : ''}: if you ran \`npm run ${command}\` with flags, npm took them for itself; put -- before them (\`npm run ${command} -- ${example}\`) or use \`npx socket-grader ${command} …\``,
+  );
+}
+
+/** `command`: named in the hint of an unknown option. `extra` declares a command's own flags; their values come back in `extra`. */
+export function parseCommon(argv: string[], extra: ExtraOptions = {}, command?: string): { positionals: string[]; flags: CommonFlags; extra: Record<string, string | boolean | undefined> } {
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({
@@ -39,7 +67,10 @@ export function parseCommon(argv: string[], extra: ExtraOptions = {}): { positio
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    // node's own words for an unknown option talk of positionals; ours say where the options are listed.
+    const unknown = /^Unknown option '([^']+)'/.exec((e as Error).message);
+    const help = command ? `; \`socket-grader ${command} --help\` lists the options` : '';
+    throw new UsageError(unknown ? `unknown option ${unknown[1]}${help}` : `${(e as Error).message}${help}`);
   }
   const { values } = parsed;
   const format = values.format as string;

@@ -15,11 +15,11 @@ import { SPAWN_LOG_VARIABLE } from '../process/spawn-log.js';
 import type { AllReport } from '../report/types.js';
 import { loadFixtures } from '../runner/fixtures.js';
 import { isolation } from '../sandbox/isolation.js';
-import { parseCommon, userPath, wholeNumber } from './args.js';
+import { parseCommon, strayArguments, userPath, wantsHelp, wholeNumber } from './args.js';
 import { EXIT, GraderError, UsageError } from './errors.js';
 import { runMain } from './main.js';
 
-const USAGE = 'usage: npm run bench -- [--out FILE] [--tasks task3a,task4] [--class-task ID] [--class-size N] [--no-validate]';
+const USAGE = 'usage: socket-grader bench [--out FILE] [--tasks task3a,task4] [--class-task ID] [--class-size N] [--no-validate]';
 
 interface Catalog {
   tasks: number;
@@ -52,18 +52,22 @@ function studentSolution(task: string): string {
   return solution.dir;
 }
 
-async function bench(argv: string[]): Promise<number> {
-  const { positionals, flags, extra } = parseCommon(argv, {
-    tasks: { type: 'string' },
-    'class-task': { type: 'string', default: 'task3c' },
-    'class-size': { type: 'string', default: '30' },
-    'no-validate': { type: 'boolean', default: false },
-  });
-  if (flags.help) {
+export async function bench(argv: string[]): Promise<number> {
+  if (wantsHelp(argv)) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.allPassed;
   }
-  if (positionals.length > 0) throw new UsageError(USAGE);
+  const { positionals, flags, extra } = parseCommon(
+    argv,
+    {
+      tasks: { type: 'string' },
+      'class-task': { type: 'string', default: 'task3c' },
+      'class-size': { type: 'string', default: '30' },
+      'no-validate': { type: 'boolean', default: false },
+    },
+    'bench',
+  );
+  if (positionals.length > 0) throw strayArguments('bench', [], positionals);
   const known = listTasks();
   const tasks = typeof extra.tasks === 'string' ? extra.tasks.split(',') : known;
   const classTask = String(extra['class-task']);

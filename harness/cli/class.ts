@@ -1,4 +1,4 @@
-// socket-grader class <task|all> <folder> [--jobs N] [--csv FILE] [--reports DIR] [--shard i/n]:
+// socket-grader class <task|task,task…|all> <folder> [--jobs N] [--csv FILE] [--reports DIR] [--shard i/n]:
 // grades every subfolder of <folder> as one student's submission, in parallel.
 
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -8,15 +8,53 @@ import { stringify } from 'csv-stringify/sync';
 import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
 import { safeJson, safeText } from '../report/escape.js';
-import { allReport, EXTENSION, render } from '../report/render.js';
+import { allReport, type ReportFormat, render } from '../report/render.js';
 import { type ClassResult, gradeClass, listStudents, maxScores, shard } from '../runner/grade-class.js';
-import { parseCommon, userPath } from './args.js';
+import { isolation } from '../sandbox/isolation.js';
+import { parseCommon, strayArguments, userPath, wantsHelp } from './args.js';
 import { EXIT, UsageError } from './errors.js';
 import { exitCode } from './grade.js';
 import { runMain } from './main.js';
 import { startProgress } from './progress.js';
 
-const USAGE = `usage: socket-grader class <task|all> <class-folder> [--jobs N] [--csv FILE] [--reports DIR] [--shard i/n] [--format text|json|classroom|gradescope|junit] [--advisory robustness]`;
+const USAGE = `usage: socket-grader class <task|task,task…|all> <class-folder> [options]   (each subfolder is one student's submission)
+  --csv FILE          one row per student and task: student,task,score,max,seconds
+  --reports DIR       a report per student and task: DIR/<student>/<task>.json, and .txt
+                      (or the --format's own file); grading tasks one at a time adds to DIR
+  --format text|json|classroom|gradescope|junit   the reports' format, and stdout's (text)
+  --out FILE          the class summary as JSON
+  --seed N            replay the data of an earlier run (every report says its seed)
+  --jobs N            gradings at once
+  --shard i/n         grade only every n-th student, from the i-th (split a class over machines)
+  --advisory G        report group G but leave it out of the score
+through npm, put -- before the arguments: npm run class -- chat submissions --reports reports`;
+
+/** The file a task's report gets in a student's folder, per format; our JSON is always written beside it. */
+const REPORT_FILE: Record<ReportFormat, (task: string) => string> = {
+  text: (t) => `${t}.txt`,
+  json: (t) => `${t}.json`,
+  classroom: (t) => `${t}.classroom.json`,
+  gradescope: (t) => `${t}.gradescope.json`,
+  junit: (t) => `${t}.xml`,
+};
+
+/** Said above a text report, as grade says it: how the programs were isolated, and how to replay the run. */
+function replayHeader(seed: number): string {
+  return `isolation: ${isolation().summary}\nseed: ${seed} (rerun with --seed ${seed} for the same data)\n\n`;
+}
+
+/** `DIR/<student>/<task>.json`, and the format's own file: tasks graded one at a time never overwrite each other. */
+function writeReports(dir: string, results: readonly ClassResult[], format: ReportFormat, seed: number): void {
+  for (const r of results) {
+    const folder = path.join(dir, r.student);
+    mkdirSync(folder, { recursive: true });
+    const all = allReport(r.report.submission, [r.report], r.report.durationMs);
+    writeFileSync(path.join(folder, REPORT_FILE.json(r.task)), `${render('json', all, true)}\n`);
+    if (format === 'json') continue;
+    const header = format === 'text' ? replayHeader(r.report.seed ?? seed) : '';
+    writeFileSync(path.join(folder, REPORT_FILE[format](r.task)), `${header}${render(format, all, true)}\n`);
+  }
+}
 
 function parseShard(text: string | boolean | undefined): { index: number; count: number } {
   if (text === undefined) return { index: 1, count: 1 };
@@ -36,26 +74,31 @@ export function classCsv(results: readonly ClassResult[]): string {
 }
 
 export async function classCommand(argv: string[]): Promise<number> {
-  const { positionals, flags, extra } = parseCommon(argv, { csv: { type: 'string' }, reports: { type: 'string' }, shard: { type: 'string' } });
-  if (flags.help) {
+  if (wantsHelp(argv)) {
     process.stdout.write(`${USAGE}\ntasks: ${listTasks().join(' ')}\n`);
     return EXIT.allPassed;
   }
+  const { positionals, flags, extra } = parseCommon(argv, { csv: { type: 'string' }, reports: { type: 'string' }, shard: { type: 'string' } }, 'class');
   const [task, folder, ...rest] = positionals;
-  if (!task || !folder || rest.length > 0) throw new UsageError(USAGE);
+  if (!task || !folder)
+    throw new UsageError('class needs a task and a class folder (one subfolder per student), e.g. `socket-grader class chat submissions`; `socket-grader class --help` lists the options');
+  if (rest.length > 0) throw strayArguments('class', [task, folder], rest);
   const known = listTasks();
-  if (task !== 'all' && !known.includes(task)) throw new UsageError(`unknown task "${task}"; valid tasks: ${known.join(' ')} (or all)`);
+  // One task, several (chat,filetransfer,stock7), or all: as grade takes them.
+  const tasks = task === 'all' ? known : task.split(',');
+  for (const t of tasks) if (!known.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${known.join(' ')} (or all)`);
   const classDir = path.resolve(userPath(folder));
   if (!existsSync(classDir) || !statSync(classDir).isDirectory()) throw new UsageError(`class folder not found: ${classDir}`);
   const { index, count } = parseShard(extra.shard);
 
   const students = shard(listStudents(classDir), index, count);
-  const tasks = task === 'all' ? known : [task];
+  // One seed for the whole class, so `--seed` replays every student's data (as in grade).
+  const seed = flags.seed ?? newSeed();
   const progress = startProgress(students.length * tasks.length);
   const started = Date.now();
   const results = await gradeClass(students, tasks, {
     jobs: flags.jobs ?? os.availableParallelism(),
-    seed: newSeed(),
+    seed,
     advisory: flags.advisory,
     onResult: (r) => progress.tick(safeText(`${r.student} ${r.task} ${r.error ? 'grader error' : `${r.report.score}/${r.report.maxScore}`} (${(r.report.durationMs / 1000).toFixed(1)} s)`)),
   });
@@ -65,7 +108,6 @@ export async function classCommand(argv: string[]): Promise<number> {
     mkdirSync(path.dirname(userPath(extra.csv)), { recursive: true });
     writeFileSync(userPath(extra.csv), classCsv(results));
   }
-  const single = task !== 'all';
   const perStudent = students.map((s) => ({
     student: s,
     all: allReport(
@@ -75,14 +117,11 @@ export async function classCommand(argv: string[]): Promise<number> {
     ),
   }));
   for (const p of perStudent) p.all.durationMs = p.all.tasks.reduce((a, r) => a + r.durationMs, 0);
-  if (typeof extra.reports === 'string') {
-    const dir = userPath(extra.reports);
-    mkdirSync(dir, { recursive: true });
-    for (const p of perStudent) writeFileSync(path.join(dir, `${p.student.name}.${EXTENSION[flags.format]}`), `${render(flags.format, p.all, single)}\n`);
-  }
+  if (typeof extra.reports === 'string') writeReports(userPath(extra.reports), results, flags.format, seed);
   const summary = {
     class: classDir,
     shard: `${index}/${count}`,
+    seed,
     durationMs: Date.now() - started,
     students: perStudent.map((p) => ({
       student: p.student.name,
@@ -100,6 +139,7 @@ export async function classCommand(argv: string[]): Promise<number> {
     const lines = summary.students.map((s) => `${s.student.padEnd(width)}  ${`${s.score}/${s.maxScore}`.padStart(8)}  ${s.tasks.map((t) => `${t.task} ${t.score}/${t.maxScore}`).join('  ')}`);
     for (const e of summary.errors) lines.push(`grader error: ${e.student} ${e.task}: ${(e.error ?? '').split('\n')[0]}`);
     lines.push(`graded ${students.length} students × ${tasks.length} task(s) in ${((Date.now() - started) / 1000).toFixed(1)} s${count > 1 ? ` (shard ${index}/${count})` : ''}`);
+    lines.push(`seed: ${summary.seed} (rerun with --seed ${summary.seed} for the same data)`);
     process.stdout.write(`${safeText(lines.join('\n'))}\n`);
   }
   return exitCode(results.map((r) => r.report));

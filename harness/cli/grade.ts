@@ -10,21 +10,29 @@ import { hasFailure, hasGraderError, type TaskReport } from '../report/types.js'
 import { gradeTask } from '../runner/grade-task.js';
 import { mapConcurrently } from '../runner/pool.js';
 import { isolation } from '../sandbox/isolation.js';
-import { parseCommon, userPath } from './args.js';
+import { parseCommon, strayArguments, userPath, wantsHelp } from './args.js';
 import { EXIT, UsageError } from './errors.js';
 import { writeGitHubStepFiles } from './github-actions.js';
 import { runMain } from './main.js';
 
-const USAGE = `usage: socket-grader grade <task|task,task…|all> <submission-folder> [--format text|json|classroom|gradescope|junit] [--out FILE] [--advisory robustness] [--groups end-to-end,robustness] [--seed N]`;
+const USAGE = `usage: socket-grader grade <task|task,task…|all> <submission-folder> [options]
+  --format text|json|classroom|gradescope|junit   what stdout gets (text)
+  --out FILE          also write the machine-readable report (JSON, or the format's own) to FILE
+  --seed N            replay the data of an earlier run (its report says its seed)
+  --groups G,G        grade and score only these groups: server, client, end-to-end, robustness
+  --advisory G        report group G but leave it out of the score
+  --jobs N            tasks graded at once
+through npm, put -- before the arguments: npm run grade -- chat my-work --format json`;
 
 export async function grade(argv: string[]): Promise<number> {
-  const { positionals, flags } = parseCommon(argv);
-  if (flags.help) {
+  if (wantsHelp(argv)) {
     process.stdout.write(`${USAGE}\ntasks: ${listTasks().join(' ')}\n`);
     return EXIT.allPassed;
   }
+  const { positionals, flags } = parseCommon(argv, {}, 'grade');
   const [task, folder, ...extra] = positionals;
-  if (!task || !folder || extra.length > 0) throw new UsageError(USAGE);
+  if (!task || !folder) throw new UsageError('grade needs a task and a submission folder, e.g. `socket-grader grade chat my-work`; `socket-grader grade --help` lists the options');
+  if (extra.length > 0) throw strayArguments('grade', [task, folder], extra);
   const known = listTasks();
   // One task, several (task3a,task4), or all.
   const tasks = task === 'all' ? known : task.split(',');

@@ -1,22 +1,26 @@
 #!/usr/bin/env node
-// The installed command: socket-grader grade|validate|class ...
+// The installed command: socket-grader grade|class|validate|bench ...
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
+import { bench } from './bench.js';
 import { classCommand } from './class.js';
 import { UsageError } from './errors.js';
 import { grade } from './grade.js';
 import { runMain } from './main.js';
 import { validate } from './validate.js';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { grade, validate, class: classCommand };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { grade, class: classCommand, validate, bench };
 
-const USAGE = `usage: socket-grader <command> ...
-  grade <task|all> <submission>   grade one submission (--format text|json|classroom|gradescope|junit)
-  class <task|all> <folder>       grade every subfolder as a student's submission (--jobs, --csv, --reports, --shard i/n)
-  validate [task…]                check the specs against the reference, mutants and solutions (--repeat N, --matrix)
-socket-grader <command> --help lists a command's options and the task ids.`;
+const USAGE = `usage: socket-grader <command> ... | --help | --version
+  grade <task|task,task…|all> <submission>   grade one submission (--format text|json|classroom|gradescope|junit)
+  class <task|task,task…|all> <folder>       grade every subfolder as a student's submission (--jobs, --csv, --reports, --shard i/n)
+  validate [task…]                           check the specs against the reference, mutants and solutions (repository only)
+  bench                                      measure what grading costs (repository only)
+  --version                                  print the grader's version
+socket-grader <command> --help lists a command's options and the task ids.
+through npm, put -- before the arguments: npm run grade -- chat my-work --format json`;
 
 async function main(argv: string[]): Promise<number> {
   // Paths are the user's, relative to where the command runs: INIT_CWD belongs to the
@@ -33,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+  if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}; socket-grader --help says more`);
   return command(rest);
 }
 

@@ -15,7 +15,7 @@ import type { TaskReport, TestStatus } from '../report/types.js';
 import { loadFixtures } from '../runner/fixtures.js';
 import { type GradeOptions, gradeTask } from '../runner/grade-task.js';
 import { mapConcurrently } from '../runner/pool.js';
-import { parseCommon, userPath, wholeNumber } from './args.js';
+import { parseCommon, userPath, wantsHelp, wholeNumber } from './args.js';
 import { EXIT, UsageError } from './errors.js';
 import { runMain } from './main.js';
 
@@ -147,8 +147,20 @@ export function matrixMarkdown(task: string, m: KillMatrix): string {
   return lines.join('\n');
 }
 
+const USAGE = `usage: socket-grader validate [task…] [options]   (every task when none is named)
+  --repeat N          grade everything N times; a test whose outcome changes is flaky
+  --matrix            show which test fails which mutant (implies --full)
+  --full              grade mutants on every test, not only the ones that should fail them
+  --format text|json  what stdout gets; --out FILE writes the JSON too
+  --jobs N            gradings at once
+needs the repository's specs/*/solutions, specs/*/mutants and reference/ (not in the npm package)`;
+
 export async function validate(argv: string[]): Promise<number> {
-  const { positionals, flags, extra } = parseCommon(argv, { repeat: { type: 'string' }, matrix: { type: 'boolean', default: false }, full: { type: 'boolean', default: false } });
+  if (wantsHelp(argv)) {
+    process.stdout.write(`${USAGE}\ntasks: ${listTasks().join(' ')}\n`);
+    return EXIT.allPassed;
+  }
+  const { positionals, flags, extra } = parseCommon(argv, { repeat: { type: 'string' }, matrix: { type: 'boolean', default: false }, full: { type: 'boolean', default: false } }, 'validate');
   const repeat = wholeNumber('repeat', extra.repeat, 1);
   const showMatrix = extra.matrix === true;
   const full = extra.full === true || showMatrix;

@@ -6,11 +6,16 @@ import type { TranscriptEntry } from '../core/transcript.js';
 const MAX_STEPS = 24;
 const MAX_TEXT = 90;
 
-/** Mermaid reads `;` and `#` as syntax and a newline ends a statement. */
-function mermaidText(text: string): string {
+const ENTITY: Record<string, string> = { '#': '#35;', ';': '#59;', '<': '#lt;', '>': '#gt;' };
+
+/**
+ * Mermaid reads `;` and `#` as syntax and a newline ends a statement. One pass over the
+ * text, so the `;` of an escape just written is never escaped again.
+ */
+export function mermaidText(text: string): string {
   const flat = text.replace(/\s*\n\s*/g, ' ');
   const cut = flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT - 1)}…` : flat;
-  return cut.replace(/#/g, '#35;').replace(/;/g, '#59;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+  return cut.replace(/[#;<>]/g, (c) => ENTITY[c] ?? c);
 }
 
 /** "server stdout" and "server" are one lifeline: the program. */

@@ -3,8 +3,10 @@
 
 import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { listTasks } from '../core/paths.js';
 import type { ProgramCommand } from '../process/program.js';
 import { graderPython } from '../sandbox/python.js';
+import { diagnoseLayout, programFiles } from './diagnose-layout.js';
 import { MANIFEST_FILE, type ManifestEntry, type Role, readManifest } from './manifest.js';
 import { bundleTypeScript } from './typescript-runner.js';
 
@@ -117,5 +119,7 @@ export async function locateProgram(submission: string, task: string, role: Role
       return { missing: `${task}/${role} exists but is not executable (chmod +x it, or name it ${role}.py)` };
     }
   }
+  const instead = diagnoseLayout(programFiles(submission), task, role, listTasks());
+  if (instead) return { missing: `no ${role} program: expected ${task}/${role}.py, but ${instead}` };
   return { missing: `no ${role} program: expected ${task}/${role}.py (or .js, .mjs, .ts, or an entry in ${MANIFEST_FILE})` };
 }

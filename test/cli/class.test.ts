@@ -98,11 +98,41 @@ describe('class command', function () {
     }
     expect(alone.get('good')?.score).to.equal(14);
 
-    // One report per student, in the --format asked for.
+    // One folder per student, a report per task in it, in the --format asked for.
     expect(readdirSync(path.join(tmp, 'reports'))).to.have.length(30);
-    const report = JSON.parse(readFileSync(path.join(tmp, 'reports', 'student1-good.json'), 'utf8')) as TaskReport;
+    const report = JSON.parse(readFileSync(path.join(tmp, 'reports', 'student1-good', 'task3b.json'), 'utf8')) as TaskReport;
     expect(report).to.include({ task: 'task3b', score: 14 });
     expect(processesMentioning(classDir)).to.deep.equal([]);
+  });
+
+  it('takes a task list; tasks graded one run at a time add reports, text with JSON beside, each with its seed', async () => {
+    const small = path.join(tmp, 'small');
+    cpSync(KINDS.good, path.join(small, 'good'), { recursive: true });
+    cpSync(KINDS.empty, path.join(small, 'empty'), { recursive: true });
+    const reports = path.join(tmp, 'small-reports');
+    const first = await runCli('class', ['task3b', small, '--reports', reports, '--seed', '777']);
+    expect(first.exitCode, first.stderr).to.equal(1);
+    expect(first.stdout).to.include('seed: 777');
+    const csv = path.join(tmp, 'small.csv');
+    const second = await runCli('class', ['task3a,task3c', small, '--reports', reports, '--csv', csv]);
+    expect(second.exitCode, second.stderr).to.equal(1);
+    const rows = parse(readFileSync(csv), { columns: true }) as Row[];
+    expect(rows.map((r) => `${r.student} ${r.task}`).sort()).to.deep.equal(['empty task3a', 'empty task3c', 'good task3a', 'good task3c']);
+
+    for (const student of ['empty', 'good']) {
+      // The first run's task3b reports are still there beside the second run's.
+      expect(readdirSync(path.join(reports, student)).sort()).to.deep.equal(['task3a.json', 'task3a.txt', 'task3b.json', 'task3b.txt', 'task3c.json', 'task3c.txt']);
+      for (const task of ['task3a', 'task3b', 'task3c']) {
+        const json = JSON.parse(readFileSync(path.join(reports, student, `${task}.json`), 'utf8')) as TaskReport;
+        const text = readFileSync(path.join(reports, student, `${task}.txt`), 'utf8');
+        expect(json.task).to.equal(task);
+        expect(json.seed).to.be.a('number');
+        // The text report says the seed the JSON holds, so either replays the run.
+        expect(text).to.include(`seed: ${json.seed} (rerun with --seed ${json.seed}`).and.include(`${task} · `);
+        if (task === 'task3b') expect(json.seed).to.equal(777);
+      }
+    }
+    expect(JSON.parse(readFileSync(path.join(reports, 'good', 'task3b.json'), 'utf8'))).to.include({ score: 14 });
   });
 
   it('rejects a bad --shard with one line, exit 2', async () => {

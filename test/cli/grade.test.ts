@@ -1,5 +1,8 @@
 // The grade command as students and CI use it: exit codes, feedback, JSON, no leaks.
 
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
@@ -55,10 +58,11 @@ describe('grade command', function () {
     expect(r.stderr).to.include('submission folder not found');
   });
 
-  it('rejects a call without a folder with the usage line, exit 2', async () => {
+  it('rejects a call without a folder in one line that says what is missing, exit 2', async () => {
     const r = await runCli('grade', ['task3b']);
     expect(r.exitCode).to.equal(2);
-    expect(r.stderr).to.include('usage:');
+    expect(r.stderr.trim().split('\n')).to.have.length(1);
+    expect(r.stderr).to.include('grade needs a task and a submission folder');
   });
 
   it('grades an empty submission: exit 1, every test skipped with its reason', async () => {
@@ -69,6 +73,26 @@ describe('grade command', function () {
     for (const t of report.tests) {
       expect(t.status).to.equal('skipped');
       expect(t.message).to.match(/no (server|client) program: expected task3b\/(server|client)\.py/);
+    }
+  });
+
+  it('says what it found instead of a missing program: one folder too deep, or in the top level', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'layout-'));
+    try {
+      const solution = path.join(root, 'specs/task3b/solutions/student-basic/task3b');
+      // Unpacked one folder too deep: the client; beside the task folder: the server.
+      cpSync(path.join(solution, 'client.py'), path.join(tmp, 'unzipped', 'task3b', 'client.py'));
+      cpSync(path.join(solution, 'server.py'), path.join(tmp, 'server.py'));
+      const r = await runCli('grade', ['task3b', tmp, '--format', 'json']);
+      expect(r.exitCode, r.stderr).to.equal(1);
+      const messages = [...new Set((JSON.parse(r.stdout) as TaskReport).tests.map((t) => t.message))];
+      // One line per role, the same in every test of that role.
+      expect(messages.sort()).to.deep.equal([
+        'skipped: no client program: expected task3b/client.py, but found task3b/client.py inside unzipped/; grade that folder instead of the one above it',
+        "skipped: no server program: expected task3b/server.py, but found server.py in the folder's top level; put it at task3b/server.py",
+      ]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
     }
   });
 
