@@ -13,9 +13,9 @@ import { watchFirstSend } from '../sandbox/first-send.js';
 import { isolation } from '../sandbox/isolation.js';
 import { openTestNetwork } from '../sandbox/test-network.js';
 import { locateProgram } from '../submission/locate-program.js';
-import type { TaskOptions } from './task-terms.js';
 import { clientPortOf, submissionDir } from './grading-context.js';
 import { sandboxView } from './sandbox-view.js';
+import type { TaskOptions } from './task-terms.js';
 
 /** Asleep this long without trying to connect: it waits for something else first (a sleep, a recv()). */
 const ASLEEP_BEFORE_CONNECTING_MS = scaled(2000);

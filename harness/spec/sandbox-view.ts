@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
 import { hiddenFolders } from '../sandbox/hidden-folders.js';
-import type { SandboxView } from '../sandbox/test-network.js';
 import { pythonForOtherUsers } from '../sandbox/python.js';
+import type { SandboxView } from '../sandbox/test-network.js';
 import { bundleCacheDir, existingBundleCacheDir } from '../submission/typescript-runner.js';
 import { originalSubmissionDir, submissionDir } from './grading-context.js';
 
