@@ -32,7 +32,11 @@ async function pair(pauseOnConnect = false): Promise<Pair> {
   const transcript = new Transcript();
   // This process's /proc shows the network the pair is in.
   const grader = new Connection(socket, 'server', transcript, 'grader', process.pid);
-  return { grader, peer, transcript, close: () => (socket.destroy(), peer.destroy()) };
+  const close = (): void => {
+    socket.destroy();
+    peer.destroy();
+  };
+  return { grader, peer, transcript, close };
 }
 
 /** What `peer` receives until `bytes` have come (a deadline only a hang reaches). */
