@@ -15,7 +15,9 @@ function pushLater(inbox: Inbox, ...chunks: string[]): void {
   setImmediate(next);
 }
 
-describe('inbox', () => {
+describe('inbox', function () {
+  // Its waits have deadlines only a hang reaches.
+  this.timeout(60_000);
   it('a wait for a line ends on the arrival that completes it, lines taken in order', async () => {
     const inbox = new Inbox(1024);
     pushLater(inbox, 'HEL', 'LO\r\nBY', 'E\n');

@@ -1,0 +1,169 @@
+// One connection as the expectations see it, over a real loopback socket pair: the grader's
+// end is a Connection, the other end a socket this test writes, pauses, closes or resets.
+
+import { once } from 'node:events';
+import net from 'node:net';
+import { expect } from 'chai';
+import { StudentFailure } from '../../harness/core/failures.js';
+import { settlesWithin } from '../../harness/core/time.js';
+import { Transcript } from '../../harness/core/transcript.js';
+import { Connection } from '../../harness/net/connection.js';
+import { PROGRAM_WAIT_MS } from '../limits.js';
+
+interface Pair {
+  grader: Connection;
+  /** The other end, standing in for the student's server. */
+  peer: net.Socket;
+  transcript: Transcript;
+  close: () => void;
+}
+
+/** A connection over loopback; with `pauseOnConnect` the peer reads nothing from its socket until resumed. */
+async function pair(pauseOnConnect = false): Promise<Pair> {
+  const server = net.createServer({ pauseOnConnect });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  const accepted = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+  const socket = net.connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  const peer = await accepted;
+  server.close();
+  const transcript = new Transcript();
+  // This process's /proc shows the network the pair is in.
+  const grader = new Connection(socket, 'server', transcript, 'grader', process.pid);
+  const close = (): void => {
+    socket.destroy();
+    peer.destroy();
+  };
+  return { grader, peer, transcript, close };
+}
+
+/** What `peer` receives until `bytes` have come (a deadline only a hang reaches). */
+async function received(peer: net.Socket, bytes: number): Promise<string> {
+  const got: Buffer[] = [];
+  const all = new Promise<true>((resolve) => {
+    const onData = (chunk: Buffer): void => {
+      got.push(chunk);
+      if (Buffer.concat(got).length < bytes) return;
+      peer.off('data', onData);
+      resolve(true);
+    };
+    peer.on('data', onData);
+  });
+  expect(await settlesWithin(all, PROGRAM_WAIT_MS), `${bytes} bytes at the peer`).to.equal(true);
+  return Buffer.concat(got).toString();
+}
+
+/** The StudentFailure `action` fails with (a failure to fail is the test's own failure). */
+async function failureOf(action: Promise<unknown>): Promise<StudentFailure> {
+  try {
+    await action;
+  } catch (e) {
+    if (e instanceof StudentFailure) return e;
+    throw e;
+  }
+  throw new Error('expected a StudentFailure, but the expectation was met');
+}
+
+describe('a connection over a real loopback socket', function () {
+  // Deadlines that only a hang reaches (PROGRAM_WAIT_MS), on a machine busy with other runs.
+  this.timeout(2 * PROGRAM_WAIT_MS);
+  let open: Pair | undefined;
+  afterEach(() => open?.close());
+
+  it('sends a line the peer receives whole, with the send in the transcript', async () => {
+    open = await pair();
+    const { grader, peer, transcript } = open;
+    const got = received(peer, 'HELLO\n'.length);
+    await grader.sendLine('HELLO');
+    expect(await got).to.equal('HELLO\n');
+    expect(grader.lastSent).to.equal('"HELLO\\n"');
+    expect(transcript.entries.map((e) => e.event)).to.include('sent "HELLO\\n"');
+  });
+
+  it('reads a line sent in two pieces as one line, each piece in the transcript', async () => {
+    open = await pair();
+    const { grader, peer, transcript } = open;
+    peer.write('HEL');
+    // The second piece leaves only once the first has arrived: two receives, not one.
+    await grader.inbox.waitFor(() => (grader.inbox.unread().length === 3 ? true : undefined), PROGRAM_WAIT_MS, { stall: false });
+    peer.write('LO\r\n');
+    expect(await grader.expectLine('HELLO')).to.equal('HELLO');
+    expect(transcript.entries.map((e) => e.event)).to.include.members(['received "HEL"', 'received "LO\\r\\n"']);
+  });
+
+  it('fails a line that is not the one expected, quoting both', async () => {
+    open = await pair();
+    open.peer.write('BYE\n');
+    const failure = await failureOf(open.grader.expectLine('HELLO'));
+    expect(failure.details.expected).to.equal('the line "HELLO"');
+    expect(failure.details.actual).to.equal('the line "BYE"');
+  });
+
+  it('takes a fixed word without waiting for a newline, and the newline after it is not the next line', async () => {
+    open = await pair();
+    open.peer.write('OK\nnext\n');
+    await open.grader.expectText('OK');
+    expect(await open.grader.readLine()).to.equal('next');
+  });
+
+  it('counts a last line without its newline once the peer closes', async () => {
+    open = await pair();
+    open.peer.end('HAL');
+    expect(await open.grader.readLine()).to.equal('HAL');
+  });
+
+  it('says the peer closed when a line was awaited and none came', async () => {
+    open = await pair();
+    open.peer.end();
+    const failure = await failureOf(open.grader.expectLine('HELLO', { within: PROGRAM_WAIT_MS }));
+    expect(failure.details.actual).to.equal('nothing: the server closed the connection');
+  });
+
+  it('says how long it waited, with the connection still open, when nothing came by the deadline', async () => {
+    open = await pair();
+    const failure = await failureOf(open.grader.expectLine('HELLO', { within: 200 }));
+    expect(failure.details.actual).to.equal('nothing within 0.2 s (the connection is still open)');
+  });
+
+  it('says what part of a word came before the deadline', async () => {
+    open = await pair();
+    open.peer.write('HEL');
+    const failure = await failureOf(open.grader.expectText('HELLO', { within: 200 }));
+    expect(failure.details.actual).to.equal('only "HEL", then nothing more for 0.2 s');
+  });
+
+  it('reads everything up to the close, a MiB in many pieces', async () => {
+    open = await pair();
+    const data = Buffer.alloc(1024 * 1024, 'x');
+    open.peer.end(data);
+    const got = await open.grader.readUntilClosed({ within: PROGRAM_WAIT_MS });
+    expect(got.equals(data), 'the bytes sent, in order').to.equal(true);
+  });
+
+  it('fails a close that came after more than whitespace, saying what came', async () => {
+    open = await pair();
+    open.peer.end('bye\n');
+    const failure = await failureOf(open.grader.expectClosed({ within: PROGRAM_WAIT_MS }));
+    expect(failure.details.actual).to.equal('it sent "bye\\n" before closing');
+  });
+
+  it('sees a reset as a reset, and the connection no longer open', async () => {
+    open = await pair();
+    open.peer.resetAndDestroy();
+    expect(await open.grader.inbox.waitFor(() => undefined, PROGRAM_WAIT_MS, { stall: false })).to.deep.equal({ kind: 'ended' });
+    expect(() => open?.grader.expectOpen()).to.throw(StudentFailure, 'the server reset the connection');
+  });
+
+  it('waits, from /proc, until the peer has read what was sent; and says so when it has not', async () => {
+    // Paused from the start: what is sent stays in the peer's receive queue.
+    open = await pair(true);
+    await open.grader.send('unread');
+    const failure = await failureOf(open.grader.waitUntilRead({ within: 300 }));
+    expect(failure.details.expected).to.equal('the server accepts the connection and reads what was sent');
+    expect(failure.details.actual).to.equal('it had not read it after 0.3 s');
+    open.peer.resume();
+    await open.grader.waitUntilRead({ within: PROGRAM_WAIT_MS });
+  });
+});
