@@ -1,6 +1,9 @@
 // The one result object every renderer (text, JSON) and validate read.
 
 import type { TranscriptEntry } from '../core/transcript.js';
+import type { Dialect } from '../spec/task-terms.js';
+
+export type { Dialect };
 
 export type TestStatus = 'passed' | 'failed' | 'skipped' | 'error';
 
@@ -16,16 +19,6 @@ export interface TestResult {
   transcript: TranscriptEntry[];
   /** Reported but not scored (an instructor made the group advisory). */
   advisory?: boolean;
-}
-
-/** What the grader learned of the submission's own conventions (its course's port), and what the page asks. */
-export interface Dialect {
-  /** The port the task's page asks for. */
-  pagePort: number;
-  /** Where its server was seen listening (bound, over UDP), when it started. */
-  serverPort?: number;
-  /** Where its client was seen connecting (sending its first datagram), when it did before any test of the client. */
-  clientPort?: number;
 }
 
 export interface TaskReport {

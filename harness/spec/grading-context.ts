@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { newSeed } from '../core/seeded-random.js';
-import type { Dialect } from '../report/types.js';
+import type { Dialect } from './task-terms.js';
 
 interface Grading {
   /** The folder programs run from: the submission, or the grader's readable copy of it. */

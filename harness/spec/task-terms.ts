@@ -10,3 +10,13 @@ export interface TaskOptions {
   /** How the server is reached; 'tcp' unless the page says UDP. */
   protocol?: 'tcp' | 'udp';
 }
+
+/** What the grader learned of the submission's own conventions (its course's port), and what the page asks. */
+export interface Dialect {
+  /** The port the task's page asks for. */
+  pagePort: number;
+  /** Where its server was seen listening (bound, over UDP), when it started. */
+  serverPort?: number;
+  /** Where its client was seen connecting (sending its first datagram), when it did before any test of the client. */
+  clientPort?: number;
+}
