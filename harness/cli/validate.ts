@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { listTasks } from '../core/paths.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
-import { loadFixtures } from '../runner/fixtures.js';
+import { answersPresent, loadFixtures, NO_ANSWERS } from '../runner/fixtures.js';
 import { type GradeOptions, gradeTask } from '../runner/grade-task.js';
 import { mapConcurrently } from '../runner/pool.js';
 import { parseCommon, userPath, wantsHelp, wholeNumber } from './args.js';
@@ -160,6 +160,7 @@ export async function validate(argv: string[]): Promise<number> {
     return EXIT.allPassed;
   }
   const { positionals, flags, extra } = parseCommon(argv, { repeat: { type: 'string' }, matrix: { type: 'boolean', default: false }, full: { type: 'boolean', default: false } }, 'validate');
+  if (!answersPresent()) throw new UsageError(`validate ${NO_ANSWERS}`);
   const repeat = wholeNumber('repeat', extra.repeat, 1);
   const showMatrix = extra.matrix === true;
   const full = extra.full === true || showMatrix;
