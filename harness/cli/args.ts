@@ -13,6 +13,8 @@ export interface CommonFlags {
   seed?: number;
   /** Only these groups are graded and scored (all when empty). */
   groups: string[];
+  /** Gradescope: groups whose tests students see only after the due date. */
+  afterDue: string[];
   help: boolean;
 }
 
@@ -62,6 +64,7 @@ export function parseCommon(argv: string[], extra: ExtraOptions = {}, command?: 
         jobs: { type: 'string' },
         seed: { type: 'string' },
         groups: { type: 'string', multiple: true, default: [] },
+        'after-due': { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
         ...extra,
       },
@@ -79,11 +82,8 @@ export function parseCommon(argv: string[], extra: ExtraOptions = {}, command?: 
   const jobCount = jobs === undefined ? undefined : Number(jobs);
   if (jobCount !== undefined && !(Number.isInteger(jobCount) && jobCount > 0)) throw new UsageError(`--jobs must be a whole number above 0, not "${jobs}"`);
   const seed = values.seed === undefined ? undefined : wholeNumber('seed', values.seed as string, 0);
-  const groups = ((values.groups as string[] | undefined) ?? [])
-    .flatMap((g) => g.split(','))
-    .map((g) => g.trim())
-    .filter(Boolean);
-  for (const g of groups) if (!GROUPS.includes(g)) throw new UsageError(`--groups takes ${GROUPS.join(', ')}; not "${g}"`);
+  const groups = groupList('groups', values.groups);
+  const afterDue = groupList('after-due', values['after-due']);
   const extraValues = Object.fromEntries(Object.keys(extra).map((k) => [k, values[k] as string | boolean | undefined]));
   return {
     positionals: parsed.positionals,
@@ -94,10 +94,21 @@ export function parseCommon(argv: string[], extra: ExtraOptions = {}, command?: 
       jobs: jobCount,
       seed,
       groups,
+      afterDue,
       help: (values.help as boolean | undefined) ?? false,
     },
     extra: extraValues,
   };
+}
+
+/** Group names from a repeatable, comma-separated flag, each one checked. */
+function groupList(flag: string, value: unknown): string[] {
+  const groups = ((value as string[] | undefined) ?? [])
+    .flatMap((g) => g.split(','))
+    .map((g) => g.trim())
+    .filter(Boolean);
+  for (const g of groups) if (!GROUPS.includes(g)) throw new UsageError(`--${flag} takes ${GROUPS.join(', ')}; not "${g}"`);
+  return groups;
 }
 
 /** A whole number of at least `min`, from a flag's text. */

@@ -13,7 +13,7 @@ import { type BenchFigures, checkTargets } from '../bench/targets.js';
 import { listTasks } from '../core/paths.js';
 import { SPAWN_LOG_VARIABLE } from '../process/spawn-log.js';
 import type { AllReport } from '../report/types.js';
-import { loadFixtures } from '../runner/fixtures.js';
+import { answersPresent, loadFixtures, NO_ANSWERS } from '../runner/fixtures.js';
 import { isolation } from '../sandbox/isolation.js';
 import { parseCommon, strayArguments, userPath, wantsHelp, wholeNumber } from './args.js';
 import { EXIT, GraderError, UsageError } from './errors.js';
@@ -68,6 +68,7 @@ export async function bench(argv: string[]): Promise<number> {
     'bench',
   );
   if (positionals.length > 0) throw strayArguments('bench', [], positionals);
+  if (!answersPresent()) throw new UsageError(`bench ${NO_ANSWERS}`);
   const known = listTasks();
   const tasks = typeof extra.tasks === 'string' ? extra.tasks.split(',') : known;
   const classTask = String(extra['class-task']);

@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
 import { safeJson, safeText } from '../report/escape.js';
-import { allReport, type ReportFormat, render } from '../report/render.js';
+import { allReport, type RenderOptions, type ReportFormat, render } from '../report/render.js';
 import { type ClassResult, gradeClass, listStudents, maxScores, shard } from '../runner/grade-class.js';
 import { isolation } from '../sandbox/isolation.js';
 import { parseCommon, strayArguments, userPath, wantsHelp } from './args.js';
@@ -27,6 +27,7 @@ const USAGE = `usage: socket-grader class <task|task,task…|all> <class-folder>
   --jobs N            gradings at once
   --shard i/n         grade only every n-th student, from the i-th (split a class over machines)
   --advisory G        report group G but leave it out of the score
+  --after-due G,G     gradescope reports: these groups' tests are shown only after the due date
 through npm, put -- before the arguments: npm run class -- chat submissions --reports reports`;
 
 /** The file a task's report gets in a student's folder, per format; our JSON is always written beside it. */
@@ -44,7 +45,7 @@ function replayHeader(seed: number): string {
 }
 
 /** `DIR/<student>/<task>.json`, and the format's own file: tasks graded one at a time never overwrite each other. */
-function writeReports(dir: string, results: readonly ClassResult[], format: ReportFormat, seed: number): void {
+function writeReports(dir: string, results: readonly ClassResult[], format: ReportFormat, seed: number, opts: RenderOptions): void {
   for (const r of results) {
     const folder = path.join(dir, r.student);
     mkdirSync(folder, { recursive: true });
@@ -52,7 +53,7 @@ function writeReports(dir: string, results: readonly ClassResult[], format: Repo
     writeFileSync(path.join(folder, REPORT_FILE.json(r.task)), `${render('json', all, true)}\n`);
     if (format === 'json') continue;
     const header = format === 'text' ? replayHeader(r.report.seed ?? seed) : '';
-    writeFileSync(path.join(folder, REPORT_FILE[format](r.task)), `${header}${render(format, all, true)}\n`);
+    writeFileSync(path.join(folder, REPORT_FILE[format](r.task)), `${header}${render(format, all, true, opts)}\n`);
   }
 }
 
@@ -117,7 +118,7 @@ export async function classCommand(argv: string[]): Promise<number> {
     ),
   }));
   for (const p of perStudent) p.all.durationMs = p.all.tasks.reduce((a, r) => a + r.durationMs, 0);
-  if (typeof extra.reports === 'string') writeReports(userPath(extra.reports), results, flags.format, seed);
+  if (typeof extra.reports === 'string') writeReports(userPath(extra.reports), results, flags.format, seed, { gradescope: { afterDue: flags.afterDue } });
   const summary = {
     class: classDir,
     shard: `${index}/${count}`,

@@ -22,6 +22,7 @@ const USAGE = `usage: socket-grader grade <task|task,task…|all> <submission-fo
   --groups G,G        grade and score only these groups: server, client, end-to-end, robustness
   --advisory G        report group G but leave it out of the score
   --jobs N            tasks graded at once
+  --after-due G,G     gradescope: students see these groups' tests only after the due date
 through npm, put -- before the arguments: npm run grade -- chat my-work --format json`;
 
 export async function grade(argv: string[]): Promise<number> {
@@ -51,11 +52,12 @@ export async function grade(argv: string[]): Promise<number> {
   const single = tasks.length === 1 && task !== 'all';
   const all = allReport(submission, reports, Date.now() - started);
   // --out gets the machine-readable form: the format's own, else our JSON.
-  if (flags.out) writeFileSync(userPath(flags.out), `${renderMachine(flags.format, all, single)}\n`);
+  const shown = { gradescope: { afterDue: flags.afterDue } };
+  if (flags.out) writeFileSync(userPath(flags.out), `${renderMachine(flags.format, all, single, shown)}\n`);
   if (flags.format === 'classroom') writeGitHubStepFiles(reports);
   // Said once, above the report: how the programs were isolated, and how to replay this run.
   const header = flags.format === 'text' ? `isolation: ${isolation().summary}\nseed: ${seed} (rerun with --seed ${seed} for the same data)\n\n` : '';
-  process.stdout.write(`${header}${render(flags.format, all, single)}\n`);
+  process.stdout.write(`${header}${render(flags.format, all, single, shown)}\n`);
   return exitCode(reports);
 }
 

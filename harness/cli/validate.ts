@@ -12,7 +12,7 @@ import os from 'node:os';
 import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
-import { loadFixtures } from '../runner/fixtures.js';
+import { answersPresent, loadFixtures, NO_ANSWERS } from '../runner/fixtures.js';
 import { type GradeOptions, gradeTask } from '../runner/grade-task.js';
 import { mapConcurrently } from '../runner/pool.js';
 import { parseCommon, userPath, wantsHelp, wholeNumber } from './args.js';
@@ -161,6 +161,7 @@ export async function validate(argv: string[]): Promise<number> {
     return EXIT.allPassed;
   }
   const { positionals, flags, extra } = parseCommon(argv, { repeat: { type: 'string' }, matrix: { type: 'boolean', default: false }, full: { type: 'boolean', default: false } }, 'validate');
+  if (!answersPresent()) throw new UsageError(`validate ${NO_ANSWERS}`);
   const repeat = wholeNumber('repeat', extra.repeat, 1);
   const showMatrix = extra.matrix === true;
   const full = extra.full === true || showMatrix;

@@ -1,5 +1,6 @@
 // The report as Gradescope's autograder results.json: the score, and every test with
-// its points, status and evidence, visible to the student.
+// its points, status, evidence and group (as a tag); visible to the student at once, or
+// only after the due date for the groups an instructor names.
 
 import { safeText } from './escape.js';
 import { failureText } from './render-classroom.js';
@@ -12,7 +13,16 @@ export interface GradescopeTest {
   max_score: number;
   status: 'passed' | 'failed';
   output: string;
-  visibility: 'visible';
+  visibility: Visibility;
+  /** The test's group: Gradescope filters and counts tests by tag. */
+  tags: string[];
+}
+
+export type Visibility = 'visible' | 'after_due_date';
+
+export interface GradescopeOptions {
+  /** Groups whose tests the student sees only after the due date (the score counts them at once). */
+  afterDue?: readonly string[];
 }
 
 export interface GradescopeResults {
@@ -25,7 +35,8 @@ export interface GradescopeResults {
   tests: GradescopeTest[];
 }
 
-export function toGradescope(reports: TaskReport[], durationMs: number): GradescopeResults {
+export function toGradescope(reports: TaskReport[], durationMs: number, opts: GradescopeOptions = {}): GradescopeResults {
+  const afterDue = new Set(opts.afterDue ?? []);
   const score = reports.reduce((a, r) => a + r.score, 0);
   const max = reports.reduce((a, r) => a + r.maxScore, 0);
   const lines = reports.map((r) => `${r.task}: ${r.score}/${r.maxScore} points, ${r.tests.filter((t) => t.status === 'passed').length} of ${r.tests.length} tests passed`);
@@ -43,7 +54,8 @@ export function toGradescope(reports: TaskReport[], durationMs: number): Gradesc
         max_score: t.maxPoints,
         status: t.status === 'passed' ? ('passed' as const) : ('failed' as const),
         output: failureText(t),
-        visibility: 'visible' as const,
+        visibility: afterDue.has(t.group) ? ('after_due_date' as const) : ('visible' as const),
+        tags: [t.group],
       })),
     ),
   };

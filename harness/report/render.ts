@@ -2,7 +2,7 @@
 
 import { safeJson, safeText } from './escape.js';
 import { toClassroom } from './render-classroom.js';
-import { toGradescope } from './render-gradescope.js';
+import { type GradescopeOptions, toGradescope } from './render-gradescope.js';
 import { toJUnit } from './render-junit.js';
 import { renderAll, renderTask } from './render-text.js';
 import { type AllReport, sum, type TaskReport } from './types.js';
@@ -18,8 +18,13 @@ export function allReport(submission: string, reports: TaskReport[], durationMs:
   return { submission, score: sum(reports.map((r) => r.score)), maxScore: sum(reports.map((r) => r.maxScore)), durationMs, tasks: reports, isolation: run?.isolation, seed: run?.seed };
 }
 
+/** What some formats alone take: Gradescope's per-test visibility. */
+export interface RenderOptions {
+  gradescope?: GradescopeOptions;
+}
+
 /** `single`: one task was asked for, so json is that task's report rather than the AllReport. */
-export function render(format: ReportFormat, all: AllReport, single: boolean): string {
+export function render(format: ReportFormat, all: AllReport, single: boolean, opts: RenderOptions = {}): string {
   switch (format) {
     // Every format leaves here with nothing in it that acts on a terminal or a CI log (escape.ts).
     case 'text':
@@ -29,13 +34,13 @@ export function render(format: ReportFormat, all: AllReport, single: boolean): s
     case 'classroom':
       return safeJson(JSON.stringify(toClassroom(all.tasks), null, 2));
     case 'gradescope':
-      return safeJson(JSON.stringify(toGradescope(all.tasks, all.durationMs), null, 2));
+      return safeJson(JSON.stringify(toGradescope(all.tasks, all.durationMs, opts.gradescope), null, 2));
     case 'junit':
       return toJUnit(all.tasks, all.durationMs);
   }
 }
 
 /** The machine-readable form `--out` gets: the format's own, JSON for text. */
-export function renderMachine(format: ReportFormat, all: AllReport, single: boolean): string {
-  return render(format === 'text' ? 'json' : format, all, single);
+export function renderMachine(format: ReportFormat, all: AllReport, single: boolean, opts: RenderOptions = {}): string {
+  return render(format === 'text' ? 'json' : format, all, single, opts);
 }

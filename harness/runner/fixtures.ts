@@ -44,6 +44,16 @@ function subfolders(dir: string): string[] {
     .sort();
 }
 
+/**
+ * Whether the answers are here: the repository holds them, the npm package (what a
+ * student's workflow installs) leaves them out, so validate and bench run in a clone only.
+ */
+export function answersPresent(): boolean {
+  return existsSync(referenceDir);
+}
+
+export const NO_ANSWERS = "needs the grader's repository: the npm package leaves out the answers (reference/, specs/<task>/solutions and mutants); run it in a clone";
+
 export function loadFixtures(task: string): Fixtures {
   const mutantsDir = fixtureDir(task, 'mutants');
   const solutionsDir = fixtureDir(task, 'solutions');

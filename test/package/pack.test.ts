@@ -1,5 +1,5 @@
 // The installable socket-grader: `npm pack`, installed into an empty folder, grades from
-// there. Through that installed bin: the Classroom workflow's grade steps, run as a
+// there, and holds no answer (reference, solutions, mutants stay in the repository). Through that installed bin: the Classroom workflow's grade steps, run as a
 // shell would, give the untouched template 0 points with every test explained and a
 // filled-in copy full points, exactly as Classroom's reporter would add them up; and the
 // Gradescope run_autograder writes a results.json with full points.
@@ -40,13 +40,13 @@ describe('installed package', function () {
     expect(files).to.include.members([
       'dist/harness/cli/socket-grader.js',
       'dist/specs/task3b.spec.js',
-      'reference/task3b/server.ts',
       'student-template/task3b/server.py',
       'student-template/.github/workflows/classroom.yml',
       'gradescope/run_autograder',
-      'specs/task3b/solutions/student-basic/task3b/server.py',
     ]);
     expect(files.filter((f) => f.startsWith('dist/test/') || f.endsWith('.map') || (f.endsWith('.ts') && f.startsWith('dist/')))).to.deep.equal([]);
+    // What a student's workflow installs holds no answer: no reference, no solution, no mutant (nor the specs' sources).
+    expect(files.filter((f) => /(^|\/)(reference|solutions|mutants)\//.test(f) || f.startsWith('specs/'))).to.deep.equal([]);
 
     const app = path.join(tmp, 'app');
     mkdirSync(app);
@@ -62,12 +62,21 @@ describe('installed package', function () {
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('grades its own bundled reference from an empty folder: full points, exit 0', async () => {
-    const r = await execa('socket-grader', ['grade', 'task3b', path.join(installed, 'reference')], { env, reject: false, cwd: path.join(tmp, 'app') });
+  it("grades a submission (the repository's reference) from an empty folder: full points, exit 0", async () => {
+    const empty = path.join(tmp, 'empty');
+    mkdirSync(empty);
+    const r = await execa('socket-grader', ['grade', 'task3b', path.join(root, 'reference')], { env, reject: false, cwd: empty });
     expect(r.exitCode, r.stderr).to.equal(0);
     expect(r.stdout).to.match(/score: 14\/14/);
     const v = await execa('socket-grader', ['--version'], { env });
     expect(v.stdout).to.equal(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version);
+  });
+
+  it('validate, which needs the answers, says so in one line, exit 2', async () => {
+    const r = await execa('socket-grader', ['validate', 'task3b'], { env, reject: false, cwd: tmp });
+    expect(r.exitCode).to.equal(2);
+    expect(r.stderr.trim().split('\n')).to.have.length(1);
+    expect(r.stderr).to.include("validate needs the grader's repository");
   });
 
   /** Runs the workflow's grade steps in `submission` as GitHub would, then adds up what the reporter reads. */
@@ -131,7 +140,8 @@ describe('installed package', function () {
   it('a filled-in copy (the solutions) grades to full points through the Classroom workflow', async () => {
     const submission = path.join(tmp, 'filled');
     for (const task of listTasks()) {
-      const solutions = path.join(installed, 'specs', task, 'solutions');
+      // The package has no solutions: the repository's are the filled-in copy.
+      const solutions = path.join(root, 'specs', task, 'solutions');
       // A pair speaking its own wire format (solution.json) is graded end-to-end only.
       const first = readdirSync(solutions)
         .sort()

@@ -71,11 +71,16 @@ describe('report formats', function () {
       .and.match(/P0->>P1: .*HELLO/);
   });
 
-  it("gradescope: results.json in Gradescope's schema, written by --out, points per test", async () => {
+  it("gradescope: results.json in Gradescope's schema, written by --out, points per test, tagged by group, robustness shown after the due date", async () => {
     const out = path.join(tmp, 'results.json');
-    const r = await runCli('grade', ['task3b', submission, '--format', 'gradescope', '--out', out]);
+    const r = await runCli('grade', ['task3b', submission, '--format', 'gradescope', '--out', out, '--after-due', 'robustness']);
     expect(r.exitCode).to.equal(1);
-    const results = JSON.parse(readFileSync(out, 'utf8')) as { score: number; tests: Array<{ score: number; max_score: number; status: string; output: string; number: string }> };
+    const results = JSON.parse(readFileSync(out, 'utf8')) as {
+      score: number;
+      tests: Array<{ score: number; max_score: number; status: string; output: string; number: string; visibility: string; tags: string[] }>;
+    };
+    expect(results.tests.map((t) => t.tags)).to.deep.equal(report.tests.map((t) => [t.group]));
+    expect(results.tests.map((t) => t.visibility)).to.deep.equal(report.tests.map((t) => (t.group === 'robustness' ? 'after_due_date' : 'visible')));
     expectValid('gradescope-results.schema.json', results);
     expect(results).to.deep.equal(JSON.parse(r.stdout));
     expect(results.score).to.equal(report.score);
