@@ -216,7 +216,7 @@ function startFailure(program: RunningProgram, protocol: 'tcp' | 'udp', port: nu
  * shows how it was started and its stderr; the port-in-argv hint only where the evidence
  * points there: no argument held the port, and it died silently or over argv.
  */
-export function diedAtStartHelp(program: RunningProgram, port: number): string {
+function diedAtStartHelp(program: RunningProgram, port: number): string {
   const stderr = program.stderr.all().toString('utf8').trim();
   const noPortGiven = !program.cmd.args.some((a) => a.includes(String(port)));
   const argvHint =

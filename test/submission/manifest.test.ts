@@ -65,7 +65,7 @@ describe('the manifest', () => {
 
   it('runs paths inside the submission, as absolute paths', async () => {
     const dir = submission({ 'socket-grader.json': '{"task3b":{"server":["python3","-u","code/s.py"]}}', 'code/s.py': 'print(1)\n' });
-    expect(await locateProgram(dir, 'task3b', 'server')).to.deep.equal({ found: { file: 'python3 -u code/s.py', command: 'python3', args: ['-u', path.join(dir, 'code/s.py')] } });
+    expect(await locateProgram(dir, 'task3b', 'server')).to.deep.equal({ found: { file: 'python3 -u code/s.py', command: 'python3', args: ['-u', path.join(dir, 'code/s.py')], fromManifest: true } });
   });
 
   it('refuses paths that lead out: .., absolute, and links', async () => {
