@@ -74,8 +74,8 @@ describe('isolation', function () {
     const stalled = JSON.parse((await runCli('grade', ['task3b', fixture('client-waits-for-keyboard'), '--format', 'json'], env)).stdout) as TaskReport;
     const connects = stalled.tests.find((t) => t.name === 'the client connects and sends HELLO');
     expect(connects?.message).to.include('the client waits in input(), and nothing is on its way');
-    // Ended by the stall, before the 3 s deadline.
-    expect(connects?.durationMs).to.be.lessThan(3000);
+    // Ended by the stall, not the 3 s deadline (whose words are "within 3.0 s"); how soon depends on the machine's load.
+    expect(connects?.message).not.to.include('within 3.0 s');
   });
 
   it('without namespaces, says so once and tells a server with a hard-coded port to read PORT', async () => {

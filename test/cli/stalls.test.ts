@@ -35,11 +35,11 @@ describe('stalls', function () {
     const connects = report.tests.find((t) => t.name === 'the client connects and sends HELLO');
     expect(connects?.status).to.equal('failed');
     expect(connects?.message).to.match(/no connection: the client waits in input\(\), and nothing is on its way \(it would wait forever\)/);
-    // Ended by the stall, not by the 3 s deadline (the message says so too; how much sooner depends on the machine's load).
-    expect(connects?.durationMs).to.be.lessThan(DEADLINE_MS);
+    // Ended by the stall, not by the deadline: the stall's words, never "within 3.0 s" (how much sooner depends on the machine's load).
+    expect(connects?.message).not.to.include('within 3.0 s');
     const together = report.tests.find((t) => t.group === 'end-to-end' && t.status === 'failed');
     expect(together?.message).to.include('the client waits in input()');
-    expect(together?.durationMs).to.be.lessThan(DEADLINE_MS);
+    expect(together?.message).not.to.include('within 3.0 s');
     // The server is graded on its own merits.
     expect(report.tests.filter((t) => t.group === 'server').every((t) => t.status === 'passed')).to.equal(true);
   });
@@ -60,7 +60,7 @@ describe('stalls', function () {
     expect(test?.message).to.match(
       /nothing: the server waits in accept\(\) and recv\(\); its other thread sleeps in sleep\(\) for \d+ s more, and nothing is on its way \(nothing would happen before the deadline\)/,
     );
-    expect(test?.durationMs, 'ended by the stall, not by the 3 s deadline').to.be.lessThan(DEADLINE_MS);
+    expect(test?.message, 'ended by the stall, not by the 3 s deadline').not.to.include('within 3.0 s');
   });
 
   it('ends it too while the updater wakes ten times a second doing nothing anyone can see, to the verdict the deadline gives', async function () {
@@ -70,7 +70,7 @@ describe('stalls', function () {
     expect(test?.message).to.match(
       /nothing: the server waits in accept\(\) and recv\(\); its other thread only wakes from sleep\(\) now and then, and sends, prints and writes nothing, and nothing is on its way/,
     );
-    expect(test?.durationMs, 'ended by the stall, not by the 3 s deadline').to.be.lessThan(DEADLINE_MS);
+    expect(test?.message, 'ended by the stall, not by the 3 s deadline').not.to.include('within 3.0 s');
     const atDeadline = await unknownSymbolTest('updater-ticks', { SOCKET_GRADER_STALLS: 'off' });
     expect(atDeadline?.status).to.equal('failed');
     expect(atDeadline?.message).to.include('nothing within 3.0 s');
