@@ -7,6 +7,7 @@
 
 import { whyNoMore } from '../harness/core/inbox.js';
 import { type Connection, check, DEFAULT_WITHIN_MS, expectServesOnOrEndsCleanly, group, quote, type ServerUnderTest, StudentFailure, type TestContext, task } from '../harness/index.js';
+import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
 import {
   answerFor,
   clientAsking,
@@ -184,7 +185,11 @@ task('stock1', { port: 5000 }, () => {
       await conn.send(symbol.slice(0, 2));
       await conn.waitUntilRead();
       await conn.sendLine(symbol.slice(2));
-      await conn.expectLine(sameLine(PRICES[symbol]), { help: `TCP may deliver "${symbol}" as "${symbol.slice(0, 2)}" and "${symbol.slice(2)}\\n": ${READ_LINE_HELP}` });
+      await expectAnswerToWhole(
+        conn,
+        { holds: holdsAPrice, what: `a price for ${symbol} (${PRICES[symbol]} in the page's table)`, sent: [symbol.slice(0, 2), `${symbol.slice(2)}\n`] },
+        `TCP may deliver "${symbol}" as "${symbol.slice(0, 2)}" and "${symbol.slice(2)}\\n": ${READ_LINE_HELP}`,
+      );
     });
 
     check('the server survives a client that disconnects abruptly', 1, async (t) => {

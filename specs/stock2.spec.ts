@@ -6,6 +6,7 @@
 // person sees counts; the newline framing is checked once, in the robustness group.
 
 import { type Connection, check, expectServesOnOrEndsCleanly, group, randomInt, type ServerUnderTest, type TestContext, task } from '../harness/index.js';
+import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
 import {
   answerFor,
   clientAsking,
@@ -229,7 +230,11 @@ task('stock2', { port: 5000 }, () => {
       await conn.send(symbol.slice(0, 2));
       await conn.waitUntilRead();
       await conn.sendLine(symbol.slice(2));
-      await conn.expectLine(sameLine(PRICES[symbol]), { help: `TCP may deliver "${symbol}" as "${symbol.slice(0, 2)}" and "${symbol.slice(2)}\\n": ${READ_LINE_HELP}` });
+      await expectAnswerToWhole(
+        conn,
+        { holds: holdsAPrice, what: `a price for ${symbol} (${PRICES[symbol]} in the page's table)`, sent: [symbol.slice(0, 2), `${symbol.slice(2)}\n`] },
+        `TCP may deliver "${symbol}" as "${symbol.slice(0, 2)}" and "${symbol.slice(2)}\\n": ${READ_LINE_HELP}`,
+      );
     });
 
     check('the server answers two symbols that arrive in one segment, each on its own line', 1, async (t) => {

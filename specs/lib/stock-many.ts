@@ -7,6 +7,7 @@
 import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
 import { type Connection, check, type FakeServer, type ProgramUnderTest, quote, randomInt, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
 import { busyServerHint, withHintFromEvidence } from './busy-server.js';
+import { expectAnswerToWhole, holdsAPrice } from './pieces.js';
 import { untilAllThreadsWait } from './server-threads.js';
 
 /** The price table of the protocol pages. */
@@ -299,7 +300,7 @@ export function robustnessBasics(opts: StockOptions = {}): void {
     await conn.send('MS');
     await conn.waitUntilRead();
     await conn.send('FT\n');
-    await conn.expectLine(PRICES.MSFT, { help: READ_LINE_HELP });
+    await expectAnswerToWhole(conn, { holds: holdsAPrice, what: `a price for MSFT (${PRICES.MSFT} in the page's table)`, sent: ['MS', 'FT\n'] }, READ_LINE_HELP);
   });
 
   check('the server answers two symbols that arrive together, in order', 1, async (t) => {
