@@ -10,6 +10,7 @@ import { type Connection, check, DEFAULT_WITHIN_MS, expectServesOnOrEndsCleanly,
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
 import {
   answerFor,
+  anyPriceLine,
   clientAsking,
   ERROR_LINE,
   ERROR_SHOWN,
@@ -128,12 +129,12 @@ task('stock1', { port: 5000 }, () => {
   });
 
   group('end-to-end', () => {
-    check('your client, asked for a symbol, prints it with its price from the table and exits with code 0', 2, async (t) => {
+    check('your client, asked for a symbol, prints it with the price your server gives and exits with code 0', 2, async (t) => {
       const symbol = randomSymbol();
       const server = await t.startServer();
       const client = await t.startClient(server, { args: [symbol] });
-      await client.expectOutput(quoteLine(symbol, PRICES[symbol]), {
-        help: `run "python server.py", then "python client.py ${symbol}": it should print ${symbol} and ${PRICES[symbol]} on one line`,
+      await client.expectOutput(anyPriceLine(symbol), {
+        help: `run "python server.py", then "python client.py ${symbol}": it should print ${symbol} and its price on one line`,
       });
       await client.expectExit(0, { help: 'after printing the price, the client closes its socket and ends' });
     });

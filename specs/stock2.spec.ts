@@ -9,6 +9,7 @@ import { type Connection, check, expectServesOnOrEndsCleanly, group, randomInt, 
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
 import {
   answerFor,
+  anyPriceLine,
   clientAsking,
   ERROR_LINE,
   ERROR_SHOWN,
@@ -176,13 +177,13 @@ task('stock2', { port: 5000 }, () => {
   });
 
   group('end-to-end', () => {
-    check('your client, asked for three symbols, prints each with its price from the table, in order, and exits with code 0', 3, async (t) => {
+    check('your client, asked for three symbols, prints each with the price your server gives, in order, and exits with code 0', 3, async (t) => {
       const symbols = randomSymbols(3);
       const server = await t.startServer();
       const client = await t.startClient(server, { args: symbols });
       for (const symbol of symbols) {
-        await client.expectOutput(quoteLine(symbol, PRICES[symbol]), {
-          help: `run "python server.py", then "python client.py ${symbols.join(' ')}": it should print ${symbols.map((s) => `${s} ${PRICES[s]}`).join(', ')}, one line each, in that order`,
+        await client.expectOutput(anyPriceLine(symbol), {
+          help: `run "python server.py", then "python client.py ${symbols.join(' ')}": it should print each symbol with its price, one line each, in that order`,
         });
       }
       await client.expectExit(0, { help: 'after the last price the client closes its socket and ends' });
@@ -194,9 +195,9 @@ task('stock2', { port: 5000 }, () => {
       const server = await t.startServer();
       const client = await t.startClient(server, { args: [first, unknown, last] });
       const help = `run "python client.py ${first} ${unknown} ${last}" against your server: the server must answer the unknown symbol (not crash) and the client must show the error, then go on`;
-      await client.expectOutput(quoteLine(first, PRICES[first]), { help });
+      await client.expectOutput(anyPriceLine(first), { help });
       await client.expectOutput(ERROR_SHOWN, { help });
-      await client.expectOutput(quoteLine(last, PRICES[last]), { help });
+      await client.expectOutput(anyPriceLine(last), { help });
       await client.expectExit('any', { help });
       client.expectNoTraceback(help);
     });

@@ -49,8 +49,20 @@ export function quoteLine(symbol: string, price: string): RegExp {
   return new RegExp(`^(?=.*(?<![A-Za-z])${escapeRegExp(symbol)}(?![A-Za-z]))(?=.*(?<![\\d.])${pricePattern(price)}(?!\\d)).*$`, 'i');
 }
 
-/** A printed line that shows an error for the symbol: the word ERROR or unknown. */
-export const ERROR_SHOWN = /error|unknown/i;
+/** Words a person reads as "no such symbol", in any course's wording ("Symbol not found", "Invalid symbol"). */
+const SAYS_ERROR = "error|unknown|not found|invalid|no such|not available|does ?n[o']?t exist";
+
+/** A printed line that shows an error for the symbol, in the program's own words. */
+export const ERROR_SHOWN = new RegExp(SAYS_ERROR, 'i');
+
+/**
+ * A printed line giving `symbol` a price from whatever table the student's server holds
+ * (end to end, "AAPL: 150.0" is as right as "AAPL 189.50"): the symbol as a word and a
+ * number on one line, and no word of an error.
+ */
+export function anyPriceLine(symbol: string): RegExp {
+  return new RegExp(`^(?!.*(?:${SAYS_ERROR}))(?=.*(?<![A-Za-z])${escapeRegExp(symbol)}(?![A-Za-z]))(?=.*\\d).*$`, 'i');
+}
 
 /** The answer line of the protocol: "189.50", or the ERROR line for an unknown symbol. */
 export function answerFor(symbol: string): string {
