@@ -22,3 +22,4 @@ export { randomText } from './spec/random-text.js';
 export { expectNoSavedFile, expectSavedFile } from './spec/saved-file.js';
 export { expectServesOnOrEndsCleanly } from './spec/serves-on-or-ends-cleanly.js';
 export type { TestContext } from './spec/test-context.js';
+export { whoSpeaksFirst } from './spec/turn-order.js';

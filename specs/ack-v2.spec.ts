@@ -23,6 +23,7 @@ import {
   type TestContext,
   task,
 } from '../harness/index.js';
+import { expectAnswerToWhole } from './lib/pieces.js';
 
 const PORT = 65432;
 const PREFIX = 'Server received: ';
@@ -270,7 +271,7 @@ task('ack-v2', { port: PORT }, () => {
       await conn.send(message.slice(0, 7));
       await conn.waitUntilRead();
       await conn.sendLine(message.slice(7));
-      await expectAnswer(conn, message, WHOLE_LINE_HELP);
+      await expectAnswerToWhole(conn, { holds: message, what: `the whole message ${quote(message)}`, sent: [message.slice(0, 7), `${message.slice(7)}\n`] }, WHOLE_LINE_HELP);
     });
 
     check('the client ends cleanly when its input is closed (Ctrl+D), with code 0, no traceback and no busy loop', 1, async (t) => {

@@ -19,6 +19,7 @@ import {
   type TestContext,
   task,
 } from '../harness/index.js';
+import { expectAnswerToWhole } from './lib/pieces.js';
 
 const DEFAULT_MESSAGE = 'Hello, server';
 const ackOf = (text: string): string => `ACK: ${text}`;
@@ -177,7 +178,7 @@ task('ack', { port: 65432 }, () => {
       await conn.send(text.slice(0, 4));
       await conn.waitUntilRead();
       await conn.sendLine(text.slice(4));
-      await expectAck(conn, text, WHOLE_LINE_HELP);
+      await expectAnswerToWhole(conn, { holds: text, what: `the whole message ${quote(text)}`, sent: [text.slice(0, 4), `${text.slice(4)}\n`] }, WHOLE_LINE_HELP);
     });
 
     check('the server acknowledges a message longer than 1024 bytes, whole', 1, async (t) => {
@@ -185,7 +186,11 @@ task('ack', { port: 65432 }, () => {
       const conn = await t.connect(server);
       const text = randomSentence(1500);
       await conn.sendLine(text);
-      await expectAck(conn, text, `a message can be longer than recv(1024): ${WHOLE_LINE_HELP}`);
+      await expectAnswerToWhole(
+        conn,
+        { holds: text, what: `the whole message (${Buffer.byteLength(text)} bytes)`, sent: [`${text}\n`] },
+        `a message can be longer than recv(1024): ${WHOLE_LINE_HELP}`,
+      );
     });
 
     check('the client prints the whole answer when it arrives in two pieces', 1, async (t) => {

@@ -25,6 +25,7 @@ import {
   task,
   textPattern,
 } from '../harness/index.js';
+import { expectAnswerToWhole, holdsNumber } from './lib/pieces.js';
 
 /** A number as the server writes it: 5, 5.0, -3.75, 1.5e-05 (Python's str of int or float). */
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
@@ -431,7 +432,11 @@ task('calc', { port: 5005 }, () => {
       await conn.send(`${a} +`);
       await conn.waitUntilRead();
       await conn.send(` ${b}\n`);
-      await expectResult(conn, { expr: `${a} + ${b}`, value: a + b }, 'TCP may deliver a line in pieces: keep calling recv() and collecting bytes until the newline arrives, then compute');
+      await expectAnswerToWhole(
+        conn,
+        { holds: holdsNumber(a + b), what: `the result of ${a} + ${b}, ${a + b}`, sent: [`${a} +`, ` ${b}\n`] },
+        'TCP may deliver a line in pieces: keep calling recv() and collecting bytes until the newline arrives, then compute',
+      );
     });
 
     check('the server answers two expressions sent in one piece, in order', 1, async (t) => {

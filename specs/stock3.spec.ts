@@ -8,6 +8,7 @@
 
 import { type Connection, check, expectServesOnOrEndsCleanly, group, quote, type ServerUnderTest, StudentFailure, type TestContext, task } from '../harness/index.js';
 import {
+  anyPriceLine,
   clientAsking,
   ERROR_SHOWN,
   expectGivesUpCleanly,
@@ -223,13 +224,13 @@ task('stock3', { port: 5000 }, () => {
   });
 
   group('end-to-end', () => {
-    check('your client, asked for three symbols, prints each with its price from the table and exits with code 0', 3, async (t) => {
+    check('your client, asked for three symbols, prints each with the price your server gives and exits with code 0', 3, async (t) => {
       const symbols = randomSymbols(3);
       const server = await t.startServer();
       const client = await t.startClient(server, { args: symbols });
       for (const symbol of symbols) {
-        await client.expectOutput(quoteLine(symbol, PRICES[symbol]), {
-          help: `run "python server.py", then "python client.py ${symbols.join(' ')}": it should print ${symbols.map((s) => `${s} ${PRICES[s]}`).join(', ')}, one line each, in that order`,
+        await client.expectOutput(anyPriceLine(symbol), {
+          help: `run "python server.py", then "python client.py ${symbols.join(' ')}": it should print each symbol with its price, one line each, in that order`,
         });
       }
       await client.expectExit(0, { help: 'after printing the prices the client closes its socket and ends' });
@@ -241,9 +242,9 @@ task('stock3', { port: 5000 }, () => {
       const server = await t.startServer();
       const client = await t.startClient(server, { args: [first, unknown, last] });
       const help = `run "python client.py ${first} ${unknown} ${last}" against your server: the server must answer (not crash) and the client must show the unknown symbol as unknown, and the others' prices`;
-      await client.expectOutput(quoteLine(first, PRICES[first]), { help });
+      await client.expectOutput(anyPriceLine(first), { help });
       await client.expectOutput(ERROR_SHOWN, { help });
-      await client.expectOutput(quoteLine(last, PRICES[last]), { help });
+      await client.expectOutput(anyPriceLine(last), { help });
       await client.expectExit('any', { help });
       client.expectNoTraceback(help);
     });

@@ -21,6 +21,7 @@ import {
   task,
   whyNoMore,
 } from '../harness/index.js';
+import { expectAnswerToWhole } from './lib/pieces.js';
 
 const READ_WHOLE_LINE = 'one recv() returns only what has arrived so far: keep calling recv() and collecting bytes until the newline arrives (or recv() returns b"")';
 const FRAMING_HELP =
@@ -214,7 +215,7 @@ task('task3c', { port: 12000 }, () => {
         await conn.waitUntilRead();
       }
       await conn.send('ld\n');
-      await conn.expectLine('HELLO WORLD', { help: `TCP may deliver a line in pieces: ${READ_WHOLE_LINE}` });
+      await expectAnswerToWhole(conn, { holds: 'HELLO WORLD', what: '"HELLO WORLD"', sent: ['hel', 'lo wor', 'ld\n'] }, `TCP may deliver a line in pieces: ${READ_WHOLE_LINE}`);
     });
 
     check('the server handles a letter like é split between two pieces', 1, async (t) => {

@@ -4,8 +4,9 @@
 // The grader plays the other side: t.connect() is the client, t.listen() the server, and
 // what a person would type goes into the program's stdin. End to end, it runs the
 // student's client against the student's server and only types and reads their
-// screens: the wire format between them is theirs. The newline framing the page asks
-// for is checked once, in the robustness group.
+// screens: the wire format between them is theirs, and so is who speaks first (the
+// grader types at whichever program waits for its person). The newline framing the page
+// asks for is checked once, in the robustness group.
 
 import {
   type Connection,
@@ -21,6 +22,7 @@ import {
   task,
   trimmedLine,
   trimmedLineAnyCase,
+  whoSpeaksFirst,
 } from '../harness/index.js';
 
 const isBye = (text: string): boolean => text.trim().toUpperCase() === 'BYE';
@@ -88,21 +90,42 @@ async function clientTurn(client: ProgramUnderTest, conn: Connection): Promise<v
   await client.expectOutput(reply, { help: 'print each line the server sends: print("Server:", reply)' });
 }
 
-/** The student's server, and the student's client pointed at it. */
-async function startPair(t: TestContext): Promise<{ server: ServerUnderTest; client: ProgramUnderTest }> {
-  const server = await t.startServer();
-  const client = await t.startClient(server);
-  return { server, client };
+type Speaker = 'client' | 'server';
+
+interface Pair {
+  server: ServerUnderTest;
+  client: ProgramUnderTest;
+  /** Who the chat lets speak first: its own choice, seen in which program waits for its person. */
+  first: Speaker;
 }
 
-/** One turn as the two people see it: each one's typed line shows on the other's screen. */
-async function pairTurn(server: ServerUnderTest, client: ProgramUnderTest): Promise<void> {
-  const message = randomSentence(24);
-  const reply = randomSentence(24);
-  client.type(message);
-  await server.expectOutput(message, { help: "a line typed at your client must show on your server's screen: the client sends it, the server receives it whole and prints it" });
-  server.type(reply);
-  await client.expectOutput(reply, { help: "a line typed at your server must show on your client's screen: the server sends it, the client receives it whole and prints it" });
+/** The student's server, the student's client pointed at it, and who of them speaks first (the page's client, when neither is seen waiting). */
+async function startPair(t: TestContext): Promise<Pair> {
+  const server = await t.startServer();
+  const client = await t.startClient(server);
+  const first = (await whoSpeaksFirst(server, client)) ?? 'client';
+  if (first === 'server') t.transcript.add('grader', 'the server waits for its person and the client for the server: the server speaks first in this chat');
+  return { server, client, first };
+}
+
+/** A line typed at one program shows on the other's screen. */
+async function say(pair: Pair, from: Speaker, line = randomSentence(24)): Promise<void> {
+  const [sender, receiver] = from === 'client' ? [pair.client, pair.server] : [pair.server, pair.client];
+  sender.type(line);
+  await receiver.expectOutput(line, {
+    help: `a line typed at your ${from} must show on your ${receiver.role}'s screen: the ${from} sends it, the ${receiver.role} receives it whole and prints it`,
+  });
+}
+
+/** One turn as the two people see it, in the chat's own order: each one's typed line shows on the other's screen. */
+async function pairTurn(pair: Pair): Promise<void> {
+  await say(pair, pair.first);
+  await say(pair, pair.first === 'client' ? 'server' : 'client');
+}
+
+/** Until it is the client's person's turn: in a chat where the server speaks first, the server's person types a line. */
+async function clientsTurn(pair: Pair): Promise<void> {
+  if (pair.first === 'server') await say(pair, 'server');
 }
 
 /** After BYE both programs end by themselves, with code 0 and no traceback. */
@@ -205,13 +228,15 @@ task('task4', { port: 54 }, () => {
 
   group('end-to-end', () => {
     check('lines typed at the client are printed by the server, and lines typed at the server by the client, for several turns', 3, async (t) => {
-      const { server, client } = await startPair(t);
-      for (let turn = 0; turn < 3; turn++) await pairTurn(server, client);
+      const pair = await startPair(t);
+      for (let turn = 0; turn < 3; turn++) await pairTurn(pair);
     });
 
     check('BYE typed at the client ends both programs with code 0', 2, async (t) => {
-      const { server, client } = await startPair(t);
-      await pairTurn(server, client);
+      const pair = await startPair(t);
+      const { server, client } = pair;
+      await pairTurn(pair);
+      await clientsTurn(pair);
       client.type('BYE');
       await expectBothEnd(server, client, {
         client: 'after sending BYE, close the socket and let the program end',
@@ -220,10 +245,10 @@ task('task4', { port: 54 }, () => {
     });
 
     check('BYE typed at the server ends both programs with code 0', 2, async (t) => {
-      const { server, client } = await startPair(t);
-      const message = randomSentence(20);
-      client.type(message);
-      await server.expectOutput(message, { help: "a line typed at your client must show on your server's screen" });
+      const pair = await startPair(t);
+      const { server, client } = pair;
+      // The server's person types BYE on their turn: after the client's first line, or at once where the server speaks first.
+      if (pair.first === 'client') await say(pair, 'client', randomSentence(20));
       server.type('BYE');
       await expectBothEnd(server, client, {
         client: 'check every message the server sends too: when it is BYE, close the socket and end instead of asking input() again',
@@ -232,8 +257,10 @@ task('task4', { port: 54 }, () => {
     });
 
     check('"bye" in lowercase, typed at the client, ends both programs too', 1, async (t) => {
-      const { server, client } = await startPair(t);
-      await pairTurn(server, client);
+      const pair = await startPair(t);
+      const { server, client } = pair;
+      await pairTurn(pair);
+      await clientsTurn(pair);
       client.type('bye');
       const help = 'compare without case, on both sides: if message.strip().upper() == "BYE":';
       await expectBothEnd(server, client, { client: help, server: serverHelpAfterClientBye(server, help) });

@@ -380,3 +380,20 @@ function subscribe(listener: StallListener): () => void {
 export function watchForStalls(): void {
   provideStalls(subscribe);
 }
+
+/** True while a thread of the tree under `rootPid` is blocked reading its standard input (input()). */
+export function readsKeyboard(rootPid: number): boolean {
+  for (const pid of processTree(rootPid)) {
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      const call = syscallOf(pid, tid);
+      if (call && waits?.[call.nr]?.(call.args) === 'input()') return true;
+    }
+  }
+  return false;
+}

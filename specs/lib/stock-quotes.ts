@@ -64,8 +64,23 @@ export function quoteLine(symbol: string, price: string): TextPattern {
   );
 }
 
-/** A printed line that shows an error for the symbol: the word ERROR or unknown. */
-export const ERROR_SHOWN = textPattern('a line with "ERROR" or "unknown" (in any letter case)', /error|unknown/i);
+/** Words a person reads as "no such symbol", in any course's wording ("Symbol not found", "Invalid symbol"). */
+const SAYS_ERROR = "error|unknown|not found|invalid|no such|not available|does ?n[o']?t exist";
+
+/** A printed line that shows an error for the symbol, in the program's own words. */
+export const ERROR_SHOWN = textPattern('a line saying so, in any words ("ERROR", "unknown", "not found", "invalid"…)', new RegExp(SAYS_ERROR, 'i'));
+
+/**
+ * A printed line giving `symbol` a price from whatever table the student's server holds
+ * (end to end, "AAPL: 150.0" is as right as "AAPL 189.50"): the symbol as a word and a
+ * number on one line, and no word of an error.
+ */
+export function anyPriceLine(symbol: string): TextPattern {
+  return textPattern(
+    `a line with ${quote(symbol)} and a price (any number), and no word of an error`,
+    new RegExp(`^(?!.*(?:${SAYS_ERROR}))(?=.*(?<![A-Za-z])${escapeRegExp(symbol)}(?![A-Za-z]))(?=.*\\d).*$`, 'i'),
+  );
+}
 
 /** The answer line of the protocol: "189.50", or the ERROR line for an unknown symbol. */
 export function answerFor(symbol: string): string {

@@ -1,0 +1,28 @@
+// Who speaks first in a chat is the submission's choice: a client that waits in input()
+// while its server waits in recv() speaks first; a client asleep in recv() while its
+// server waits in input() lets the server speak first. Read from /proc, so learning it
+// costs the programs nothing; each state lasts until someone types, so no race decides.
+
+import { DEFAULT_WITHIN_MS, pollUntil } from '../core/time.js';
+import { allThreadsAsleep } from '../process/process-tree.js';
+import { readsKeyboard } from '../process/stall.js';
+import type { ProgramUnderTest } from './program-under-test.js';
+
+/** Polls in a row that must agree, so a program between two states is not taken for either. */
+const STREAK = 3;
+
+/**
+ * 'client' once the client waits for its person (a client that reads the keyboard at
+ * any time is as good), 'server' once the server waits for its person while the client
+ * sleeps without reading the keyboard; undefined if neither within the deadline.
+ */
+export async function whoSpeaksFirst(server: ProgramUnderTest, client: ProgramUnderTest, within = DEFAULT_WITHIN_MS): Promise<'client' | 'server' | undefined> {
+  let last: 'client' | 'server' | undefined;
+  let streak = 0;
+  return pollUntil(() => {
+    const now = readsKeyboard(client.process.pid) ? 'client' : readsKeyboard(server.process.pid) && allThreadsAsleep(client.process.pid) ? 'server' : undefined;
+    streak = now !== undefined && now === last ? streak + 1 : now === undefined ? 0 : 1;
+    last = now;
+    return streak >= STREAK ? now : undefined;
+  }, within);
+}
