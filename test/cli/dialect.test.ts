@@ -3,6 +3,7 @@
 // client connects, and the page's port costs one test ("the server starts and listens
 // on PORT"), said once at the top of the report. Without namespaces, nothing changes.
 
+import { execFileSync } from 'node:child_process';
 import { expect } from 'chai';
 import { PAGE_PORT_TEST } from '../../harness/report/dialect-words.js';
 import { markdownSummary } from '../../harness/report/render-summary.js';
@@ -13,6 +14,16 @@ import { FEW_GRADINGS_MS, MANY_GRADINGS_MS } from '../limits.js';
 import { fixture, runCli } from './run-cli.js';
 
 const isolated = isolation().mode !== 'none';
+
+/** Whether this machine lets the grader make a user namespace of its own (as userns mode does). */
+function userNamespaces(): boolean {
+  try {
+    execFileSync('unshare', ['--user', '--map-root-user', '--net', '--mount', 'true'], { stdio: 'ignore', timeout: 5000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const notPassed = (r: TaskReport): string[] => r.tests.filter((t) => t.status !== 'passed').map((t) => `${t.status}: ${t.name}`);
 const why = (r: TaskReport): string =>
@@ -70,6 +81,14 @@ describe('a course of its own port', function () {
     expect(report.score, why(report)).to.equal(report.maxScore);
     expect(report.dialect).to.deep.equal({ pagePort: 53, serverPort: 53, clientPort: 53 });
     expect(renderTask(report)).to.not.include('the page asks for');
+  });
+
+  it('learns both ports in a user namespace of its own too (userns mode)', async function () {
+    if (!userNamespaces()) this.skip();
+    const report = await gradeJson('task3b', 'dialect-5004', { SOCKET_GRADER_ISOLATION: 'userns' });
+    expect(report.isolation).to.equal('userns');
+    expect(report.dialect).to.deep.equal({ pagePort: 53, serverPort: 5004, clientPort: 5004 });
+    expect(notPassed(report), why(report)).to.deep.equal([`failed: ${PAGE_PORT_TEST}`]);
   });
 
   it('grades a pair on its own port ten times with one verdict', async function () {
