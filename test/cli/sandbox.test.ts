@@ -159,8 +159,8 @@ describe('the sandbox, tried by a hostile student in a class', function () {
     const reports = path.join(classDir, 'reports');
     run = await runCli('class', ['task3b', classDir, '--reports', reports, '--format', 'json', '--csv', path.join(classDir, 'grades.csv')]);
     expect(run.exitCode, run.stderr).to.be.oneOf([0, 1]);
-    const file = readdirSync(reports).find((f) => f.startsWith('bob'));
-    bob = JSON.parse(readFileSync(path.join(reports, file as string), 'utf8')) as TaskReport;
+    // Reports are kept per student and task.
+    bob = JSON.parse(readFileSync(path.join(reports, 'bob', 'task3b.json'), 'utf8')) as TaskReport;
     printed = bob.tests
       .flatMap((t) => t.transcript)
       .filter((e) => e.actor === 'server stdout')
