@@ -7,8 +7,8 @@ import path from 'node:path';
 export interface LaunchShown {
   /** The command and every argument, as started. */
   words: readonly string[];
-  /** The submission folder: paths inside it are shown relative to it. */
-  submission: string;
+  /** The submission folder: paths inside it are shown relative to it (none: a program started outside a grading). */
+  submission?: string;
   /** Its working folder, as the program itself names it. */
   folder: string;
   host?: string;
@@ -26,9 +26,9 @@ function shellWord(word: string): string {
 }
 
 /** A path of the submission relative to it (`task3b/server.py`, `./server`); the grader's own files (python3, a bundle) by their name. */
-function shownWord(word: string, submission: string): string {
+function shownWord(word: string, submission: string | undefined): string {
   if (!path.isAbsolute(word)) return word;
-  if (isWithin(submission, word)) {
+  if (submission !== undefined && isWithin(submission, word)) {
     const rel = path.relative(submission, word);
     return rel.includes('/') ? rel : `./${rel}`;
   }
@@ -36,7 +36,7 @@ function shownWord(word: string, submission: string): string {
 }
 
 /** The command line as typed: `python3 -u task3b/server.py 5000`. */
-export function shownCommandLine(words: readonly string[], submission: string): string {
+export function shownCommandLine(words: readonly string[], submission: string | undefined): string {
   return words.map((w) => shellWord(shownWord(w, submission))).join(' ');
 }
 

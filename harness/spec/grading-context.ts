@@ -34,6 +34,11 @@ export function submissionDir(): string {
   return grading().dir;
 }
 
+/** The folder programs run from, when a grading has begun (a program can be started outside one, in the harness's own tests). */
+export function gradedSubmissionDir(): string | undefined {
+  return current?.dir;
+}
+
 export function originalSubmissionDir(): string {
   return grading().original;
 }
@@ -93,7 +98,9 @@ export function noteServerPort(task: string, pagePort: number, port: number): vo
 /** What was learned of the task's ports in this grading, for its report. */
 export function learnedDialect(task: string): Dialect | undefined {
   const d = learned.get(task);
-  return d && (d.serverPort !== undefined || d.clientPort !== undefined) ? { ...d } : undefined;
+  if (!d || (d.serverPort === undefined && d.clientPort === undefined)) return undefined;
+  // Always in this order, whichever was seen first (the client's discovery runs beside the server's tests).
+  return { pagePort: d.pagePort, ...(d.serverPort === undefined ? {} : { serverPort: d.serverPort }), ...(d.clientPort === undefined ? {} : { clientPort: d.clientPort }) };
 }
 
 /** Per task: where its client connects, learned once per grading (undefined: it never did), and how to stop learning it. */

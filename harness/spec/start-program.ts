@@ -18,7 +18,7 @@ import { whyCannotStart } from '../process/why-cannot-start.js';
 import type { FileMap, TestNetwork } from '../sandbox/test-network.js';
 import { fillLaunchValues } from '../submission/launch-values.js';
 import { locateProgram, type Role } from '../submission/locate-program.js';
-import { earlierStartFailure, noteStartFailure, submissionDir } from './grading-context.js';
+import { earlierStartFailure, gradedSubmissionDir, noteStartFailure, submissionDir } from './grading-context.js';
 import type { Group } from './task-terms.js';
 
 export type { FileMap };
@@ -71,7 +71,7 @@ export async function spawnInFolder(cmd: ProgramCommand, role: Role, env: Record
     env: studentEnv(folder.inside, given),
     actor: role,
     transcript,
-    startedAs: describeLaunch({ words: [command.command, ...command.args], submission: submissionDir(), folder: folder.inside, host: given.HOST, port: given.PORT }),
+    startedAs: describeLaunch({ words: [command.command, ...command.args], submission: gradedSubmissionDir(), folder: folder.inside, host: given.HOST, port: given.PORT }),
   });
   if (!(program.pid > 1)) {
     // The spawn failed before a process existed: nothing to kill. Its error comes on the
