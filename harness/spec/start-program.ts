@@ -144,6 +144,7 @@ async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', 
   if (!canSeeSockets) return { protocol, host: '127.0.0.1', port, unconfirmed: true };
   const end = Date.now() + STARTUP_WITHIN_MS;
   let asleepSince: number | undefined;
+  let printedBytes = -1;
   // Stalled before listening: it waits for something only the grader could give, and never will.
   let stalled: string | undefined;
   const stopWatching = onStall((why) => (stalled = why));
@@ -163,8 +164,12 @@ async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', 
         return 'timeout';
       }
       if (stalled !== undefined && sockets.length === 0) return `stalled: ${stalled}`;
-      if (!allThreadsAsleep(program.pid)) asleepSince = undefined;
-      else {
+      // A program blocked writing to a full pipe while the grader, slow on a busy machine, drains it is printing, not waiting.
+      const printed = printedSoFar(program);
+      if (printed !== printedBytes || !allThreadsAsleep(program.pid)) {
+        printedBytes = printed;
+        asleepSince = undefined;
+      } else {
         asleepSince ??= Date.now();
         if (Date.now() - asleepSince >= ASLEEP_BEFORE_LISTENING_MS && sockets.length === 0) return 'asleep';
       }
@@ -173,6 +178,11 @@ async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', 
   } finally {
     stopWatching();
   }
+}
+
+/** Bytes the program has written to stdout and stderr, kept or not. */
+function printedSoFar(program: RunningProgram): number {
+  return program.stdout.all().length + program.stdout.dropped + program.stderr.all().length + program.stderr.dropped;
 }
 
 function startFailure(program: RunningProgram, protocol: 'tcp' | 'udp', port: number, why: NotBound, taskPort: boolean): StudentFailure {
