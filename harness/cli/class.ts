@@ -9,6 +9,7 @@ import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
 import { safeJson, safeText } from '../report/escape.js';
 import { allReport, type RenderOptions, type ReportFormat, render } from '../report/render.js';
+import { runHeader } from '../report/render-text.js';
 import { type ClassResult, gradeClass, listStudents, maxScores, shard } from '../runner/grade-class.js';
 import { isolation } from '../sandbox/isolation.js';
 import { parseCommon, strayArguments, userPath, wantsHelp } from './args.js';
@@ -21,7 +22,7 @@ const USAGE = `usage: socket-grader class <task|task,task…|all> <class-folder>
   --csv FILE          one row per student and task: student,task,score,max,seconds
   --reports DIR       a report per student and task: DIR/<student>/<task>.json, and .txt
                       (or the --format's own file); grading tasks one at a time adds to DIR
-  --format text|json|classroom|gradescope|junit   the reports' format, and stdout's (text)
+  --format text|json|classroom|gradescope|prairielearn|junit   the reports' format, and stdout's (text)
   --out FILE          the class summary as JSON
   --seed N            replay the data of an earlier run (every report says its seed)
   --jobs N            gradings at once
@@ -36,23 +37,19 @@ const REPORT_FILE: Record<ReportFormat, (task: string) => string> = {
   json: (t) => `${t}.json`,
   classroom: (t) => `${t}.classroom.json`,
   gradescope: (t) => `${t}.gradescope.json`,
+  prairielearn: (t) => `${t}.prairielearn.json`,
   junit: (t) => `${t}.xml`,
 };
 
-/** Said above a text report, as grade says it: how the programs were isolated, and how to replay the run. */
-function replayHeader(seed: number): string {
-  return `isolation: ${isolation().summary}\nseed: ${seed} (rerun with --seed ${seed} for the same data)\n\n`;
-}
-
 /** `DIR/<student>/<task>.json`, and the format's own file: tasks graded one at a time never overwrite each other. */
-function writeReports(dir: string, results: readonly ClassResult[], format: ReportFormat, seed: number, opts: RenderOptions): void {
+function writeReports(dir: string, results: readonly ClassResult[], format: ReportFormat, opts: RenderOptions): void {
   for (const r of results) {
     const folder = path.join(dir, r.student);
     mkdirSync(folder, { recursive: true });
     const all = allReport(r.report.submission, [r.report], r.report.durationMs);
     writeFileSync(path.join(folder, REPORT_FILE.json(r.task)), `${render('json', all, true)}\n`);
     if (format === 'json') continue;
-    const header = format === 'text' ? replayHeader(r.report.seed ?? seed) : '';
+    const header = format === 'text' ? runHeader(all, isolation().summary) : '';
     writeFileSync(path.join(folder, REPORT_FILE[format](r.task)), `${header}${render(format, all, true, opts)}\n`);
   }
 }
@@ -118,11 +115,13 @@ export async function classCommand(argv: string[]): Promise<number> {
     ),
   }));
   for (const p of perStudent) p.all.durationMs = p.all.tasks.reduce((a, r) => a + r.durationMs, 0);
-  if (typeof extra.reports === 'string') writeReports(userPath(extra.reports), results, flags.format, seed, { gradescope: { afterDue: flags.afterDue } });
+  if (typeof extra.reports === 'string') writeReports(userPath(extra.reports), results, flags.format, { gradescope: { afterDue: flags.afterDue } });
   const summary = {
     class: classDir,
     shard: `${index}/${count}`,
     seed,
+    // Every student is graded by the same grader on the same tasks: the first one's identity is the class's.
+    grader: perStudent.find((p) => p.all.grader)?.all.grader,
     durationMs: Date.now() - started,
     students: perStudent.map((p) => ({
       student: p.student.name,
@@ -141,6 +140,7 @@ export async function classCommand(argv: string[]): Promise<number> {
     for (const e of summary.errors) lines.push(`grader error: ${e.student} ${e.task}: ${(e.error ?? '').split('\n')[0]}`);
     lines.push(`graded ${students.length} students × ${tasks.length} task(s) in ${((Date.now() - started) / 1000).toFixed(1)} s${count > 1 ? ` (shard ${index}/${count})` : ''}`);
     lines.push(`seed: ${summary.seed} (rerun with --seed ${summary.seed} for the same data)`);
+    if (summary.grader) lines.push(`grader: socket-grader ${summary.grader.version}, specs ${summary.grader.specHash}`);
     process.stdout.write(`${safeText(lines.join('\n'))}\n`);
   }
   return exitCode(results.map((r) => r.report));

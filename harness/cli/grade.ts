@@ -1,4 +1,4 @@
-// npm run grade -- <task|task,task…|all> <folder> [--format text|json|classroom|gradescope|junit] [--out FILE] [--advisory GROUP]
+// npm run grade -- <task|task,task…|all> <folder> [--format text|json|classroom|gradescope|prairielearn|junit] [--out FILE] [--advisory GROUP]
 
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
 import { allReport, render, renderMachine } from '../report/render.js';
+import { runHeader } from '../report/render-text.js';
 import { hasFailure, hasGraderError, type TaskReport } from '../report/types.js';
 import { gradeTask } from '../runner/grade-task.js';
 import { mapConcurrently } from '../runner/pool.js';
@@ -16,7 +17,7 @@ import { writeGitHubStepFiles } from './github-actions.js';
 import { runMain } from './main.js';
 
 const USAGE = `usage: socket-grader grade <task|task,task…|all> <submission-folder> [options]
-  --format text|json|classroom|gradescope|junit   what stdout gets (text)
+  --format text|json|classroom|gradescope|prairielearn|junit   what stdout gets (text)
   --out FILE          also write the machine-readable report (JSON, or the format's own) to FILE
   --seed N            replay the data of an earlier run (its report says its seed)
   --groups G,G        grade and score only these groups: server, client, end-to-end, robustness
@@ -56,7 +57,7 @@ export async function grade(argv: string[]): Promise<number> {
   if (flags.out) writeFileSync(userPath(flags.out), `${renderMachine(flags.format, all, single, shown)}\n`);
   if (flags.format === 'classroom') writeGitHubStepFiles(reports);
   // Said once, above the report: how the programs were isolated, and how to replay this run.
-  const header = flags.format === 'text' ? `isolation: ${isolation().summary}\nseed: ${seed} (rerun with --seed ${seed} for the same data)\n\n` : '';
+  const header = flags.format === 'text' ? runHeader(all, isolation().summary) : '';
   process.stdout.write(`${header}${render(flags.format, all, single, shown)}\n`);
   return exitCode(reports);
 }

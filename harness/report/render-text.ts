@@ -41,6 +41,14 @@ export function renderTask(r: TaskReport): string {
   return lines.join('\n');
 }
 
+/** Said once above a text report: how the programs were isolated, how to replay the run, and which grader and specs graded it. */
+export function runHeader(all: AllReport, isolationSummary: string): string {
+  const lines = [`isolation: ${isolationSummary}`];
+  if (all.seed !== undefined) lines.push(`seed: ${all.seed} (rerun with --seed ${all.seed} for the same data)`);
+  if (all.grader) lines.push(`grader: socket-grader ${all.grader.version}, specs ${all.grader.specHash}`);
+  return `${lines.join('\n')}\n\n`;
+}
+
 export function renderAll(r: AllReport): string {
   return [...r.tasks.map(renderTask), `total: ${r.score}/${r.maxScore} over ${r.tasks.length} tasks`].join('\n\n');
 }

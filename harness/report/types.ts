@@ -5,6 +5,12 @@ import type { Dialect } from '../spec/task-terms.js';
 
 export type { Dialect };
 
+/** Which grader made a report: its package version and a hash of the compiled specs it graded with. */
+export interface GraderIdentity {
+  version: string;
+  specHash: string;
+}
+
 export type TestStatus = 'passed' | 'failed' | 'skipped' | 'error';
 
 export interface TestResult {
@@ -33,6 +39,8 @@ export interface TaskReport {
   seed?: number;
   /** What was learned of the submission's own ports; absent when nothing was (no namespaces, no program started). */
   dialect?: Dialect;
+  /** The grader's version and its specs' hash (a whole run: one hash over every task's). */
+  grader?: GraderIdentity;
   tests: TestResult[];
 }
 
@@ -40,6 +48,7 @@ export interface AllReport {
   submission: string;
   isolation?: string;
   seed?: number;
+  grader?: GraderIdentity;
   score: number;
   maxScore: number;
   durationMs: number;

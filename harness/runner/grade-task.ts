@@ -6,6 +6,7 @@ import { scaled } from '../core/time.js';
 import { scoreTask, type TaskReport } from '../report/types.js';
 import { findIsolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
 import { findGraderPython, PYTHON_VARIABLE } from '../sandbox/python.js';
+import { graderIdentity } from './grader-identity.js';
 import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
 import type { Graded } from './worker-protocol.js';
 
@@ -50,5 +51,5 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
   // The worker ran and reported only the groups and tests asked for; the report says how it graded, once.
   const { tests: scored, ...head } = scoreTask(task, path.resolve(submission), Date.now() - started, graded.results, opts.advisory);
   // What was learned comes before the tests, as the report says it first.
-  return { ...head, isolation: settings[ISOLATION_VARIABLE], seed: opts.seed, ...(graded.dialect ? { dialect: graded.dialect } : {}), tests: scored };
+  return { ...head, isolation: settings[ISOLATION_VARIABLE], seed: opts.seed, grader: graderIdentity(task), ...(graded.dialect ? { dialect: graded.dialect } : {}), tests: scored };
 }
