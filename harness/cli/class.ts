@@ -10,8 +10,9 @@ import { newSeed } from '../core/seeded-random.js';
 import { safeJson, safeText } from '../report/escape.js';
 import { allReport, type RenderOptions, type ReportFormat, render } from '../report/render.js';
 import { runHeader } from '../report/render-text.js';
-import { type ClassResult, gradeClass, listStudents, maxScores, shard } from '../runner/grade-class.js';
+import { type ClassResult, gradeClass, listStudents, maxScores, type Student, shard } from '../runner/grade-class.js';
 import { isolation } from '../sandbox/isolation.js';
+import { tasksPresent } from '../submission/tasks-present.js';
 import { parseCommon, strayArguments, userPath, wantsHelp } from './args.js';
 import { EXIT, UsageError } from './errors.js';
 import { exitCode } from './grade.js';
@@ -71,6 +72,12 @@ export function classCsv(results: readonly ClassResult[]): string {
   return stringify([[...CSV_COLUMNS], ...rows]);
 }
 
+/** The tasks any student's folder holds (task folders, manifest entries), in catalog order; every task when none does. */
+function tasksOfClass(students: readonly Student[], known: readonly string[]): string[] {
+  const present = new Set(students.flatMap((s) => tasksPresent(s.dir, known)));
+  return present.size === 0 ? [...known] : known.filter((t) => present.has(t));
+}
+
 export async function classCommand(argv: string[]): Promise<number> {
   if (wantsHelp(argv)) {
     process.stdout.write(`${USAGE}\ntasks: ${listTasks().join(' ')}\n`);
@@ -82,14 +89,17 @@ export async function classCommand(argv: string[]): Promise<number> {
     throw new UsageError('class needs a task and a class folder (one subfolder per student), e.g. `socket-grader class chat submissions`; `socket-grader class --help` lists the options');
   if (rest.length > 0) throw strayArguments('class', [task, folder], rest);
   const known = listTasks();
-  // One task, several (chat,filetransfer,stock7), or all: as grade takes them.
-  const tasks = task === 'all' ? known : task.split(',');
-  for (const t of tasks) if (!known.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${known.join(' ')} (or all)`);
+  // One task, several (chat,filetransfer,stock7), or all: every task some student of the class hands in.
+  const named = task === 'all' ? [] : task.split(',');
+  for (const t of named) if (!known.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${known.join(' ')} (or all)`);
   const classDir = path.resolve(userPath(folder));
   if (!existsSync(classDir) || !statSync(classDir).isDirectory()) throw new UsageError(`class folder not found: ${classDir}`);
   const { index, count } = parseShard(extra.shard);
 
-  const students = shard(listStudents(classDir), index, count);
+  const everyone = listStudents(classDir);
+  // Found over the whole class, not the shard, so every shard grades the same tasks.
+  const tasks = task === 'all' ? tasksOfClass(everyone, known) : named;
+  const students = shard(everyone, index, count);
   // One seed for the whole class, so `--seed` replays every student's data (as in grade).
   const seed = flags.seed ?? newSeed();
   const progress = startProgress(students.length * tasks.length);
@@ -138,6 +148,7 @@ export async function classCommand(argv: string[]): Promise<number> {
     const width = Math.max(8, ...students.map((s) => s.name.length));
     const lines = summary.students.map((s) => `${s.student.padEnd(width)}  ${`${s.score}/${s.maxScore}`.padStart(8)}  ${s.tasks.map((t) => `${t.task} ${t.score}/${t.maxScore}`).join('  ')}`);
     for (const e of summary.errors) lines.push(`grader error: ${e.student} ${e.task}: ${(e.error ?? '').split('\n')[0]}`);
+    if (task === 'all') lines.push(`all: the tasks the class's folders hold: ${tasks.join(', ')}`);
     lines.push(`graded ${students.length} students × ${tasks.length} task(s) in ${((Date.now() - started) / 1000).toFixed(1)} s${count > 1 ? ` (shard ${index}/${count})` : ''}`);
     lines.push(`seed: ${summary.seed} (rerun with --seed ${summary.seed} for the same data)`);
     if (summary.grader) lines.push(`grader: socket-grader ${summary.grader.version}, specs ${summary.grader.specHash}`);

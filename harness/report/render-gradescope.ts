@@ -5,8 +5,8 @@
 // which specs, which seed and which isolation made the score.
 
 import { formatTranscript } from '../core/transcript.js';
-import { dialectWords } from './dialect-words.js';
 import { safeText } from './escape.js';
+import { learnedWords } from './learned-words.js';
 import { fence, provenance } from './markdown.js';
 import type { AllReport, TestResult } from './types.js';
 
@@ -54,8 +54,7 @@ function testOutput(t: TestResult): string {
 export function toGradescope(all: AllReport, opts: GradescopeOptions = {}): GradescopeResults {
   const afterDue = new Set(opts.afterDue ?? []);
   const lines = all.tasks.flatMap((r) => {
-    const learned = dialectWords(r.dialect);
-    return [`- **${r.task}**: ${r.score}/${r.maxScore} points, ${r.tests.filter((t) => t.status === 'passed').length} of ${r.tests.length} tests passed`, ...(learned ? [`  ${learned}`] : [])];
+    return [`- **${r.task}**: ${r.score}/${r.maxScore} points, ${r.tests.filter((t) => t.status === 'passed').length} of ${r.tests.length} tests passed`, ...learnedWords(r).map((w) => `  ${w}`)];
   });
   const from = provenance(all.grader, all.seed);
   return {

@@ -4,8 +4,8 @@
 
 import { graderFailed } from '../core/failures.js';
 import { formatTranscript } from '../core/transcript.js';
-import { dialectWords } from './dialect-words.js';
 import { safeText } from './escape.js';
+import { learnedWords } from './learned-words.js';
 import { provenance } from './markdown.js';
 import { type AllReport, hasGraderError, type TestResult } from './types.js';
 
@@ -35,7 +35,7 @@ export function toPrairieLearn(all: AllReport): PrairieLearnResults {
   const broken = all.tasks.flatMap((r) => r.tests.filter((t) => t.status === 'error').map((t) => `${r.task}: ${t.name}: ${(t.message ?? '').split('\n')[0]}`));
   const gradable = !all.tasks.some(hasGraderError);
   const from = provenance(all.grader, all.seed);
-  const summary = all.tasks.map((r) => [`${r.task}: ${r.score}/${r.maxScore} points`, dialectWords(r.dialect)].filter(Boolean).join('\n  '));
+  const summary = all.tasks.map((r) => [`${r.task}: ${r.score}/${r.maxScore} points`, ...learnedWords(r)].join('\n  '));
   return {
     gradable,
     score: gradable && all.maxScore > 0 ? all.score / all.maxScore : 0,

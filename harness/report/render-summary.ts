@@ -2,8 +2,8 @@
 // points (Classroom's own log shows only passed/total), and under each failure the
 // expected and actual lines and the conversation as a sequence diagram.
 
-import { dialectWords } from './dialect-words.js';
 import { safeText } from './escape.js';
+import { learnedWords } from './learned-words.js';
 import { cell, fence, provenance } from './markdown.js';
 import { sequenceDiagram } from './render-mermaid.js';
 import type { TaskReport, TestResult } from './types.js';
@@ -21,8 +21,8 @@ function evidence(t: TestResult): string {
 }
 
 function taskSummary(r: TaskReport): string[] {
-  const learned = dialectWords(r.dialect);
-  const lines = [`### ${r.task}: ${r.score} / ${r.maxScore} points`, '', ...(learned ? [cell(learned), ''] : []), '| | test | group | points |', '|---|---|---|---|'];
+  const learned = learnedWords(r);
+  const lines = [`### ${r.task}: ${r.score} / ${r.maxScore} points`, '', ...learned.flatMap((w) => [cell(w), '']), '| | test | group | points |', '|---|---|---|---|'];
   for (const t of r.tests) lines.push(`| ${MARK[t.status]} | ${cell(t.name)} | ${cell(t.group)} | ${points(t)} |`);
   const failures = r.tests.filter((t) => t.status !== 'passed');
   if (failures.length > 0) lines.push('');

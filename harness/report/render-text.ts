@@ -2,7 +2,7 @@
 // under each failure, the score last.
 
 import { formatTranscript } from '../core/transcript.js';
-import { dialectWords } from './dialect-words.js';
+import { learnedWords } from './learned-words.js';
 import type { AllReport, TaskReport, TestResult } from './types.js';
 
 const MARK: Record<TestResult['status'], string> = { passed: '✓', failed: '✗', skipped: '-', error: '!' };
@@ -25,8 +25,7 @@ function renderTest(t: TestResult): string[] {
 
 export function renderTask(r: TaskReport): string {
   const lines = [`${r.task} · ${r.submission}`];
-  const learned = dialectWords(r.dialect);
-  if (learned) lines.push(`  ${learned}`);
+  for (const learned of learnedWords(r)) lines.push(`  ${learned}`);
   const groups = [...new Set(r.tests.map((t) => t.group))];
   for (const g of groups) {
     lines.push(`  ${g}`);

@@ -39,6 +39,8 @@ export interface TaskReport {
   seed?: number;
   /** What was learned of the submission's own ports; absent when nothing was (no namespaces, no program started). */
   dialect?: Dialect;
+  /** Programs found and graded away from where the page asks (`unzipped/chat/server.py`), by role. */
+  foundAt?: { server?: string; client?: string };
   /** The grader's version and its specs' hash (a whole run: one hash over every task's). */
   grader?: GraderIdentity;
   tests: TestResult[];
