@@ -27,6 +27,7 @@ export function renderTask(r: TaskReport): string {
   const lines = [`${r.task} · ${r.submission}`];
   const learned = dialectWords(r.dialect);
   if (learned) lines.push(`  ${learned}`);
+  if (r.onlyTests) lines.push(`  ${onlyTestsWords(r.onlyTests)}`);
   const groups = [...new Set(r.tests.map((t) => t.group))];
   for (const g of groups) {
     lines.push(`  ${g}`);
@@ -37,10 +38,17 @@ export function renderTask(r: TaskReport): string {
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`)
     .join(', ');
-  lines.push(`  score: ${r.score}/${r.maxScore} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`);
+  const asked = r.onlyTests ? ' of the tests you asked for' : '';
+  lines.push(`  score: ${r.score}/${r.maxScore}${asked} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`);
   return lines.join('\n');
 }
 
+/** Said above a grading narrowed by --test: the others did not run, and the score is not the task's. */
+export function onlyTestsWords(words: readonly string[]): string {
+  return `only the tests whose title contains "${words.join(' ')}" ran (--test); grade without --test for the whole score`;
+}
+
 export function renderAll(r: AllReport): string {
-  return [...r.tasks.map(renderTask), `total: ${r.score}/${r.maxScore} over ${r.tasks.length} tasks`].join('\n\n');
+  const asked = r.tasks.some((t) => t.onlyTests) ? ' of the tests you asked for' : '';
+  return [...r.tasks.map(renderTask), `total: ${r.score}/${r.maxScore}${asked} over ${r.tasks.length} tasks`].join('\n\n');
 }

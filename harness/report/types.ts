@@ -33,6 +33,8 @@ export interface TaskReport {
   seed?: number;
   /** What was learned of the submission's own ports; absent when nothing was (no namespaces, no program started). */
   dialect?: Dialect;
+  /** Set when only some tests were asked for (`--test`): the words their titles contain; the score counts those tests alone. */
+  onlyTests?: string[];
   tests: TestResult[];
 }
 

@@ -50,5 +50,6 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
   // The worker ran and reported only the groups and tests asked for; the report says how it graded, once.
   const { tests: scored, ...head } = scoreTask(task, path.resolve(submission), Date.now() - started, graded.results, opts.advisory);
   // What was learned comes before the tests, as the report says it first.
-  return { ...head, isolation: settings[ISOLATION_VARIABLE], seed: opts.seed, ...(graded.dialect ? { dialect: graded.dialect } : {}), tests: scored };
+  const only = job.tests.length > 0 ? { onlyTests: job.tests } : {};
+  return { ...head, isolation: settings[ISOLATION_VARIABLE], seed: opts.seed, ...(graded.dialect ? { dialect: graded.dialect } : {}), ...only, tests: scored };
 }

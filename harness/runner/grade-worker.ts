@@ -48,13 +48,14 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\
 
 /**
  * Only the groups asked for run (a test's full title is "<task> <group> <title>"), and
- * only tests whose title holds one of the words asked for (validate proving a mutant dead).
+ * only tests whose title holds one of the words asked for, in any case (`grade --test`,
+ * validate proving a mutant dead).
  */
 function grepFor(job: WorkerJob): RegExp | undefined {
   if (job.groups.length === 0 && job.tests.length === 0) return undefined;
   const groupPart = job.groups.length > 0 ? `(${job.groups.map(escapeRegExp).join('|')})` : '\\S+';
   const titlePart = job.tests.length > 0 ? `.*(${job.tests.map(escapeRegExp).join('|')})` : '';
-  return new RegExp(`^${escapeRegExp(job.task)} ${groupPart} ${titlePart}`);
+  return new RegExp(`^${escapeRegExp(job.task)} ${groupPart} ${titlePart}`, 'i');
 }
 
 async function grade(job: WorkerJob): Promise<{ results: TestResult[]; dialect?: Dialect }> {
