@@ -43,6 +43,8 @@ export interface TargetOptions {
   /** `--test`'s words (none: every test). */
   tests: string[];
   jobs?: number;
+  /** Bumped on every change to the folder (watch): a worker's copy of an older version is made again. */
+  folderVersion?: number;
 }
 
 /**

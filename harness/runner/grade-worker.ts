@@ -61,8 +61,8 @@ function grepFor(job: WorkerJob): RegExp | undefined {
 async function grade(job: WorkerJob): Promise<{ results: TestResult[]; dialect?: Dialect }> {
   // In a sandbox, programs run from a copy every user may read (they never run as the
   // grader's user, whatever the folder's permissions); without one, from the folder itself.
-  // The copy is made once for the gradings of the same folder that follow.
-  const copy = isolation().mode === 'none' ? undefined : await keptCopyOf(job.submission);
+  // The copy is made once for the gradings of the same folder that follow, again once it has changed.
+  const copy = isolation().mode === 'none' ? undefined : await keptCopyOf(job.submission, job.folderVersion);
   const grep = grepFor(job);
   // The specs learn which tests run, so work done for some tests only (the client's port) is done only for them.
   beginGrading({ dir: copy?.dir ?? job.submission, original: job.submission, seed: job.seed, runs: grep && ((fullTitle) => grep.test(fullTitle)) });
