@@ -54,7 +54,9 @@ export interface TargetOptions {
 export async function gradeTasks(target: GradeTarget, opts: TargetOptions): Promise<TaskReport[]> {
   // Tasks mostly wait (on sockets, on programs' deadlines): twice the cores keeps them busy.
   const jobs = opts.jobs ?? 2 * os.availableParallelism();
-  const reports = await mapConcurrently(target.tasks, jobs, (t) => gradeTask(t, target.submission, { seed: opts.seed, advisory: opts.advisory, groups: opts.groups, tests: opts.tests }));
+  const reports = await mapConcurrently(target.tasks, jobs, (t) =>
+    gradeTask(t, target.submission, { seed: opts.seed, advisory: opts.advisory, groups: opts.groups, tests: opts.tests, folderVersion: opts.folderVersion }),
+  );
   if (opts.tests.length === 0) return reports;
   const matched = reports.filter((r) => r.tests.length > 0);
   if (matched.length === 0) throw noTestMatches(target, opts.tests, opts.groups);
