@@ -8,7 +8,7 @@ export interface TestChanges {
   nowPassing: string[];
   /** Titles of tests that passed before and do not now (failed, skipped, or the grader's error). */
   nowFailing: string[];
-  score: { before: number; after: number; max: number };
+  score: { before: number; beforeMax: number; after: number; max: number };
 }
 
 /** The changes from `prev` to `next`; a test absent from `prev` (nothing to compare with) is no change. */
@@ -29,15 +29,17 @@ export function changesBetween(prev: readonly TaskReport[], next: readonly TaskR
     }
   }
   const total = (reports: readonly TaskReport[]): number => reports.reduce((n, r) => n + r.score, 0);
-  return { nowPassing, nowFailing, score: { before: total(prev), after: total(next), max: next.reduce((n, r) => n + r.maxScore, 0) } };
+  const max = (reports: readonly TaskReport[]): number => reports.reduce((n, r) => n + r.maxScore, 0);
+  return { nowPassing, nowFailing, score: { before: total(prev), beforeMax: max(prev), after: total(next), max: max(next) } };
 }
 
 /** One line: `now passing: 2 ("…", "…"); now failing: 1 ("…"); score 7/9 (was 5/9)`, or that nothing changed. */
 export function describeChanges(c: TestChanges): string {
   const list = (titles: readonly string[]): string => `${titles.length}${titles.length > 0 ? ` (${titles.map((t) => `"${t}"`).join(', ')})` : ''}`;
+  const was = `${c.score.before}/${c.score.beforeMax}`;
   const score = `score ${c.score.after}/${c.score.max}`;
   if (c.nowPassing.length === 0 && c.nowFailing.length === 0) {
-    return `since the last run: no test changed; ${score}${c.score.before === c.score.after ? '' : ` (was ${c.score.before})`}`;
+    return `since the last run: no test changed; ${score}${`${c.score.after}/${c.score.max}` === was ? '' : ` (was ${was})`}`;
   }
-  return `since the last run: now passing: ${list(c.nowPassing)}; now failing: ${list(c.nowFailing)}; ${score} (was ${c.score.before})`;
+  return `since the last run: now passing: ${list(c.nowPassing)}; now failing: ${list(c.nowFailing)}; ${score} (was ${was})`;
 }

@@ -18,8 +18,8 @@ describe('changes between two gradings', () => {
     const prev = [report('task3b', [test('a', 'failed'), test('b', 'skipped', 2), test('c', 'passed'), test('d', 'failed')])];
     const next = [report('task3b', [test('a', 'passed'), test('b', 'passed', 2), test('c', 'failed'), test('d', 'failed')])];
     const c = changesBetween(prev, next);
-    expect(c).to.deep.equal({ nowPassing: ['a', 'b'], nowFailing: ['c'], score: { before: 1, after: 3, max: 5 } });
-    expect(describeChanges(c)).to.equal('since the last run: now passing: 2 ("a", "b"); now failing: 1 ("c"); score 3/5 (was 1)');
+    expect(c).to.deep.equal({ nowPassing: ['a', 'b'], nowFailing: ['c'], score: { before: 1, beforeMax: 5, after: 3, max: 5 } });
+    expect(describeChanges(c)).to.equal('since the last run: now passing: 2 ("a", "b"); now failing: 1 ("c"); score 3/5 (was 1/5)');
   });
 
   it('a test that errored or was skipped after passing is no longer passing; one new to the run is no change', () => {
