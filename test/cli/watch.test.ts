@@ -98,6 +98,14 @@ class WatchRun {
   }
 }
 
+/** Nothing of the watch is left: every process of it carries its TMPDIR (workers, the sandbox helper and its namespace holders); a student's program runs from the grader's copy of the folder, inside that TMPDIR. */
+async function expectNothingLeft(run: WatchRun, folder: string): Promise<void> {
+  const tmp = run.tmp;
+  expect(await settled(() => processesWithEnvironment(`TMPDIR=${tmp}`)), 'grader processes left').to.deep.equal([]);
+  expect(await settled(() => [...processesMentioning(tmp), ...processesMentioning(folder)]), 'student programs left').to.deep.equal([]);
+  expect(readdirSync(tmp), 'temp folders left').to.deep.equal([]);
+}
+
 describe('watch command', function () {
   this.timeout(MANY_GRADINGS_MS);
 
@@ -126,8 +134,10 @@ describe('watch command', function () {
     expect(run.lines[changes]).to.include('now passing: ').and.include('"the server closes the connection after answering"').and.include('now failing: 0');
     // The grading of the fixed server passes in full: its programs ran from the saved file, not the copy of the first run.
     expect(run.lines.slice(again, changes).join('\n')).to.match(/score: (\d+)\/\1 /);
+    // Ctrl+C while it waits for a save.
     run.interrupt();
     expect(await run.exitCode()).to.equal(0);
+    await expectNothingLeft(run, folder);
   });
 
   it('Ctrl+C to its process group mid-grading: exit 0, no process, network or temp folder left', async () => {
@@ -140,12 +150,7 @@ describe('watch command', function () {
     run.interrupt();
     expect(await run.exitCode()).to.equal(0);
     expect(run.lines.join('\n')).to.not.include('score:');
-    // Every process of the run carries its TMPDIR (workers, the sandbox helper and its namespace holders);
-    // a student's program runs from the grader's copy of the folder, inside that TMPDIR.
-    const tmp = run.tmp;
-    expect(await settled(() => processesWithEnvironment(`TMPDIR=${tmp}`)), 'grader processes left').to.deep.equal([]);
-    expect(await settled(() => [...processesMentioning(tmp), ...processesMentioning(folder)]), 'student programs left').to.deep.equal([]);
-    expect(readdirSync(tmp), 'temp folders left').to.deep.equal([]);
+    await expectNothingLeft(run, folder);
   });
 
   it('--test that no title contains: one line saying how to see the titles, exit 2', async () => {
