@@ -5,6 +5,7 @@
 import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
 import { changesBetween, describeChanges } from '../report/changes.js';
+import { safeText } from '../report/escape.js';
 import { allReport, render } from '../report/render.js';
 import type { TaskReport } from '../report/types.js';
 import { closeWorkers } from '../runner/worker-pool.js';
@@ -124,7 +125,8 @@ async function gradeOrStop(target: GradeTarget, options: TargetOptions, stop: Re
   if ('reports' in first) return first.reports;
   // Bad words for --test are bad input on every run: said once, and the watch ends (exit 2).
   if (first.error instanceof UsageError) throw first.error;
-  say(`socket-grader: the grading broke: ${first.error instanceof Error ? first.error.message : String(first.error)}`);
+  // The worker's own output comes with it: shown, never acted on (escape.ts).
+  say(safeText(`socket-grader: the grading broke: ${first.error instanceof Error ? first.error.message : String(first.error)}`));
   return undefined;
 }
 
