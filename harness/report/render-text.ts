@@ -26,6 +26,7 @@ function renderTest(t: TestResult): string[] {
 export function renderTask(r: TaskReport): string {
   const lines = [`${r.task} · ${r.submission}`];
   for (const learned of learnedWords(r)) lines.push(`  ${learned}`);
+  if (r.onlyTests) lines.push(`  ${onlyTestsWords(r.onlyTests)}`);
   const groups = [...new Set(r.tests.map((t) => t.group))];
   for (const g of groups) {
     lines.push(`  ${g}`);
@@ -36,7 +37,8 @@ export function renderTask(r: TaskReport): string {
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`)
     .join(', ');
-  lines.push(`  score: ${r.score}/${r.maxScore} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`);
+  const asked = r.onlyTests ? ' of the tests you asked for' : '';
+  lines.push(`  score: ${r.score}/${r.maxScore}${asked} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`);
   return lines.join('\n');
 }
 
@@ -48,6 +50,12 @@ export function runHeader(all: AllReport, isolationSummary: string): string {
   return `${lines.join('\n')}\n\n`;
 }
 
+/** Said above a grading narrowed by --test: the others did not run, and the score is not the task's. */
+export function onlyTestsWords(words: readonly string[]): string {
+  return `only the tests whose title contains "${words.join(' ')}" ran (--test); grade without --test for the whole score`;
+}
+
 export function renderAll(r: AllReport): string {
-  return [...r.tasks.map(renderTask), `total: ${r.score}/${r.maxScore} over ${r.tasks.length} tasks`].join('\n\n');
+  const asked = r.tasks.some((t) => t.onlyTests) ? ' of the tests you asked for' : '';
+  return [...r.tasks.map(renderTask), `total: ${r.score}/${r.maxScore}${asked} over ${r.tasks.length} tasks`].join('\n\n');
 }

@@ -43,6 +43,8 @@ export interface TaskReport {
   foundAt?: { server?: string; client?: string };
   /** The grader's version and its specs' hash (a whole run: one hash over every task's). */
   grader?: GraderIdentity;
+  /** Set when only some tests were asked for (`--test`): the words their titles contain; the score counts those tests alone. */
+  onlyTests?: string[];
   tests: TestResult[];
 }
 

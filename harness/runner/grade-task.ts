@@ -23,6 +23,8 @@ export interface GradeOptions {
   groups?: string[];
   /** Only tests whose title holds one of these (all when absent or empty). */
   tests?: string[];
+  /** Bumped whenever the folder changed since an earlier grading of this run (watch): workers copy it again. */
+  folderVersion?: number;
 }
 
 let jobs = 0;
@@ -41,7 +43,7 @@ function runSettings(): Promise<Record<string, string>> {
 export async function gradeTask(task: string, submission: string, opts: GradeOptions): Promise<TaskReport> {
   const started = Date.now();
   const settings = await runSettings();
-  const job = { id: ++jobs, task, submission: path.resolve(submission), seed: opts.seed, groups: opts.groups ?? [], tests: opts.tests ?? [] };
+  const job = { id: ++jobs, task, submission: path.resolve(submission), seed: opts.seed, groups: opts.groups ?? [], tests: opts.tests ?? [], folderVersion: opts.folderVersion ?? 0 };
   let graded: Graded;
   try {
     graded = await gradeOnWorker(job, settings, TASK_DEADLINE_MS);
@@ -60,6 +62,7 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
     grader: graderIdentity(task),
     ...(graded.dialect ? { dialect: graded.dialect } : {}),
     ...(foundAt ? { foundAt } : {}),
+    ...(job.tests.length > 0 ? { onlyTests: job.tests } : {}),
     tests: scored,
   };
 }

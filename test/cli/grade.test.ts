@@ -195,4 +195,27 @@ describe('grade command', function () {
     expect(pieces?.advisory).to.equal(true);
     expect(report.maxScore).to.equal(report.tests.filter((t) => t.group !== 'robustness').reduce((a, t) => a + t.maxPoints, 0));
   });
+
+  it('--test TEXT grades only the tests whose title contains TEXT, in any case; the others are not counted as failures', async () => {
+    // This server never closes: graded in full it fails four tests, none of them the one asked for.
+    const mutant = 'specs/task3b/mutants/never-closes';
+    const r = await runCli('grade', ['task3b', mutant, '--test', 'answers hello', '--format', 'json']);
+    expect(r.exitCode, r.stderr).to.equal(0);
+    const report = JSON.parse(r.stdout) as TaskReport;
+    expect(report.tests.map((t) => `${t.status}: ${t.name}`)).to.deep.equal(['passed: the server answers HELLO with HELLO']);
+    expect(report.onlyTests).to.deep.equal(['answers hello']);
+    expect([report.score, report.maxScore]).to.deep.equal([2, 2]);
+    const text = await runCli('grade', ['task3b', mutant, '--test', 'ANSWERS HELLO']);
+    expect(text.exitCode, text.stderr).to.equal(0);
+    expect(text.stdout).to.include('score: 2/2 of the tests you asked for').and.include('only the tests whose title contains "ANSWERS HELLO" ran');
+    expect(text.stdout).to.not.include('closes the connection');
+  });
+
+  it('--test TEXT that no title contains: one line saying how to see the titles, exit 2', async () => {
+    const r = await runCli('grade', ['task3b', 'reference', '--test', 'no such words']);
+    expect(r.exitCode).to.equal(2);
+    expect(r.stdout).to.equal('');
+    expect(r.stderr.trim().split('\n')).to.have.length(1);
+    expect(r.stderr).to.include('no test of task3b has "no such words" in its title').and.include('`socket-grader grade task3b reference` without --test');
+  });
 });
