@@ -76,19 +76,19 @@ describe('grade command', function () {
     }
   });
 
-  it('says what it found instead of a missing program: one folder too deep, or in the top level', async () => {
+  it('says what it found instead of a missing program it cannot be sure of: in the top level with no task folder, or named in other words', async () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'layout-'));
     try {
       const solution = path.join(root, 'specs/task3b/solutions/student-basic/task3b');
-      // Unpacked one folder too deep: the client; beside the task folder: the server.
-      cpSync(path.join(solution, 'client.py'), path.join(tmp, 'unzipped', 'task3b', 'client.py'));
+      // The server in the top level with no task folder beside it; the client named in its own words.
       cpSync(path.join(solution, 'server.py'), path.join(tmp, 'server.py'));
+      cpSync(path.join(solution, 'client.py'), path.join(tmp, 'work', 'task3b_client.py'));
       const r = await runCli('grade', ['task3b', tmp, '--format', 'json']);
       expect(r.exitCode, r.stderr).to.equal(1);
       const messages = [...new Set((JSON.parse(r.stdout) as TaskReport).tests.map((t) => t.message))];
       // One line per role, the same in every test of that role.
       expect(messages.sort()).to.deep.equal([
-        'skipped: no client program: expected task3b/client.py, but found task3b/client.py inside unzipped/; grade that folder instead of the one above it',
+        'skipped: no client program: expected task3b/client.py, but found work/task3b_client.py; if it is your client, put it at task3b/client.py',
         "skipped: no server program: expected task3b/server.py, but found server.py in the folder's top level; put it at task3b/server.py",
       ]);
     } finally {
