@@ -14,6 +14,7 @@ import { newSeed } from '../core/seeded-random.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
 import { answersPresent, loadFixtures, NO_ANSWERS } from '../runner/fixtures.js';
 import { type GradeOptions, gradeTask } from '../runner/grade-task.js';
+import { compactMutant, mutantDiff } from '../runner/mutant-delta.js';
 import { mapConcurrently } from '../runner/pool.js';
 import { parseCommon, userPath, wantsHelp, wholeNumber } from './args.js';
 import { EXIT, UsageError } from './errors.js';
@@ -153,15 +154,54 @@ const USAGE = `usage: socket-grader validate [task…] [options]   (every task w
   --full              grade mutants on every test, not only the ones that should fail them
   --format text|json  what stdout gets; --out FILE writes the JSON too
   --jobs N            gradings at once
+  --show MUTANT       print the bug of one mutant of the task, as a diff against the solution it was made from
+  --compact-mutants   store the tasks' mutants as deltas: name the closest solution as base, drop the files it shares
 needs the repository's specs/*/solutions, specs/*/mutants and reference/ (not in the npm package)`;
+
+/** `validate <task> --show <mutant>`: the bug as a diff against the mutant's base. */
+function showMutant(tasks: string[], name: string): number {
+  if (tasks.length !== 1) throw new UsageError('--show needs one task and a mutant of it, e.g. `socket-grader validate task3b --show echo-one-recv`');
+  const [task] = tasks;
+  if (!listTasks().includes(task)) throw new UsageError(`unknown task "${task}"; valid tasks: ${listTasks().join(' ')}`);
+  const mutants = loadFixtures(task).mutants;
+  const m = mutants.find((x) => x.name === name);
+  if (!m) throw new UsageError(`${task} has no mutant "${name}"; its mutants: ${mutants.map((x) => x.name).join(' ')}`);
+  const head = `${task} / ${m.name}: ${m.bug}\n${m.base ? `made from the solution ${m.base.name}` : 'stored whole (no base)'}; killed by: ${m.killedBy.join('; ')}\n\n`;
+  process.stdout.write(`${head}${mutantDiff(m.stored, m.base?.dir, m.base?.name)}\n`);
+  return EXIT.allPassed;
+}
+
+/** `validate --compact-mutants`: every whole mutant of the tasks becomes a delta on its closest solution. */
+function compactMutants(tasks: string[]): number {
+  for (const task of tasks) {
+    const f = loadFixtures(task);
+    for (const m of f.mutants) {
+      const base = compactMutant(m.stored, f.solutions);
+      process.stdout.write(`${task}/${m.name}: ${base ? `a delta on ${base}` : 'stored whole (no solution shares a file with it)'}\n`);
+    }
+  }
+  return EXIT.allPassed;
+}
 
 export async function validate(argv: string[]): Promise<number> {
   if (wantsHelp(argv)) {
     process.stdout.write(`${USAGE}\ntasks: ${listTasks().join(' ')}\n`);
     return EXIT.allPassed;
   }
-  const { positionals, flags, extra } = parseCommon(argv, { repeat: { type: 'string' }, matrix: { type: 'boolean', default: false }, full: { type: 'boolean', default: false } }, 'validate');
+  const { positionals, flags, extra } = parseCommon(
+    argv,
+    {
+      repeat: { type: 'string' },
+      matrix: { type: 'boolean', default: false },
+      full: { type: 'boolean', default: false },
+      show: { type: 'string' },
+      'compact-mutants': { type: 'boolean', default: false },
+    },
+    'validate',
+  );
   if (!answersPresent()) throw new UsageError(`validate ${NO_ANSWERS}`);
+  if (typeof extra.show === 'string') return showMutant(positionals, extra.show);
+  if (extra['compact-mutants'] === true) return compactMutants(positionals.length > 0 ? positionals : listTasks());
   const repeat = wholeNumber('repeat', extra.repeat, 1);
   const showMatrix = extra.matrix === true;
   const full = extra.full === true || showMatrix;

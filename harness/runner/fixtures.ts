@@ -4,10 +4,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixtureDir, referenceDir } from '../core/paths.js';
+import { MUTANT_FILE, wholeMutantDir } from './mutant-delta.js';
 
 export interface MutantInfo {
   name: string;
+  /** The whole submission to grade: the base's files with the mutant's over them. */
   dir: string;
+  /** The folder as stored: only the files that differ from its base. */
+  stored: string;
+  /** The solution it was made from, whose files it shares; undefined when stored whole. */
+  base?: { name: string; dir: string };
   /** The bug, as a student would have written it. */
   bug: string;
   /** Titles (or parts of titles) of the tests that must fail on this mutant. */
@@ -60,9 +66,11 @@ export function loadFixtures(task: string): Fixtures {
   return {
     reference: referenceDir,
     mutants: subfolders(mutantsDir).map((name) => {
-      const dir = path.join(mutantsDir, name);
-      const meta = JSON.parse(readFileSync(path.join(dir, 'mutant.json'), 'utf8')) as { bug: string; killedBy: string[]; exactly?: boolean };
-      return { name, dir, bug: meta.bug, killedBy: meta.killedBy, exactly: meta.exactly === true };
+      const stored = path.join(mutantsDir, name);
+      const meta = JSON.parse(readFileSync(path.join(stored, MUTANT_FILE), 'utf8')) as { bug: string; base?: string; killedBy: string[]; exactly?: boolean };
+      const base = meta.base === undefined ? undefined : { name: meta.base, dir: path.join(solutionsDir, meta.base) };
+      if (base && !existsSync(base.dir)) throw new Error(`${path.join(stored, MUTANT_FILE)}: its base "${meta.base}" is not a solution of ${task}`);
+      return { name, dir: wholeMutantDir(task, name, stored, base?.dir), stored, base, bug: meta.bug, killedBy: meta.killedBy, exactly: meta.exactly === true };
     }),
     solutions: subfolders(solutionsDir).map((name) => loadSolution(path.join(solutionsDir, name), name)),
   };

@@ -12,14 +12,14 @@ import YAML from 'yaml';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
 import { FEW_GRADINGS_MS, MANY_GRADINGS_MS } from '../limits.js';
-import { fixture, processesMentioning, root, runCli } from './run-cli.js';
+import { fixture, mutant, processesMentioning, root, runCli } from './run-cli.js';
 
 const KINDS: Record<string, string> = {
   good: path.join(root, 'specs/task3b/solutions/student-basic'),
   manifest: fixture('manifest'),
-  'ignores-port': path.join(root, 'specs/task3b/mutants/server-wrong-port'),
-  'one-recv': path.join(root, 'specs/task3b/mutants/echo-one-recv'),
-  lowercase: path.join(root, 'specs/task3b/mutants/client-sends-lowercase'),
+  'ignores-port': mutant('task3b', 'server-wrong-port'),
+  'one-recv': mutant('task3b', 'echo-one-recv'),
+  lowercase: mutant('task3b', 'client-sends-lowercase'),
   empty: fixture('empty'),
   crashes: fixture('crashes'),
   floods: fixture('floods'),

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
 import { FEW_GRADINGS_MS } from '../limits.js';
-import { fixture, processesMentioning, root, runCli } from './run-cli.js';
+import { fixture, mutant, processesMentioning, root, runCli } from './run-cli.js';
 
 /** How long a program may take to start listening, without SOCKET_GRADER_TIME_SCALE. */
 const UNSCALED_STARTUP_MS = 10_000;
@@ -35,7 +35,7 @@ describe('grade command', function () {
   });
 
   it('gives GitHub Classroom points per test with --format classroom', async () => {
-    const r = await runCli('grade', ['task3b', 'specs/task3b/mutants/never-closes', '--format', 'classroom']);
+    const r = await runCli('grade', ['task3b', mutant('task3b', 'never-closes'), '--format', 'classroom']);
     expect(r.exitCode).to.equal(1);
     const results = JSON.parse(r.stdout) as { status: string; max_score: number; tests: Array<{ name: string; status: string; score: number }> };
     expect(results.status).to.equal('fail');
@@ -189,7 +189,7 @@ describe('grade command', function () {
   });
 
   it('reports the robustness group as advisory with --advisory robustness', async () => {
-    const r = await runCli('grade', ['task3b', 'specs/task3b/mutants/echo-one-recv', '--format', 'json', '--advisory', 'robustness']);
+    const r = await runCli('grade', ['task3b', mutant('task3b', 'echo-one-recv'), '--format', 'json', '--advisory', 'robustness']);
     const report = JSON.parse(r.stdout) as TaskReport;
     const pieces = report.tests.find((t) => t.group === 'robustness' && t.status === 'failed');
     expect(pieces?.advisory).to.equal(true);
@@ -198,14 +198,14 @@ describe('grade command', function () {
 
   it('--test TEXT grades only the tests whose title contains TEXT, in any case; the others are not counted as failures', async () => {
     // This server never closes: graded in full it fails four tests, none of them the one asked for.
-    const mutant = 'specs/task3b/mutants/never-closes';
-    const r = await runCli('grade', ['task3b', mutant, '--test', 'answers hello', '--format', 'json']);
+    const neverCloses = mutant('task3b', 'never-closes');
+    const r = await runCli('grade', ['task3b', neverCloses, '--test', 'answers hello', '--format', 'json']);
     expect(r.exitCode, r.stderr).to.equal(0);
     const report = JSON.parse(r.stdout) as TaskReport;
     expect(report.tests.map((t) => `${t.status}: ${t.name}`)).to.deep.equal(['passed: the server answers HELLO with HELLO']);
     expect(report.onlyTests).to.deep.equal(['answers hello']);
     expect([report.score, report.maxScore]).to.deep.equal([2, 2]);
-    const text = await runCli('grade', ['task3b', mutant, '--test', 'ANSWERS HELLO']);
+    const text = await runCli('grade', ['task3b', neverCloses, '--test', 'ANSWERS HELLO']);
     expect(text.exitCode, text.stderr).to.equal(0);
     expect(text.stdout).to.include('score: 2/2 of the tests you asked for').and.include('only the tests whose title contains "ANSWERS HELLO" ran');
     expect(text.stdout).to.not.include('closes the connection');

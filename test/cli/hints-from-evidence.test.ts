@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { FEW_GRADINGS_MS } from '../limits.js';
-import { fixture, root, runCli } from './run-cli.js';
+import { fixture, mutant, runCli } from './run-cli.js';
 
 async function grade(task: string, folder: string, groups = 'end-to-end'): Promise<TaskReport> {
   const r = await runCli('grade', [task, folder, '--format', 'json', '--groups', groups]);
@@ -31,7 +31,7 @@ describe('hints from evidence', function () {
 
   it('task7 and stock5: a sequential server is told it is busy with the silent client, since it never accepted the client', async () => {
     for (const task of ['task7', 'stock5']) {
-      const test = testNamed(await grade(task, `${root}/specs/${task}/mutants/sequential-server`), BESIDE_SILENT);
+      const test = testNamed(await grade(task, mutant(task, 'sequential-server')), BESIDE_SILENT);
       expect(test.status, task).to.equal('failed');
       expect(test.message, task).to.include("your server has not accept()ed your client's connection: it is still busy with the silent client");
     }

@@ -5,10 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { loadFixtures } from '../../harness/runner/fixtures.js';
 import { PROGRAM_WAIT_MS } from '../limits.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const fixture = (name: string): string => path.join(root, 'test', 'fixtures', name);
+
+/** A known mutant as a whole submission (mutants are stored as deltas on a solution). */
+export function mutant(task: string, name: string): string {
+  const found = loadFixtures(task).mutants.find((m) => m.name === name);
+  if (!found) throw new Error(`${task} has no mutant ${name}`);
+  return found.dir;
+}
 
 export interface CliRun {
   exitCode: number;

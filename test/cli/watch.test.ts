@@ -12,12 +12,12 @@ import { pollUntil } from '../../harness/core/time.js';
 import { parseSpawnLog, SPAWN_LOG_VARIABLE } from '../../harness/process/spawn-log.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
 import { FEW_GRADINGS_MS, MANY_GRADINGS_MS, PROGRAM_WAIT_MS } from '../limits.js';
-import { processesMentioning, processesWithEnvironment, root, runCli, settled } from './run-cli.js';
+import { mutant, processesMentioning, processesWithEnvironment, root, runCli, settled } from './run-cli.js';
 
 /** A whole grading of task3b, awaited as one event: a hang reaches it, a busy machine does not. */
 const GRADING_WAIT_MS = FEW_GRADINGS_MS / 2;
 // This server never closes the connection (four tests fail); the student-basic solution's server does.
-const NEVER_CLOSES = path.join(root, 'specs/task3b/mutants/never-closes/task3b');
+const NEVER_CLOSES = path.join(mutant('task3b', 'never-closes'), 'task3b');
 const FIXED_SERVER = path.join(root, 'specs/task3b/solutions/student-basic/task3b/server.py');
 
 /** The watch command running in its own process group, as in a terminal, in a TMPDIR of its own. */

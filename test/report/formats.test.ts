@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import { expect } from 'chai';
 import { validateXML } from 'xmllint-wasm';
 import type { TaskReport } from '../../harness/report/types.js';
-import { root, runCli } from '../cli/run-cli.js';
+import { mutant, root, runCli } from '../cli/run-cli.js';
 import { FEW_GRADINGS_MS } from '../limits.js';
 
 const schema = (name: string): object => JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'schemas', name), 'utf8')) as object;
@@ -22,7 +22,7 @@ function expectValid(name: string, data: unknown): void {
 // A server that answers the wrong word, and no client: tests passed, failed and skipped.
 const packageVersion = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
-const WRONG_WORD_SERVER = path.join(root, 'specs/task3b/mutants/server-replies-other-text/task3b/server.py');
+const WRONG_WORD_SERVER = path.join(mutant('task3b', 'server-replies-other-text'), 'task3b', 'server.py');
 
 describe('report formats', function () {
   this.timeout(FEW_GRADINGS_MS);
