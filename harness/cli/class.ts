@@ -21,7 +21,7 @@ const USAGE = `usage: socket-grader class <task|task,task…|all> <class-folder>
   --csv FILE          one row per student and task: student,task,score,max,seconds
   --reports DIR       a report per student and task: DIR/<student>/<task>.json, and .txt
                       (or the --format's own file); grading tasks one at a time adds to DIR
-  --format text|json|classroom|gradescope|junit   the reports' format, and stdout's (text)
+  --format text|json|classroom|gradescope|junit|html   the reports' format, and stdout's (text)
   --out FILE          the class summary as JSON
   --seed N            replay the data of an earlier run (every report says its seed)
   --jobs N            gradings at once
@@ -37,6 +37,7 @@ const REPORT_FILE: Record<ReportFormat, (task: string) => string> = {
   classroom: (t) => `${t}.classroom.json`,
   gradescope: (t) => `${t}.gradescope.json`,
   junit: (t) => `${t}.xml`,
+  html: (t) => `${t}.html`,
 };
 
 /** Said above a text report, as grade says it: how the programs were isolated, and how to replay the run. */

@@ -1,4 +1,4 @@
-// npm run grade -- <task|task,task…|all> <folder> [--format text|json|classroom|gradescope|junit] [--out FILE] [--advisory GROUP]
+// npm run grade -- <task|task,task…|all> <folder> [--format text|json|classroom|gradescope|junit|html] [--out FILE] [--advisory GROUP]
 
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,8 +16,9 @@ import { writeGitHubStepFiles } from './github-actions.js';
 import { runMain } from './main.js';
 
 const USAGE = `usage: socket-grader grade <task|task,task…|all> <submission-folder> [options]
-  --format text|json|classroom|gradescope|junit   what stdout gets (text)
-  --out FILE          also write the machine-readable report (JSON, or the format's own) to FILE
+  --format text|json|classroom|gradescope|junit|html   what stdout gets (text)
+  --out FILE          also write the machine-readable report (JSON, or the format's own) to FILE;
+                      with --format html, the page goes to FILE and stdout gets the text report
   --seed N            replay the data of an earlier run (its report says its seed)
   --groups G,G        grade and score only these groups: server, client, end-to-end, robustness
   --advisory G        report group G but leave it out of the score
@@ -55,9 +56,12 @@ export async function grade(argv: string[]): Promise<number> {
   const shown = { gradescope: { afterDue: flags.afterDue } };
   if (flags.out) writeFileSync(userPath(flags.out), `${renderMachine(flags.format, all, single, shown)}\n`);
   if (flags.format === 'classroom') writeGitHubStepFiles(reports);
+  // The HTML page is for a browser: written to --out, the terminal gets the text report and where the page is.
+  const shownFormat = flags.format === 'html' && flags.out ? 'text' : flags.format;
   // Said once, above the report: how the programs were isolated, and how to replay this run.
-  const header = flags.format === 'text' ? `isolation: ${isolation().summary}\nseed: ${seed} (rerun with --seed ${seed} for the same data)\n\n` : '';
-  process.stdout.write(`${header}${render(flags.format, all, single, shown)}\n`);
+  const header = shownFormat === 'text' ? `isolation: ${isolation().summary}\nseed: ${seed} (rerun with --seed ${seed} for the same data)\n\n` : '';
+  const footer = shownFormat === flags.format ? '' : `\nthe HTML report: ${userPath(flags.out ?? '')}\n`;
+  process.stdout.write(`${header}${render(shownFormat, all, single, shown)}\n${footer}`);
   return exitCode(reports);
 }
 

@@ -14,7 +14,7 @@ import { validate } from './validate.js';
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { grade, class: classCommand, validate, bench };
 
 const USAGE = `usage: socket-grader <command> ... | --help | --version
-  grade <task|task,task…|all> <submission>   grade one submission (--format text|json|classroom|gradescope|junit)
+  grade <task|task,task…|all> <submission>   grade one submission (--format text|json|classroom|gradescope|junit|html)
   class <task|task,task…|all> <folder>       grade every subfolder as a student's submission (--jobs, --csv, --reports, --shard i/n)
   validate [task…]                           check the specs against the reference, mutants and solutions (repository only)
   bench                                      measure what grading costs (repository only)

@@ -3,14 +3,15 @@
 import { safeJson, safeText } from './escape.js';
 import { toClassroom } from './render-classroom.js';
 import { type GradescopeOptions, toGradescope } from './render-gradescope.js';
+import { toHtml } from './render-html.js';
 import { toJUnit } from './render-junit.js';
 import { renderAll, renderTask } from './render-text.js';
 import { type AllReport, sum, type TaskReport } from './types.js';
 
-export const FORMATS = ['text', 'json', 'classroom', 'gradescope', 'junit'] as const;
+export const FORMATS = ['text', 'json', 'classroom', 'gradescope', 'junit', 'html'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
 
-export const EXTENSION: Record<ReportFormat, string> = { text: 'txt', json: 'json', classroom: 'json', gradescope: 'json', junit: 'xml' };
+export const EXTENSION: Record<ReportFormat, string> = { text: 'txt', json: 'json', classroom: 'json', gradescope: 'json', junit: 'xml', html: 'html' };
 
 /** Every task of a run is graded with the run's seed in its isolation (grade-task.ts stamps them): the whole says the same. */
 export function allReport(submission: string, reports: TaskReport[], durationMs: number): AllReport {
@@ -37,6 +38,8 @@ export function render(format: ReportFormat, all: AllReport, single: boolean, op
       return safeJson(JSON.stringify(toGradescope(all.tasks, all.durationMs, opts.gradescope), null, 2));
     case 'junit':
       return toJUnit(all.tasks, all.durationMs);
+    case 'html':
+      return toHtml(all);
   }
 }
 
