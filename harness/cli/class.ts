@@ -1,4 +1,4 @@
-// socket-grader class <task|task,task…|all> <folder> [--jobs N] [--csv FILE] [--reports DIR] [--shard i/n]:
+// socket-grader class <task|task,task…|all> <folder> [--jobs N] [--csv FILE] [--reports DIR] [--html DIR] [--shard i/n]:
 // grades every subfolder of <folder> as one student's submission, in parallel.
 
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -7,18 +7,24 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
+import { GROUP_ORDER, groupPoints } from '../report/class-status.js';
 import { safeJson, safeText } from '../report/escape.js';
 import { allReport, type RenderOptions, type ReportFormat, render } from '../report/render.js';
 import { type ClassResult, gradeClass, listStudents, maxScores, shard } from '../runner/grade-class.js';
+import type { KnownBugs } from '../runner/known-bugs.js';
 import { isolation } from '../sandbox/isolation.js';
 import { parseCommon, strayArguments, userPath, wantsHelp } from './args.js';
+import { type ClassRow, classRows, matchKnownBugs, writeClassHtml } from './class-html.js';
 import { EXIT, UsageError } from './errors.js';
 import { exitCode } from './grade.js';
 import { runMain } from './main.js';
 import { startProgress } from './progress.js';
 
 const USAGE = `usage: socket-grader class <task|task,task…|all> <class-folder> [options]   (each subfolder is one student's submission)
-  --csv FILE          one row per student and task: student,task,score,max,seconds
+  --csv FILE          one row per student and task: student,task,score,max,seconds,status,
+                      the points of each group, and (with --html) the nearest known bug
+  --html DIR          a dashboard, DIR/index.html (score chart, each test's pass rate, the
+                      class's misconceptions), and each student's report, DIR/<student>-<task>.html
   --reports DIR       a report per student and task: DIR/<student>/<task>.json, and .txt
                       (or the --format's own file); grading tasks one at a time adds to DIR
   --format text|json|classroom|gradescope|junit|html   the reports' format, and stdout's (text)
@@ -67,12 +73,26 @@ function parseShard(text: string | boolean | undefined): { index: number; count:
   return { index, count };
 }
 
-export const CSV_COLUMNS = ['student', 'task', 'score', 'max', 'seconds'] as const;
+export const CSV_COLUMNS = ['student', 'task', 'score', 'max', 'seconds', 'status', ...GROUP_ORDER, 'nearest_bug', 'bug_likeness'] as const;
 
-export function classCsv(results: readonly ClassResult[]): string {
-  const max = maxScores(results);
-  const rows = results.map((r) => [r.student, r.task, r.report.score, max.get(r.task) ?? '', (r.report.durationMs / 1000).toFixed(1)]);
-  return stringify([[...CSV_COLUMNS], ...rows]);
+/** A row per student and task; a group the grading did not run has an empty cell, as has the nearest bug when none is alike enough (or none was matched). */
+export function classCsv(rows: readonly ClassRow[]): string {
+  const max = maxScores(rows);
+  const lines = rows.map((r) => {
+    const groups = groupPoints(r.report);
+    return [
+      r.student,
+      r.task,
+      r.report.score,
+      max.get(r.task) ?? '',
+      (r.report.durationMs / 1000).toFixed(1),
+      r.status,
+      ...GROUP_ORDER.map((g) => groups.get(g)?.points ?? ''),
+      r.nearest?.bug ?? '',
+      r.nearest ? r.nearest.likeness.toFixed(2) : '',
+    ];
+  });
+  return stringify([[...CSV_COLUMNS], ...lines]);
 }
 
 export async function classCommand(argv: string[]): Promise<number> {
@@ -80,15 +100,15 @@ export async function classCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\ntasks: ${listTasks().join(' ')}\n`);
     return EXIT.allPassed;
   }
-  const { positionals, flags, extra } = parseCommon(argv, { csv: { type: 'string' }, reports: { type: 'string' }, shard: { type: 'string' } }, 'class');
+  const { positionals, flags, extra } = parseCommon(argv, { csv: { type: 'string' }, reports: { type: 'string' }, html: { type: 'string' }, shard: { type: 'string' } }, 'class');
   const [task, folder, ...rest] = positionals;
   if (!task || !folder)
     throw new UsageError('class needs a task and a class folder (one subfolder per student), e.g. `socket-grader class chat submissions`; `socket-grader class --help` lists the options');
   if (rest.length > 0) throw strayArguments('class', [task, folder], rest);
-  const known = listTasks();
+  const catalog = listTasks();
   // One task, several (chat,filetransfer,stock7), or all: as grade takes them.
-  const tasks = task === 'all' ? known : task.split(',');
-  for (const t of tasks) if (!known.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${known.join(' ')} (or all)`);
+  const tasks = task === 'all' ? catalog : task.split(',');
+  for (const t of tasks) if (!catalog.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${catalog.join(' ')} (or all)`);
   const classDir = path.resolve(userPath(folder));
   if (!existsSync(classDir) || !statSync(classDir).isDirectory()) throw new UsageError(`class folder not found: ${classDir}`);
   const { index, count } = parseShard(extra.shard);
@@ -106,10 +126,16 @@ export async function classCommand(argv: string[]): Promise<number> {
   });
   progress.stop();
 
+  // Matching failures to known bugs costs a grading of each mutant once: done for the dashboard, kept in its folder.
+  const htmlDir = typeof extra.html === 'string' ? userPath(extra.html) : undefined;
+  const jobs = flags.jobs ?? os.availableParallelism();
+  const known = htmlDir ? await matchKnownBugs(tasks, { jobs, seed, cacheDir: htmlDir, say: (line) => process.stderr.write(`${safeText(line)}\n`) }) : new Map<string, KnownBugs>();
+  const rows = classRows(results, known);
   if (typeof extra.csv === 'string') {
     mkdirSync(path.dirname(userPath(extra.csv)), { recursive: true });
-    writeFileSync(userPath(extra.csv), classCsv(results));
+    writeFileSync(userPath(extra.csv), classCsv(rows));
   }
+  const dashboard = htmlDir ? writeClassHtml(htmlDir, rows, { classDir, seed, tasks, known }) : undefined;
   const perStudent = students.map((s) => ({
     student: s,
     all: allReport(
@@ -142,6 +168,7 @@ export async function classCommand(argv: string[]): Promise<number> {
     for (const e of summary.errors) lines.push(`grader error: ${e.student} ${e.task}: ${(e.error ?? '').split('\n')[0]}`);
     lines.push(`graded ${students.length} students × ${tasks.length} task(s) in ${((Date.now() - started) / 1000).toFixed(1)} s${count > 1 ? ` (shard ${index}/${count})` : ''}`);
     lines.push(`seed: ${summary.seed} (rerun with --seed ${summary.seed} for the same data)`);
+    if (dashboard) lines.push(`the class dashboard: ${dashboard}`);
     process.stdout.write(`${safeText(lines.join('\n'))}\n`);
   }
   return exitCode(results.map((r) => r.report));
