@@ -1,18 +1,18 @@
-// Where "expected" and "got" part: the pieces of each that the other lacks, for the HTML
-// report to mark. Quoted text ("HEL" against "HELLO") is compared character by character,
-// the words around it word by word, so a missing "LO" stands out in a sentence.
+// Where "expected" and "got" part, for the HTML report to mark. The words are compared
+// word by word, each quoted text ("HELLO") as one; a quoted text of one that the other
+// lacks is compared with the other's first such text character by character, so "HEL"
+// against "HELLO" marks the missing LO. Two sentences that share little are left
+// unmarked: marking nearly every word shows nothing.
 
 import { htmlText } from './escape.js';
 
-/** Words and spaces outside quotes; single characters inside them. */
+/** Words, spaces, and quoted texts whole. */
 function tokens(text: string): string[] {
-  const out: string[] = [];
-  for (const part of text.split(/("(?:[^"\\]|\\.)*")/)) {
-    if (part.startsWith('"') && part.length > 1) out.push(...part);
-    else out.push(...(part.match(/\s+|[^\s]+/g) ?? []));
-  }
-  return out;
+  return text.match(/"(?:[^"\\]|\\.)*"|\s+|[^\s"]+|"/g) ?? [];
 }
+
+const isQuote = (t: string): boolean => t.length > 1 && t.startsWith('"') && t.endsWith('"');
+const isSpace = (t: string): boolean => /^\s+$/.test(t);
 
 /** For each token of a and of b: whether it is in their longest common subsequence. */
 function common(a: readonly string[], b: readonly string[]): [boolean[], boolean[]] {
@@ -34,33 +34,70 @@ function common(a: readonly string[], b: readonly string[]): [boolean[], boolean
   return [inA, inB];
 }
 
-function marked(parts: readonly string[], kept: readonly boolean[], tag: 'del' | 'ins'): string {
+/** Quoted texts longer than this are compared by their common start only. */
+const MAX_CHARS = 200;
+
+/**
+ * `text` with the characters `other` lacks in <tag>, compared character by character;
+ * '' when the two have less than half their characters in common (nothing alike inside).
+ */
+function markInside(text: string, other: string, tag: 'del' | 'ins'): string {
+  const a = [...text.slice(1, -1)];
+  const b = [...other.slice(1, -1)];
+  let kept: boolean[];
+  if (a.length > MAX_CHARS || b.length > MAX_CHARS) {
+    let start = 0;
+    while (start < a.length && a[start] === b[start]) start++;
+    kept = a.map((_, i) => i < start);
+  } else kept = common(a, b)[0];
+  const shared = kept.filter(Boolean).length;
+  if (shared === 0 || shared < 0.5 * Math.min(a.length, b.length)) return '';
   let html = '';
-  let open = false;
-  parts.forEach((p, i) => {
-    // A space between two changed pieces joins them, rather than splitting one mark in two.
-    const change = !kept[i] && !(/^\s+$/.test(p) && open && !kept[i + 1]);
-    if (change && !open) html += `<${tag}>`;
-    if (!change && open) html += `</${tag}>`;
-    open = change;
-    html += htmlText(p);
+  a.forEach((c, i) => {
+    html += kept[i] ? htmlText(c) : `<${tag}>${htmlText(c)}</${tag}>`;
   });
-  return open ? `${html}</${tag}>` : html;
+  return `&quot;${html.replace(new RegExp(`</${tag}><${tag}>`, 'g'), '')}&quot;`;
 }
 
-/** Longer texts than this are marked by their common start and end only: the table is quadratic. */
-const MAX_TOKENS = 600;
+/** How much two texts must share, in words, for their other words to be marked. */
+const SHARED_AT_LEAST = 0.3;
+/** Longer texts are shown unmarked: the table is quadratic. */
+const MAX_TOKENS = 400;
+
+function render(parts: readonly string[], kept: readonly boolean[], counterpart: string | undefined, markWords: boolean, tag: 'del' | 'ins'): string {
+  let html = '';
+  let quoteDone = false;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (kept[i] || isSpace(p)) {
+      html += htmlText(p);
+      continue;
+    }
+    if (isQuote(p) && !quoteDone && counterpart !== undefined) {
+      quoteDone = true;
+      const inside = markInside(p, counterpart, tag);
+      if (inside) {
+        html += inside;
+        continue;
+      }
+    }
+    html += markWords || isQuote(p) ? `<${tag}>${htmlText(p)}</${tag}>` : htmlText(p);
+  }
+  // Marks of neighbouring words, apart only by a space, read as one.
+  return html.replace(new RegExp(`</${tag}>(\\s+)<${tag}>`, 'g'), '$1');
+}
 
 /** HTML of both texts, what only `expected` holds in <del>, what only `got` holds in <ins>. */
 export function markDifference(expected: string, got: string): { expected: string; got: string } {
   const a = tokens(expected);
   const b = tokens(got);
-  if (a.length > MAX_TOKENS || b.length > MAX_TOKENS) {
-    let start = 0;
-    while (start < expected.length && expected[start] === got[start]) start++;
-    const keep = (text: string): boolean[] => [...text].map((_, i) => i < start);
-    return { expected: marked([...expected], keep(expected), 'del'), got: marked([...got], keep(got), 'ins') };
-  }
+  if (a.length > MAX_TOKENS || b.length > MAX_TOKENS) return { expected: htmlText(expected), got: htmlText(got) };
   const [inA, inB] = common(a, b);
-  return { expected: marked(a, inA, 'del'), got: marked(b, inB, 'ins') };
+  const words = (ts: readonly string[], kept?: readonly boolean[]): number => ts.filter((t, i) => !isSpace(t) && (kept === undefined || kept[i])).length;
+  const markWords = words(a, inA) >= SHARED_AT_LEAST * Math.max(words(a), words(b));
+  const firstLoneQuote = (ts: readonly string[], kept: readonly boolean[]): string | undefined => ts.find((t, i) => isQuote(t) && !kept[i]);
+  return {
+    expected: render(a, inA, firstLoneQuote(b, inB), markWords, 'del'),
+    got: render(b, inB, firstLoneQuote(a, inA), markWords, 'ins'),
+  };
 }

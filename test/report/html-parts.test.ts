@@ -37,8 +37,14 @@ describe('HTML report parts', () => {
 
   it('marks what only expected holds and what only got holds, inside quotes character by character', () => {
     const m = markDifference('"HELLO" from the server', 'only "HEL", then the server closed the connection');
-    expect(m.expected).to.equal('&quot;HEL<del>LO</del>&quot; <del>from</del> the server');
-    expect(m.got).to.match(/^<ins>only <\/ins>&quot;HEL&quot;<ins>,/);
+    expect(m.expected).to.equal('&quot;HEL<del>LO</del>&quot; from the server');
+    // The two sentences share too few words for the others to be marked.
+    expect(m.got).to.equal('only &quot;HEL&quot;, then the server closed the connection');
+    const tagged = markDifference('"HELLO\\n" from the server', '"<b>HELLO</b>\\n" from the server');
+    expect(tagged.got).to.equal('&quot;<ins>&lt;b&gt;</ins>HELLO<ins>&lt;/b&gt;</ins>\\n&quot; from the server');
+    // Nothing alike inside: the quoted text is marked whole.
+    expect(markDifference('a line "* Bob joined"', 'a line "Your name: >"').got).to.equal('a line <ins>&quot;Your name: &gt;&quot;</ins>');
+    expect(markDifference('the server exits', 'the server keeps running').got).to.equal('the server <ins>keeps running</ins>');
     expect(markDifference('"a"', '"a"')).to.deep.equal({ expected: '&quot;a&quot;', got: '&quot;a&quot;' });
   });
 
