@@ -89,6 +89,16 @@ function misconceptions(t: DashboardTask, rows: readonly DashboardRow[]): string
   return `${head}\n<p>Each failing submission is matched to the known mutant of ${htmlText(t.task)} (of ${t.knownBugs}) whose failing tests are most alike.</p>\n<ul class="bugs">${items.join('\n')}</ul>`;
 }
 
+/** "18 graded, 1 did not start, 1 no program": how many of each status, in that order. */
+function statusCounts(rows: readonly DashboardRow[]): string {
+  const order: GradingStatus[] = ['graded', 'did not start', 'no program', 'grader error'];
+  return order
+    .map((st) => [st, rows.filter((r) => r.status === st).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([st, n]) => `${n} ${st}`)
+    .join(', ');
+}
+
 function taskSection(t: DashboardTask, rows: readonly DashboardRow[]): string {
   const max = Math.max(0, ...rows.filter((r) => r.status !== 'grader error').map((r) => r.report.maxScore));
   const scores = rows.map((r) => r.report.score);
@@ -96,6 +106,7 @@ function taskSection(t: DashboardTask, rows: readonly DashboardRow[]): string {
   return [
     `<section class="task" id="task-${htmlText(t.task)}">`,
     `<h2>${htmlText(t.task)}: ${rows.length} submissions, mean ${mean.toFixed(1)} of ${max} points</h2>`,
+    `<p class="meta">${htmlText(statusCounts(rows))}</p>`,
     `<figure class="chart">${scoreChart(scores, max, `${t.task}: how many students got each score`)}<figcaption>Scores: how many students got each.</figcaption></figure>`,
     passRates(rows),
     misconceptions(t, rows),

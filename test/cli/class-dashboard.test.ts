@@ -77,6 +77,7 @@ describe('class dashboard (class --html)', function () {
     expect(ink.inked / (1000 * 1400), `${ink.inked} inked pixels`).to.be.within(0.02, 0.6);
     const dom = await dumpDom(index);
     expect(dom.match(/<svg class="chart"/g) ?? [], 'the score chart').to.have.length(1);
+    expect(dom).to.include(`${students.length - 2} graded, 1 did not start, 1 no program`);
     expect(dom.match(/<rect class="bar"/g)?.length ?? 0).to.be.at.least(2);
     // Every mutant's bug sentence is among the misconceptions, with the submissions made from it.
     for (const b of cache.bugs) expect(dom, b.name).to.include(`fail like: ${domText(b.bug)}`);
