@@ -79,6 +79,11 @@ describe('class dashboard (class --html)', function () {
     expect(dom.match(/<svg class="chart"/g) ?? [], 'the score chart').to.have.length(1);
     expect(dom).to.include(`${students.length - 2} graded, 1 did not start, 1 no program`);
     expect(dom.match(/<rect class="bar"/g)?.length ?? 0).to.be.at.least(2);
+    // Each mutant-made student's row names the bug it was matched to.
+    for (const student of made.keys()) {
+      const row = new RegExp(`<tr><td>${student}</td>.*?</tr>`).exec(dom)?.[0] ?? '';
+      expect(row, student).to.include(domText(rows.find((x) => x.student === student)?.nearest_bug ?? '?'));
+    }
     // Every mutant's bug sentence is among the misconceptions, with the submissions made from it.
     for (const b of cache.bugs) expect(dom, b.name).to.include(`fail like: ${domText(b.bug)}`);
     // One link per student, each to a report that exists beside the dashboard.
