@@ -2,7 +2,7 @@
 // .ci/run installs where missing): a screenshot, or the page's DOM after it loaded.
 // Where no browser can run, it throws saying so, and the test fails: never a silent skip.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,9 +17,11 @@ async function chromium(args: string[]): Promise<string> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
   try {
     const r = await execa('chromium', [...FLAGS, `--user-data-dir=${profile}`, ...args], { reject: false, timeout: BROWSER_MS, stdin: 'ignore', forceKillAfterDelay: 2000 });
-    const failed = r.failed && !r.timedOut ? (r.code === 'ENOENT' ? 'chromium is not installed' : `chromium exited with ${r.exitCode ?? r.signal}`) : undefined;
     if (r.timedOut) throw new Error(`no browser can run here: chromium did not finish loading the page within ${BROWSER_MS / 1000} s`);
-    if (failed) throw new Error(`no browser can run here: ${failed} (.ci/run installs Debian's \`chromium\`); its words: ${String(r.stderr).slice(-600)}`);
+    if (r.failed && r.code === 'ENOENT') throw new Error("no browser can run here: chromium is not installed (.ci/run installs Debian's `chromium`)");
+    // One line: its last words, which say why.
+    const words = String(r.stderr).trim().split('\n').slice(-3).join(' / ');
+    if (r.failed) throw new Error(`no browser can run here: chromium exited with ${r.exitCode ?? r.signal}${words ? `: ${words}` : ''}`);
     return String(r.stdout);
   } finally {
     rmSync(profile, { recursive: true, force: true });
@@ -28,7 +30,8 @@ async function chromium(args: string[]): Promise<string> {
 
 /** A PNG of the page's first `width`×`height` pixels, written to `png`. */
 export async function screenshot(page: string, png: string, width: number, height: number): Promise<void> {
-  await chromium([`--screenshot=${png}`, `--window-size=${width},${height}`, pathToFileURL(page).href]);
+  const words = await chromium([`--screenshot=${png}`, `--window-size=${width},${height}`, pathToFileURL(page).href]);
+  if (!existsSync(png)) throw new Error(`no browser can run here: chromium ended without writing the screenshot${words ? `: ${words.trim().split('\n').slice(-2).join(' / ')}` : ''}`);
 }
 
 /** The page's DOM as the browser built it, serialized. */
