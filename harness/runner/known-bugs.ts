@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compiledSpec } from '../core/paths.js';
+import { compiledSpec, projectRoot } from '../core/paths.js';
 import { failingTests, type KnownBug } from '../report/nearest-bug.js';
 import { answersPresent, loadFixtures, type MutantInfo } from './fixtures.js';
 import { type ClassResult, gradeClass } from './grade-class.js';
@@ -38,8 +38,13 @@ function hashFolder(hash: ReturnType<typeof createHash>, dir: string, rel = ''):
   }
 }
 
+/** The spec, the checks it shares with other specs, the grader's version and the mutants: what their failing tests depend on. */
 function cacheKey(task: string, mutants: readonly MutantInfo[]): string {
-  const hash = createHash('sha256').update(readFileSync(compiledSpec(task)));
+  const hash = createHash('sha256')
+    .update(readFileSync(path.join(projectRoot, 'package.json')))
+    .update(readFileSync(compiledSpec(task)));
+  const lib = path.join(path.dirname(compiledSpec(task)), 'lib');
+  if (existsSync(lib)) hashFolder(hash, lib);
   for (const m of mutants) {
     hash.update(`mutant ${m.name}\0`);
     hashFolder(hash, m.dir);
