@@ -36,6 +36,7 @@ export interface Dashboard {
 }
 
 const STYLE = `
+figure.chart { margin: 0.5em 0; } figure.chart figcaption { color: #57606a; font-size: 0.9em; } h3 { margin-top: 1.2em; }
 svg.chart { display: block; max-width: 100%; height: auto; font-size: 12px; } svg.chart .bar { fill: #54aeff; } svg.chart .axis { stroke: #57606a; }
 svg.chart .grid { stroke: #eaeef2; } svg.chart text { fill: #1f2328; } svg.chart .tick { fill: #57606a; }
 .rate { display: inline-block; width: 90px; height: 10px; background: #ffebe9; border-radius: 3px; vertical-align: middle; overflow: hidden; }

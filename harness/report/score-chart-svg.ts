@@ -3,8 +3,8 @@
 
 import { htmlText } from './escape.js';
 
-const W = 640;
-const H = 220;
+const W = 480;
+const H = 200;
 const LEFT = 36;
 const BOTTOM = 34;
 const TOP = 12;
