@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
+import { parseSpawnLog } from '../process/spawn-log.js';
 import { mapConcurrently } from '../runner/pool.js';
 
 /** Interpreter path → how many times grading started it, from a spawn log. */
@@ -15,7 +16,7 @@ export function countStarts(logFile: string): Map<string, number> {
   } catch {
     return counts;
   }
-  for (const line of text.split('\n').filter(Boolean)) counts.set(line, (counts.get(line) ?? 0) + 1);
+  for (const { command } of parseSpawnLog(text)) counts.set(command, (counts.get(command) ?? 0) + 1);
   return counts;
 }
 

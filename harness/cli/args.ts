@@ -111,6 +111,14 @@ function groupList(flag: string, value: unknown): string[] {
   return groups;
 }
 
+/** The words of `--test TEXT`, as the runner takes them (a test runs when its title contains them, in any case); none without the flag. */
+export function testWords(value: string | boolean | undefined): string[] {
+  if (typeof value !== 'string') return [];
+  const text = value.trim();
+  if (text === '') throw new UsageError('--test needs some words of a test\'s title, e.g. --test "answers HELLO"');
+  return [text];
+}
+
 /** A whole number of at least `min`, from a flag's text. */
 export function wholeNumber(flag: string, text: string | boolean | undefined, fallback: number, min = 1): number {
   if (text === undefined) return fallback;

@@ -1,4 +1,4 @@
-// npm run bench -- [--out FILE] [--tasks a,b] [--class-task ID] [--class-size N] [--no-validate]:
+// npm run bench -- [--out FILE] [--tasks a,b] [--class-task ID] [--class-size N] [--repeat N] [--no-mutants] [--no-validate]:
 // what grading costs, measured as users run it, against the floor: the cost of starting
 // the same programs doing nothing; each task alone, as a student grades one. See
 // harness/bench/ and the README's figures.
@@ -7,6 +7,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { countStarts, floorSeconds } from '../bench/floor.js';
+import { benchMutantClass, quantile } from '../bench/mutant-class.js';
 import { type Timed, timeCli } from '../bench/run-cli.js';
 import { writeHangingSubmission } from '../bench/submissions.js';
 import { type BenchFigures, checkTargets } from '../bench/targets.js';
@@ -19,7 +20,7 @@ import { parseCommon, strayArguments, userPath, wantsHelp, wholeNumber } from '.
 import { EXIT, GraderError, UsageError } from './errors.js';
 import { runMain } from './main.js';
 
-const USAGE = 'usage: socket-grader bench [--out FILE] [--tasks task3a,task4] [--class-task ID] [--class-size N] [--no-validate]';
+const USAGE = 'usage: socket-grader bench [--out FILE] [--tasks task3a,task4] [--class-task ID] [--class-size N] [--repeat N] [--no-mutants] [--no-validate]';
 
 interface Catalog {
   tasks: number;
@@ -27,8 +28,8 @@ interface Catalog {
   fullPoints: boolean;
   programsStarted: Record<string, number>;
   floorSeconds: number;
-  /** `seconds`: `grade <task> reference` alone, as a student runs it; `inCatalogSeconds`: inside the catalog run, beside the others. */
-  perTask: Array<{ task: string; seconds: number; inCatalogSeconds: number; tests: number }>;
+  /** `seconds` (the median) and `maxSeconds` of `grade <task> reference` alone, as a student runs it, over `--repeat` runs; `inCatalogSeconds`: inside the catalog run, beside the others. */
+  perTask: Array<{ task: string; seconds: number; maxSeconds: number; inCatalogSeconds: number; tests: number }>;
 }
 
 function say(line: string): void {
@@ -63,6 +64,8 @@ export async function bench(argv: string[]): Promise<number> {
       tasks: { type: 'string' },
       'class-task': { type: 'string', default: 'task3c' },
       'class-size': { type: 'string', default: '30' },
+      repeat: { type: 'string', default: '3' },
+      'no-mutants': { type: 'boolean', default: false },
       'no-validate': { type: 'boolean', default: false },
     },
     'bench',
@@ -74,6 +77,7 @@ export async function bench(argv: string[]): Promise<number> {
   const classTask = String(extra['class-task']);
   for (const t of [...tasks, classTask]) if (!known.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${known.join(' ')}`);
   const classSize = wholeNumber('class-size', extra['class-size'], 30);
+  const repeat = wholeNumber('repeat', extra.repeat, 3);
   const all = tasks.length === known.length;
   const cores = os.availableParallelism();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'socket-grader-bench-'));
@@ -88,17 +92,31 @@ export async function bench(argv: string[]): Promise<number> {
     const starts = countStarts(spawnLog);
     // grade runs twice the cores' tasks at once, each starting its programs one test at a time.
     const floor = await floorSeconds(starts, 2 * cores);
-    // Each task alone, as a student grades one: the whole command, start to exit.
-    say('bench: each task alone…');
-    const alone = new Map<string, number>();
-    for (const task of tasks) alone.set(task, (await gradeRun([task], false, 'reference')).run.seconds);
+    // Each task alone, as a student grades one: the whole command, start to exit, `repeat` times (rounds, so a slow moment touches every task alike).
+    say(`bench: each task alone, ${repeat} time(s)…`);
+    const alone = new Map<string, number[]>(tasks.map((t) => [t, []]));
+    let workerPeakMiB = 0;
+    for (let pass = 0; pass < repeat; pass++) {
+      for (const task of tasks) {
+        const { run } = await gradeRun([task], false, 'reference');
+        alone.get(task)?.push(run.seconds);
+        workerPeakMiB = Math.max(workerPeakMiB, run.memory.workerPeakMiB);
+      }
+    }
+    const sortedAlone = (task: string): number[] => [...(alone.get(task) ?? [])].sort((a, b) => a - b);
     const catalog: Catalog = {
       tasks: catalogReport.tasks.length,
       tests: catalogReport.tasks.reduce((n, t) => n + t.tests.length, 0),
       fullPoints: catalogReport.score === catalogReport.maxScore,
       programsStarted: Object.fromEntries(starts),
       floorSeconds: floor,
-      perTask: catalogReport.tasks.map((t) => ({ task: t.task, seconds: round(alone.get(t.task) ?? NaN), inCatalogSeconds: round(t.durationMs / 1000), tests: t.tests.length })),
+      perTask: catalogReport.tasks.map((t) => ({
+        task: t.task,
+        seconds: round(quantile(sortedAlone(t.task), 0.5)),
+        maxSeconds: round(Math.max(...sortedAlone(t.task))),
+        inCatalogSeconds: round(t.durationMs / 1000),
+        tests: t.tests.length,
+      })),
     };
 
     // 2. What a student with nothing working waits for.
@@ -125,7 +143,15 @@ export async function bench(argv: string[]): Promise<number> {
         );
     }
 
-    // 4. validate of the whole catalog.
+    // 4. Half-working programs: every mutant of the tasks, as a class per task.
+    let mutants: Awaited<ReturnType<typeof benchMutantClass>> | undefined;
+    if (!extra['no-mutants']) {
+      say('bench: every mutant, as a class…');
+      mutants = await benchMutantClass(tasks, tmp, cores);
+      workerPeakMiB = Math.max(workerPeakMiB, mutants.workerPeakMiB);
+    }
+
+    // 5. validate of the whole catalog.
     let validate: Timed | undefined;
     if (!extra['no-validate']) {
       say('bench: validate…');
@@ -136,9 +162,20 @@ export async function bench(argv: string[]): Promise<number> {
       ratioToFloor: round(catalogRun.seconds / floor),
       catalogSeconds: round(catalogRun.seconds),
       slowestTaskSeconds: round(Math.max(...catalog.perTask.map((t) => t.seconds))),
+      medianTaskSeconds: round(
+        quantile(
+          [...catalog.perTask.map((t) => t.seconds)].sort((a, b) => a - b),
+          0.5,
+        ),
+      ),
       emptySubmissionSeconds: round(emptyRun.seconds),
       hangingSubmissionSeconds: round(hangingRun.seconds),
       classSpeedup: round(classRuns[1].seconds / classRuns[cores].seconds),
+      mutantClassSeconds: mutants ? round(mutants.seconds) : null,
+      mutantClassFloorSeconds: mutants ? round(mutants.floorSeconds) : null,
+      mutantClassRatio: mutants ? round(mutants.seconds / mutants.floorSeconds) : null,
+      slowestMutantSeconds: mutants ? round(mutants.slowest.seconds) : null,
+      workerPeakMiB: round(workerPeakMiB),
       validateSeconds: validate ? round(validate.seconds) : null,
     };
     const result = {
@@ -159,13 +196,23 @@ export async function bench(argv: string[]): Promise<number> {
         oneAtATimeSeconds: round(classRuns[1].seconds),
         parallelSeconds: round(classRuns[cores].seconds),
         perMinute: round((classSize / classRuns[cores].seconds) * 60),
+        peakMiB: classRuns[cores].memory.treePeakMiB,
       },
+      mutantClass: mutants
+        ? {
+            gradings: mutants.gradings,
+            p50Seconds: round(mutants.p50Seconds),
+            p95Seconds: round(mutants.p95Seconds),
+            slowest: { ...mutants.slowest, seconds: round(mutants.slowest.seconds) },
+            peakMiB: mutants.treePeakMiB,
+          }
+        : null,
       validate: validate ? { exitCode: validate.exitCode } : null,
       targets: checkTargets(figures),
       takenAt: new Date().toISOString(),
     };
     if (flags.out) writeFileSync(userPath(flags.out), `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(`${table(result.targets, figures, catalog, result.class)}\n`);
+    process.stdout.write(`${table(result.targets, figures, catalog, result.class, result.mutantClass)}\n`);
     const broken = !catalog.fullPoints || (validate !== undefined && validate.exitCode !== 0);
     if (!catalog.fullPoints) say('bench: the reference lost points: the timings are not to be trusted');
     if (validate && validate.exitCode !== 0) say(`bench: validate failed (exit ${validate.exitCode})`);
@@ -183,12 +230,17 @@ function table(
   targets: ReturnType<typeof checkTargets>,
   f: BenchFigures,
   catalog: Catalog,
-  cls: { task: string; submissions: number; jobs: number; oneAtATimeSeconds: number; parallelSeconds: number; perMinute: number },
+  cls: { task: string; submissions: number; jobs: number; oneAtATimeSeconds: number; parallelSeconds: number; perMinute: number; peakMiB: number },
+  mutants: { gradings: number; p50Seconds: number; p95Seconds: number; slowest: { task: string; mutant: string; seconds: number }; peakMiB: number } | null,
 ): string {
   const starts = Object.values(catalog.programsStarted).reduce((a, b) => a + b, 0);
   const lines = [
     `catalog: ${catalog.tasks} tasks, ${catalog.tests} tests, ${starts} programs started, ${f.catalogSeconds} s (floor ${round(catalog.floorSeconds)} s)`,
-    `class: ${cls.submissions} × ${cls.task}: ${cls.oneAtATimeSeconds} s one at a time, ${cls.parallelSeconds} s with --jobs ${cls.jobs} (${cls.perMinute} per minute)`,
+    `class: ${cls.submissions} × ${cls.task}: ${cls.oneAtATimeSeconds} s one at a time, ${cls.parallelSeconds} s with --jobs ${cls.jobs} (${cls.perMinute} per minute), ${cls.peakMiB} MiB at most`,
+    mutants
+      ? `mutants: ${mutants.gradings} gradings in ${f.mutantClassSeconds} s (floor ${f.mutantClassFloorSeconds} s); per grading p50 ${mutants.p50Seconds} s, p95 ${mutants.p95Seconds} s, slowest ${mutants.slowest.seconds} s (${mutants.slowest.task} ${mutants.slowest.mutant}); ${mutants.peakMiB} MiB at most`
+      : 'mutants: not run',
+    `per task alone: median ${f.medianTaskSeconds} s, slowest ${f.slowestTaskSeconds} s; a grading worker peaks at ${f.workerPeakMiB} MiB`,
     `validate: ${f.validateSeconds === null ? 'not run' : `${f.validateSeconds} s`}`,
     '',
     '| figure | value | target | met |',

@@ -10,9 +10,11 @@ import { newSeed } from '../core/seeded-random.js';
 import { GROUP_ORDER, groupPoints } from '../report/class-status.js';
 import { safeJson, safeText } from '../report/escape.js';
 import { allReport, type RenderOptions, type ReportFormat, render } from '../report/render.js';
-import { type ClassResult, gradeClass, listStudents, maxScores, shard } from '../runner/grade-class.js';
+import { runHeader } from '../report/render-text.js';
+import { type ClassResult, gradeClass, listStudents, maxScores, type Student, shard } from '../runner/grade-class.js';
 import type { KnownBugs } from '../runner/known-bugs.js';
 import { isolation } from '../sandbox/isolation.js';
+import { tasksPresent } from '../submission/tasks-present.js';
 import { parseCommon, strayArguments, userPath, wantsHelp } from './args.js';
 import { type ClassRow, classRows, matchKnownBugs, writeClassHtml } from './class-html.js';
 import { EXIT, UsageError } from './errors.js';
@@ -27,7 +29,7 @@ const USAGE = `usage: socket-grader class <task|task,task…|all> <class-folder>
                       class's misconceptions), and each student's report, DIR/<student>-<task>.html
   --reports DIR       a report per student and task: DIR/<student>/<task>.json, and .txt
                       (or the --format's own file); grading tasks one at a time adds to DIR
-  --format text|json|classroom|gradescope|junit|html   the reports' format, and stdout's (text)
+  --format text|json|classroom|gradescope|prairielearn|junit|html   the reports' format, and stdout's (text)
   --out FILE          the class summary as JSON
   --seed N            replay the data of an earlier run (every report says its seed)
   --jobs N            gradings at once
@@ -42,24 +44,20 @@ const REPORT_FILE: Record<ReportFormat, (task: string) => string> = {
   json: (t) => `${t}.json`,
   classroom: (t) => `${t}.classroom.json`,
   gradescope: (t) => `${t}.gradescope.json`,
+  prairielearn: (t) => `${t}.prairielearn.json`,
   junit: (t) => `${t}.xml`,
   html: (t) => `${t}.html`,
 };
 
-/** Said above a text report, as grade says it: how the programs were isolated, and how to replay the run. */
-function replayHeader(seed: number): string {
-  return `isolation: ${isolation().summary}\nseed: ${seed} (rerun with --seed ${seed} for the same data)\n\n`;
-}
-
 /** `DIR/<student>/<task>.json`, and the format's own file: tasks graded one at a time never overwrite each other. */
-function writeReports(dir: string, results: readonly ClassResult[], format: ReportFormat, seed: number, opts: RenderOptions): void {
+function writeReports(dir: string, results: readonly ClassResult[], format: ReportFormat, opts: RenderOptions): void {
   for (const r of results) {
     const folder = path.join(dir, r.student);
     mkdirSync(folder, { recursive: true });
     const all = allReport(r.report.submission, [r.report], r.report.durationMs);
     writeFileSync(path.join(folder, REPORT_FILE.json(r.task)), `${render('json', all, true)}\n`);
     if (format === 'json') continue;
-    const header = format === 'text' ? replayHeader(r.report.seed ?? seed) : '';
+    const header = format === 'text' ? runHeader(all, isolation().summary) : '';
     writeFileSync(path.join(folder, REPORT_FILE[format](r.task)), `${header}${render(format, all, true, opts)}\n`);
   }
 }
@@ -95,6 +93,12 @@ export function classCsv(rows: readonly ClassRow[]): string {
   return stringify([[...CSV_COLUMNS], ...lines]);
 }
 
+/** The tasks any student's folder holds (task folders, manifest entries), in catalog order; every task when none does. */
+function tasksOfClass(students: readonly Student[], known: readonly string[]): string[] {
+  const present = new Set(students.flatMap((s) => tasksPresent(s.dir, known)));
+  return present.size === 0 ? [...known] : known.filter((t) => present.has(t));
+}
+
 export async function classCommand(argv: string[]): Promise<number> {
   if (wantsHelp(argv)) {
     process.stdout.write(`${USAGE}\ntasks: ${listTasks().join(' ')}\n`);
@@ -105,15 +109,18 @@ export async function classCommand(argv: string[]): Promise<number> {
   if (!task || !folder)
     throw new UsageError('class needs a task and a class folder (one subfolder per student), e.g. `socket-grader class chat submissions`; `socket-grader class --help` lists the options');
   if (rest.length > 0) throw strayArguments('class', [task, folder], rest);
-  const catalog = listTasks();
-  // One task, several (chat,filetransfer,stock7), or all: as grade takes them.
-  const tasks = task === 'all' ? catalog : task.split(',');
-  for (const t of tasks) if (!catalog.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${catalog.join(' ')} (or all)`);
+  const known = listTasks();
+  // One task, several (chat,filetransfer,stock7), or all: every task some student of the class hands in.
+  const named = task === 'all' ? [] : task.split(',');
+  for (const t of named) if (!known.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${known.join(' ')} (or all)`);
   const classDir = path.resolve(userPath(folder));
   if (!existsSync(classDir) || !statSync(classDir).isDirectory()) throw new UsageError(`class folder not found: ${classDir}`);
   const { index, count } = parseShard(extra.shard);
 
-  const students = shard(listStudents(classDir), index, count);
+  const everyone = listStudents(classDir);
+  // Found over the whole class, not the shard, so every shard grades the same tasks.
+  const tasks = task === 'all' ? tasksOfClass(everyone, known) : named;
+  const students = shard(everyone, index, count);
   // One seed for the whole class, so `--seed` replays every student's data (as in grade).
   const seed = flags.seed ?? newSeed();
   const progress = startProgress(students.length * tasks.length);
@@ -129,13 +136,13 @@ export async function classCommand(argv: string[]): Promise<number> {
   // Matching failures to known bugs costs a grading of each mutant once: done for the dashboard, kept in its folder.
   const htmlDir = typeof extra.html === 'string' ? userPath(extra.html) : undefined;
   const jobs = flags.jobs ?? os.availableParallelism();
-  const known = htmlDir ? await matchKnownBugs(tasks, { jobs, seed, cacheDir: htmlDir, say: (line) => process.stderr.write(`${safeText(line)}\n`) }) : new Map<string, KnownBugs>();
-  const rows = classRows(results, known);
+  const bugs = htmlDir ? await matchKnownBugs(tasks, { jobs, seed, cacheDir: htmlDir, say: (line) => process.stderr.write(`${safeText(line)}\n`) }) : new Map<string, KnownBugs>();
+  const rows = classRows(results, bugs);
   if (typeof extra.csv === 'string') {
     mkdirSync(path.dirname(userPath(extra.csv)), { recursive: true });
     writeFileSync(userPath(extra.csv), classCsv(rows));
   }
-  const dashboard = htmlDir ? writeClassHtml(htmlDir, rows, { classDir, seed, tasks, known }) : undefined;
+  const dashboard = htmlDir ? writeClassHtml(htmlDir, rows, { classDir, seed, tasks, known: bugs }) : undefined;
   const perStudent = students.map((s) => ({
     student: s,
     all: allReport(
@@ -145,11 +152,13 @@ export async function classCommand(argv: string[]): Promise<number> {
     ),
   }));
   for (const p of perStudent) p.all.durationMs = p.all.tasks.reduce((a, r) => a + r.durationMs, 0);
-  if (typeof extra.reports === 'string') writeReports(userPath(extra.reports), results, flags.format, seed, { gradescope: { afterDue: flags.afterDue } });
+  if (typeof extra.reports === 'string') writeReports(userPath(extra.reports), results, flags.format, { gradescope: { afterDue: flags.afterDue } });
   const summary = {
     class: classDir,
     shard: `${index}/${count}`,
     seed,
+    // Every student is graded by the same grader on the same tasks: the first one's identity is the class's.
+    grader: perStudent.find((p) => p.all.grader)?.all.grader,
     durationMs: Date.now() - started,
     students: perStudent.map((p) => ({
       student: p.student.name,
@@ -166,8 +175,10 @@ export async function classCommand(argv: string[]): Promise<number> {
     const width = Math.max(8, ...students.map((s) => s.name.length));
     const lines = summary.students.map((s) => `${s.student.padEnd(width)}  ${`${s.score}/${s.maxScore}`.padStart(8)}  ${s.tasks.map((t) => `${t.task} ${t.score}/${t.maxScore}`).join('  ')}`);
     for (const e of summary.errors) lines.push(`grader error: ${e.student} ${e.task}: ${(e.error ?? '').split('\n')[0]}`);
+    if (task === 'all') lines.push(`all: the tasks the class's folders hold: ${tasks.join(', ')}`);
     lines.push(`graded ${students.length} students × ${tasks.length} task(s) in ${((Date.now() - started) / 1000).toFixed(1)} s${count > 1 ? ` (shard ${index}/${count})` : ''}`);
     lines.push(`seed: ${summary.seed} (rerun with --seed ${summary.seed} for the same data)`);
+    if (summary.grader) lines.push(`grader: socket-grader ${summary.grader.version}, specs ${summary.grader.specHash}`);
     if (dashboard) lines.push(`the class dashboard: ${dashboard}`);
     process.stdout.write(`${safeText(lines.join('\n'))}\n`);
   }

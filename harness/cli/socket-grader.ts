@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The installed command: socket-grader grade|class|validate|bench ...
+// The installed command: socket-grader grade|watch|class|validate|bench ...
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,11 +10,13 @@ import { UsageError } from './errors.js';
 import { grade } from './grade.js';
 import { runMain } from './main.js';
 import { validate } from './validate.js';
+import { watch } from './watch.js';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { grade, class: classCommand, validate, bench };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { grade, watch, class: classCommand, validate, bench };
 
 const USAGE = `usage: socket-grader <command> ... | --help | --version
-  grade <task|task,task…|all> <submission>   grade one submission (--format text|json|classroom|gradescope|junit|html)
+  grade <task|task,task…|all> <submission>   grade one submission (--format text|json|classroom|gradescope|prairielearn|junit|html, --test TEXT)
+  watch <task|task,task…|all> <submission>   grade it again on every save and say which tests changed (Ctrl+C stops it)
   class <task|task,task…|all> <folder>       grade every subfolder as a student's submission (--jobs, --csv, --reports, --shard i/n)
   validate [task…]                           check the specs against the reference, mutants and solutions (repository only)
   bench                                      measure what grading costs (repository only)

@@ -95,7 +95,7 @@ export class RunningProgram {
     this.child.catch(() => undefined);
     this.pid = this.child.pid ?? -1;
     if (this.pid > 0) registerLive(this.marker, { pid: this.pid, actor: this.actor, uid: opts.launch?.uid, launcher: launch.launcher, besideTests: opts.besideTests });
-    logSpawn(cmd.command);
+    logSpawn(cmd.command, this.actor, cmd.file);
     opts.transcript.add(this.actor, `started: ${[cmd.command.split('/').pop(), ...cmd.args.map(shortPath)].join(' ')}`);
 
     this.child.stdout?.on('data', (chunk: Buffer) => this.stdout.push(chunk));

@@ -45,7 +45,8 @@ export function toClassroom(reports: TaskReport[]): ClassroomResults {
         status: STATUS[t.status],
         score: t.points,
         message: failureText(t),
-        test_code: `socket-grader grade ${r.task} .`,
+        // How to replay it, and which grader and specs graded it.
+        test_code: `socket-grader grade ${r.task} .${r.seed === undefined ? '' : ` --seed ${r.seed}`}${r.grader ? ` # socket-grader ${r.grader.version}, specs ${r.grader.specHash}` : ''}`,
         filename: `${r.task}/PROTOCOL.md`,
         line_no: 0,
         duration: Math.round(t.durationMs),

@@ -8,6 +8,7 @@ import { htmlText } from './escape.js';
 import { htmlPage } from './html-page.js';
 import { markDifference } from './mark-difference.js';
 import { sequenceSvg } from './render-sequence-svg.js';
+import { onlyTestsWords } from './render-text.js';
 import type { AllReport, TaskReport, TestResult } from './types.js';
 
 const MARK: Record<TestResult['status'], string> = { passed: '✓', failed: '✗', skipped: '–', error: '!' };
@@ -78,6 +79,7 @@ function taskSection(r: TaskReport): string {
     `<section class="task" id="task-${htmlText(r.task)}">`,
     `<h2>${htmlText(r.task)}: ${r.score} / ${r.maxScore} points</h2>`,
     learned ? `<p>${htmlText(learned)}</p>` : '',
+    r.onlyTests ? `<p>${htmlText(onlyTestsWords(r.onlyTests))}</p>` : '',
     '<table class="tests"><thead><tr><th></th><th>test</th><th class="group">group</th><th class="num">points</th></tr></thead><tbody>',
     ...rows,
     '</tbody></table>',
@@ -95,6 +97,7 @@ export function toHtml(all: AllReport): string {
     `${passed} of ${count} tests passed`,
     ...(all.seed === undefined ? [] : [`seed ${all.seed} (rerun with --seed ${all.seed} for the same data)`]),
     ...(all.isolation ? [`isolation: ${all.isolation}`] : []),
+    ...(all.grader ? [`grader: socket-grader ${all.grader.version}, specs ${all.grader.specHash}`] : []),
   ];
   const body = [`<header><h1>socket-grader: ${htmlText(title)} points</h1>`, ...meta.map((m) => `<p class="meta">${htmlText(m)}</p>`), '</header>', '<main>', ...all.tasks.map(taskSection), '</main>'];
   return htmlPage(`socket-grader: ${title}`, body.join('\n'));

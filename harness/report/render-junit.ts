@@ -40,7 +40,15 @@ export function toJUnit(reports: TaskReport[], durationMs: number): string {
       .ele('properties')
       .ele('property', { name: 'submission', value: r.submission })
       .up()
-      .ele('property', { name: 'score', value: `${r.score}/${r.maxScore}` });
+      .ele('property', { name: 'score', value: `${r.score}/${r.maxScore}` })
+      .up()
+      .ele('property', { name: 'grader-version', value: r.grader?.version ?? '' })
+      .up()
+      .ele('property', { name: 'spec-hash', value: r.grader?.specHash ?? '' })
+      .up()
+      .ele('property', { name: 'seed', value: r.seed === undefined ? '' : String(r.seed) })
+      .up()
+      .ele('property', { name: 'isolation', value: r.isolation ?? '' });
     for (const t of r.tests) {
       const tc = suite.ele('testcase', { name: safeText(t.name), classname: safeText(`${r.task}.${t.group}`), time: seconds(t.durationMs) });
       const firstLine = shortMessage(t.message);

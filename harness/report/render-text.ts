@@ -2,7 +2,7 @@
 // under each failure, the score last.
 
 import { formatTranscript } from '../core/transcript.js';
-import { dialectWords } from './dialect-words.js';
+import { learnedWords } from './learned-words.js';
 import type { AllReport, TaskReport, TestResult } from './types.js';
 
 const MARK: Record<TestResult['status'], string> = { passed: '✓', failed: '✗', skipped: '-', error: '!' };
@@ -25,8 +25,8 @@ function renderTest(t: TestResult): string[] {
 
 export function renderTask(r: TaskReport): string {
   const lines = [`${r.task} · ${r.submission}`];
-  const learned = dialectWords(r.dialect);
-  if (learned) lines.push(`  ${learned}`);
+  for (const learned of learnedWords(r)) lines.push(`  ${learned}`);
+  if (r.onlyTests) lines.push(`  ${onlyTestsWords(r.onlyTests)}`);
   const groups = [...new Set(r.tests.map((t) => t.group))];
   for (const g of groups) {
     lines.push(`  ${g}`);
@@ -37,10 +37,25 @@ export function renderTask(r: TaskReport): string {
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`)
     .join(', ');
-  lines.push(`  score: ${r.score}/${r.maxScore} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`);
+  const asked = r.onlyTests ? ' of the tests you asked for' : '';
+  lines.push(`  score: ${r.score}/${r.maxScore}${asked} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`);
   return lines.join('\n');
 }
 
+/** Said once above a text report: how the programs were isolated, how to replay the run, and which grader and specs graded it. */
+export function runHeader(all: AllReport, isolationSummary: string): string {
+  const lines = [`isolation: ${isolationSummary}`];
+  if (all.seed !== undefined) lines.push(`seed: ${all.seed} (rerun with --seed ${all.seed} for the same data)`);
+  if (all.grader) lines.push(`grader: socket-grader ${all.grader.version}, specs ${all.grader.specHash}`);
+  return `${lines.join('\n')}\n\n`;
+}
+
+/** Said above a grading narrowed by --test: the others did not run, and the score is not the task's. */
+export function onlyTestsWords(words: readonly string[]): string {
+  return `only the tests whose title contains "${words.join(' ')}" ran (--test); grade without --test for the whole score`;
+}
+
 export function renderAll(r: AllReport): string {
-  return [...r.tasks.map(renderTask), `total: ${r.score}/${r.maxScore} over ${r.tasks.length} tasks`].join('\n\n');
+  const asked = r.tasks.some((t) => t.onlyTests) ? ' of the tests you asked for' : '';
+  return [...r.tasks.map(renderTask), `total: ${r.score}/${r.maxScore}${asked} over ${r.tasks.length} tasks`].join('\n\n');
 }

@@ -5,6 +5,12 @@ import type { Dialect } from '../spec/task-terms.js';
 
 export type { Dialect };
 
+/** Which grader made a report: its package version and a hash of the compiled specs it graded with. */
+export interface GraderIdentity {
+  version: string;
+  specHash: string;
+}
+
 export type TestStatus = 'passed' | 'failed' | 'skipped' | 'error';
 
 export interface TestResult {
@@ -33,6 +39,12 @@ export interface TaskReport {
   seed?: number;
   /** What was learned of the submission's own ports; absent when nothing was (no namespaces, no program started). */
   dialect?: Dialect;
+  /** Programs found and graded away from where the page asks (`unzipped/chat/server.py`), by role. */
+  foundAt?: { server?: string; client?: string };
+  /** The grader's version and its specs' hash (a whole run: one hash over every task's). */
+  grader?: GraderIdentity;
+  /** Set when only some tests were asked for (`--test`): the words their titles contain; the score counts those tests alone. */
+  onlyTests?: string[];
   tests: TestResult[];
 }
 
@@ -40,6 +52,7 @@ export interface AllReport {
   submission: string;
   isolation?: string;
   seed?: number;
+  grader?: GraderIdentity;
   score: number;
   maxScore: number;
   durationMs: number;

@@ -6,6 +6,8 @@ import { scaled } from '../core/time.js';
 import { scoreTask, type TaskReport } from '../report/types.js';
 import { findIsolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
 import { findGraderPython, PYTHON_VARIABLE } from '../sandbox/python.js';
+import { misplacedProgram } from '../submission/locate-program.js';
+import { graderIdentity } from './grader-identity.js';
 import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
 import type { Graded } from './worker-protocol.js';
 
@@ -21,6 +23,8 @@ export interface GradeOptions {
   groups?: string[];
   /** Only tests whose title holds one of these (all when absent or empty). */
   tests?: string[];
+  /** Bumped whenever the folder changed since an earlier grading of this run (watch): workers copy it again. */
+  folderVersion?: number;
 }
 
 let jobs = 0;
@@ -39,7 +43,7 @@ function runSettings(): Promise<Record<string, string>> {
 export async function gradeTask(task: string, submission: string, opts: GradeOptions): Promise<TaskReport> {
   const started = Date.now();
   const settings = await runSettings();
-  const job = { id: ++jobs, task, submission: path.resolve(submission), seed: opts.seed, groups: opts.groups ?? [], tests: opts.tests ?? [] };
+  const job = { id: ++jobs, task, submission: path.resolve(submission), seed: opts.seed, groups: opts.groups ?? [], tests: opts.tests ?? [], folderVersion: opts.folderVersion ?? 0 };
   let graded: Graded;
   try {
     graded = await gradeOnWorker(job, settings, TASK_DEADLINE_MS);
@@ -50,5 +54,23 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
   // The worker ran and reported only the groups and tests asked for; the report says how it graded, once.
   const { tests: scored, ...head } = scoreTask(task, path.resolve(submission), Date.now() - started, graded.results, opts.advisory);
   // What was learned comes before the tests, as the report says it first.
-  return { ...head, isolation: settings[ISOLATION_VARIABLE], seed: opts.seed, ...(graded.dialect ? { dialect: graded.dialect } : {}), tests: scored };
+  const foundAt = misplacedPrograms(path.resolve(submission), task);
+  return {
+    ...head,
+    isolation: settings[ISOLATION_VARIABLE],
+    seed: opts.seed,
+    grader: graderIdentity(task),
+    ...(graded.dialect ? { dialect: graded.dialect } : {}),
+    ...(foundAt ? { foundAt } : {}),
+    ...(job.tests.length > 0 ? { onlyTests: job.tests } : {}),
+    tests: scored,
+  };
+}
+
+/** The programs the worker ran from another place than the page's (the same rule, on the same files). */
+function misplacedPrograms(submission: string, task: string): TaskReport['foundAt'] {
+  const server = misplacedProgram(submission, task, 'server');
+  const client = misplacedProgram(submission, task, 'client');
+  if (server === undefined && client === undefined) return undefined;
+  return { ...(server === undefined ? {} : { server }), ...(client === undefined ? {} : { client }) };
 }

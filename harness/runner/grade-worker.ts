@@ -48,24 +48,27 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\
 
 /**
  * Only the groups asked for run (a test's full title is "<task> <group> <title>"), and
- * only tests whose title holds one of the words asked for (validate proving a mutant dead).
+ * only tests whose title holds one of the words asked for, in any case (`grade --test`,
+ * validate proving a mutant dead).
  */
 function grepFor(job: WorkerJob): RegExp | undefined {
   if (job.groups.length === 0 && job.tests.length === 0) return undefined;
   const groupPart = job.groups.length > 0 ? `(${job.groups.map(escapeRegExp).join('|')})` : '\\S+';
   const titlePart = job.tests.length > 0 ? `.*(${job.tests.map(escapeRegExp).join('|')})` : '';
-  return new RegExp(`^${escapeRegExp(job.task)} ${groupPart} ${titlePart}`);
+  return new RegExp(`^${escapeRegExp(job.task)} ${groupPart} ${titlePart}`, 'i');
 }
 
 async function grade(job: WorkerJob): Promise<{ results: TestResult[]; dialect?: Dialect }> {
   // In a sandbox, programs run from a copy every user may read (they never run as the
   // grader's user, whatever the folder's permissions); without one, from the folder itself.
-  // The copy is made once for the gradings of the same folder that follow.
-  const copy = isolation().mode === 'none' ? undefined : await keptCopyOf(job.submission);
-  beginGrading({ dir: copy?.dir ?? job.submission, original: job.submission, seed: job.seed });
+  // The copy is made once for the gradings of the same folder that follow, again once it has changed.
+  const copy = isolation().mode === 'none' ? undefined : await keptCopyOf(job.submission, job.folderVersion);
+  const grep = grepFor(job);
+  // The specs learn which tests run, so work done for some tests only (the client's port) is done only for them.
+  beginGrading({ dir: copy?.dir ?? job.submission, original: job.submission, seed: job.seed, runs: grep && ((fullTitle) => grep.test(fullTitle)) });
   try {
     const mocha = await suiteOf(job.task);
-    mocha.options.grep = grepFor(job);
+    mocha.options.grep = grep;
     let results: TestResult[] = [];
     mocha.options.reporterOptions = { onResults: (r: TestResult[]) => (results = r) };
     // Answered once mocha is done with the run, so the next grading can run it again.

@@ -13,6 +13,8 @@ export interface WorkerJob {
   groups: string[];
   /** Only tests whose title holds one of these (all when empty). */
   tests: string[];
+  /** Which version of the folder this is (watch counts the saves in it): a copy of another version is made again. */
+  folderVersion: number;
 }
 
 /** Its answer: the results, or why there are none. */

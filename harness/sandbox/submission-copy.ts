@@ -34,22 +34,23 @@ export async function copySubmission(original: string): Promise<SubmissionCopy> 
   return { dir, leftOut, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-let kept: { original: string; copy: SubmissionCopy } | undefined;
+let kept: { original: string; version: number; copy: SubmissionCopy } | undefined;
 let removedOnExit = false;
 
 /**
  * The copy of `original` for a grading, made once for the gradings of the same folder
  * that follow (`grade all` grades one folder once per task) and removed when another
- * folder is graded or the process exits. Nothing a program does reaches it: it is
- * read-only to them. For one grading at a time (a grading worker's).
+ * folder, or another `version` of it (watch counts the saves in it), is graded or the
+ * process exits. Nothing a program does reaches it: it is read-only to them. For one
+ * grading at a time (a grading worker's).
  */
-export async function keptCopyOf(original: string): Promise<SubmissionCopy> {
-  if (kept?.original === original) return kept.copy;
+export async function keptCopyOf(original: string, version = 0): Promise<SubmissionCopy> {
+  if (kept?.original === original && kept.version === version) return kept.copy;
   const before = kept;
   kept = undefined;
   await before?.copy.remove();
   const copy = await copySubmission(original);
-  kept = { original, copy };
+  kept = { original, version, copy };
   if (!removedOnExit) {
     removedOnExit = true;
     process.on('exit', () => kept && rmSync(kept.copy.dir, { recursive: true, force: true }));

@@ -5,9 +5,9 @@ import { isSkip, isStudentFailure } from '../core/failures.js';
 import { RandomStream } from '../core/seeded-random.js';
 import type { TranscriptEntry } from '../core/transcript.js';
 import { clientPort } from './client-port.js';
-import { endClientDiscovery, gradingSeed } from './grading-context.js';
+import { endClientDiscovery, gradingSeed, testRuns } from './grading-context.js';
 import { useStream } from './random.js';
-import type { Group, TaskOptions } from './task-terms.js';
+import { CLIENT_SIDE_GROUPS, type Group, type TaskOptions } from './task-terms.js';
 import { TestContext } from './test-context.js';
 
 export type { Group, TaskOptions };
@@ -27,14 +27,22 @@ let currentTask: { id: string; options: TaskOptions } | undefined;
 let currentGroup: Group | undefined;
 
 export function task(id: string, options: TaskOptions, body: () => void): void {
-  describe(id, () => {
+  describe(id, function (this: Mocha.Suite) {
     currentTask = { id, options };
-    // Where the client connects is learned beside the first tests (the server's), ready for the client's.
-    before(() => void clientPort(id, options));
+    // Where the client connects is learned beside the first tests (the server's), ready for the
+    // client's; a grading that runs no test of the client side (the server alone) never starts it.
+    before(() => {
+      if (clientSideRuns(this)) void clientPort(id, options);
+    });
     after(() => endClientDiscovery(id));
     body();
     currentTask = undefined;
   });
+}
+
+/** Whether some test of the task's client-side groups runs in this grading. */
+function clientSideRuns(taskSuite: Mocha.Suite): boolean {
+  return taskSuite.suites.filter((s) => (CLIENT_SIDE_GROUPS as readonly string[]).includes(s.title)).some((s) => s.tests.some((t) => testRuns(t.fullTitle())));
 }
 
 export function group(name: Group, body: () => void): void {

@@ -12,13 +12,15 @@ interface Grading {
   original: string;
   /** Every random choice of the grading comes from it (`--seed` replays a run). */
   seed: number;
+  /** Whether the test of this full title ("<task> <group> <title>") runs in this grading; absent: every test does. */
+  runs?: (fullTitle: string) => boolean;
 }
 
 let current: Grading | undefined;
 
 /** A new grading begins (a worker grades one submission after another): nothing noted carries over. */
 export function beginGrading(next: Grading): void {
-  current = { dir: path.resolve(next.dir), original: path.resolve(next.original), seed: next.seed };
+  current = { dir: path.resolve(next.dir), original: path.resolve(next.original), seed: next.seed, runs: next.runs };
   failedToStart.clear();
   reachedPeer.clear();
   learned.clear();
@@ -41,6 +43,11 @@ export function gradedSubmissionDir(): string | undefined {
 
 export function originalSubmissionDir(): string {
   return grading().original;
+}
+
+/** Whether the test of this full title runs in this grading (one narrowed to groups or tests runs only some); outside a grading, every test does. */
+export function testRuns(fullTitle: string): boolean {
+  return current?.runs?.(fullTitle) ?? true;
 }
 
 let ownSeed: number | undefined;

@@ -3,6 +3,9 @@
 
 export type Group = 'server' | 'client' | 'end-to-end' | 'robustness';
 
+/** The groups whose tests may run the submission's client, or wait where it connects (client-port.ts). */
+export const CLIENT_SIDE_GROUPS: readonly Group[] = ['client', 'end-to-end', 'robustness'];
+
 /** What a task's protocol page fixes for the grader: where its server is expected. */
 export interface TaskOptions {
   /** The exercise's default port, from its protocol page (the real one inside a test's own network). */

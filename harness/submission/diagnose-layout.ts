@@ -66,6 +66,40 @@ function where(f: Found): string {
   return f.folder === '.' ? `${f.rel} in the folder's top level` : f.rel;
 }
 
+/** The one task folder of the top level (lower case), when there is exactly one: a loose file beside it is that task's. */
+function onlyTaskFolder(topFolders: readonly string[], tasks: readonly string[]): string | undefined {
+  const known = new Set(tasks.map((t) => t.toLowerCase()));
+  const present = [...new Set(topFolders.map((d) => d.toLowerCase()).filter((d) => known.has(d)))];
+  return present.length === 1 ? present[0] : undefined;
+}
+
+/**
+ * A misplaced program the grader can run where it is, because nothing else could be meant:
+ * the only file named as the role (any capitals, a runnable extension) whose place names
+ * the task, either inside a folder of the task's name (any capitals, up to the walk's
+ * depth: an archive unpacked one folder too deep) or in the top level beside a folder of
+ * the task's name, the only task folder there (`server.py` beside `chat/`). Its path from the submission's top.
+ */
+export function acceptableLayout(files: readonly string[], task: string, role: string, tasks: readonly string[], topFolders: readonly string[]): string | undefined {
+  const others = new Set(tasks.filter((t) => t !== task).map((t) => t.toLowerCase()));
+  const lower = task.toLowerCase();
+  const named = files
+    .map(describe)
+    .filter(
+      (f) =>
+        f.stem.toLowerCase() === role &&
+        !f.rel
+          .toLowerCase()
+          .split('/')
+          .some((part) => others.has(part)),
+    )
+    .filter((f) => (f.folder === '.' ? onlyTaskFolder(topFolders, tasks) === lower : f.folder.toLowerCase().split('/').at(-1) === lower));
+  // One extension of one place: server.py and server.js side by side are still one program, in the runner's order.
+  const places = new Set(named.map((f) => `${f.folder}/${f.stem}`));
+  if (places.size !== 1) return undefined;
+  return named.sort((a, b) => PROGRAM_EXTENSIONS.indexOf(a.ext as (typeof PROGRAM_EXTENSIONS)[number]) - PROGRAM_EXTENSIONS.indexOf(b.ext as (typeof PROGRAM_EXTENSIONS)[number]))[0].rel;
+}
+
 /**
  * One sentence for the student, or undefined when nothing found looks like the program.
  * `files`: the submission's program files (programFiles); `tasks`: every task id, so a

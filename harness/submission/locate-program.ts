@@ -1,12 +1,12 @@
 // Finds how to run a submission's program for a task and role: `<task>/<role>.<ext>`
 // by convention, or a command from the submission's manifest (socket-grader.json).
 
-import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { listTasks } from '../core/paths.js';
 import type { ProgramCommand } from '../process/program.js';
 import { graderPython } from '../sandbox/python.js';
-import { diagnoseLayout, programFiles } from './diagnose-layout.js';
+import { acceptableLayout, diagnoseLayout, programFiles } from './diagnose-layout.js';
 import { MANIFEST_FILE, type ManifestEntry, type Role, readManifest } from './manifest.js';
 import { bundleTypeScript } from './typescript-runner.js';
 
@@ -100,14 +100,7 @@ export async function locateProgram(submission: string, task: string, role: Role
   const base = path.join(submission, task, role);
   for (const runner of RUNNERS) {
     const file = base + runner.ext;
-    if (!existsSync(file)) continue;
-    const out = linkOut(submission, file, `${task}/${role}${runner.ext}`) ?? notAFile(file, `${task}/${role}${runner.ext}`);
-    if (out) return out;
-    try {
-      return { found: await runner.command(file, submission) };
-    } catch (e) {
-      return { broken: `${task}/${role}${runner.ext} does not compile:\n${(e as Error).message}` };
-    }
+    if (existsSync(file)) return runnable(submission, file, `${task}/${role}${runner.ext}`, runner);
   }
   if (existsSync(base) && statSync(base).isFile()) {
     const out = linkOut(submission, base, `${task}/${role}`);
@@ -119,7 +112,53 @@ export async function locateProgram(submission: string, task: string, role: Role
       return { missing: `${task}/${role} exists but is not executable (chmod +x it, or name it ${role}.py)` };
     }
   }
+  const loose = looseProgram(submission, task, role);
+  if (loose) return runnable(submission, path.join(submission, loose.rel), loose.rel, loose.runner);
   const instead = diagnoseLayout(programFiles(submission), task, role, listTasks());
   if (instead) return { missing: `no ${role} program: expected ${task}/${role}.py, but ${instead}` };
   return { missing: `no ${role} program: expected ${task}/${role}.py (or .js, .mjs, .ts, or an entry in ${MANIFEST_FILE})` };
+}
+
+async function runnable(submission: string, file: string, shown: string, runner: (typeof RUNNERS)[number]): Promise<Located> {
+  const out = linkOut(submission, file, shown) ?? notAFile(file, shown);
+  if (out) return out;
+  try {
+    return { found: await runner.command(file, submission) };
+  } catch (e) {
+    return { broken: `${shown} does not compile:\n${(e as Error).message}` };
+  }
+}
+
+/** The folders of the submission's top level (names only). */
+function topFolders(submission: string): string[] {
+  try {
+    return readdirSync(submission, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
+
+/** A misplaced program that can only be this one (diagnose-layout.ts), and how to run it. */
+function looseProgram(submission: string, task: string, role: Role): { rel: string; runner: (typeof RUNNERS)[number] } | undefined {
+  const rel = acceptableLayout(programFiles(submission), task, role, listTasks(), topFolders(submission));
+  const runner = rel === undefined ? undefined : RUNNERS.find((r) => rel.endsWith(r.ext));
+  return rel !== undefined && runner ? { rel, runner } : undefined;
+}
+
+/**
+ * Where the task's program was found and run, when not where the page asks (an archive
+ * unpacked a folder too deep, `server.py` beside `chat/`): its path from the submission's
+ * top, for the report to say once. Undefined when it is in place, named by the manifest,
+ * or missing.
+ */
+export function misplacedProgram(submission: string, task: string, role: Role): string | undefined {
+  const manifest = readManifest(submission);
+  if ('invalid' in manifest) return undefined;
+  const entry = 'entries' in manifest ? manifest.entries[task]?.[role] : undefined;
+  if (entry !== undefined && entry !== '') return undefined;
+  const base = path.join(submission, task, role);
+  if (existsSync(base) || RUNNERS.some((r) => existsSync(base + r.ext))) return undefined;
+  return looseProgram(submission, task, role)?.rel;
 }

@@ -1,12 +1,12 @@
 // `npm run bench` keeps its shape: the figures the README quotes, the floor they are
 // measured against, and each target with whether it is met. A small run: one task.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { MANY_GRADINGS_MS } from '../limits.js';
-import { runCli } from './run-cli.js';
+import { root, runCli } from './run-cli.js';
 
 describe('bench', function () {
   // A small bench runs ~20 gradings and 3 class runs: 20 s alone, minutes beside validate.
@@ -17,13 +17,26 @@ describe('bench', function () {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-test-'));
     try {
       const out = path.join(tmp, 'bench.json');
-      const r = await runCli('bench', ['--tasks', 'task3a', '--class-task', 'task3a', '--class-size', '3', '--no-validate', '--out', out]);
+      const r = await runCli('bench', ['--tasks', 'task3a', '--class-task', 'task3a', '--class-size', '3', '--repeat', '2', '--no-validate', '--out', out]);
       expect(r.exitCode, r.stderr).to.equal(0);
       const json = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown> & {
         catalog: { tests: number; programsStarted: Record<string, number>; floorSeconds: number };
         targets: Array<{ figure: string; met: boolean }>;
       };
-      for (const figure of ['ratioToFloor', 'catalogSeconds', 'slowestTaskSeconds', 'emptySubmissionSeconds', 'hangingSubmissionSeconds', 'classSpeedup']) {
+      for (const figure of [
+        'ratioToFloor',
+        'catalogSeconds',
+        'slowestTaskSeconds',
+        'medianTaskSeconds',
+        'emptySubmissionSeconds',
+        'hangingSubmissionSeconds',
+        'classSpeedup',
+        'mutantClassSeconds',
+        'mutantClassFloorSeconds',
+        'mutantClassRatio',
+        'slowestMutantSeconds',
+        'workerPeakMiB',
+      ]) {
         expect(json[figure], figure).to.be.a('number').and.greaterThan(0);
       }
       expect(json.validateSeconds).to.equal(null);
@@ -32,12 +45,22 @@ describe('bench', function () {
       expect(Object.values(json.catalog.programsStarted).reduce((a, b) => a + b, 0)).to.be.greaterThan(5);
       expect(json.catalog.floorSeconds).to.be.greaterThan(0);
       // slowestTaskSeconds is the slowest task graded alone; inside the catalog run is shown beside it.
-      const perTask = (json.catalog as unknown as { perTask: Array<{ task: string; seconds: number; inCatalogSeconds: number }> }).perTask;
+      const perTask = (json.catalog as unknown as { perTask: Array<{ task: string; seconds: number; maxSeconds: number; inCatalogSeconds: number }> }).perTask;
       expect(perTask.map((t) => t.task)).to.deep.equal(['task3a']);
-      expect(perTask[0].seconds).to.equal(json.slowestTaskSeconds);
+      expect(perTask[0].seconds).to.equal(json.slowestTaskSeconds).and.equal(json.medianTaskSeconds);
+      expect(perTask[0].maxSeconds).to.be.at.least(perTask[0].seconds);
+      // Every mutant of task3a was graded as a class; the slowest names its mutant.
+      const mutants = json.mutantClass as { gradings: number; p50Seconds: number; p95Seconds: number; slowest: { task: string; mutant: string; seconds: number } };
+      expect(mutants.gradings).to.equal(readdirSync(path.join(root, 'specs', 'task3a', 'mutants')).length);
+      expect(mutants.p95Seconds).to.be.at.least(mutants.p50Seconds);
+      expect(mutants.slowest.task).to.equal('task3a');
+      expect(mutants.slowest.seconds).to.equal(json.slowestMutantSeconds);
+      // A grading worker is a Node process: tens of MiB, not zero, not gigabytes.
+      expect(json.workerPeakMiB).to.be.within(10, 2000);
       expect(perTask[0].inCatalogSeconds).to.be.greaterThan(0);
       expect(json.targets.map((t) => t.figure)).to.include.members(['ratioToFloor', 'catalogSeconds', 'classSpeedup']);
-      expect(r.stdout).to.match(/^\| ratioToFloor \| [\d.]+ \| at most 2\.0 \| (yes|NO) \|$/m);
+      expect(r.stdout).to.match(/^\| ratioToFloor \| [\d.]+ \| at most 1\.2 \| (yes|NO) \|$/m);
+      expect(r.stdout).to.match(/^\| workerPeakMiB \| [\d.]+ \| under 200 MiB \| (yes|NO) \|$/m);
       expect(r.leftovers).to.deep.equal([]);
     } finally {
       rmSync(tmp, { recursive: true, force: true });

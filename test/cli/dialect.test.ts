@@ -4,7 +4,11 @@
 // on PORT"), said once at the top of the report. Without namespaces, nothing changes.
 
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'chai';
+import { parseSpawnLog, SPAWN_LOG_VARIABLE } from '../../harness/process/spawn-log.js';
 import { PAGE_PORT_TEST } from '../../harness/report/dialect-words.js';
 import { markdownSummary } from '../../harness/report/render-summary.js';
 import { renderTask } from '../../harness/report/render-text.js';
@@ -81,6 +85,23 @@ describe('a course of its own port', function () {
     expect(report.score, why(report)).to.equal(report.maxScore);
     expect(report.dialect).to.deep.equal({ pagePort: 53, serverPort: 53, clientPort: 53 });
     expect(renderTask(report)).to.not.include('the page asks for');
+  });
+
+  it('grading the server alone never starts the client', async () => {
+    const logDir = mkdtempSync(path.join(os.tmpdir(), 'spawn-log-'));
+    try {
+      const log = path.join(logDir, 'spawns.log');
+      const r = await runCli('grade', ['task3b', fixture('reading-port'), '--groups', 'server', '--format', 'json'], { [SPAWN_LOG_VARIABLE]: log });
+      const report = JSON.parse(r.stdout) as TaskReport;
+      expect(report.score, why(report)).to.equal(report.maxScore);
+      const actors = parseSpawnLog(readFileSync(log, 'utf8')).map((l) => l.actor);
+      expect(actors).to.include('server');
+      // Learning where the client connects would start it once (client-port.ts): no test here needs it.
+      expect(actors).to.not.include('client');
+      expect(report.dialect).to.deep.equal({ pagePort: 53, serverPort: 53 });
+    } finally {
+      rmSync(logDir, { recursive: true, force: true });
+    }
   });
 
   it('learns both ports in a user namespace of its own too (userns mode)', async function () {

@@ -76,19 +76,19 @@ describe('grade command', function () {
     }
   });
 
-  it('says what it found instead of a missing program: one folder too deep, or in the top level', async () => {
+  it('says what it found instead of a missing program it cannot be sure of: in the top level with no task folder, or named in other words', async () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'layout-'));
     try {
       const solution = path.join(root, 'specs/task3b/solutions/student-basic/task3b');
-      // Unpacked one folder too deep: the client; beside the task folder: the server.
-      cpSync(path.join(solution, 'client.py'), path.join(tmp, 'unzipped', 'task3b', 'client.py'));
+      // The server in the top level with no task folder beside it; the client named in its own words.
       cpSync(path.join(solution, 'server.py'), path.join(tmp, 'server.py'));
+      cpSync(path.join(solution, 'client.py'), path.join(tmp, 'work', 'task3b_client.py'));
       const r = await runCli('grade', ['task3b', tmp, '--format', 'json']);
       expect(r.exitCode, r.stderr).to.equal(1);
       const messages = [...new Set((JSON.parse(r.stdout) as TaskReport).tests.map((t) => t.message))];
       // One line per role, the same in every test of that role.
       expect(messages.sort()).to.deep.equal([
-        'skipped: no client program: expected task3b/client.py, but found task3b/client.py inside unzipped/; grade that folder instead of the one above it',
+        'skipped: no client program: expected task3b/client.py, but found work/task3b_client.py; if it is your client, put it at task3b/client.py',
         "skipped: no server program: expected task3b/server.py, but found server.py in the folder's top level; put it at task3b/server.py",
       ]);
     } finally {
@@ -194,5 +194,28 @@ describe('grade command', function () {
     const pieces = report.tests.find((t) => t.group === 'robustness' && t.status === 'failed');
     expect(pieces?.advisory).to.equal(true);
     expect(report.maxScore).to.equal(report.tests.filter((t) => t.group !== 'robustness').reduce((a, t) => a + t.maxPoints, 0));
+  });
+
+  it('--test TEXT grades only the tests whose title contains TEXT, in any case; the others are not counted as failures', async () => {
+    // This server never closes: graded in full it fails four tests, none of them the one asked for.
+    const mutant = 'specs/task3b/mutants/never-closes';
+    const r = await runCli('grade', ['task3b', mutant, '--test', 'answers hello', '--format', 'json']);
+    expect(r.exitCode, r.stderr).to.equal(0);
+    const report = JSON.parse(r.stdout) as TaskReport;
+    expect(report.tests.map((t) => `${t.status}: ${t.name}`)).to.deep.equal(['passed: the server answers HELLO with HELLO']);
+    expect(report.onlyTests).to.deep.equal(['answers hello']);
+    expect([report.score, report.maxScore]).to.deep.equal([2, 2]);
+    const text = await runCli('grade', ['task3b', mutant, '--test', 'ANSWERS HELLO']);
+    expect(text.exitCode, text.stderr).to.equal(0);
+    expect(text.stdout).to.include('score: 2/2 of the tests you asked for').and.include('only the tests whose title contains "ANSWERS HELLO" ran');
+    expect(text.stdout).to.not.include('closes the connection');
+  });
+
+  it('--test TEXT that no title contains: one line saying how to see the titles, exit 2', async () => {
+    const r = await runCli('grade', ['task3b', 'reference', '--test', 'no such words']);
+    expect(r.exitCode).to.equal(2);
+    expect(r.stdout).to.equal('');
+    expect(r.stderr.trim().split('\n')).to.have.length(1);
+    expect(r.stderr).to.include('no test of task3b has "no such words" in its title').and.include('`socket-grader grade task3b reference` without --test');
   });
 });

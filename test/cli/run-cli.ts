@@ -20,7 +20,7 @@ export interface CliRun {
   tmp: string;
 }
 
-export async function runCli(command: 'grade' | 'validate' | 'class' | 'bench' | 'socket-grader', args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export async function runCli(command: 'grade' | 'watch' | 'validate' | 'class' | 'bench' | 'socket-grader', args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'cli-test-'));
   try {
     const r = await execa(process.execPath, [path.join(root, 'dist', 'harness', 'cli', `${command}.js`), ...args], {

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { FEW_GRADINGS_MS } from '../limits.js';
 import { runCli } from './run-cli.js';
 
-const COMMANDS = ['grade', 'class', 'validate', 'bench'] as const;
+const COMMANDS = ['grade', 'watch', 'class', 'validate', 'bench'] as const;
 
 describe('command-line usage', function () {
   this.timeout(FEW_GRADINGS_MS);

@@ -20,6 +20,8 @@ function expectValid(name: string, data: unknown): void {
 }
 
 // A server that answers the wrong word, and no client: tests passed, failed and skipped.
+const packageVersion = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
 const WRONG_WORD_SERVER = path.join(root, 'specs/task3b/mutants/server-replies-other-text/task3b/server.py');
 
 describe('report formats', function () {
@@ -87,6 +89,60 @@ describe('report formats', function () {
     expect(results.tests.map((t) => t.max_score)).to.deep.equal(report.tests.map((t) => t.maxPoints));
     expect(new Set(results.tests.map((t) => t.number)).size).to.equal(results.tests.length);
     for (const t of results.tests.filter((x) => x.status === 'failed')) expect(t.output).to.not.equal('');
+  });
+
+  it('gradescope: Markdown outputs with the conversation, and extra_data naming the grader, its specs, the seed and the isolation', async () => {
+    const r = await runCli('grade', ['task3b', submission, '--format', 'gradescope', '--seed', '4242']);
+    const results = JSON.parse(r.stdout) as {
+      output_format: string;
+      output: string;
+      extra_data: { graderVersion: string; specHash: string; seed: number; isolation: string };
+      tests: Array<{ status: string; output: string; output_format: string }>;
+    };
+    expectValid('gradescope-results.schema.json', results);
+    expect(results.output_format).to.equal('md');
+    expect(results.extra_data).to.deep.equal({ graderVersion: packageVersion, specHash: report.grader?.specHash, seed: 4242, isolation: report.isolation });
+    expect(results.output).to.include(`graded by socket-grader ${packageVersion} (specs ${report.grader?.specHash}), seed 4242`);
+    const failed = results.tests.find((t) => t.status === 'failed');
+    expect(failed?.output_format).to.equal('md');
+    expect(failed?.output)
+      .to.match(/^```+\n/)
+      .and.include('**conversation**');
+  });
+
+  it('prairielearn: a score from 0 to 1 in its schema, points and evidence per test, gradable', async () => {
+    const r = await runCli('grade', ['task3b', submission, '--format', 'prairielearn']);
+    expect(r.exitCode).to.equal(1);
+    const results = JSON.parse(r.stdout) as { gradable: boolean; score: number; output: string; tests: Array<{ name: string; points: number; max_points: number; message: string }> };
+    expectValid('prairielearn-results.schema.json', results);
+    expect(results.gradable).to.equal(true);
+    expect(results.score).to.be.closeTo(report.score / report.maxScore, 1e-9);
+    expect(results.tests.map((t) => t.points)).to.deep.equal(report.tests.map((t) => t.points));
+    expect(results.tests.map((t) => t.max_points)).to.deep.equal(report.tests.map((t) => t.maxPoints));
+    for (const t of results.tests.filter((x) => x.points < x.max_points)) expect(t.message).to.not.equal('');
+    expect(results.output).to.include(`specs ${report.grader?.specHash}`);
+  });
+
+  it("prairielearn: a grader's own failure is not gradable, with the reason", async () => {
+    const { toPrairieLearn } = await import('../../harness/report/render-prairielearn.js');
+    const broken: TaskReport = { ...report, tests: [{ ...report.tests[0], status: 'error', message: 'worker died' }] };
+    const results = toPrairieLearn({ submission, score: 0, maxScore: broken.maxScore, durationMs: 1, tasks: [broken] });
+    expectValid('prairielearn-results.schema.json', results);
+    expect(results.gradable).to.equal(false);
+    expect(results.message).to.include('the grader itself failed').and.include('worker died');
+  });
+
+  it("every format names the grader's version and the specs' hash", async () => {
+    expect(report.grader?.version).to.equal(packageVersion);
+    expect(report.grader?.specHash).to.match(/^[0-9a-f]{12}$/);
+    const text = await runCli('grade', ['task3b', submission]);
+    expect(text.stdout).to.include(`grader: socket-grader ${packageVersion}, specs ${report.grader?.specHash}`);
+    const junit = await runCli('grade', ['task3b', submission, '--format', 'junit']);
+    expect(junit.stdout).to.include(`<property name="spec-hash" value="${report.grader?.specHash}"/>`);
+    const classroom = await runCli('grade', ['task3b', submission, '--format', 'classroom']);
+    expect(classroom.stdout).to.include(`specs ${report.grader?.specHash}`);
+    const html = await runCli('grade', ['task3b', submission, '--format', 'html']);
+    expect(html.stdout).to.include(`grader: socket-grader ${packageVersion}, specs ${report.grader?.specHash}`);
   });
 
   it('junit: valid against the JUnit schema, a testcase per test with failure and skipped', async () => {

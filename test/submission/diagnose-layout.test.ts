@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { diagnoseLayout, programFiles } from '../../harness/submission/diagnose-layout.js';
+import { acceptableLayout, diagnoseLayout, programFiles } from '../../harness/submission/diagnose-layout.js';
 
 const TASKS = ['chat', 'task3b', 'stock7'];
 const say = (files: string[], role = 'server', task = 'chat'): string | undefined => diagnoseLayout(files, task, role, TASKS);
@@ -54,5 +54,35 @@ describe('diagnosing a submission layout', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('a misplaced program run where it is, only when nothing else could be meant', () => {
+    const accept = (files: string[], top: string[], role = 'server', task = 'chat'): string | undefined => acceptableLayout(files, task, role, TASKS, top);
+
+    it('unpacked a folder too deep, or a task folder in other capitals', () => {
+      expect(accept(['chat-main/chat/client.py', 'chat-main/chat/server.py'], ['chat-main'])).to.equal('chat-main/chat/server.py');
+      expect(accept(['Chat/Server.py'], ['Chat'])).to.equal('Chat/Server.py');
+    });
+
+    it('server.py beside the only task folder', () => {
+      expect(accept(['chat/client.py', 'server.py'], ['chat'])).to.equal('server.py');
+    });
+
+    it('nothing when it could be another program or another task', () => {
+      // Beside two task folders: whose server is it?
+      expect(accept(['server.py', 'chat/client.py', 'stock7/client.py'], ['chat', 'stock7'])).to.equal(undefined);
+      // In the top level with no task folder: which task is it?
+      expect(accept(['server.py'], [])).to.equal(undefined);
+      // Two places that both look like it.
+      expect(accept(['server.py', 'Chat/server.py'], ['Chat'])).to.equal(undefined);
+      // Named in other words: maybe, not surely.
+      expect(accept(['chat/chat_server.py'], ['chat'])).to.equal(undefined);
+      // Another task's program.
+      expect(accept(['old/stock7/server.py'], ['old'])).to.equal(undefined);
+    });
+
+    it('one place with two extensions is one program, taken in the runner order', () => {
+      expect(accept(['x/chat/server.js', 'x/chat/server.py'], ['x'])).to.equal('x/chat/server.py');
+    });
   });
 });
