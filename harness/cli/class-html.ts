@@ -5,8 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type GradingStatus, gradingStatus } from '../report/class-status.js';
 import { type BugMatch, failingTests, nearestBug } from '../report/nearest-bug.js';
-import { allReport, render } from '../report/render.js';
+import { allReport } from '../report/render.js';
 import { type DashboardRow, renderDashboard } from '../report/render-dashboard.js';
+import { toHtml } from '../report/render-html.js';
 import type { TaskReport } from '../report/types.js';
 import type { ClassResult } from '../runner/grade-class.js';
 import { type KnownBugs, knownBugs } from '../runner/known-bugs.js';
@@ -58,7 +59,7 @@ export function writeClassHtml(dir: string, rows: readonly ClassRow[], meta: { c
   const shown: DashboardRow[] = [];
   for (const r of rows) {
     const file = reportFileName(r.student, r.task);
-    writeFileSync(path.join(dir, file), `${render('html', allReport(r.report.submission, [r.report], r.report.durationMs), true)}\n`);
+    writeFileSync(path.join(dir, file), `${toHtml(allReport(r.report.submission, [r.report], r.report.durationMs), { href: 'index.html', text: '← the class' })}\n`);
     shown.push({ student: r.student, task: r.task, report: r.report, status: r.status, nearest: r.nearest, reportFile: file });
   }
   const tasks = meta.tasks.map((task) => {

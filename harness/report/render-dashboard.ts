@@ -83,11 +83,12 @@ function misconceptions(t: DashboardTask, rows: readonly DashboardRow[]): string
   }
   const items = [...byBug.values()]
     .sort((a, b) => b.students.length - a.students.length)
-    .map((e) => `<li><strong>${e.students.length} of ${failing.length}</strong> fail like: ${htmlText(e.bug)}<br><span class="who">${htmlText(e.students.join(', '))}</span></li>`);
+    .map((e) => `<li><strong>${e.students.length} of ${rows.length}</strong> fail like: ${htmlText(e.bug)}<br><span class="who">${htmlText(e.students.join(', '))}</span></li>`);
   const unlike = failing.filter((r) => !r.nearest);
   if (unlike.length > 0)
-    items.push(`<li><strong>${unlike.length} of ${failing.length}</strong> fail unlike any known bug<br><span class="who">${htmlText(unlike.map((r) => r.student).join(', '))}</span></li>`);
-  return `${head}\n<p>Each failing submission is matched to the known mutant of ${htmlText(t.task)} (of ${t.knownBugs}) whose failing tests are most alike.</p>\n<ul class="bugs">${items.join('\n')}</ul>`;
+    items.push(`<li><strong>${unlike.length} of ${rows.length}</strong> fail unlike any known bug<br><span class="who">${htmlText(unlike.map((r) => r.student).join(', '))}</span></li>`);
+  const intro = `${failing.length} of the ${rows.length} submissions were graded and fail some test; each is matched to the known mutant of ${t.task} (of ${t.knownBugs}) whose failing tests are most alike.`;
+  return `${head}\n<p>${htmlText(intro)}</p>\n<ul class="bugs">${items.join('\n')}</ul>`;
 }
 
 /** "18 graded, 1 did not start, 1 no program": how many of each status, in that order. */

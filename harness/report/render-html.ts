@@ -88,7 +88,8 @@ function taskSection(r: TaskReport): string {
   ].join('\n');
 }
 
-export function toHtml(all: AllReport): string {
+/** `back`: a link above the report, to the page it was opened from (the class dashboard). */
+export function toHtml(all: AllReport, back?: { href: string; text: string }): string {
   const title = all.tasks.length === 1 ? `${all.tasks[0].task}: ${all.score} / ${all.maxScore}` : `${all.score} / ${all.maxScore} over ${all.tasks.length} tasks`;
   const passed = all.tasks.reduce((a, r) => a + r.tests.filter((t) => t.status === 'passed').length, 0);
   const count = all.tasks.reduce((a, r) => a + r.tests.length, 0);
@@ -99,6 +100,15 @@ export function toHtml(all: AllReport): string {
     ...(all.isolation ? [`isolation: ${all.isolation}`] : []),
     ...(all.grader ? [`grader: socket-grader ${all.grader.version}, specs ${all.grader.specHash}`] : []),
   ];
-  const body = [`<header><h1>socket-grader: ${htmlText(title)} points</h1>`, ...meta.map((m) => `<p class="meta">${htmlText(m)}</p>`), '</header>', '<main>', ...all.tasks.map(taskSection), '</main>'];
+  const nav = back ? [`<nav class="noprint"><a href="${htmlText(back.href)}">${htmlText(back.text)}</a></nav>`] : [];
+  const body = [
+    ...nav,
+    `<header><h1>socket-grader: ${htmlText(title)} points</h1>`,
+    ...meta.map((m) => `<p class="meta">${htmlText(m)}</p>`),
+    '</header>',
+    '<main>',
+    ...all.tasks.map(taskSection),
+    '</main>',
+  ];
   return htmlPage(`socket-grader: ${title}`, body.join('\n'));
 }

@@ -90,6 +90,9 @@ describe('class dashboard (class --html)', function () {
     const links = [...dom.matchAll(/<a href="([^"#]+)"/g)].map((m) => decodeURIComponent(m[1]));
     expect(links.sort()).to.deep.equal(students.map((s) => `${s}-${TASK}.html`).sort());
     for (const l of links) expect(existsSync(path.join(html, l)), l).to.equal(true);
+    // Each report leads back to the dashboard, and draws its failing tests.
+    const own = readFileSync(path.join(html, `echo-one-recv-1-${TASK}.html`), 'utf8');
+    expect(own).to.include('<a href="index.html">').and.include('<svg class="seq"');
   });
 
   it('grades the known mutants once: a second run reads their failing tests back', async () => {
