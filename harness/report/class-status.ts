@@ -8,13 +8,16 @@ export type GradingStatus = 'graded' | 'did not start' | 'no program' | 'grader 
 /** The four groups, in the order a report shows them. */
 export const GROUP_ORDER = ['server', 'client', 'end-to-end', 'robustness'] as const;
 
+/** How a test that found no program is skipped (submission/locate-program.ts words the missing program). */
+const NO_PROGRAM = /^skipped: no \S+ program/;
+
 /** A conversation took place: the grader reached a program, or a program listened. */
 const TALKED = /^(sent |received |connected to|accepted a connection|listening on)/;
 
 export function gradingStatus(report: TaskReport, error?: string): GradingStatus {
   if (error !== undefined || report.tests.some((t) => t.status === 'error')) return 'grader error';
   if (report.tests.some((t) => t.status === 'passed')) return 'graded';
-  if (report.tests.length > 0 && report.tests.every((t) => t.status === 'skipped' && /^skipped: no \S+ program/.test(t.message ?? ''))) return 'no program';
+  if (report.tests.length > 0 && report.tests.every((t) => t.status === 'skipped' && NO_PROGRAM.test(t.message ?? ''))) return 'no program';
   if (!report.tests.some((t) => t.transcript.some((e) => TALKED.test(e.event)))) return 'did not start';
   return 'graded';
 }
