@@ -36,7 +36,7 @@ function points(t: TestResult): string {
   return t.advisory ? 'advisory' : `${t.points} / ${t.maxPoints}`;
 }
 
-/** An anchor for a test: task and position, never the title (a program cannot reach it, but it stays short). */
+/** An anchor for a test: its task and position, not its title (short, and safe whatever the title holds). */
 const anchor = (task: string, i: number): string => `t-${task.replace(/[^\w-]/g, '_')}-${i + 1}`;
 
 function evidenceHtml(t: TestResult): string {
