@@ -1,4 +1,4 @@
-// socket-grader class <task|task,task…|all> <folder> [--jobs N] [--csv FILE] [--reports DIR] [--shard i/n]:
+// socket-grader class <task|task,task…|all> <folder> [--jobs N] [--csv FILE] [--reports DIR] [--html DIR] [--shard i/n]:
 // grades every subfolder of <folder> as one student's submission, in parallel.
 
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -7,23 +7,29 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
+import { GROUP_ORDER, groupPoints } from '../report/class-status.js';
 import { safeJson, safeText } from '../report/escape.js';
 import { allReport, type RenderOptions, type ReportFormat, render } from '../report/render.js';
 import { runHeader } from '../report/render-text.js';
 import { type ClassResult, gradeClass, listStudents, maxScores, type Student, shard } from '../runner/grade-class.js';
+import type { KnownBugs } from '../runner/known-bugs.js';
 import { isolation } from '../sandbox/isolation.js';
 import { tasksPresent } from '../submission/tasks-present.js';
 import { parseCommon, strayArguments, userPath, wantsHelp } from './args.js';
+import { type ClassRow, classRows, matchKnownBugs, writeClassHtml } from './class-html.js';
 import { EXIT, UsageError } from './errors.js';
 import { exitCode } from './grade.js';
 import { runMain } from './main.js';
 import { startProgress } from './progress.js';
 
 const USAGE = `usage: socket-grader class <task|task,task…|all> <class-folder> [options]   (each subfolder is one student's submission)
-  --csv FILE          one row per student and task: student,task,score,max,seconds
+  --csv FILE          one row per student and task: student,task,score,max,seconds,status,
+                      the points of each group, and (with --html) the nearest known bug
+  --html DIR          a dashboard, DIR/index.html (score chart, each test's pass rate, the
+                      class's misconceptions), and each student's report, DIR/<student>-<task>.html
   --reports DIR       a report per student and task: DIR/<student>/<task>.json, and .txt
                       (or the --format's own file); grading tasks one at a time adds to DIR
-  --format text|json|classroom|gradescope|prairielearn|junit   the reports' format, and stdout's (text)
+  --format text|json|classroom|gradescope|prairielearn|junit|html   the reports' format, and stdout's (text)
   --out FILE          the class summary as JSON
   --seed N            replay the data of an earlier run (every report says its seed)
   --jobs N            gradings at once
@@ -40,6 +46,7 @@ const REPORT_FILE: Record<ReportFormat, (task: string) => string> = {
   gradescope: (t) => `${t}.gradescope.json`,
   prairielearn: (t) => `${t}.prairielearn.json`,
   junit: (t) => `${t}.xml`,
+  html: (t) => `${t}.html`,
 };
 
 /** `DIR/<student>/<task>.json`, and the format's own file: tasks graded one at a time never overwrite each other. */
@@ -64,12 +71,26 @@ function parseShard(text: string | boolean | undefined): { index: number; count:
   return { index, count };
 }
 
-export const CSV_COLUMNS = ['student', 'task', 'score', 'max', 'seconds'] as const;
+export const CSV_COLUMNS = ['student', 'task', 'score', 'max', 'seconds', 'status', ...GROUP_ORDER, 'nearest_bug', 'bug_likeness'] as const;
 
-export function classCsv(results: readonly ClassResult[]): string {
-  const max = maxScores(results);
-  const rows = results.map((r) => [r.student, r.task, r.report.score, max.get(r.task) ?? '', (r.report.durationMs / 1000).toFixed(1)]);
-  return stringify([[...CSV_COLUMNS], ...rows]);
+/** A row per student and task; a group the grading did not run has an empty cell, as has the nearest bug when none is alike enough (or none was matched). */
+export function classCsv(rows: readonly ClassRow[]): string {
+  const max = maxScores(rows);
+  const lines = rows.map((r) => {
+    const groups = groupPoints(r.report);
+    return [
+      r.student,
+      r.task,
+      r.report.score,
+      max.get(r.task) ?? '',
+      (r.report.durationMs / 1000).toFixed(1),
+      r.status,
+      ...GROUP_ORDER.map((g) => groups.get(g)?.points ?? ''),
+      r.nearest?.bug ?? '',
+      r.nearest ? r.nearest.likeness.toFixed(2) : '',
+    ];
+  });
+  return stringify([[...CSV_COLUMNS], ...lines]);
 }
 
 /** The tasks any student's folder holds (task folders, manifest entries), in catalog order; every task when none does. */
@@ -83,7 +104,7 @@ export async function classCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\ntasks: ${listTasks().join(' ')}\n`);
     return EXIT.allPassed;
   }
-  const { positionals, flags, extra } = parseCommon(argv, { csv: { type: 'string' }, reports: { type: 'string' }, shard: { type: 'string' } }, 'class');
+  const { positionals, flags, extra } = parseCommon(argv, { csv: { type: 'string' }, reports: { type: 'string' }, html: { type: 'string' }, shard: { type: 'string' } }, 'class');
   const [task, folder, ...rest] = positionals;
   if (!task || !folder)
     throw new UsageError('class needs a task and a class folder (one subfolder per student), e.g. `socket-grader class chat submissions`; `socket-grader class --help` lists the options');
@@ -112,10 +133,16 @@ export async function classCommand(argv: string[]): Promise<number> {
   });
   progress.stop();
 
+  // Matching failures to known bugs costs a grading of each mutant once: done for the dashboard, kept in its folder.
+  const htmlDir = typeof extra.html === 'string' ? userPath(extra.html) : undefined;
+  const jobs = flags.jobs ?? os.availableParallelism();
+  const bugs = htmlDir ? await matchKnownBugs(tasks, { jobs, seed, cacheDir: htmlDir, say: (line) => process.stderr.write(`${safeText(line)}\n`) }) : new Map<string, KnownBugs>();
+  const rows = classRows(results, bugs);
   if (typeof extra.csv === 'string') {
     mkdirSync(path.dirname(userPath(extra.csv)), { recursive: true });
-    writeFileSync(userPath(extra.csv), classCsv(results));
+    writeFileSync(userPath(extra.csv), classCsv(rows));
   }
+  const dashboard = htmlDir ? writeClassHtml(htmlDir, rows, { classDir, seed, tasks, known: bugs }) : undefined;
   const perStudent = students.map((s) => ({
     student: s,
     all: allReport(
@@ -152,6 +179,7 @@ export async function classCommand(argv: string[]): Promise<number> {
     lines.push(`graded ${students.length} students × ${tasks.length} task(s) in ${((Date.now() - started) / 1000).toFixed(1)} s${count > 1 ? ` (shard ${index}/${count})` : ''}`);
     lines.push(`seed: ${summary.seed} (rerun with --seed ${summary.seed} for the same data)`);
     if (summary.grader) lines.push(`grader: socket-grader ${summary.grader.version}, specs ${summary.grader.specHash}`);
+    if (dashboard) lines.push(`the class dashboard: ${dashboard}`);
     process.stdout.write(`${safeText(lines.join('\n'))}\n`);
   }
   return exitCode(results.map((r) => r.report));

@@ -1,4 +1,4 @@
-// npm run grade -- <task|task,task…|all> <folder> [--format text|json|classroom|gradescope|prairielearn|junit] [--out FILE] [--advisory GROUP] [--test TEXT]
+// npm run grade -- <task|task,task…|all> <folder> [--format text|json|classroom|gradescope|prairielearn|junit|html] [--out FILE] [--advisory GROUP] [--test TEXT]
 
 import { writeFileSync } from 'node:fs';
 import { listTasks } from '../core/paths.js';
@@ -14,8 +14,9 @@ import { gradeTarget, gradeTasks } from './grade-target.js';
 import { runMain } from './main.js';
 
 const USAGE = `usage: socket-grader grade <task|task,task…|all> <submission-folder> [options]
-  --format text|json|classroom|gradescope|prairielearn|junit   what stdout gets (text)
-  --out FILE          also write the machine-readable report (JSON, or the format's own) to FILE
+  --format text|json|classroom|gradescope|prairielearn|junit|html   what stdout gets (text)
+  --out FILE          also write the machine-readable report (JSON, or the format's own) to FILE;
+                      with --format html, the page goes to FILE and stdout gets the text report
   --seed N            replay the data of an earlier run (its report says its seed)
   --groups G,G        grade and score only these groups: server, client, end-to-end, robustness
   --test TEXT         grade only the tests whose title contains TEXT (any case); the score counts those alone
@@ -44,9 +45,12 @@ export async function grade(argv: string[]): Promise<number> {
   const shown = { gradescope: { afterDue: flags.afterDue } };
   if (flags.out) writeFileSync(userPath(flags.out), `${renderMachine(flags.format, all, single, shown)}\n`);
   if (flags.format === 'classroom') writeGitHubStepFiles(reports);
+  // The HTML page is for a browser: written to --out, the terminal gets the text report and where the page is.
+  const shownFormat = flags.format === 'html' && flags.out ? 'text' : flags.format;
   // Said once, above the report: how the programs were isolated, and how to replay this run.
-  const header = flags.format === 'text' ? runHeader(all, isolation().summary) : '';
-  process.stdout.write(`${header}${render(flags.format, all, single, shown)}\n`);
+  const header = shownFormat === 'text' ? runHeader(all, isolation().summary) : '';
+  const footer = shownFormat === flags.format ? '' : `\nthe HTML report: ${userPath(flags.out ?? '')}\n`;
+  process.stdout.write(`${header}${render(shownFormat, all, single, shown)}\n${footer}`);
   return exitCode(reports);
 }
 

@@ -15,7 +15,7 @@ import { watch } from './watch.js';
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { grade, watch, class: classCommand, validate, bench };
 
 const USAGE = `usage: socket-grader <command> ... | --help | --version
-  grade <task|task,task…|all> <submission>   grade one submission (--format text|json|classroom|gradescope|prairielearn|junit, --test TEXT)
+  grade <task|task,task…|all> <submission>   grade one submission (--format text|json|classroom|gradescope|prairielearn|junit|html, --test TEXT)
   watch <task|task,task…|all> <submission>   grade it again on every save and say which tests changed (Ctrl+C stops it)
   class <task|task,task…|all> <folder>       grade every subfolder as a student's submission (--jobs, --csv, --reports, --shard i/n)
   validate [task…]                           check the specs against the reference, mutants and solutions (repository only)

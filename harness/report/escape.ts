@@ -49,3 +49,14 @@ export function safeJson(json: string): string {
   // `##[` can only be inside a string here, where \u0023 is the same `#`.
   return json.replace(ACTING, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/#(?=#\[)/g, '\\u0023');
 }
+
+const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text for a web page (element text or a quoted attribute): the characters that act shown
+ * as escapes, then every character HTML reads as markup written as an entity, so a
+ * program's `<script>` is shown as text and never runs.
+ */
+export function htmlText(text: string): string {
+  return showControls(text).replace(/[&<>"']/g, (c) => HTML_ENTITY[c] ?? c);
+}

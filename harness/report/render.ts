@@ -4,15 +4,16 @@ import { createHash } from 'node:crypto';
 import { safeJson, safeText } from './escape.js';
 import { toClassroom } from './render-classroom.js';
 import { type GradescopeOptions, toGradescope } from './render-gradescope.js';
+import { toHtml } from './render-html.js';
 import { toJUnit } from './render-junit.js';
 import { toPrairieLearn } from './render-prairielearn.js';
 import { renderAll, renderTask } from './render-text.js';
 import { type AllReport, type GraderIdentity, sum, type TaskReport } from './types.js';
 
-export const FORMATS = ['text', 'json', 'classroom', 'gradescope', 'prairielearn', 'junit'] as const;
+export const FORMATS = ['text', 'json', 'classroom', 'gradescope', 'prairielearn', 'junit', 'html'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
 
-export const EXTENSION: Record<ReportFormat, string> = { text: 'txt', json: 'json', classroom: 'json', gradescope: 'json', prairielearn: 'json', junit: 'xml' };
+export const EXTENSION: Record<ReportFormat, string> = { text: 'txt', json: 'json', classroom: 'json', gradescope: 'json', prairielearn: 'json', junit: 'xml', html: 'html' };
 
 /** Every task of a run is graded with the run's seed in its isolation (grade-task.ts stamps them): the whole says the same. */
 export function allReport(submission: string, reports: TaskReport[], durationMs: number): AllReport {
@@ -60,6 +61,8 @@ export function render(format: ReportFormat, all: AllReport, single: boolean, op
       return safeJson(JSON.stringify(toPrairieLearn(all), null, 2));
     case 'junit':
       return toJUnit(all.tasks, all.durationMs);
+    case 'html':
+      return toHtml(all);
   }
 }
 

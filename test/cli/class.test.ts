@@ -28,7 +28,7 @@ const KINDS: Record<string, string> = {
 };
 const kinds = Object.keys(KINDS);
 const isolated = isolation().mode !== 'none';
-type Row = { student: string; task: string; score: string; max: string; seconds: string };
+type Row = { student: string; task: string; score: string; max: string; seconds: string; status: string };
 
 /** The instructor workflow's merge step, run as its shell would. */
 function mergeCommand(): string {
@@ -79,7 +79,7 @@ describe('class command', function () {
     }
     await execa('bash', ['-eo', 'pipefail', '-c', mergeCommand()], { cwd: tmp });
     const rows = parse(readFileSync(path.join(tmp, 'grades.csv')), { columns: true }) as Row[];
-    expect(Object.keys(rows[0])).to.deep.equal(['student', 'task', 'score', 'max', 'seconds']);
+    expect(Object.keys(rows[0])).to.deep.equal(['student', 'task', 'score', 'max', 'seconds', 'status', 'server', 'client', 'end-to-end', 'robustness', 'nearest_bug', 'bug_likeness']);
     expect(rows.map((r) => r.student).sort()).to.deep.equal(Array.from({ length: 30 }, (_, i) => `student${i + 1}-${kinds[i % kinds.length]}`).sort());
 
     const alone = new Map<string, TaskReport>();
@@ -93,6 +93,10 @@ describe('class command', function () {
       expect(Number(row.max), row.student).to.equal(14);
       // A time was taken (how much depends on the machine's load, not on the grader).
       expect(Number(row.seconds)).to.be.greaterThan(0);
+      // The status says whether there was anything to grade.
+      if (kind === 'empty') expect(row.status).to.equal('no program');
+      if (kind === 'good' || kind === 'one-recv') expect(row.status).to.equal('graded');
+      if (kind === 'kills-grader' && !isolated) expect(row.status).to.equal('grader error');
       if (kind === 'kills-grader' && !isolated) expect(Number(row.score)).to.equal(0);
       else expect(Number(row.score), row.student).to.equal(alone.get(kind)?.score);
     }

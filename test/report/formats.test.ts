@@ -141,6 +141,8 @@ describe('report formats', function () {
     expect(junit.stdout).to.include(`<property name="spec-hash" value="${report.grader?.specHash}"/>`);
     const classroom = await runCli('grade', ['task3b', submission, '--format', 'classroom']);
     expect(classroom.stdout).to.include(`specs ${report.grader?.specHash}`);
+    const html = await runCli('grade', ['task3b', submission, '--format', 'html']);
+    expect(html.stdout).to.include(`grader: socket-grader ${packageVersion}, specs ${report.grader?.specHash}`);
   });
 
   it('junit: valid against the JUnit schema, a testcase per test with failure and skipped', async () => {
