@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { MANY_GRADINGS_MS } from '../limits.js';
 import { dumpDom, screenshot } from '../report/headless-chromium.js';
 import { pngInk } from '../report/png-ink.js';
-import { fixture, root, runCli } from './run-cli.js';
+import { fixture, mutant, root, runCli } from './run-cli.js';
 
 const TASK = 'task3b';
 const MUTANTS = path.join(root, 'specs', TASK, 'mutants');
@@ -32,7 +32,7 @@ describe('class dashboard (class --html)', function () {
     classDir = path.join(tmp, 'class');
     for (const m of readdirSync(MUTANTS))
       for (const copy of [1, 2]) {
-        cpSync(path.join(MUTANTS, m), path.join(classDir, `${m}-${copy}`), { recursive: true });
+        cpSync(mutant(TASK, m), path.join(classDir, `${m}-${copy}`), { recursive: true });
         made.set(`${m}-${copy}`, m);
       }
     for (const s of readdirSync(SOLUTIONS)) for (const copy of [1, 2]) cpSync(path.join(SOLUTIONS, s), path.join(classDir, `solution-${s}-${copy}`), { recursive: true });
@@ -97,7 +97,7 @@ describe('class dashboard (class --html)', function () {
 
   it('grades the known mutants once: a second run reads their failing tests back', async () => {
     const small = path.join(tmp, 'small');
-    cpSync(path.join(MUTANTS, 'echo-one-recv'), path.join(small, 'one-recv'), { recursive: true });
+    cpSync(mutant(TASK, 'echo-one-recv'), path.join(small, 'one-recv'), { recursive: true });
     const html = path.join(tmp, 'html');
     const csv = path.join(tmp, 'small.csv');
     const r = await runCli('class', [TASK, small, '--html', html, '--csv', csv]);
