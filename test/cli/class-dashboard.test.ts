@@ -61,12 +61,12 @@ describe('class dashboard (class --html)', function () {
     // Matched to its own mutant, or to one failing the very same tests (the two are then indistinguishable).
     const cache = JSON.parse(readFileSync(path.join(html, 'known-bugs', `${TASK}.json`), 'utf8')) as Cache;
     const failing = (name: string): string => JSON.stringify([...(cache.bugs.find((b) => b.name === name)?.failing ?? [])].sort());
-    for (const [student, mutant] of made) {
+    for (const [student, madeFrom] of made) {
       const row = rows.find((x) => x.student === student);
       expect(row?.status, student).to.equal('graded');
       const matched = cache.bugs.find((b) => b.bug === row?.nearest_bug);
       expect(matched, `${student}: matched to no known bug`).to.not.equal(undefined);
-      if (matched?.name !== mutant) expect(failing(matched?.name ?? ''), `${student} matched ${matched?.name}`).to.equal(failing(mutant));
+      if (matched?.name !== madeFrom) expect(failing(matched?.name ?? ''), `${student} matched ${matched?.name}`).to.equal(failing(madeFrom));
     }
     expect(rows.find((x) => x.student === 'solution-student-basic-1')?.nearest_bug).to.equal('');
 
