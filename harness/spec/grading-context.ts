@@ -3,6 +3,8 @@
 
 import path from 'node:path';
 import { newSeed } from '../core/seeded-random.js';
+import type { Role } from '../submission/manifest.js';
+import { ownStopWord, stopWordsOfProgram } from '../submission/stop-word.js';
 import type { Dialect } from './task-terms.js';
 
 interface Grading {
@@ -23,6 +25,7 @@ export function beginGrading(next: Grading): void {
   reachedPeer.clear();
   learned.clear();
   clientPorts.clear();
+  stopWords.clear();
 }
 
 function grading(): Grading {
@@ -98,9 +101,43 @@ export function noteServerPort(task: string, pagePort: number, port: number): vo
 /** What was learned of the task's ports in this grading, for its report. */
 export function learnedDialect(task: string): Dialect | undefined {
   const d = learned.get(task);
-  if (!d || (d.serverPort === undefined && d.clientPort === undefined)) return undefined;
+  const words = stopWordDialect(task);
+  if (!d && !words) return undefined;
+  if (!d || (d.serverPort === undefined && d.clientPort === undefined)) return words && { pagePort: d?.pagePort ?? words.pagePort, ...words.fields };
   // Always in this order, whichever was seen first (the client's discovery runs beside the server's tests).
-  return { pagePort: d.pagePort, ...(d.serverPort === undefined ? {} : { serverPort: d.serverPort }), ...(d.clientPort === undefined ? {} : { clientPort: d.clientPort }) };
+  return {
+    pagePort: d.pagePort,
+    ...(d.serverPort === undefined ? {} : { serverPort: d.serverPort }),
+    ...(d.clientPort === undefined ? {} : { clientPort: d.clientPort }),
+    ...words?.fields,
+  };
+}
+
+/** Per task: each role's own stop word (undefined: the page's), read from its source once per grading. */
+const stopWords = new Map<string, { pagePort: number; page: string; own: Record<Role, string | undefined> }>();
+
+/** Reads the task's programs for their stop words, once per grading (see submission/stop-word.ts). */
+export function learnStopWords(task: string, pagePort: number, pageWord: string): void {
+  if (stopWords.has(task) || !current) return;
+  const dir = current.dir;
+  const own = { server: ownStopWord(stopWordsOfProgram(dir, task, 'server'), pageWord), client: ownStopWord(stopWordsOfProgram(dir, task, 'client'), pageWord) };
+  stopWords.set(task, { pagePort, page: pageWord, own });
+}
+
+/** The word `role`'s program ends a session with, when it is its own and not the page's. */
+export function ownStopWordOf(task: string, role: Role): string | undefined {
+  return stopWords.get(task)?.own[role];
+}
+
+/** The stop-word fields of the task's dialect; undefined when both programs use the page's. */
+function stopWordDialect(task: string): { pagePort: number; fields: Pick<Dialect, 'stopWord' | 'clientStopWord' | 'pageStopWord'> } | undefined {
+  const s = stopWords.get(task);
+  if (!s || (s.own.server === undefined && s.own.client === undefined)) return undefined;
+  // Each role's word as it speaks it; the client's is said apart only where the two differ.
+  const stopWord = s.own.server ?? s.page;
+  const clientWord = s.own.client ?? s.page;
+  const client = clientWord !== stopWord ? { clientStopWord: clientWord } : {};
+  return { pagePort: s.pagePort, fields: { stopWord, ...client, pageStopWord: s.page } };
 }
 
 /** Per task: where its client connects, learned once per grading (undefined: it never did), and how to stop learning it. */

@@ -9,6 +9,8 @@ export interface TaskOptions {
   port: number;
   /** How the server is reached; 'tcp' unless the page says UDP. */
   protocol?: 'tcp' | 'udp';
+  /** The word the page ends a session with (task4's BYE), where it has one. */
+  stopWord?: string;
 }
 
 /** What the grader learned of the submission's own conventions (its course's port), and what the page asks. */
@@ -19,4 +21,10 @@ export interface Dialect {
   serverPort?: number;
   /** Where its client was seen connecting (sending its first datagram), when it did before any test of the client. */
   clientPort?: number;
+  /** The word its programs end a session with, when one of them has its own (its server's, where the two differ). */
+  stopWord?: string;
+  /** Its client's word, where it differs from its server's (the page's, or one of its own). */
+  clientStopWord?: string;
+  /** The page's word, beside a word of its own. */
+  pageStopWord?: string;
 }

@@ -19,6 +19,7 @@ import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
 import { sandboxView } from './sandbox-view.js';
 import { findProgram, type Started, type StartOptions, spawnInFolder, startListening } from './start-program.js';
+import { StopWords } from './stop-words.js';
 import type { Group, TaskOptions } from './task-terms.js';
 
 export interface ServerOptions extends StartOptions {
@@ -43,7 +44,12 @@ export class TestContext {
     readonly options: TaskOptions,
     readonly title: string,
     readonly group: Group,
-  ) {}
+  ) {
+    this.stopWords = new StopWords(task, options.stopWord);
+  }
+
+  /** The words that end a session, the page's or the submission's own: see stop-words.ts. */
+  readonly stopWords: StopWords;
 
   private readonly contact: ContactNotes = {
     reached: (role) => noteReached(this.task, role),

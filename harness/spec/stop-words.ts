@@ -1,0 +1,49 @@
+// The words that end a session, as a test speaks them: the page's (task4's BYE), or the
+// submission's own where its program compares with another (exit, quit), learned from
+// its source (submission/stop-word.ts). Every test speaks the program's word; the page's
+// own is graded in one test, whose hint says what the page asks and what it costs.
+
+import { isStudentFailure, StudentFailure } from '../core/failures.js';
+import type { Role } from '../submission/manifest.js';
+import { ownStopWordOf } from './grading-context.js';
+
+export class StopWords {
+  constructor(
+    private readonly task: string,
+    /** The page's word, where the page has one. */
+    private readonly page: string | undefined,
+  ) {}
+
+  /**
+   * The word to send to, or type at, `role`'s program: its own where it has one, else
+   * `pageForm` (the page's word as this test writes it, e.g. "Bye" for a letter-case test).
+   */
+  of(role: Role, pageForm = this.page): string {
+    if (pageForm === undefined) throw new Error(`${this.task}: its page has no stop word`);
+    return ownStopWordOf(this.task, role) ?? pageForm;
+  }
+
+  /** Whether `text` (trimmed) ends a session: the page's word in any letter case, or a word of the submission's own. */
+  is(text: string): boolean {
+    const word = text.trim();
+    if (this.page !== undefined && word.toLowerCase() === this.page.toLowerCase()) return true;
+    return word === ownStopWordOf(this.task, 'server') || word === ownStopWordOf(this.task, 'client');
+  }
+
+  /**
+   * The one test that grades the page's word: `body` speaks the page's word to `role`'s
+   * program; if that program has a word of its own, its failure says so, once.
+   */
+  async gradePageWord(role: Role, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (e) {
+      const own = ownStopWordOf(this.task, role);
+      if (own === undefined || !isStudentFailure(e)) throw e;
+      throw new StudentFailure({
+        ...e.details,
+        help: `the page ends a session with ${this.page}; your ${role} uses ${own}: that costs this one test (every other test sends your ${role} ${own})`,
+      });
+    }
+  }
+}
