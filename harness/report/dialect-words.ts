@@ -1,5 +1,6 @@
-// The report's first word on a submission's own ports: what the grader learned from its
-// programs, what the page asks, and what the difference costs. Nothing when they agree.
+// The report's first word on a submission's own ports and stop word: what the grader
+// learned from its programs, what the page asks, and what the difference costs. Nothing
+// when they agree.
 
 import type { Dialect } from './types.js';
 
@@ -8,6 +9,21 @@ export const PAGE_PORT_TEST = 'the server starts and listens on PORT';
 
 export function dialectWords(d: Dialect | undefined): string | undefined {
   if (!d) return undefined;
+  const said = [portWords(d), stopWordWords(d)].filter((w) => w !== undefined);
+  // A sentence after the first starts with a capital; the first is lowercase, as it always was.
+  return said.length === 0 ? undefined : said.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('. ');
+}
+
+/** "your programs end a session with exit; the page's word is BYE: …", when a program has a word of its own. */
+function stopWordWords(d: Dialect): string | undefined {
+  const { stopWord, clientStopWord, pageStopWord } = d;
+  if (stopWord === undefined || pageStopWord === undefined) return undefined;
+  const seen = clientStopWord === undefined ? `your programs end a session with ${stopWord}` : `your server ends a session with ${stopWord} and your client with ${clientStopWord}`;
+  const own = [stopWord, clientStopWord].filter((w) => w !== undefined && w !== pageStopWord);
+  return `${seen}; the page's word is ${pageStopWord}: that costs one test, and every other test speaks ${own.join(' or ')}`;
+}
+
+function portWords(d: Dialect): string | undefined {
   const { pagePort, serverPort, clientPort } = d;
   const serverOff = serverPort !== undefined && serverPort !== pagePort;
   const clientOff = clientPort !== undefined && clientPort !== pagePort;
