@@ -32,7 +32,7 @@ export function task(id: string, options: TaskOptions, body: () => void): void {
     // Where the client connects is learned beside the first tests (the server's), ready for the client's.
     // The programs' own stop words are read from their source before any test speaks one.
     before(() => {
-      if (options.stopWord !== undefined) learnStopWords(id, options.port, options.stopWord);
+      if (options.stopWord !== undefined) learnStopWords(id, options.port, options.stopWord, options.clientStopWords);
       void clientPort(id, options);
     });
     after(() => endClientDiscovery(id));

@@ -117,10 +117,10 @@ export function learnedDialect(task: string): Dialect | undefined {
 const stopWords = new Map<string, { pagePort: number; page: string; own: Record<Role, string | undefined> }>();
 
 /** Reads the task's programs for their stop words, once per grading (see submission/stop-word.ts). */
-export function learnStopWords(task: string, pagePort: number, pageWord: string): void {
+export function learnStopWords(task: string, pagePort: number, pageWord: string, clientWords: string[] = []): void {
   if (stopWords.has(task) || !current) return;
   const dir = current.dir;
-  const own = { server: ownStopWord(stopWordsOfProgram(dir, task, 'server'), pageWord), client: ownStopWord(stopWordsOfProgram(dir, task, 'client'), pageWord) };
+  const own = { server: ownStopWord(stopWordsOfProgram(dir, task, 'server'), [pageWord]), client: ownStopWord(stopWordsOfProgram(dir, task, 'client'), [pageWord, ...clientWords]) };
   stopWords.set(task, { pagePort, page: pageWord, own });
 }
 

@@ -12,6 +12,8 @@ export class StopWords {
     private readonly task: string,
     /** The page's word, where the page has one. */
     private readonly page: string | undefined,
+    /** Other words the page lets its client end with (ack-v2: quit, exit). */
+    private readonly clientWords: string[] = [],
   ) {}
 
   /**
@@ -42,7 +44,7 @@ export class StopWords {
       if (own === undefined || !isStudentFailure(e)) throw e;
       throw new StudentFailure({
         ...e.details,
-        help: `the page ends a session with ${this.page}; your ${role} uses ${own}: that costs this one test (every other test sends your ${role} ${own})`,
+        help: `the page ends a session with ${[this.page, ...(role === 'client' ? this.clientWords : [])].join(', ')}; your ${role} uses ${own}: that costs this one test (every other test sends your ${role} ${own})`,
       });
     }
   }

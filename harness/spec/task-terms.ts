@@ -11,6 +11,8 @@ export interface TaskOptions {
   protocol?: 'tcp' | 'udp';
   /** The word the page ends a session with (task4's BYE), where it has one. */
   stopWord?: string;
+  /** Other words the page lets its client end with (ack-v2: quit, exit): a client that knows one follows the page. */
+  clientStopWords?: string[];
 }
 
 /** What the grader learned of the submission's own conventions (its course's port), and what the page asks. */

@@ -45,7 +45,7 @@ export class TestContext {
     readonly title: string,
     readonly group: Group,
   ) {
-    this.stopWords = new StopWords(task, options.stopWord);
+    this.stopWords = new StopWords(task, options.stopWord, options.clientStopWords);
   }
 
   /** The words that end a session, the page's or the submission's own: see stop-words.ts. */

@@ -120,11 +120,12 @@ export function stopWordsInSource(src: string): string[] {
 
 /**
  * The word a program ends a session with, when it is not the page's: undefined when it
- * knows the page's word (in any letter case: the case is graded by the page's own tests)
+ * knows one of the page's words (in any letter case: the case is graded by the page's own tests)
  * or compares with no stop word at all (then the page's applies).
  */
-export function ownStopWord(words: string[], pageWord: string): string | undefined {
-  if (words.length === 0 || words.some((w) => w.toLowerCase() === pageWord.toLowerCase())) return undefined;
+export function ownStopWord(words: string[], pageWords: string[]): string | undefined {
+  const page = new Set(pageWords.map((w) => w.toLowerCase()));
+  if (words.length === 0 || words.some((w) => page.has(w.toLowerCase()))) return undefined;
   return words[0];
 }
 

@@ -44,10 +44,11 @@ describe('learning a stop word from the source', () => {
   });
 
   it("the page's word in any letter case is no word of its own; nothing compared, nothing learned", () => {
-    expect(ownStopWord(['bye'], 'BYE')).to.equal(undefined);
-    expect(ownStopWord(['quit', 'exit', 'bye'], 'BYE')).to.equal(undefined);
-    expect(ownStopWord(['exit', 'q'], 'BYE')).to.equal('exit');
-    expect(ownStopWord([], 'BYE')).to.equal(undefined);
+    expect(ownStopWord(['bye'], ['BYE'])).to.equal(undefined);
+    expect(ownStopWord(['quit', 'exit', 'bye'], ['BYE'])).to.equal(undefined);
+    expect(ownStopWord(['exit', 'q'], ['BYE'])).to.equal('exit');
+    expect(ownStopWord(['quit'], ['bye', 'quit', 'exit'])).to.equal(undefined);
+    expect(ownStopWord([], ['BYE'])).to.equal(undefined);
   });
 
   describe('from the submission folder', () => {
