@@ -56,7 +56,7 @@ task('stock7', { port: 5000, stopWord: 'disconnect' }, () => {
       const server = await t.startServer();
       const conn = await t.connect(server);
       // The one test of the page's own word: every other test speaks the server's.
-      await t.stopWords.gradePageWord('server', () => expectBye(conn, '  DisConnect '));
+      await t.stopWords.gradePageWord('server', '  DisConnect ', (word) => expectBye(conn, word));
     });
 
     check('after one client disconnects, the server keeps serving: a client connected before is still answered, and a new one too', 3, async (t) => {

@@ -189,8 +189,8 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       const { server, conn } = await chatWithServer(t);
       await serverTurn(server, conn);
       // The one test of the page's own word: every other test speaks the server's.
-      await t.stopWords.gradePageWord('server', async () => {
-        await conn.sendLine('Bye');
+      await t.stopWords.gradePageWord('server', 'Bye', async (bye) => {
+        await conn.sendLine(bye);
         await expectHangUp(t, conn, 'compare without case: if message.strip().upper() == "BYE":');
       });
     });

@@ -120,7 +120,8 @@ const stopWords = new Map<string, { pagePort: number; page: string; own: Record<
 export function learnStopWords(task: string, pagePort: number, pageWord: string, clientWords: string[] = []): void {
   if (stopWords.has(task) || !current) return;
   const dir = current.dir;
-  const own = { server: ownStopWord(stopWordsOfProgram(dir, task, 'server'), [pageWord]), client: ownStopWord(stopWordsOfProgram(dir, task, 'client'), [pageWord, ...clientWords]) };
+  const [server, client] = [stopWordsOfProgram(dir, task, 'server'), stopWordsOfProgram(dir, task, 'client')];
+  const own = { server: ownStopWord(server, [pageWord], client), client: ownStopWord(client, [pageWord, ...clientWords], server) };
   stopWords.set(task, { pagePort, page: pageWord, own });
 }
 

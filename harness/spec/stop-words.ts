@@ -33,14 +33,17 @@ export class StopWords {
   }
 
   /**
-   * The one test that grades the page's word: `body` speaks the page's word to `role`'s
-   * program; if that program has a word of its own, its failure says so, once.
+   * A test of the page's word (`pageForm`) at `role`'s program: `body` speaks the word it
+   * is given. If that program has a word of its own, the failure says so. One charge a
+   * task: where the server is charged (its own word), a test at the client speaks the
+   * client's own word instead.
    */
-  async gradePageWord(role: Role, body: () => Promise<void>): Promise<void> {
+  async gradePageWord(role: Role, pageForm: string, body: (word: string) => Promise<void>): Promise<void> {
+    const own = ownStopWordOf(this.task, role);
+    if (own !== undefined && role === 'client' && ownStopWordOf(this.task, 'server') !== undefined) return body(own);
     try {
-      await body();
+      await body(pageForm);
     } catch (e) {
-      const own = ownStopWordOf(this.task, role);
       if (own === undefined || !isStudentFailure(e)) throw e;
       throw new StudentFailure({
         ...e.details,

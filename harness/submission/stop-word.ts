@@ -121,12 +121,14 @@ export function stopWordsInSource(src: string): string[] {
 /**
  * The word a program ends a session with, when it is not the page's: undefined when it
  * knows one of the page's words (in any letter case: the case is graded by the page's own tests)
- * or compares with no stop word at all (then the page's applies).
+ * or compares with no stop word at all (then the page's applies). Of several, the first its
+ * partner program compares with too (`partnerWords`), else the first.
  */
-export function ownStopWord(words: string[], pageWords: string[]): string | undefined {
+export function ownStopWord(words: string[], pageWords: string[], partnerWords: string[] = []): string | undefined {
   const page = new Set(pageWords.map((w) => w.toLowerCase()));
   if (words.length === 0 || words.some((w) => page.has(w.toLowerCase()))) return undefined;
-  return words[0];
+  // A word its partner program knows too is the one that ends a session between them.
+  return words.find((w) => partnerWords.includes(w)) ?? words[0];
 }
 
 /** The stop words in `<task>/<role>.py` of a submission; none when there is no such file, or it is not one the grader reads. */

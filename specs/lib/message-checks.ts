@@ -180,8 +180,8 @@ export function messageTask(id: string, threaded: boolean): void {
         const conn = await t.connect(server);
         await exchange(conn);
         // The one test of the page's own word: every other test speaks the server's.
-        await t.stopWords.gradePageWord('server', async () => {
-          await conn.sendLine('EXIT');
+        await t.stopWords.gradePageWord('server', 'EXIT', async (exit) => {
+          await conn.sendLine(exit);
           await expectClosedAfterExit(conn, 'compare without case: if message.strip().lower() == "exit":');
         });
       });

@@ -49,6 +49,7 @@ describe('learning a stop word from the source', () => {
     expect(ownStopWord(['exit', 'q'], ['BYE'])).to.equal('exit');
     expect(ownStopWord(['quit'], ['bye', 'quit', 'exit'])).to.equal(undefined);
     expect(ownStopWord([], ['BYE'])).to.equal(undefined);
+    expect(ownStopWord(['q', 'end'], ['bye'], ['end'])).to.equal('end');
   });
 
   describe('from the submission folder', () => {
