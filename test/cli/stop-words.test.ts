@@ -1,0 +1,88 @@
+// Programs of courses that end a session with their own word (exit, quit), on their own
+// port: the grader reads the word from their source and every test speaks it; the page's
+// word costs one test, whose hint says what the page asks, and the report says so once.
+// Fixtures in test/fixtures/stop-words (see its README).
+
+import { expect } from 'chai';
+import { PAGE_PORT_TEST } from '../../harness/report/dialect-words.js';
+import { renderTask } from '../../harness/report/render-text.js';
+import type { AllReport, TaskReport } from '../../harness/report/types.js';
+import { isolation } from '../../harness/sandbox/isolation.js';
+import { FEW_GRADINGS_MS, MANY_GRADINGS_MS } from '../limits.js';
+import { fixture, runCli } from './run-cli.js';
+
+const isolated = isolation().mode !== 'none';
+
+/** Per task of the fixture: what it loses, besides the page's port. */
+const EXPECTED: Record<string, { pageWordTest: string; planted?: string; dialect: Record<string, string | number> }> = {
+  task4: {
+    pageWordTest: 'the server also ends the chat on "Bye" from the client (any letter case)',
+    dialect: { pagePort: 54, serverPort: 12345, clientPort: 12345, stopWord: 'exit', pageStopWord: 'BYE' },
+  },
+  message: {
+    pageWordTest: 'the server also ends the session on "EXIT" (any letter case)',
+    // Planted: a reset connection's ConnectionResetError is not caught.
+    planted: 'a client that vanishes (connection reset) does not crash the server: it serves the next client, with no traceback',
+    dialect: { pagePort: 5000, serverPort: 5004, clientPort: 5004, stopWord: 'quit', pageStopWord: 'exit' },
+  },
+};
+const TASKS = Object.keys(EXPECTED);
+
+const notPassed = (r: TaskReport): string[] => r.tests.filter((t) => t.status !== 'passed').map((t) => `${t.status}: ${t.name}`);
+const why = (r: TaskReport): string =>
+  r.tests
+    .filter((t) => t.status !== 'passed')
+    .map((t) => `${t.name}: ${t.message}`)
+    .join('\n');
+const expectedLosses = (task: string): string[] => {
+  const e = EXPECTED[task];
+  return [PAGE_PORT_TEST, e.pageWordTest, ...(e.planted ? [e.planted] : [])].map((name) => `failed: ${name}`);
+};
+
+async function gradeAll(): Promise<TaskReport[]> {
+  const r = await runCli('grade', [TASKS.join(','), fixture('stop-words'), '--format', 'json', '--jobs', String(TASKS.length)]);
+  expect(r.leftovers).to.deep.equal([]);
+  const all = JSON.parse(r.stdout) as AllReport;
+  return TASKS.map((task) => all.tasks.find((x) => x.task === task) as TaskReport);
+}
+
+describe('a course of its own stop word', function () {
+  this.timeout(FEW_GRADINGS_MS);
+
+  before(function () {
+    if (!isolated) this.skip(); // the fixtures' own ports need a network of the test's own
+  });
+
+  it("each fixture loses only the page's port, the page's word and its planted bug; end to end passes in full", async () => {
+    for (const report of await gradeAll()) {
+      const { task } = report;
+      // Sorted as the report lists them: by group, then as the spec declares them.
+      expect(notPassed(report).sort(), `${task}:\n${why(report)}`).to.deep.equal(expectedLosses(task).sort());
+      expect(report.dialect).to.deep.equal(EXPECTED[task].dialect);
+      for (const t of report.tests.filter((x) => x.group === 'end-to-end')) expect(t.status, `${task}: ${t.name}: ${t.message}`).to.equal('passed');
+      const { stopWord, pageStopWord } = EXPECTED[task].dialect;
+      const pageTest = report.tests.find((t) => t.name === EXPECTED[task].pageWordTest);
+      expect(pageTest?.message).to.include(`the page ends a session with ${pageStopWord}; your server uses ${stopWord}: that costs this one test`);
+      // Said once, at the top of the report.
+      const said = `Your programs end a session with ${stopWord}; the page's word is ${pageStopWord}: that costs one test, and every other test speaks ${stopWord}`;
+      const text = renderTask(report).split('\n');
+      expect(text[1]).to.include(said);
+      expect(text.filter((l) => l.includes(said))).to.have.length(1);
+    }
+  });
+
+  it('grades each fixture ten times with one verdict', async function () {
+    this.timeout(MANY_GRADINGS_MS);
+    const verdicts: Record<string, string[][]> = Object.fromEntries(TASKS.map((task) => [task, []]));
+    // Two gradings at a time, each grading its tasks side by side: a busy machine, as in a class run.
+    for (let round = 0; round < 5; round++) {
+      for (const reports of await Promise.all([gradeAll(), gradeAll()])) {
+        for (const r of reports) verdicts[r.task].push([...notPassed(r).sort(), JSON.stringify(r.dialect)]);
+      }
+    }
+    for (const task of TASKS) {
+      expect(verdicts[task]).to.have.length(10);
+      for (const v of verdicts[task]) expect(v, task).to.deep.equal([...expectedLosses(task).sort(), JSON.stringify(EXPECTED[task].dialect)]);
+    }
+  });
+});
