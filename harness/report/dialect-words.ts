@@ -2,7 +2,7 @@
 // learned from its programs, what the page asks, and what the difference costs. Nothing
 // when they agree.
 
-import type { Dialect } from './types.js';
+import { type Dialect, END_OF_INPUT } from './types.js';
 
 /** The title of the one test that grades the page's port (see spec/page-port.ts). */
 export const PAGE_PORT_TEST = 'the server starts and listens on PORT';
@@ -20,6 +20,7 @@ function stopWordWords(d: Dialect): string | undefined {
   if (stopWord === undefined || pageStopWord === undefined) return undefined;
   const seen = clientStopWord === undefined ? `your programs end a session with ${stopWord}` : `your server ends a session with ${stopWord} and your client with ${clientStopWord}`;
   const own = [stopWord, clientStopWord].filter((w) => w !== undefined && w !== pageStopWord);
+  if (pageStopWord === END_OF_INPUT) return `your client ends on ${stopWord}; the page ends it at the end of its input (Ctrl+D): that costs one test, and every other test types ${stopWord} first`;
   return `${seen}; the page's word is ${pageStopWord}: that costs one test, and every other test speaks ${own.join(' or ')}`;
 }
 

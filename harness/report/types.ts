@@ -3,6 +3,7 @@
 import type { TranscriptEntry } from '../core/transcript.js';
 import type { Dialect } from '../spec/task-terms.js';
 
+export { END_OF_INPUT } from '../spec/task-terms.js';
 export type { Dialect };
 
 export type TestStatus = 'passed' | 'failed' | 'skipped' | 'error';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { newSeed } from '../core/seeded-random.js';
 import type { Role } from '../submission/manifest.js';
 import { ownStopWord, stopWordsOfProgram } from '../submission/stop-word.js';
-import type { Dialect } from './task-terms.js';
+import { type Dialect, END_OF_INPUT } from './task-terms.js';
 
 interface Grading {
   /** The folder programs run from: the submission, or the grader's readable copy of it. */
@@ -121,7 +121,11 @@ export function learnStopWords(task: string, pagePort: number, pageWord: string,
   if (stopWords.has(task) || !current) return;
   const dir = current.dir;
   const [server, client] = [stopWordsOfProgram(dir, task, 'server'), stopWordsOfProgram(dir, task, 'client')];
-  const own = { server: ownStopWord(server, [pageWord], client), client: ownStopWord(client, [pageWord, ...clientWords], server) };
+  // Where the page's client ends at the end of its input, no test speaks a word to the server.
+  const own = {
+    server: pageWord === END_OF_INPUT ? undefined : ownStopWord(server, [pageWord], client),
+    client: ownStopWord(client, [pageWord, ...clientWords], server),
+  };
   stopWords.set(task, { pagePort, page: pageWord, own });
 }
 
@@ -134,6 +138,8 @@ export function ownStopWordOf(task: string, role: Role): string | undefined {
 function stopWordDialect(task: string): { pagePort: number; fields: Pick<Dialect, 'stopWord' | 'clientStopWord' | 'pageStopWord'> } | undefined {
   const s = stopWords.get(task);
   if (!s || (s.own.server === undefined && s.own.client === undefined)) return undefined;
+  // Only the client has a word to speak where the page's ends at the end of input.
+  if (s.page === END_OF_INPUT) return s.own.client === undefined ? undefined : { pagePort: s.pagePort, fields: { stopWord: s.own.client, pageStopWord: END_OF_INPUT } };
   // Each role's word as it speaks it; the client's is said apart only where the two differ.
   const stopWord = s.own.server ?? s.page;
   const clientWord = s.own.client ?? s.page;

@@ -6,6 +6,8 @@
 import { isStudentFailure, StudentFailure } from '../core/failures.js';
 import type { Role } from '../submission/manifest.js';
 import { ownStopWordOf } from './grading-context.js';
+import type { ProgramUnderTest } from './program-under-test.js';
+import { END_OF_INPUT } from './task-terms.js';
 
 export class StopWords {
   constructor(
@@ -33,6 +35,16 @@ export class StopWords {
   }
 
   /**
+   * Ends a client's input, as a person who is done would: where the page ends the client
+   * at the end of its input and the client ends on a word of its own, that word is typed first.
+   */
+  endInput(client: ProgramUnderTest): void {
+    const own = ownStopWordOf(this.task, 'client');
+    if (own !== undefined && this.page === END_OF_INPUT) client.type(own);
+    client.closeInput();
+  }
+
+  /**
    * A test of the page's word (`pageForm`) at `role`'s program: `body` speaks the word it
    * is given. If that program has a word of its own, the failure says so. One charge a
    * task: where the server is charged (its own word), a test at the client speaks the
@@ -47,7 +59,10 @@ export class StopWords {
       if (own === undefined || !isStudentFailure(e)) throw e;
       throw new StudentFailure({
         ...e.details,
-        help: `the page ends a session with ${[this.page, ...(role === 'client' ? this.clientWords : [])].join(', ')}; your ${role} uses ${own}: that costs this one test (every other test sends your ${role} ${own})`,
+        help:
+          this.page === END_OF_INPUT
+            ? `the page ends the client at the end of its input (Ctrl+D: catch EOFError); your client ends on ${own}: that costs this one test (every other test types ${own} before the end of its input)`
+            : `the page ends a session with ${[this.page, ...(role === 'client' ? this.clientWords : [])].join(', ')}; your ${role} uses ${own}: that costs this one test (every other test sends your ${role} ${own})`,
       });
     }
   }

@@ -3,13 +3,16 @@
 
 export type Group = 'server' | 'client' | 'end-to-end' | 'robustness';
 
+/** A page whose client ends at the end of its input (Ctrl+D), not on a word: a client that ends on a word of its own is typed it first. */
+export const END_OF_INPUT = 'end of input';
+
 /** What a task's protocol page fixes for the grader: where its server is expected. */
 export interface TaskOptions {
   /** The exercise's default port, from its protocol page (the real one inside a test's own network). */
   port: number;
   /** How the server is reached; 'tcp' unless the page says UDP. */
   protocol?: 'tcp' | 'udp';
-  /** The word the page ends a session with (task4's BYE), where it has one. */
+  /** The word the page ends a session with (task4's BYE), where it has one; END_OF_INPUT where the page's client ends at the end of its input. */
   stopWord?: string;
   /** Other words the page lets its client end with (ack-v2: quit, exit): a client that knows one follows the page. */
   clientStopWords?: string[];

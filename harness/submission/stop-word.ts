@@ -8,7 +8,8 @@ import { readUntrustedFile } from '../sandbox/untrusted-file.js';
 import type { Role } from './manifest.js';
 
 /** Words courses end a session with (compared without case here; the program's own form is kept). */
-const KNOWN_STOP_WORDS = new Set(['bye', 'goodbye', 'exit', 'quit', 'q', 'disconnect', 'end', 'stop', 'close', 'logout', 'leave', '/quit', '/exit', ':q']);
+// Not "end", "stop", "close" or "leave": programs compare those with events and states too (`e["event"] == "leave"`).
+const KNOWN_STOP_WORDS = new Set(['bye', 'goodbye', 'exit', 'quit', 'q', 'disconnect', 'logout', '/quit', '/exit']);
 
 /** Source larger than this is no student's program: not read. */
 const SOURCE_CAP = 256 * 1024;

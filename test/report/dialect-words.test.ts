@@ -17,6 +17,12 @@ describe("the report's words on a stop word of its own", () => {
     );
   });
 
+  it('a client that ends on a word where the page ends it at the end of its input', () => {
+    expect(dialectWords({ pagePort: 5001, stopWord: 'quit', pageStopWord: 'end of input' })).to.equal(
+      'your client ends on quit; the page ends it at the end of its input (Ctrl+D): that costs one test, and every other test types quit first',
+    );
+  });
+
   it('follows the port, as a sentence of its own', () => {
     const said = dialectWords({ pagePort: 54, serverPort: 12345, clientPort: 12345, stopWord: 'exit', pageStopWord: 'BYE' });
     expect(said).to.match(/^your server listens on 12345 .*uses 12345\. Your programs end a session with exit; /);

@@ -36,6 +36,7 @@ describe('learning a stop word from the source', () => {
 
   it('takes only words courses end a session with, each once, in order of use', () => {
     expect(stopWordsInSource('if r == "CORRECT":\n    pass\nif m == "q":\n    pass\nif n == "q":\n')).to.deep.equal(['q']);
+    expect(stopWordsInSource('if e["event"] == "leave":\n    pass\nelif state == "close":\n')).to.deep.equal([]);
   });
 
   it('an escaped quote or a string with a # does not derail it', () => {

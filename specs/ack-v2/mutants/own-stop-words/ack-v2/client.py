@@ -8,7 +8,7 @@ PORT = int(os.environ.get("PORT", 65432))
 def main():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.connect((HOST, PORT))
-        print("Connected. Type messages; q to quit, end to say goodbye.")
+        print("Connected. Type messages; q to quit, goodbye to leave.")
         reader = s.makefile("r", encoding="utf-8")
         try:
             while True:
@@ -22,7 +22,7 @@ def main():
                     print("Server closed the connection.")
                     break
                 print(reply.strip())
-                if command == "end":
+                if command == "goodbye":
                     break
         except EOFError:
             print("\nEnd of input.")

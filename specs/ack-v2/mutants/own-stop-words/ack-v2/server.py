@@ -22,8 +22,8 @@ def handle(conn, addr):
             message = line.decode("utf-8").strip()
             print(f"Received from {addr}: {message}")
             conn.sendall(f"Server received: {message}\n".encode("utf-8"))
-            if message.lower() == "end":
-                print(f"{addr} said end")
+            if message.lower() == "goodbye":
+                print(f"{addr} said goodbye")
                 return
 
 
