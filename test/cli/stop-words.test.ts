@@ -1,7 +1,8 @@
 // Programs of courses that end a session with their own word (exit, quit), on their own
 // port: the grader reads the word from their source and every test speaks it; the page's
 // word costs one test, whose hint says what the page asks, and the report says so once.
-// Fixtures in test/fixtures/stop-words (see its README).
+// Fixtures in test/fixtures/stop-words (see its README); the UDP family, which has no stop
+// word, by dialect-5004's task8 (its own port) in the ten-times test.
 
 import { expect } from 'chai';
 import { PAGE_PORT_TEST } from '../../harness/report/dialect-words.js';
@@ -50,6 +51,16 @@ const expectedLosses = (task: string): string[] => {
   return [PAGE_PORT_TEST, e.pageWordTest, ...(e.planted ? [e.planted] : [])].map((name) => `failed: ${name}`);
 };
 
+/** The UDP family has no stop word: its fixture of a course's own port (dialect-5004's task8), graded ten times beside the others. */
+const UDP_VERDICT = [`failed: ${PAGE_PORT_TEST}`, JSON.stringify({ pagePort: 59, serverPort: 5004, clientPort: 5004 })];
+
+async function gradeUdp(): Promise<string[]> {
+  const r = await runCli('grade', ['task8', fixture('dialect-5004'), '--format', 'json']);
+  expect(r.leftovers).to.deep.equal([]);
+  const report = JSON.parse(r.stdout) as TaskReport;
+  return [...notPassed(report).sort(), JSON.stringify(report.dialect)];
+}
+
 async function gradeAll(): Promise<TaskReport[]> {
   const r = await runCli('grade', [TASKS.join(','), fixture('stop-words'), '--format', 'json', '--jobs', String(TASKS.length)]);
   expect(r.leftovers).to.deep.equal([]);
@@ -89,15 +100,17 @@ describe('a course of its own stop word', function () {
     }
   });
 
-  it('grades each fixture ten times with one verdict', async function () {
+  it('grades each fixture, and a UDP pair on its own port, ten times with one verdict', async function () {
     this.timeout(MANY_GRADINGS_MS);
-    const verdicts: Record<string, string[][]> = Object.fromEntries(TASKS.map((task) => [task, []]));
-    // Two gradings at a time, each grading its tasks side by side: a busy machine, as in a class run.
+    const verdicts: Record<string, string[][]> = Object.fromEntries([...TASKS, 'task8'].map((task) => [task, []]));
+    // Gradings two by two beside UDP ones, each grading its tasks side by side: a busy machine, as in a class run.
     for (let round = 0; round < 5; round++) {
-      for (const reports of await Promise.all([gradeAll(), gradeAll()])) {
-        for (const r of reports) verdicts[r.task].push([...notPassed(r).sort(), JSON.stringify(r.dialect)]);
-      }
+      const [a, b, ...udp] = await Promise.all([gradeAll(), gradeAll(), gradeUdp(), gradeUdp()]);
+      for (const r of [...a, ...b]) verdicts[r.task].push([...notPassed(r).sort(), JSON.stringify(r.dialect)]);
+      verdicts.task8.push(...udp);
     }
+    expect(verdicts.task8).to.have.length(10);
+    for (const v of verdicts.task8) expect(v, 'task8').to.deep.equal(UDP_VERDICT);
     for (const task of TASKS) {
       expect(verdicts[task]).to.have.length(10);
       for (const v of verdicts[task]) expect(v, task).to.deep.equal([...expectedLosses(task).sort(), JSON.stringify(EXPECTED[task].dialect)]);
