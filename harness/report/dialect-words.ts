@@ -21,7 +21,10 @@ function stopWordWords(d: Dialect): string | undefined {
   const seen = clientStopWord === undefined ? `your programs end a session with ${stopWord}` : `your server ends a session with ${stopWord} and your client with ${clientStopWord}`;
   const own = [stopWord, clientStopWord].filter((w) => w !== undefined && w !== pageStopWord);
   if (pageStopWord === END_OF_INPUT) return `your client ends on ${stopWord}; the page ends it at the end of its input (Ctrl+D): that costs one test, and every other test types ${stopWord} first`;
-  return `${seen}; the page's word is ${pageStopWord}: that costs one test, and every other test speaks ${own.join(' or ')}`;
+  // A server that knows the page's word is charged nothing; its client's own word costs a test only where the page grades the client's.
+  const cost = stopWord === pageStopWord ? 'that costs at most one test' : 'that costs one test';
+  const speaks = stopWord === pageStopWord ? `every test of your client speaks ${clientStopWord}` : `every other test speaks ${own.join(' or ')}`;
+  return `${seen}; the page's word is ${pageStopWord}: ${cost}, and ${speaks}`;
 }
 
 function portWords(d: Dialect): string | undefined {

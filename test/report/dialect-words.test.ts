@@ -13,13 +13,19 @@ describe("the report's words on a stop word of its own", () => {
 
   it('says each side apart when they differ', () => {
     expect(dialectWords({ pagePort: 5000, stopWord: 'exit', clientStopWord: 'quit', pageStopWord: 'exit' })).to.equal(
-      "your server ends a session with exit and your client with quit; the page's word is exit: that costs one test, and every other test speaks quit",
+      "your server ends a session with exit and your client with quit; the page's word is exit: that costs at most one test, and every test of your client speaks quit",
     );
   });
 
   it('a client that ends on a word where the page ends it at the end of its input', () => {
     expect(dialectWords({ pagePort: 5001, stopWord: 'quit', pageStopWord: 'end of input' })).to.equal(
       'your client ends on quit; the page ends it at the end of its input (Ctrl+D): that costs one test, and every other test types quit first',
+    );
+  });
+
+  it("each side its own word, neither the page's", () => {
+    expect(dialectWords({ pagePort: 54, stopWord: 'exit', clientStopWord: 'quit', pageStopWord: 'BYE' })).to.equal(
+      "your server ends a session with exit and your client with quit; the page's word is BYE: that costs one test, and every other test speaks exit or quit",
     );
   });
 
