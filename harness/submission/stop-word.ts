@@ -16,7 +16,8 @@ const SOURCE_CAP = 256 * 1024;
 
 type Token = { kind: 'string'; text: string } | { kind: 'name'; text: string } | { kind: 'op'; text: string };
 
-const STRING_START = /^([rRbBuU]{0,2})('''|"""|'|")/;
+/** A string's prefix (r, b, u, f and pairs such as rb, fr) and its opening quote. */
+const STRING_START = /^([rRbBuUfF]{0,2})('''|"""|'|")/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 const TWO_CHAR_OPS = new Set(['==', '!=', '<=', '>=', '->', '**', '//', ':=']);
 
@@ -59,7 +60,7 @@ export function pythonTokens(src: string): Token[] {
       i++;
       continue;
     }
-    const str = STRING_START.exec(rest) ?? (/^[fF][rR]?('''|"""|'|")/.test(rest) || /^[rR][fF]('''|"""|'|")/.test(rest) ? /^([A-Za-z]{1,2})('''|"""|'|")/.exec(rest) : null);
+    const str = STRING_START.exec(rest);
     if (str) {
       const [whole, prefix, quote] = str;
       const { body, end } = readString(src, i + whole.length, quote);
