@@ -5,7 +5,7 @@ import { isSkip, isStudentFailure } from '../core/failures.js';
 import { RandomStream } from '../core/seeded-random.js';
 import type { TranscriptEntry } from '../core/transcript.js';
 import { clientPort } from './client-port.js';
-import { endClientDiscovery, gradingSeed, learnStopWords } from './grading-context.js';
+import { endClientDiscovery, gradingSeed } from './grading-context.js';
 import { useStream } from './random.js';
 import type { Group, TaskOptions } from './task-terms.js';
 import { TestContext } from './test-context.js';
@@ -30,11 +30,7 @@ export function task(id: string, options: TaskOptions, body: () => void): void {
   describe(id, () => {
     currentTask = { id, options };
     // Where the client connects is learned beside the first tests (the server's), ready for the client's.
-    // The programs' own stop words are read from their source before any test speaks one.
-    before(() => {
-      if (options.stopWord !== undefined) learnStopWords(id, options.port, options.stopWord, options.clientStopWords);
-      void clientPort(id, options);
-    });
+    before(() => void clientPort(id, options));
     after(() => endClientDiscovery(id));
     body();
     currentTask = undefined;

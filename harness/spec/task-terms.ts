@@ -3,9 +3,6 @@
 
 export type Group = 'server' | 'client' | 'end-to-end' | 'robustness';
 
-/** A page whose client ends at the end of its input (Ctrl+D), not on a word: a client that ends on a word of its own is typed it first. */
-export const END_OF_INPUT = 'end of input';
-
 /** What a task's protocol page fixes for the grader: where its server is expected. */
 export interface TaskOptions {
   /** The exercise's default port, from its protocol page (the real one inside a test's own network). */
@@ -33,3 +30,6 @@ export interface Dialect {
   /** The page's word, beside a word of its own. */
   pageStopWord?: string;
 }
+
+/** A page whose client ends at the end of its input (Ctrl+D), not on a word: a client that ends on a word of its own is typed it first. */
+export const END_OF_INPUT = 'end of input';

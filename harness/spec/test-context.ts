@@ -14,7 +14,7 @@ import type { RunningProgram } from '../process/program.js';
 import { type BoundSocket, type ServerEnd, serverEndsOf } from '../process/sockets.js';
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
 import { clientPort } from './client-port.js';
-import { noteNeverReached, noteReached, noteServerPort, noteStartFailure } from './grading-context.js';
+import { learnStopWords, noteNeverReached, noteReached, noteServerPort, noteStartFailure } from './grading-context.js';
 import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
 import { sandboxView } from './sandbox-view.js';
@@ -45,6 +45,8 @@ export class TestContext {
     readonly title: string,
     readonly group: Group,
   ) {
+    // The programs' own stop words are read from their source once a grading, before the first test speaks one.
+    if (options.stopWord !== undefined) learnStopWords(task, options.port, options.stopWord, options.clientStopWords);
     this.stopWords = new StopWords(task, options.stopWord, options.clientStopWords);
   }
 
