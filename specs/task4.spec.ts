@@ -136,10 +136,14 @@ async function expectBothEnd(server: ServerUnderTest, client: ProgramUnderTest, 
 /**
  * The server's hint once BYE was typed at the client: the server is blamed for not ending
  * only when it printed the BYE, the proof that it received it; otherwise nothing shows
- * the BYE ever reached it, and the hint names both possibilities.
+ * the BYE ever reached it, and the hint names both possibilities. Where the two programs
+ * end on different words (learned from their source), that is the cause, and neither is blamed alone.
  */
-function serverHelpAfterClientBye(server: ServerUnderTest, ending: string, word = 'BYE'): () => string {
+function serverHelpAfterClientBye(server: ServerUnderTest, ending: string, word = 'BYE', serverWord = word): () => string {
   return () => {
+    if (serverWord.toLowerCase() !== word.toLowerCase()) {
+      return `your client ends the chat with ${word}, but your server ends it on ${serverWord}: the two programs must end on the same word`;
+    }
     const printed = server.process.stdout.unread().toString('utf8');
     const lastWord = printed.split(/\r?\n/).some((line) => line.trim().toLowerCase().endsWith(word.toLowerCase()));
     if (lastWord) return `your server printed the ${word} it received but did not end: ${ending}`;
@@ -250,7 +254,7 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       client.type(bye);
       await expectBothEnd(server, client, {
         client: `after sending ${bye}, close the socket and let the program end`,
-        server: serverHelpAfterClientBye(server, `when the message received is ${bye}, close the connection and end: do not ask input() again`, bye),
+        server: serverHelpAfterClientBye(server, `when the message received is ${bye}, close the connection and end: do not ask input() again`, bye, t.stopWords.of('server')),
       });
     });
 
@@ -260,9 +264,13 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       // The server's person types BYE on their turn: after the client's first line, or at once where the server speaks first.
       if (pair.first === 'client') await say(pair, 'client', randomSentence(20));
       const bye = t.stopWords.of('server');
+      const clientWord = t.stopWords.of('client');
       server.type(bye);
       await expectBothEnd(server, client, {
-        client: `check every message the server sends too: when it is ${bye}, close the socket and end instead of asking input() again`,
+        client:
+          clientWord.toLowerCase() === bye.toLowerCase()
+            ? `check every message the server sends too: when it is ${bye}, close the socket and end instead of asking input() again`
+            : `your server ends the chat with ${bye}, but your client ends it on ${clientWord}: the two programs must end on the same word`,
         server: `after sending ${bye}, close the connection and let the program end`,
       });
     });
@@ -275,7 +283,7 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       const bye = t.stopWords.of('client', 'bye');
       client.type(bye);
       const help = 'compare without case, on both sides: if message.strip().upper() == "BYE":';
-      await expectBothEnd(server, client, { client: help, server: serverHelpAfterClientBye(server, help, bye) });
+      await expectBothEnd(server, client, { client: help, server: serverHelpAfterClientBye(server, help, bye, t.stopWords.of('server')) });
     });
   });
 
