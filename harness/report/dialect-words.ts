@@ -16,14 +16,28 @@ export function dialectWords(d: Dialect | undefined): string | undefined {
 
 /** "your programs end a session with exit; the page's word is BYE: …", when a program has a word of its own. */
 function stopWordWords(d: Dialect): string | undefined {
-  const { stopWord, clientStopWord, pageStopWord } = d;
-  if (stopWord === undefined || pageStopWord === undefined) return undefined;
-  const seen = clientStopWord === undefined ? `your programs end a session with ${stopWord}` : `your server ends a session with ${stopWord} and your client with ${clientStopWord}`;
-  const own = [stopWord, clientStopWord].filter((w) => w !== undefined && w !== pageStopWord);
-  if (pageStopWord === END_OF_INPUT) return `your client ends on ${stopWord}; the page ends it at the end of its input (Ctrl+D): that costs one test, and every other test types ${stopWord} first`;
-  // A server that knows the page's word is charged nothing; its client's own word costs a test only where the page grades the client's.
-  const cost = stopWord === pageStopWord ? 'that costs at most one test' : 'that costs one test';
-  const speaks = stopWord === pageStopWord ? `every test of your client speaks ${clientStopWord}` : `every other test speaks ${own.join(' or ')}`;
+  const { stopWord, serverStopWord, clientStopWord, pageStopWord } = d;
+  if (pageStopWord === undefined) return undefined;
+  if (pageStopWord === END_OF_INPUT) {
+    if (clientStopWord === undefined) return undefined;
+    return `your client ends on ${clientStopWord}; the page ends it at the end of its input (Ctrl+D): that costs one test, and every other test types ${clientStopWord} first`;
+  }
+  const seen =
+    stopWord !== undefined
+      ? `your programs end a session with ${stopWord}`
+      : [...(serverStopWord === undefined ? [] : [`your server ends a session with ${serverStopWord}`]), ...(clientStopWord === undefined ? [] : [`your client with ${clientStopWord}`])]
+          .join(' and ')
+          .replace(/^your client with/, 'your client ends a session with');
+  if (seen === '') return undefined;
+  const server = stopWord ?? serverStopWord;
+  const own = [...new Set([stopWord, serverStopWord, clientStopWord].filter((w) => w !== undefined && w !== pageStopWord))];
+  if (own.length === 0) return undefined;
+  // A server of its own word is charged once; a client's own word beside a server of the page's (or unknown) costs a test only where the page grades the client's.
+  const serverOwn = server !== undefined && server !== pageStopWord;
+  const client = stopWord ?? clientStopWord;
+  const clientOwn = client !== undefined && client !== pageStopWord;
+  const cost = serverOwn ? 'that costs one test' : 'that costs at most one test';
+  const speaks = serverOwn && clientOwn ? `every other test speaks ${own.join(' or ')}` : serverOwn ? `every test of your server speaks ${server}` : `every test of your client speaks ${client}`;
   return `${seen}; the page's word is ${pageStopWord}: ${cost}, and ${speaks}`;
 }
 

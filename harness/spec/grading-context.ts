@@ -113,8 +113,8 @@ export function learnedDialect(task: string): Dialect | undefined {
   };
 }
 
-/** Per task: each role's own stop word (undefined: the page's), read from its source once per grading. */
-const stopWords = new Map<string, { pagePort: number; page: string; own: Record<Role, string | undefined> }>();
+/** Per task: each role's own stop word (undefined: the page's), read from its source once per grading, and whether it compares with any (else its word is not known). */
+const stopWords = new Map<string, { pagePort: number; page: string; own: Record<Role, string | undefined>; compares: Record<Role, boolean> }>();
 
 /** Reads the task's programs for their stop words, once per grading (see submission/stop-word.ts). */
 export function learnStopWords(task: string, pagePort: number, pageWord: string, clientWords: string[] = []): void {
@@ -126,7 +126,7 @@ export function learnStopWords(task: string, pagePort: number, pageWord: string,
     server: pageWord === END_OF_INPUT ? undefined : ownStopWord(server, [pageWord], client),
     client: ownStopWord(client, [pageWord, ...clientWords], server),
   };
-  stopWords.set(task, { pagePort, page: pageWord, own });
+  stopWords.set(task, { pagePort, page: pageWord, own, compares: { server: server.length > 0, client: client.length > 0 } });
 }
 
 /** The word `role`'s program ends a session with, when it is its own and not the page's. */
@@ -135,16 +135,17 @@ export function ownStopWordOf(task: string, role: Role): string | undefined {
 }
 
 /** The stop-word fields of the task's dialect; undefined when both programs use the page's. */
-function stopWordDialect(task: string): { pagePort: number; fields: Pick<Dialect, 'stopWord' | 'clientStopWord' | 'pageStopWord'> } | undefined {
+function stopWordDialect(task: string): { pagePort: number; fields: Pick<Dialect, 'stopWord' | 'serverStopWord' | 'clientStopWord' | 'pageStopWord'> } | undefined {
   const s = stopWords.get(task);
   if (!s || (s.own.server === undefined && s.own.client === undefined)) return undefined;
   // Only the client has a word to speak where the page's ends at the end of input.
-  if (s.page === END_OF_INPUT) return s.own.client === undefined ? undefined : { pagePort: s.pagePort, fields: { stopWord: s.own.client, pageStopWord: END_OF_INPUT } };
-  // Each role's word as it speaks it; the client's is said apart only where the two differ.
-  const stopWord = s.own.server ?? s.page;
-  const clientWord = s.own.client ?? s.page;
-  const client = clientWord !== stopWord ? { clientStopWord: clientWord } : {};
-  return { pagePort: s.pagePort, fields: { stopWord, ...client, pageStopWord: s.page } };
+  if (s.page === END_OF_INPUT) return s.own.client === undefined ? undefined : { pagePort: s.pagePort, fields: { clientStopWord: s.own.client, pageStopWord: END_OF_INPUT } };
+  // Each role's word as its source shows it: its own, the page's it compares with, or unknown (it compares with none).
+  const wordOf = (role: Role): string | undefined => s.own[role] ?? (s.compares[role] ? s.page : undefined);
+  const [server, client] = [wordOf('server'), wordOf('client')];
+  const words =
+    server !== undefined && server === client ? { stopWord: server } : { ...(server === undefined ? {} : { serverStopWord: server }), ...(client === undefined ? {} : { clientStopWord: client }) };
+  return { pagePort: s.pagePort, fields: { ...words, pageStopWord: s.page } };
 }
 
 /** Per task: where its client connects, learned once per grading (undefined: it never did), and how to stop learning it. */

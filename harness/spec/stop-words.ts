@@ -27,11 +27,13 @@ export class StopWords {
     return ownStopWordOf(this.task, role) ?? pageForm;
   }
 
-  /** Whether `text` (trimmed) ends a session: the page's word in any letter case, or a word of the submission's own. */
+  /**
+   * Whether `text` (trimmed) ends a session: the page's word or a word of the submission's
+   * own, in any letter case (a server comparing `.upper() == "QUIT"` is sent "quit" by its client).
+   */
   is(text: string): boolean {
-    const word = text.trim();
-    if (this.page !== undefined && word.toLowerCase() === this.page.toLowerCase()) return true;
-    return word === ownStopWordOf(this.task, 'server') || word === ownStopWordOf(this.task, 'client');
+    const word = text.trim().toLowerCase();
+    return [this.page, ownStopWordOf(this.task, 'server'), ownStopWordOf(this.task, 'client')].some((w) => w !== undefined && w.toLowerCase() === word);
   }
 
   /**

@@ -23,9 +23,11 @@ export interface Dialect {
   serverPort?: number;
   /** Where its client was seen connecting (sending its first datagram), when it did before any test of the client. */
   clientPort?: number;
-  /** The word its programs end a session with, when one of them has its own (its server's, where the two differ). */
+  /** The word both its programs end a session with, when it is their own. */
   stopWord?: string;
-  /** Its client's word, where it differs from its server's (the page's, or one of its own). */
+  /** Where the two differ (or one is not known: it compares with no word), its server's word, when one of them has its own. */
+  serverStopWord?: string;
+  /** Likewise its client's (alone where the page's client ends at the end of its input). */
   clientStopWord?: string;
   /** The page's word, beside a word of its own. */
   pageStopWord?: string;
