@@ -21,5 +21,6 @@ export { randomBinary, randomBytes, randomFileName, randomInt, randomSentence, r
 export { randomText } from './spec/random-text.js';
 export { expectNoSavedFile, expectSavedFile } from './spec/saved-file.js';
 export { expectServesOnOrEndsCleanly } from './spec/serves-on-or-ends-cleanly.js';
+export { END_OF_INPUT } from './spec/task-terms.js';
 export type { TestContext } from './spec/test-context.js';
 export { whoSpeaksFirst } from './spec/turn-order.js';

@@ -28,7 +28,6 @@ import { expectAnswerToWhole } from './lib/pieces.js';
 const PORT = 65432;
 const PREFIX = 'Server received: ';
 const answerTo = (message: string): string => `${PREFIX}${message}`;
-const isBye = (line: string): boolean => line.trim().toLowerCase() === 'bye';
 
 const ANSWER_HELP = 'answer every line with the prefix: conn.sendall(("Server received: " + message + "\\n").encode())';
 const SEND_LINE_HELP = 'send each typed line with a newline at the end: sock.sendall((message + "\\n").encode())';
@@ -49,13 +48,13 @@ async function exchange(conn: Connection, message = randomSentence(24), help = A
   await expectAnswer(conn, message, help);
 }
 
-/** The server closes the connection; its answer to bye just before is fine. */
-async function expectClosedAfterBye(conn: Connection, help: string): Promise<void> {
+/** The server closes the connection; its answer to bye (or to the server's own stop word) just before is fine. */
+async function expectClosedAfterBye(t: TestContext, conn: Connection, help: string): Promise<void> {
   const rest = (await conn.readUntilClosed({ help })).toString('utf8').trim();
-  if (rest !== '' && !rest.split(/\r?\n/).every((l) => isBye(l.trim().replace(PREFIX.trim(), '')))) {
+  if (rest !== '' && !rest.split(/\r?\n/).every((l) => t.stopWords.is(l.trim().replace(PREFIX.trim(), '')))) {
     throw new StudentFailure({
       sent: conn.lastSent,
-      expected: `${quote(answerTo('bye'))} (or nothing), then the server closes the connection`,
+      expected: `${quote(answerTo(t.stopWords.of('server')))} (or nothing), then the server closes the connection`,
       actual: `it sent ${quote(rest)} before closing`,
       help,
     });
@@ -141,7 +140,7 @@ function timeWaitOnPort(netPid: number): true | undefined {
   return undefined;
 }
 
-task('ack-v2', { port: PORT }, () => {
+task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'] }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -165,24 +164,27 @@ task('ack-v2', { port: PORT }, () => {
       const server = await t.startServer();
       const conn = await t.connect(server);
       await exchange(conn);
-      await conn.sendLine('bye');
-      await expectClosedAfterBye(conn, BYE_HELP);
+      await conn.sendLine(t.stopWords.of('server'));
+      await expectClosedAfterBye(t, conn, BYE_HELP);
     });
 
     check('the server also ends the session on "BYE" (any letter case)', 1, async (t) => {
       const server = await t.startServer();
       const conn = await t.connect(server);
       await exchange(conn);
-      await conn.sendLine('BYE');
-      await expectClosedAfterBye(conn, 'compare without case: if message.strip().lower() == "bye":');
+      // The one test of the page's own word: every other test speaks the server's.
+      await t.stopWords.gradePageWord('server', 'BYE', async (bye) => {
+        await conn.sendLine(bye);
+        await expectClosedAfterBye(t, conn, 'compare without case: if message.strip().lower() == "bye":');
+      });
     });
 
     check('after a client says bye, the server serves the next client', 1, async (t) => {
       const server = await t.startServer();
       const first = await t.connect(server);
       await exchange(first);
-      await first.sendLine('bye');
-      await expectClosedAfterBye(first, BYE_HELP);
+      await first.sendLine(t.stopWords.of('server'));
+      await expectClosedAfterBye(t, first, BYE_HELP);
       const second = await t.connect(server);
       await exchange(second, randomSentence(24), NEXT_CLIENT_HELP);
     });
@@ -197,23 +199,25 @@ task('ack-v2', { port: PORT }, () => {
     check('the client sends bye typed at it, then exits with code 0', 2, async (t) => {
       const { client, conn } = await clientSession(t);
       await clientTurn(client, conn);
-      client.type('bye');
-      await conn.expectLine('bye', { help: `bye is sent to the server, so it knows you leave; ${SEND_LINE_HELP}` });
-      await conn.sendLine(answerTo('bye'));
+      const bye = t.stopWords.of('client');
+      client.type(bye);
+      await conn.expectLine(bye, { help: `${bye} is sent to the server, so it knows you leave; ${SEND_LINE_HELP}` });
+      await conn.sendLine(answerTo(bye));
       conn.end();
-      await expectCleanExit(client, 'after sending bye (and reading its answer), close the socket and leave the loop: the program ends');
+      await expectCleanExit(client, `after sending ${bye} (and reading its answer), close the socket and leave the loop: the program ends`);
     });
 
     check('the client exits with code 0 when quit is typed at it', 1, async (t) => {
       const { client, conn } = await clientSession(t);
       await clientTurn(client, conn);
-      await expectQuitWordEnds(client, conn, 'quit');
+      // The page's words at the client: charged here only where the server was not (one charge a task).
+      await t.stopWords.gradePageWord('client', 'quit', (quit) => expectQuitWordEnds(client, conn, quit));
     });
 
     check('the client exits with code 0 when exit is typed at it', 1, async (t) => {
       const { client, conn } = await clientSession(t);
       await clientTurn(client, conn);
-      await expectQuitWordEnds(client, conn, 'exit');
+      await expectQuitWordEnds(client, conn, t.stopWords.of('client', 'exit'));
     });
   });
 
@@ -229,8 +233,9 @@ task('ack-v2', { port: PORT }, () => {
       for (let run = 0; run < 2; run++) {
         const client = await t.startClient(server);
         await pairTurn(client);
-        client.type('bye');
-        await expectCleanExit(client, run === 0 ? 'after bye, close the socket and let the client end' : NEXT_CLIENT_HELP);
+        const bye = t.stopWords.of('client');
+        client.type(bye);
+        await expectCleanExit(client, run === 0 ? `after ${bye}, close the socket and let the client end` : NEXT_CLIENT_HELP);
       }
     });
 
@@ -239,7 +244,7 @@ task('ack-v2', { port: PORT }, () => {
       for (let run = 0; run < 2; run++) {
         const client = await t.startClient(server);
         await pairTurn(client);
-        client.type('quit');
+        client.type(t.stopWords.of('client', 'quit'));
         await expectCleanExit(
           client,
           run === 0 ? 'quit ends the client: close the socket and leave the loop' : `a client that leaves without bye: recv() returns b"" on the server; ${NEXT_CLIENT_HELP}`,
@@ -319,8 +324,8 @@ task('ack-v2', { port: PORT }, () => {
       const server = await t.startServer();
       const conn = await t.connect(server);
       await exchange(conn);
-      await conn.sendLine('bye');
-      await expectClosedAfterBye(conn, `${BYE_HELP}: the server closes first, which leaves the port in TIME_WAIT for a minute`);
+      await conn.sendLine(t.stopWords.of('server'));
+      await expectClosedAfterBye(t, conn, `${BYE_HELP}: the server closes first, which leaves the port in TIME_WAIT for a minute`);
       conn.destroy();
       // The server closed first: its end of the connection now waits in TIME_WAIT on the port.
       const timeWait = await pollUntil(() => timeWaitOnPort(conn.netPid), 3000);

@@ -13,6 +13,7 @@ import {
   type Connection,
   check,
   DEFAULT_WITHIN_MS,
+  END_OF_INPUT,
   group,
   type ProgramUnderTest,
   quote,
@@ -174,7 +175,7 @@ const nameAndText = (name: string, text: string): TextPattern =>
 /** A line printed that tells `name` left. */
 const leftLine = (name: string): TextPattern => textPattern(`a line with ${quote(name)} and then a word such as "left", "quit" or "disconnected"`, new RegExp(`${name}.*${LEFT.source}`, 'i'));
 
-task('chat', { port: 5003 }, () => {
+task('chat', { port: 5003, stopWord: END_OF_INPUT }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -267,10 +268,13 @@ task('chat', { port: 5003 }, () => {
 
     check('the client closes the connection and exits with code 0 when its input ends', 2, async (t) => {
       const { client, conn } = await clientInRoom(t);
-      client.closeInput();
-      await conn.readUntilClosed({ help: 'at the end of the input (input() raises EOFError) close the socket' });
-      await client.expectExit(0, { help: 'catch EOFError around input(), close the socket and end; make the receiving thread a daemon (daemon=True) so it does not keep the program alive' });
-      client.expectNoTraceback('catch EOFError around input(): the end of the input is how the person leaves');
+      // The one test of the page's end of input: every other test types the client's own stop word first, where it has one.
+      await t.stopWords.gradePageWord('client', END_OF_INPUT, async () => {
+        client.closeInput();
+        await conn.readUntilClosed({ help: 'at the end of the input (input() raises EOFError) close the socket' });
+        await client.expectExit(0, { help: 'catch EOFError around input(), close the socket and end; make the receiving thread a daemon (daemon=True) so it does not keep the program alive' });
+        client.expectNoTraceback('catch EOFError around input(): the end of the input is how the person leaves');
+      });
     });
   });
 
@@ -295,7 +299,7 @@ task('chat', { port: 5003 }, () => {
       const server = await t.startServer();
       const who = names(3);
       const clients = await ownClientsInRoom(t, server, who);
-      clients[2].closeInput();
+      t.stopWords.endInput(clients[2]);
       await clients[2].expectExit(0, { help: 'at the end of its input your client closes its socket and ends' });
       for (const other of clients.slice(0, 2)) {
         await other.expectOutput(leftLine(who[2]), { help: `the others must see that ${who[2]} left (e.g. "* ${who[2]} left"); ${LEAVE_HELP}` });

@@ -12,6 +12,7 @@ import {
   check,
   DEFAULT_WITHIN_MS,
   describeBytes,
+  END_OF_INPUT,
   expectSameBytes,
   expectServesOnOrEndsCleanly,
   group,
@@ -88,7 +89,7 @@ async function startPair(t: TestContext): Promise<{ server: ServerUnderTest; cli
 const PAIR_HELP =
   'each line typed at your client must be printed back by it: the client sends the whole line, the server sends every byte back, the client reads until the end of the line and prints it';
 
-task('echo', { port: 5001 }, () => {
+task('echo', { port: 5001, stopWord: END_OF_INPUT }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -182,11 +183,14 @@ task('echo', { port: 5001 }, () => {
       const line = randomSentence(30);
       await clientTurn(client, conn, line);
       await client.expectOutput(line);
-      client.closeInput();
-      await conn.readUntilClosed({ help: 'at the end of the input (input() raises EOFError), close the socket' });
-      conn.end();
-      await client.expectExit(0, { help: 'catch EOFError around input(), then close the socket and let the program end normally' });
-      client.expectNoTraceback('catch EOFError around input(): the end of the input is how the person says "done"');
+      // The one test of the page's end of input: every other test types the client's own stop word first, where it has one.
+      await t.stopWords.gradePageWord('client', END_OF_INPUT, async () => {
+        client.closeInput();
+        await conn.readUntilClosed({ help: 'at the end of the input (input() raises EOFError), close the socket' });
+        conn.end();
+        await client.expectExit(0, { help: 'catch EOFError around input(), then close the socket and let the program end normally' });
+        client.expectNoTraceback('catch EOFError around input(): the end of the input is how the person says "done"');
+      });
     });
   });
 
@@ -212,7 +216,7 @@ task('echo', { port: 5001 }, () => {
       const line = randomSentence(40);
       client.type(line);
       await client.expectOutput(line, { help: PAIR_HELP });
-      client.closeInput();
+      t.stopWords.endInput(client);
       await client.expectExit(0, { help: 'catch EOFError around input(), close the socket and let the program end normally' });
       const next = await t.startClient(server);
       const again = randomSentence(40);

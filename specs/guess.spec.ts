@@ -11,6 +11,7 @@
 import {
   type Connection,
   check,
+  END_OF_INPUT,
   expectServesOnOrEndsCleanly,
   group,
   type ProgramUnderTest,
@@ -162,7 +163,7 @@ async function playAtClient(client: ProgramUnderTest, game: Search): Promise<voi
 
 const SAYS_ERROR = textPattern('a line saying the guess is wrong (a word such as "error", "invalid" or "not a number")', /error|invalid|not a (whole )?number|numbers? only/i);
 
-task('guess', { port: 5002 }, () => {
+task('guess', { port: 5002, stopWord: END_OF_INPUT }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -320,9 +321,12 @@ task('guess', { port: 5002 }, () => {
       await typedGuess(client, conn, '50');
       await conn.sendLine('HIGHER');
       await client.expectOutput(printedHint('HIGHER'));
-      client.closeInput();
-      await client.expectExit(0, { help: 'catch EOFError around input(): close the socket and let the program end normally' });
-      client.expectNoTraceback('catch EOFError around input(): the end of the input is how the person says "done"');
+      // The one test of the page's end of input: every other test types the client's own stop word first, where it has one.
+      await t.stopWords.gradePageWord('client', END_OF_INPUT, async () => {
+        client.closeInput();
+        await client.expectExit(0, { help: 'catch EOFError around input(): close the socket and let the program end normally' });
+        client.expectNoTraceback('catch EOFError around input(): the end of the input is how the person says "done"');
+      });
     });
   });
 

@@ -32,7 +32,7 @@ async function expectBye(conn: Connection, word: string): Promise<void> {
   await conn.expectClosed({ help: `after BYE, close the connection: ${BYE_HELP}` });
 }
 
-task('stock7', { port: 5000 }, () => {
+task('stock7', { port: 5000, stopWord: 'disconnect' }, () => {
   group('server', () => {
     serverBasics();
 
@@ -49,13 +49,14 @@ task('stock7', { port: 5000 }, () => {
       const server = await t.startServer();
       const conn = await t.connect(server);
       await expectQuote(conn, 'MSFT', PRICES.MSFT);
-      await expectBye(conn, 'disconnect');
+      await expectBye(conn, t.stopWords.of('server'));
     });
 
     check('the server takes "disconnect" in any letter case, with spaces around it ("  DisConnect ")', 1, async (t) => {
       const server = await t.startServer();
       const conn = await t.connect(server);
-      await expectBye(conn, '  DisConnect ');
+      // The one test of the page's own word: every other test speaks the server's.
+      await t.stopWords.gradePageWord('server', '  DisConnect ', (word) => expectBye(conn, word));
     });
 
     check('after one client disconnects, the server keeps serving: a client connected before is still answered, and a new one too', 3, async (t) => {
@@ -64,7 +65,7 @@ task('stock7', { port: 5000 }, () => {
       await expectQuote(staying, 'GOOG', PRICES.GOOG, THREAD_HELP);
       const leaving = await t.connect(server);
       await expectQuote(leaving, 'AAPL', PRICES.AAPL, THREAD_HELP);
-      await expectBye(leaving, 'disconnect');
+      await expectBye(leaving, t.stopWords.of('server'));
       const help = '"disconnect" ends that one client\'s connection: close conn (not the server socket), leave that client\'s loop, and let the others go on';
       await expectQuote(staying, 'TSLA', PRICES.TSLA, help);
       await expectStillServes(t, server, help);

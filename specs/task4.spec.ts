@@ -25,16 +25,15 @@ import {
   whoSpeaksFirst,
 } from '../harness/index.js';
 
-const isBye = (text: string): boolean => text.trim().toUpperCase() === 'BYE';
 const SEND_LINE_HELP = 'send what was typed with a newline at the end: sock.sendall((message + "\\n").encode())';
 const FRAMING_HELP =
   'end every message with a newline, as the protocol page asks: sock.sendall((message + "\\n").encode()); without it a program that reads whole lines (another student\'s, or the grader) cannot tell where your message ends';
 const WHOLE_LINE_HELP = 'TCP may deliver a line in pieces: keep calling recv() and adding to a buffer until it holds a "\\n", then take the line out of it';
 
-/** The peer closes the connection; a BYE (any case) sent just before is fine. */
-async function expectHangUp(conn: Connection, help: string): Promise<void> {
+/** The peer closes the connection; a BYE (any case, or the submission's own stop word) sent just before is fine. */
+async function expectHangUp(t: TestContext, conn: Connection, help: string): Promise<void> {
   const rest = (await conn.readUntilClosed({ help })).toString('utf8').trim();
-  if (rest !== '' && !isBye(rest)) {
+  if (rest !== '' && !t.stopWords.is(rest)) {
     throw new StudentFailure({
       sent: conn.lastSent,
       expected: `the ${conn.peer} closes the connection (sending BYE first is fine)`,
@@ -137,17 +136,22 @@ async function expectBothEnd(server: ServerUnderTest, client: ProgramUnderTest, 
 /**
  * The server's hint once BYE was typed at the client: the server is blamed for not ending
  * only when it printed the BYE, the proof that it received it; otherwise nothing shows
- * the BYE ever reached it, and the hint names both possibilities.
+ * the BYE ever reached it, and the hint names both possibilities. Where the two programs
+ * end on different words (learned from their source), that is the cause, and neither is blamed alone.
  */
-function serverHelpAfterClientBye(server: ServerUnderTest, ending: string): () => string {
+function serverHelpAfterClientBye(server: ServerUnderTest, ending: string, word = 'BYE', serverWord = word): () => string {
   return () => {
+    if (serverWord.toLowerCase() !== word.toLowerCase()) {
+      return `your client ends the chat with ${word}, but your server ends it on ${serverWord}: the two programs must end on the same word`;
+    }
     const printed = server.process.stdout.unread().toString('utf8');
-    if (/^.*\bbye\s*$/im.test(printed)) return `your server printed the BYE it received but did not end: ${ending}`;
-    return 'your client ended, but your server never printed a BYE and did not end: check that your client sends the BYE before it closes, and that your server also ends when recv() returns b"" (the client has left)';
+    const lastWord = printed.split(/\r?\n/).some((line) => line.trim().toLowerCase().endsWith(word.toLowerCase()));
+    if (lastWord) return `your server printed the ${word} it received but did not end: ${ending}`;
+    return `your client ended, but your server never printed a ${word} and did not end: check that your client sends the ${word} before it closes, and that your server also ends when recv() returns b"" (the client has left)`;
   };
 }
 
-task('task4', { port: 54 }, () => {
+task('task4', { port: 54, stopWord: 'BYE' }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -161,32 +165,38 @@ task('task4', { port: 54 }, () => {
     check('the server closes the connection when the client sends BYE', 2, async (t) => {
       const { server, conn } = await chatWithServer(t);
       await serverTurn(server, conn);
-      await conn.sendLine('BYE');
-      await expectHangUp(conn, 'when the line received is BYE, leave the chat loop and call conn.close(); do not wait for input() first');
+      const bye = t.stopWords.of('server');
+      await conn.sendLine(bye);
+      await expectHangUp(t, conn, `when the line received is ${bye}, leave the chat loop and call conn.close(); do not wait for input() first`);
     });
 
     check('the server sends BYE typed at it, then closes the connection', 2, async (t) => {
       const { server, conn } = await chatWithServer(t);
       await serverTurn(server, conn);
       await conn.sendLine(randomSentence(20));
-      server.type('BYE');
-      await conn.expectLine(trimmedLineAnyCase('BYE'), { help: `send the BYE itself first: ${SEND_LINE_HELP}` });
-      await expectHangUp(conn, 'after sending BYE, leave the chat loop and call conn.close()');
+      const bye = t.stopWords.of('server');
+      server.type(bye);
+      await conn.expectLine(trimmedLineAnyCase(bye), { help: `send the ${bye} itself first: ${SEND_LINE_HELP}` });
+      await expectHangUp(t, conn, `after sending ${bye}, leave the chat loop and call conn.close()`);
     });
 
     check('the server exits with code 0 once the chat has ended', 1, async (t) => {
       const { server, conn } = await chatWithServer(t);
       await serverTurn(server, conn);
-      await conn.sendLine('BYE');
-      await expectHangUp(conn, 'when the line received is BYE, call conn.close()');
+      const bye = t.stopWords.of('server');
+      await conn.sendLine(bye);
+      await expectHangUp(t, conn, `when the line received is ${bye}, call conn.close()`);
       await server.expectExit(0, { help: 'this server holds one chat: after it, close both sockets and let the program end (no while True around accept())' });
     });
 
     check('the server also ends the chat on "Bye" from the client (any letter case)', 1, async (t) => {
       const { server, conn } = await chatWithServer(t);
       await serverTurn(server, conn);
-      await conn.sendLine('Bye');
-      await expectHangUp(conn, 'compare without case: if message.strip().upper() == "BYE":');
+      // The one test of the page's own word: every other test speaks the server's.
+      await t.stopWords.gradePageWord('server', 'Bye', async (bye) => {
+        await conn.sendLine(bye);
+        await expectHangUp(t, conn, 'compare without case: if message.strip().upper() == "BYE":');
+      });
     });
   });
 
@@ -199,10 +209,11 @@ task('task4', { port: 54 }, () => {
     check('the client sends BYE typed at it, then closes and exits with code 0', 2, async (t) => {
       const { client, conn } = await chatWithClient(t);
       await clientTurn(client, conn);
-      client.type('BYE');
-      await conn.expectLine(trimmedLineAnyCase('BYE'), { help: `send the BYE itself first: ${SEND_LINE_HELP}` });
-      await expectHangUp(conn, 'after sending BYE, leave the chat loop and call sock.close()');
-      await client.expectExit(0, { help: 'after BYE, close the socket and let the program end' });
+      const bye = t.stopWords.of('client');
+      client.type(bye);
+      await conn.expectLine(trimmedLineAnyCase(bye), { help: `send the ${bye} itself first: ${SEND_LINE_HELP}` });
+      await expectHangUp(t, conn, `after sending ${bye}, leave the chat loop and call sock.close()`);
+      await client.expectExit(0, { help: `after ${bye}, close the socket and let the program end` });
     });
 
     check('the client exits with code 0 when the server sends BYE', 2, async (t) => {
@@ -210,18 +221,20 @@ task('task4', { port: 54 }, () => {
       await clientTurn(client, conn);
       client.type(randomSentence(20));
       await conn.readLine();
-      await conn.sendLine('BYE');
+      const bye = t.stopWords.of('client');
+      await conn.sendLine(bye);
       await client.expectExit(0, {
-        help: 'check every line the server sends too: when it is BYE, close the socket and leave the loop instead of asking for input() again',
+        help: `check every line the server sends too: when it is ${bye}, close the socket and leave the loop instead of asking for input() again`,
       });
     });
 
     check('the client also ends the chat when "bye" is typed at it (any letter case)', 1, async (t) => {
       const { client, conn } = await chatWithClient(t);
       await clientTurn(client, conn);
-      client.type('bye');
-      await conn.expectLine(trimmedLineAnyCase('BYE'), { help: SEND_LINE_HELP });
-      await expectHangUp(conn, 'compare without case: if message.strip().upper() == "BYE":');
+      const bye = t.stopWords.of('client', 'bye');
+      client.type(bye);
+      await conn.expectLine(trimmedLineAnyCase(bye), { help: SEND_LINE_HELP });
+      await expectHangUp(t, conn, 'compare without case: if message.strip().upper() == "BYE":');
       await client.expectExit(0, { help: 'compare without case: if message.strip().upper() == "BYE":' });
     });
   });
@@ -237,10 +250,11 @@ task('task4', { port: 54 }, () => {
       const { server, client } = pair;
       await pairTurn(pair);
       await clientsTurn(pair);
-      client.type('BYE');
+      const bye = t.stopWords.of('client');
+      client.type(bye);
       await expectBothEnd(server, client, {
-        client: 'after sending BYE, close the socket and let the program end',
-        server: serverHelpAfterClientBye(server, 'when the message received is BYE, close the connection and end: do not ask input() again'),
+        client: `after sending ${bye}, close the socket and let the program end`,
+        server: serverHelpAfterClientBye(server, `when the message received is ${bye}, close the connection and end: do not ask input() again`, bye, t.stopWords.of('server')),
       });
     });
 
@@ -249,10 +263,15 @@ task('task4', { port: 54 }, () => {
       const { server, client } = pair;
       // The server's person types BYE on their turn: after the client's first line, or at once where the server speaks first.
       if (pair.first === 'client') await say(pair, 'client', randomSentence(20));
-      server.type('BYE');
+      const bye = t.stopWords.of('server');
+      const clientWord = t.stopWords.of('client');
+      server.type(bye);
       await expectBothEnd(server, client, {
-        client: 'check every message the server sends too: when it is BYE, close the socket and end instead of asking input() again',
-        server: 'after sending BYE, close the connection and let the program end',
+        client:
+          clientWord.toLowerCase() === bye.toLowerCase()
+            ? `check every message the server sends too: when it is ${bye}, close the socket and end instead of asking input() again`
+            : `your server ends the chat with ${bye}, but your client ends it on ${clientWord}: the two programs must end on the same word`,
+        server: `after sending ${bye}, close the connection and let the program end`,
       });
     });
 
@@ -261,9 +280,10 @@ task('task4', { port: 54 }, () => {
       const { server, client } = pair;
       await pairTurn(pair);
       await clientsTurn(pair);
-      client.type('bye');
+      const bye = t.stopWords.of('client', 'bye');
+      client.type(bye);
       const help = 'compare without case, on both sides: if message.strip().upper() == "BYE":';
-      await expectBothEnd(server, client, { client: help, server: serverHelpAfterClientBye(server, help) });
+      await expectBothEnd(server, client, { client: help, server: serverHelpAfterClientBye(server, help, bye, t.stopWords.of('server')) });
     });
   });
 
@@ -325,7 +345,7 @@ task('task4', { port: 54 }, () => {
       await conn.sendLine(randomSentence(20));
       server.closeInput();
       const help = 'input() raises EOFError on Ctrl+D: catch it (except EOFError:), close the connection and end like BYE';
-      await expectHangUp(conn, help);
+      await expectHangUp(t, conn, help);
       await expectCleanExit(server, help);
     });
 
@@ -352,7 +372,7 @@ task('task4', { port: 54 }, () => {
       await clientTurn(client, conn);
       client.closeInput();
       const help = 'input() raises EOFError on Ctrl+D: catch it (except EOFError:), close the socket and end like BYE';
-      await expectHangUp(conn, help);
+      await expectHangUp(t, conn, help);
       await expectCleanExit(client, help);
     });
   });

@@ -1,13 +1,47 @@
-// The report's first word on a submission's own ports: what the grader learned from its
-// programs, what the page asks, and what the difference costs. Nothing when they agree.
+// The report's first word on a submission's own ports and stop word: what the grader
+// learned from its programs, what the page asks, and what the difference costs. Nothing
+// when they agree.
 
-import type { Dialect } from './types.js';
+import { type Dialect, END_OF_INPUT } from './types.js';
 
 /** The title of the one test that grades the page's port (see spec/page-port.ts). */
 export const PAGE_PORT_TEST = 'the server starts and listens on PORT';
 
 export function dialectWords(d: Dialect | undefined): string | undefined {
   if (!d) return undefined;
+  const said = [portWords(d), stopWordWords(d)].filter((w) => w !== undefined);
+  // A sentence after the first starts with a capital; the first is lowercase, as it always was.
+  return said.length === 0 ? undefined : said.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('. ');
+}
+
+/** "your programs end a session with exit; the page's word is BYE: …", when a program has a word of its own. */
+function stopWordWords(d: Dialect): string | undefined {
+  const { stopWord, serverStopWord, clientStopWord, pageStopWord } = d;
+  if (pageStopWord === undefined) return undefined;
+  if (pageStopWord === END_OF_INPUT) {
+    if (clientStopWord === undefined) return undefined;
+    return `your client ends on ${clientStopWord}; the page ends it at the end of its input (Ctrl+D): that costs one test, and every other test types ${clientStopWord} first`;
+  }
+  const seen =
+    stopWord !== undefined
+      ? `your programs end a session with ${stopWord}`
+      : [...(serverStopWord === undefined ? [] : [`your server ends a session with ${serverStopWord}`]), ...(clientStopWord === undefined ? [] : [`your client with ${clientStopWord}`])]
+          .join(' and ')
+          .replace(/^your client with/, 'your client ends a session with');
+  if (seen === '') return undefined;
+  const server = stopWord ?? serverStopWord;
+  const own = [...new Set([stopWord, serverStopWord, clientStopWord].filter((w) => w !== undefined && w !== pageStopWord))];
+  if (own.length === 0) return undefined;
+  // A server of its own word is charged once; a client's own word beside a server of the page's (or unknown) costs a test only where the page grades the client's.
+  const serverOwn = server !== undefined && server !== pageStopWord;
+  const client = stopWord ?? clientStopWord;
+  const clientOwn = client !== undefined && client !== pageStopWord;
+  const cost = serverOwn ? 'that costs one test' : 'that costs at most one test';
+  const speaks = serverOwn && clientOwn ? `every other test speaks ${own.join(' or ')}` : serverOwn ? `every test of your server speaks ${server}` : `every test of your client speaks ${client}`;
+  return `${seen}; the page's word is ${pageStopWord}: ${cost}, and ${speaks}`;
+}
+
+function portWords(d: Dialect): string | undefined {
   const { pagePort, serverPort, clientPort } = d;
   const serverOff = serverPort !== undefined && serverPort !== pagePort;
   const clientOff = clientPort !== undefined && clientPort !== pagePort;

@@ -3,7 +3,9 @@
 
 import path from 'node:path';
 import { newSeed } from '../core/seeded-random.js';
-import type { Dialect } from './task-terms.js';
+import type { Role } from '../submission/manifest.js';
+import { ownStopWord, stopWordsOfProgram } from '../submission/stop-word.js';
+import { type Dialect, END_OF_INPUT } from './task-terms.js';
 
 interface Grading {
   /** The folder programs run from: the submission, or the grader's readable copy of it. */
@@ -25,6 +27,7 @@ export function beginGrading(next: Grading): void {
   reachedPeer.clear();
   learned.clear();
   clientPorts.clear();
+  stopWords.clear();
 }
 
 function grading(): Grading {
@@ -105,9 +108,51 @@ export function noteServerPort(task: string, pagePort: number, port: number): vo
 /** What was learned of the task's ports in this grading, for its report. */
 export function learnedDialect(task: string): Dialect | undefined {
   const d = learned.get(task);
-  if (!d || (d.serverPort === undefined && d.clientPort === undefined)) return undefined;
+  const words = stopWordDialect(task);
+  if (!d && !words) return undefined;
+  if (!d || (d.serverPort === undefined && d.clientPort === undefined)) return words && { pagePort: d?.pagePort ?? words.pagePort, ...words.fields };
   // Always in this order, whichever was seen first (the client's discovery runs beside the server's tests).
-  return { pagePort: d.pagePort, ...(d.serverPort === undefined ? {} : { serverPort: d.serverPort }), ...(d.clientPort === undefined ? {} : { clientPort: d.clientPort }) };
+  return {
+    pagePort: d.pagePort,
+    ...(d.serverPort === undefined ? {} : { serverPort: d.serverPort }),
+    ...(d.clientPort === undefined ? {} : { clientPort: d.clientPort }),
+    ...words?.fields,
+  };
+}
+
+/** Per task: each role's own stop word (undefined: the page's), read from its source once per grading, and whether it compares with any (else its word is not known). */
+const stopWords = new Map<string, { pagePort: number; page: string; own: Record<Role, string | undefined>; compares: Record<Role, boolean> }>();
+
+/** Reads the task's programs for their stop words, once per grading (see submission/stop-word.ts). */
+export function learnStopWords(task: string, pagePort: number, pageWord: string, clientWords: string[] = []): void {
+  if (stopWords.has(task) || !current) return;
+  const dir = current.dir;
+  const [server, client] = [stopWordsOfProgram(dir, task, 'server'), stopWordsOfProgram(dir, task, 'client')];
+  // Where the page's client ends at the end of its input, no test speaks a word to the server.
+  const own = {
+    server: pageWord === END_OF_INPUT ? undefined : ownStopWord(server, [pageWord], client),
+    client: ownStopWord(client, [pageWord, ...clientWords], server),
+  };
+  stopWords.set(task, { pagePort, page: pageWord, own, compares: { server: server.length > 0, client: client.length > 0 } });
+}
+
+/** The word `role`'s program ends a session with, when it is its own and not the page's. */
+export function ownStopWordOf(task: string, role: Role): string | undefined {
+  return stopWords.get(task)?.own[role];
+}
+
+/** The stop-word fields of the task's dialect; undefined when both programs use the page's. */
+function stopWordDialect(task: string): { pagePort: number; fields: Pick<Dialect, 'stopWord' | 'serverStopWord' | 'clientStopWord' | 'pageStopWord'> } | undefined {
+  const s = stopWords.get(task);
+  if (!s || (s.own.server === undefined && s.own.client === undefined)) return undefined;
+  // Only the client has a word to speak where the page's ends at the end of input.
+  if (s.page === END_OF_INPUT) return s.own.client === undefined ? undefined : { pagePort: s.pagePort, fields: { clientStopWord: s.own.client, pageStopWord: END_OF_INPUT } };
+  // Each role's word as its source shows it: its own, the page's it compares with, or unknown (it compares with none).
+  const wordOf = (role: Role): string | undefined => s.own[role] ?? (s.compares[role] ? s.page : undefined);
+  const [server, client] = [wordOf('server'), wordOf('client')];
+  const words =
+    server !== undefined && server === client ? { stopWord: server } : { ...(server === undefined ? {} : { serverStopWord: server }), ...(client === undefined ? {} : { clientStopWord: client }) };
+  return { pagePort: s.pagePort, fields: { ...words, pageStopWord: s.page } };
 }
 
 /** Per task: where its client connects, learned once per grading (undefined: it never did), and how to stop learning it. */

@@ -12,6 +12,10 @@ export interface TaskOptions {
   port: number;
   /** How the server is reached; 'tcp' unless the page says UDP. */
   protocol?: 'tcp' | 'udp';
+  /** The word the page ends a session with (task4's BYE), where it has one; END_OF_INPUT where the page's client ends at the end of its input. */
+  stopWord?: string;
+  /** Other words the page lets its client end with (ack-v2: quit, exit): a client that knows one follows the page. */
+  clientStopWords?: string[];
 }
 
 /** What the grader learned of the submission's own conventions (its course's port), and what the page asks. */
@@ -22,4 +26,15 @@ export interface Dialect {
   serverPort?: number;
   /** Where its client was seen connecting (sending its first datagram), when it did before any test of the client. */
   clientPort?: number;
+  /** The word both its programs end a session with, when it is their own. */
+  stopWord?: string;
+  /** Where the two differ (or one is not known: it compares with no word), its server's word, when one of them has its own. */
+  serverStopWord?: string;
+  /** Likewise its client's (alone where the page's client ends at the end of its input). */
+  clientStopWord?: string;
+  /** The page's word, beside a word of its own. */
+  pageStopWord?: string;
 }
+
+/** A page whose client ends at the end of its input (Ctrl+D), not on a word: a client that ends on a word of its own is typed it first. */
+export const END_OF_INPUT = 'end of input';

@@ -14,11 +14,12 @@ import type { RunningProgram } from '../process/program.js';
 import { type BoundSocket, type ServerEnd, serverEndsOf } from '../process/sockets.js';
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
 import { clientPort } from './client-port.js';
-import { noteNeverReached, noteReached, noteServerPort, noteStartFailure } from './grading-context.js';
+import { learnStopWords, noteNeverReached, noteReached, noteServerPort, noteStartFailure } from './grading-context.js';
 import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
 import { sandboxView } from './sandbox-view.js';
 import { findProgram, type Started, type StartOptions, spawnInFolder, startListening } from './start-program.js';
+import { StopWords } from './stop-words.js';
 import type { Group, TaskOptions } from './task-terms.js';
 
 export interface ServerOptions extends StartOptions {
@@ -43,7 +44,14 @@ export class TestContext {
     readonly options: TaskOptions,
     readonly title: string,
     readonly group: Group,
-  ) {}
+  ) {
+    // The programs' own stop words are read from their source once a grading, before the first test speaks one.
+    if (options.stopWord !== undefined) learnStopWords(task, options.port, options.stopWord, options.clientStopWords);
+    this.stopWords = new StopWords(task, options.stopWord, options.clientStopWords);
+  }
+
+  /** The words that end a session, the page's or the submission's own: see stop-words.ts. */
+  readonly stopWords: StopWords;
 
   private readonly contact: ContactNotes = {
     reached: (role) => noteReached(this.task, role),

@@ -140,7 +140,7 @@ async function pairTurn(server: ServerUnderTest, client: ProgramUnderTest): Prom
 }
 
 export function messageTask(id: string, threaded: boolean): void {
-  task(id, { port: 5000 }, () => {
+  task(id, { port: 5000, stopWord: 'exit' }, () => {
     group('server', () => {
       check('the server starts and listens on PORT', 1, async (t) => {
         await t.startServer({ pagePort: true });
@@ -171,7 +171,7 @@ export function messageTask(id: string, threaded: boolean): void {
         const server = await t.startServer();
         const conn = await t.connect(server);
         await exchange(conn);
-        await conn.sendLine('exit');
+        await conn.sendLine(t.stopWords.of('server'));
         await expectClosedAfterExit(conn, EXIT_HELP);
       });
 
@@ -179,15 +179,18 @@ export function messageTask(id: string, threaded: boolean): void {
         const server = await t.startServer();
         const conn = await t.connect(server);
         await exchange(conn);
-        await conn.sendLine('EXIT');
-        await expectClosedAfterExit(conn, 'compare without case: if message.strip().lower() == "exit":');
+        // The one test of the page's own word: every other test speaks the server's.
+        await t.stopWords.gradePageWord('server', 'EXIT', async (exit) => {
+          await conn.sendLine(exit);
+          await expectClosedAfterExit(conn, 'compare without case: if message.strip().lower() == "exit":');
+        });
       });
 
       check('after a client sends exit, the server serves the next client', 2, async (t) => {
         const server = await t.startServer();
         const first = await t.connect(server);
         await exchange(first);
-        await first.sendLine('exit');
+        await first.sendLine(t.stopWords.of('server'));
         await expectClosedAfterExit(first, EXIT_HELP);
         const second = await t.connect(server);
         await exchange(second, randomSentence(24), NEXT_CLIENT_HELP);
@@ -209,7 +212,7 @@ export function messageTask(id: string, threaded: boolean): void {
           const second = await t.connect(server);
           await exchange(first);
           await exchange(second);
-          await first.sendLine('exit');
+          await first.sendLine(t.stopWords.of('server'));
           await expectClosedAfterExit(first, EXIT_HELP);
           await exchange(second, randomSentence(24), 'exit ends only the connection of the client that sent it: close that socket only, and let the other threads go on');
         });
@@ -225,18 +228,20 @@ export function messageTask(id: string, threaded: boolean): void {
       check('the client sends exit typed at it, then exits with code 0', 2, async (t) => {
         const { client, conn } = await clientSession(t);
         await clientTurn(client, conn);
-        client.type('exit');
-        await conn.expectLine('exit', { help: `send the exit itself, so the server knows you leave; ${SEND_LINE_HELP}` });
+        const exit = t.stopWords.of('client');
+        client.type(exit);
+        await conn.expectLine(exit, { help: `send the ${exit} itself, so the server knows you leave; ${SEND_LINE_HELP}` });
         await conn.sendLine(REPLY);
         conn.end();
-        await client.expectExit(0, { help: 'after sending exit (and reading its reply), close the socket and leave the loop: the program ends' });
+        await client.expectExit(0, { help: `after sending ${exit} (and reading its reply), close the socket and leave the loop: the program ends` });
       });
 
       check('the client also ends on "Exit" typed at it (any letter case)', 1, async (t) => {
         const { client, conn } = await clientSession(t);
         await clientTurn(client, conn);
-        client.type('Exit');
-        await conn.expectLine(trimmedLineAnyCase('exit'), { help: SEND_LINE_HELP });
+        const exit = t.stopWords.of('client', 'Exit');
+        client.type(exit);
+        await conn.expectLine(trimmedLineAnyCase(exit), { help: SEND_LINE_HELP });
         await conn.sendLine(REPLY);
         conn.end();
         await client.expectExit(0, { help: 'compare without case: if message.strip().lower() == "exit":' });
@@ -275,8 +280,9 @@ export function messageTask(id: string, threaded: boolean): void {
         for (let run = 0; run < 2; run++) {
           const client = await t.startClient(server);
           await pairTurn(server, client);
-          client.type('exit');
-          await expectCleanExit(client, run === 0 ? 'after exit, close the socket and let the client end' : NEXT_CLIENT_HELP);
+          const exit = t.stopWords.of('client');
+          client.type(exit);
+          await expectCleanExit(client, run === 0 ? `after ${exit}, close the socket and let the client end` : NEXT_CLIENT_HELP);
         }
       });
 
@@ -318,15 +324,16 @@ export function messageTask(id: string, threaded: boolean): void {
         await conn.readLine({ help: WHOLE_LINE_HELP });
         await server.expectOutput(message, { help: WHOLE_LINE_HELP });
         // The next answer must be exit's own: a second answer to the pieces shows first.
-        await conn.sendLine('exit');
+        const exit = t.stopWords.of('server');
+        await conn.sendLine(exit);
         const rest = (await conn.readUntilClosed({ help: EXIT_HELP }))
           .toString('utf8')
           .split(/\r?\n/)
           .filter((l) => l.trim() !== '');
         if (rest.length > 1) {
           throw new StudentFailure({
-            sent: `${quote(message.slice(0, 7))}, then ${quote(`${message.slice(7)}\n`)}, then "exit\\n"`,
-            expected: 'one answer for the message, one for exit',
+            sent: `${quote(message.slice(0, 7))}, then ${quote(`${message.slice(7)}\n`)}, then ${quote(`${exit}\n`)}`,
+            expected: `one answer for the message, one for ${exit}`,
             actual: `${rest.length + 1} answers: the pieces were answered as separate messages`,
             help: WHOLE_LINE_HELP,
           });

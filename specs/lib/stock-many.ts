@@ -123,11 +123,11 @@ export async function answerClient(conn: Connection, symbols: string[], answers:
   }
 }
 
-/** After its last answer: stock7's client says "disconnect" (answered BYE here); the others close. */
-export async function expectClientFinishes(conn: Connection, disconnect: boolean): Promise<void> {
+/** After its last answer: stock7's client says "disconnect" (or the submission's own stop word; answered BYE here); the others close. */
+export async function expectClientFinishes(t: TestContext, conn: Connection, disconnect: boolean): Promise<void> {
   if (disconnect) {
     const line = await conn.readLine({ help: 'after the last answer, send the line "disconnect"' });
-    if (line.trim().toLowerCase() !== 'disconnect') {
+    if (!t.stopWords.is(line)) {
       throw new StudentFailure({
         expected: 'the line "disconnect" after the last answer',
         actual: `the line ${quote(line)}`,
@@ -239,7 +239,7 @@ export function clientBasics(opts: StockOptions = {}): void {
         symbols,
         symbols.map(() => madeUpPrice()),
       );
-      await expectClientFinishes(conn, disconnect);
+      await expectClientFinishes(t, conn, disconnect);
       await client.expectExit(0, {
         help: disconnect ? 'after BYE (or the server closing), close the socket and let the program end' : 'close the socket after the last answer and let the program end normally',
       });
