@@ -1,13 +1,28 @@
-// The report's first word on a submission's own ports: what the grader learned from its
-// programs, what the page asks, and what the difference costs. Nothing when they agree.
+// The report's first word on a submission's own ports and framing: what the grader
+// learned from its programs, what the page asks, and what the difference costs. Nothing
+// when they agree.
 
+import { PAGE_NEWLINE_TEST } from '../spec/page-newline.js';
 import type { Dialect } from './types.js';
+
+export { PAGE_NEWLINE_TEST };
 
 /** The title of the one test that grades the page's port (see spec/page-port.ts). */
 export const PAGE_PORT_TEST = 'the server starts and listens on PORT';
 
 export function dialectWords(d: Dialect | undefined): string | undefined {
   if (!d) return undefined;
+  const said = [portWords(d), framingWords(d)].filter((w) => w !== undefined);
+  return said.length > 0 ? said.join('. ') : undefined;
+}
+
+/** A server that reads messages without a newline; nothing for one that waits for it, as the page asks. */
+function framingWords(d: Dialect): string | undefined {
+  if (d.serverFraming !== 'bare') return undefined;
+  return `your server reads messages without a newline; the page asks for one: that costs one test (${PAGE_NEWLINE_TEST}), and the other tests send without it`;
+}
+
+function portWords(d: Dialect): string | undefined {
   const { pagePort, serverPort, clientPort } = d;
   const serverOff = serverPort !== undefined && serverPort !== pagePort;
   const clientOff = clientPort !== undefined && clientPort !== pagePort;

@@ -5,8 +5,9 @@ import { isSkip, isStudentFailure } from '../core/failures.js';
 import { RandomStream } from '../core/seeded-random.js';
 import type { TranscriptEntry } from '../core/transcript.js';
 import { clientPort } from './client-port.js';
-import { endClientDiscovery, gradingSeed } from './grading-context.js';
+import { endClientDiscovery, endServerFramingDiscovery, gradingSeed } from './grading-context.js';
 import { useStream } from './random.js';
+import { serverFraming } from './server-framing.js';
 import type { Group, TaskOptions } from './task-terms.js';
 import { TestContext } from './test-context.js';
 
@@ -30,8 +31,15 @@ export function task(id: string, options: TaskOptions, body: () => void): void {
   describe(id, () => {
     currentTask = { id, options };
     // Where the client connects is learned beside the first tests (the server's), ready for the client's.
-    before(() => void clientPort(id, options));
-    after(() => endClientDiscovery(id));
+    // How its server reads a message likewise, ready for the first test that sends it one.
+    before(() => {
+      void clientPort(id, options);
+      void serverFraming(id, options);
+    });
+    after(async () => {
+      await endClientDiscovery(id);
+      await endServerFramingDiscovery(id);
+    });
     body();
     currentTask = undefined;
   });

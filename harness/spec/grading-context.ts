@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { newSeed } from '../core/seeded-random.js';
-import type { Dialect } from './task-terms.js';
+import type { Dialect, Framing } from './task-terms.js';
 
 interface Grading {
   /** The folder programs run from: the submission, or the grader's readable copy of it. */
@@ -23,6 +23,7 @@ export function beginGrading(next: Grading): void {
   reachedPeer.clear();
   learned.clear();
   clientPorts.clear();
+  serverFramings.clear();
 }
 
 function grading(): Grading {
@@ -98,9 +99,14 @@ export function noteServerPort(task: string, pagePort: number, port: number): vo
 /** What was learned of the task's ports in this grading, for its report. */
 export function learnedDialect(task: string): Dialect | undefined {
   const d = learned.get(task);
-  if (!d || (d.serverPort === undefined && d.clientPort === undefined)) return undefined;
+  if (!d || (d.serverPort === undefined && d.clientPort === undefined && d.serverFraming === undefined)) return undefined;
   // Always in this order, whichever was seen first (the client's discovery runs beside the server's tests).
-  return { pagePort: d.pagePort, ...(d.serverPort === undefined ? {} : { serverPort: d.serverPort }), ...(d.clientPort === undefined ? {} : { clientPort: d.clientPort }) };
+  return {
+    pagePort: d.pagePort,
+    ...(d.serverPort === undefined ? {} : { serverPort: d.serverPort }),
+    ...(d.clientPort === undefined ? {} : { clientPort: d.clientPort }),
+    ...(d.serverFraming === undefined ? {} : { serverFraming: d.serverFraming }),
+  };
 }
 
 /** Per task: where its client connects, learned once per grading (undefined: it never did), and how to stop learning it. */
@@ -130,4 +136,33 @@ export async function endClientDiscovery(task: string): Promise<void> {
   if (!found) return;
   found.stop.abort();
   await found.port;
+}
+
+/** Per task: how its server reads a message, learned once per grading (undefined: it could not be told), and how to stop learning it. */
+const serverFramings = new Map<string, { framing: Promise<Framing | undefined>; stop: AbortController }>();
+
+/** The server's framing, learned by `discover` on first ask and kept for the grading. */
+export function serverFramingOf(task: string, pagePort: number, discover: (stop: AbortSignal) => Promise<Framing | undefined>): Promise<Framing | undefined> {
+  let found = serverFramings.get(task);
+  if (!found) {
+    const stop = new AbortController();
+    // A discovery that fails leaves the page's framing.
+    const framing = discover(stop.signal)
+      .catch(() => undefined)
+      .then((f) => {
+        if (f !== undefined) learnedOf(task, pagePort).serverFraming = f;
+        return f;
+      });
+    found = { framing, stop };
+    serverFramings.set(task, found);
+  }
+  return found.framing;
+}
+
+/** The task's tests are over: a discovery still under way stops (its server is killed) before the next grading. */
+export async function endServerFramingDiscovery(task: string): Promise<void> {
+  const found = serverFramings.get(task);
+  if (!found) return;
+  found.stop.abort();
+  await found.framing;
 }

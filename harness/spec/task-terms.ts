@@ -9,7 +9,22 @@ export interface TaskOptions {
   port: number;
   /** How the server is reached; 'tcp' unless the page says UDP. */
   protocol?: 'tcp' | 'udp';
+  /**
+   * The page's first message from a client to the server, without its newline, and what a
+   * server does with it that shows it acted (`reply`: answers or closes on the connection;
+   * `print`: also prints or ends). Given, the grader learns whether the server waits for
+   * the newline (see server-framing.ts).
+   */
+  framingProbe?: FramingProbe;
 }
+
+export interface FramingProbe {
+  message: string;
+  seen?: 'reply' | 'print';
+}
+
+/** How a server reads a message: up to its newline, as the page asks, or as one recv() gives it. */
+export type Framing = 'line' | 'bare';
 
 /** What the grader learned of the submission's own conventions (its course's port), and what the page asks. */
 export interface Dialect {
@@ -19,4 +34,6 @@ export interface Dialect {
   serverPort?: number;
   /** Where its client was seen connecting (sending its first datagram), when it did before any test of the client. */
   clientPort?: number;
+  /** How its server was seen reading a message (only learned for TCP tasks whose page gives a first message). */
+  serverFraming?: Framing;
 }

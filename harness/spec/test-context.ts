@@ -15,11 +15,13 @@ import { type BoundSocket, type ServerEnd, serverEndsOf } from '../process/socke
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
 import { clientPort } from './client-port.js';
 import { noteNeverReached, noteReached, noteServerPort, noteStartFailure } from './grading-context.js';
+import { expectWaitedForNewline, PAGE_NEWLINE_TEST } from './page-newline.js';
 import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
 import { sandboxView } from './sandbox-view.js';
+import { observeFraming, serverFraming } from './server-framing.js';
 import { findProgram, type Started, type StartOptions, spawnInFolder, startListening } from './start-program.js';
-import type { Group, TaskOptions } from './task-terms.js';
+import type { Framing, Group, TaskOptions } from './task-terms.js';
 
 export interface ServerOptions extends StartOptions {
   protocol?: 'tcp' | 'udp';
@@ -118,8 +120,18 @@ export class TestContext {
     return new ProgramUnderTest(started.program, started.dir, started.programDir);
   }
 
-  /** The grader connects to the student's server as a client. */
+  /**
+   * The grader connects to the student's server as a client. Its lines go the way the
+   * server reads them (server-framing.ts): without the newline to a server that acts on
+   * what one recv() gives.
+   */
   async connect(server: ServerUnderTest | Endpoint): Promise<Connection> {
+    const conn = await this.connectPlain(server);
+    if (server instanceof ServerUnderTest && (await this.serverFraming()) === 'bare') conn.framing = 'bare';
+    return conn;
+  }
+
+  private async connectPlain(server: ServerUnderTest | Endpoint): Promise<Connection> {
     const to = server instanceof ServerUnderTest ? server.endpoint : server;
     this.graderConnections++;
     const name = this.graderConnections === 1 ? 'grader' : `grader #${this.graderConnections}`;
@@ -127,6 +139,36 @@ export class TestContext {
     if (server instanceof ServerUnderTest) conn.peerProgram = server;
     this.cleanups.push(() => conn.destroy());
     return conn;
+  }
+
+  /** How the task's server reads a message in this grading, when learned ('line' otherwise: the page's). */
+  async serverFraming(): Promise<Framing> {
+    return (await serverFraming(this.task, this.options)) ?? 'line';
+  }
+
+  /**
+   * True (and said in the transcript) when the server reads messages without a newline:
+   * the page's newline is then charged once, in the test that grades it, and a test of the
+   * newlines it sends has nothing more to charge.
+   */
+  async newlineChargedElsewhere(): Promise<boolean> {
+    if ((await this.serverFraming()) !== 'bare') return false;
+    this.transcript.add('grader', `your server reads messages without a newline: the page's newline is charged once, in "${PAGE_NEWLINE_TEST}", not here`);
+    return true;
+  }
+
+  /**
+   * The one test that grades the page's newline: a server of its own is sent the page's
+   * first message without the newline, and fails if it acts on it before the newline comes.
+   */
+  async expectServerWaitsForNewline(opts: StartOptions = {}): Promise<void> {
+    const probe = this.options.framingProbe;
+    if (!probe) throw new Error(`task ${this.task} gives no first message to send (framingProbe)`);
+    const server = await this.startServer(opts);
+    const conn = await this.connectPlain(server);
+    const seen = await observeFraming(conn, server.process, probe);
+    if (seen.framing === 'line') conn.note('the server read the message and waits for its newline');
+    expectWaitedForNewline(probe.message, seen);
   }
 
   /** The grader listens as the server, where a student's client looks for it. */
