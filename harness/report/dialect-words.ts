@@ -13,7 +13,7 @@ export const PAGE_PORT_TEST = 'the server starts and listens on PORT';
 export function dialectWords(d: Dialect | undefined): string | undefined {
   if (!d) return undefined;
   const said = [portWords(d), framingWords(d)].filter((w) => w !== undefined);
-  return said.length > 0 ? said.join('. ') : undefined;
+  return said.length > 0 ? said.join('; ') : undefined;
 }
 
 /** A server that reads messages without a newline; nothing for one that waits for it, as the page asks. */
