@@ -40,6 +40,11 @@ const EXPECTED: Record<string, { lost: string[]; dialect: object }> = {
     lost: [`failed: ${PAGE_PORT_TEST}`, 'failed: the client ends the file name it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
     dialect: { pagePort: 55, serverPort: 12345, clientPort: 12345, serverFraming: 'bare' },
   },
+  // Several symbols on one connection, each answered before the next is sent.
+  stock2: {
+    lost: ['failed: the client ends each symbol it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
+    dialect: { pagePort: 5000, serverPort: 5000, clientPort: 5000, serverFraming: 'bare' },
+  },
   // The issue's threaded server, which failed all three concurrency tests with FileNotFoundError 'name\n'.
   task7: {
     lost: ['failed: the client ends the file name it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
@@ -85,7 +90,7 @@ describe('a course without newlines', function () {
 describe('a server that follows the page’s newline', function () {
   this.timeout(FEW_GRADINGS_MS);
 
-  for (const task of ['stock1', 'task5', 'task7']) {
+  for (const task of ['stock1', 'stock2', 'task5', 'task7']) {
     it(`${task}: a solution that follows the page loses nothing and is told nothing about framing`, async () => {
       const report = await gradeJson(task, path.join(root, 'specs', task, 'solutions', 'student-basic'));
       expect(report.score, why(report)).to.equal(report.maxScore);
