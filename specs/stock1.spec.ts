@@ -233,7 +233,7 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
       const price = madeUpPrice();
       const { client, conn } = await clientAsking(t, [symbol]);
       await conn.readLine();
-      await conn.send(price.slice(0, 2));
+      await conn.sendLinePiece(price.slice(0, 2));
       await conn.waitUntilRead();
       await conn.sendLine(price.slice(2));
       conn.end();

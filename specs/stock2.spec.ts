@@ -278,7 +278,7 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
       const price = madeUpPrice();
       const { client, conn } = await clientAsking(t, [symbol]);
       await conn.readLine();
-      await conn.send(price.slice(0, 2));
+      await conn.sendLinePiece(price.slice(0, 2));
       await conn.waitUntilRead();
       await conn.sendLine(price.slice(2));
       await client.expectOutput(quoteLine(symbol, price), { help: `TCP may deliver "${price}\\n" in pieces: ${READ_LINE_HELP}` });

@@ -44,6 +44,8 @@ export class Connection {
   peerProgram: PeerProgram | undefined;
   /** How the program on the other end reads a message: up to its newline (the page's), or as one recv() gives it. */
   framing: 'line' | 'bare' = 'line';
+  /** Told, at the first line this connection reads, whether it ended with a newline (how the peer frames its messages). */
+  onFirstLine: ((endedWithNewline: boolean) => void) | undefined;
   /** The start of a line held back from a 'bare' reader, sent with the rest. */
   private heldPiece = '';
   private sentBare = false;
@@ -224,6 +226,7 @@ export class Connection {
     };
     // Rechecked while a part of a line waits for its newline: the sender's state has no event.
     const outcome = await this.inbox.waitFor(() => (unframed && opts.requireNewline ? null : next()), within, { recheckMs: this.peerProgram ? SENDER_CHECK_MS : undefined });
+    if (outcome.kind === 'found') this.firstLineSeen(!unframed);
     if (outcome.kind === 'found' && outcome.value === null) {
       throw new StudentFailure({
         sent: this.lastSent,
@@ -245,6 +248,12 @@ export class Connection {
       });
     }
     return outcome.value;
+  }
+
+  private firstLineSeen(endedWithNewline: boolean): void {
+    const tell = this.onFirstLine;
+    this.onFirstLine = undefined;
+    tell?.(endedWithNewline);
   }
 
   /** The next line, whatever it is. */

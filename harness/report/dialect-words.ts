@@ -16,10 +16,16 @@ export function dialectWords(d: Dialect | undefined): string | undefined {
   return said.length > 0 ? said.join('; ') : undefined;
 }
 
-/** A server that reads messages without a newline; nothing for one that waits for it, as the page asks. */
+/** A server that reads messages without a newline, a client that sends none; nothing for programs that follow the page. */
 function framingWords(d: Dialect): string | undefined {
-  if (d.serverFraming !== 'bare') return undefined;
-  return `your server reads messages without a newline; the page asks for one: that costs one test (${PAGE_NEWLINE_TEST}), and the other tests send without it`;
+  const server = d.serverFraming === 'bare';
+  const client = d.clientFraming === 'bare';
+  if (server && client) {
+    return `your server reads messages without a newline and your client sends none; the page asks for one: that costs one test each (${PAGE_NEWLINE_TEST}, and the client's newline test), and the other tests speak without it`;
+  }
+  if (server) return `your server reads messages without a newline; the page asks for one: that costs one test (${PAGE_NEWLINE_TEST}), and the other tests send without it`;
+  if (client) return "your client sends messages without a newline; the page asks for one: that costs one test (the client's newline test), and the client tests answer without it";
+  return undefined;
 }
 
 function portWords(d: Dialect): string | undefined {

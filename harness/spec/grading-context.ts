@@ -96,16 +96,27 @@ export function noteServerPort(task: string, pagePort: number, port: number): vo
   learnedOf(task, pagePort).serverPort ??= port;
 }
 
+/** How the task's client ended the first message the grader read from it; the first seen counts. */
+export function noteClientFraming(task: string, pagePort: number, framing: Framing): void {
+  learnedOf(task, pagePort).clientFraming ??= framing;
+}
+
+/** How the task's client frames its messages, once seen in this grading. */
+export function clientFramingSeen(task: string): Framing | undefined {
+  return learned.get(task)?.clientFraming;
+}
+
 /** What was learned of the task's ports in this grading, for its report. */
 export function learnedDialect(task: string): Dialect | undefined {
   const d = learned.get(task);
-  if (!d || (d.serverPort === undefined && d.clientPort === undefined && d.serverFraming === undefined)) return undefined;
+  if (!d || (d.serverPort === undefined && d.clientPort === undefined && d.serverFraming === undefined && d.clientFraming === undefined)) return undefined;
   // Always in this order, whichever was seen first (the client's discovery runs beside the server's tests).
   return {
     pagePort: d.pagePort,
     ...(d.serverPort === undefined ? {} : { serverPort: d.serverPort }),
     ...(d.clientPort === undefined ? {} : { clientPort: d.clientPort }),
     ...(d.serverFraming === undefined ? {} : { serverFraming: d.serverFraming }),
+    ...(d.clientFraming === undefined ? {} : { clientFraming: d.clientFraming }),
   };
 }
 

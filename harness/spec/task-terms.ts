@@ -36,4 +36,6 @@ export interface Dialect {
   clientPort?: number;
   /** How its server was seen reading a message (only learned for TCP tasks whose page gives a first message). */
   serverFraming?: Framing;
+  /** How its client ended the first message the grader read from it (same tasks). */
+  clientFraming?: Framing;
 }

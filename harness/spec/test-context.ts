@@ -14,7 +14,7 @@ import type { RunningProgram } from '../process/program.js';
 import { type BoundSocket, type ServerEnd, serverEndsOf } from '../process/sockets.js';
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
 import { clientPort } from './client-port.js';
-import { noteNeverReached, noteReached, noteServerPort, noteStartFailure } from './grading-context.js';
+import { clientFramingSeen, noteClientFraming, noteNeverReached, noteReached, noteServerPort, noteStartFailure } from './grading-context.js';
 import { expectWaitedForNewline, PAGE_NEWLINE_TEST } from './page-newline.js';
 import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
@@ -175,6 +175,11 @@ export class TestContext {
   async listen(): Promise<FakeServer> {
     const server = await FakeServer.start(this.transcript, await this.net(), await this.graderServerPort());
     server.contact = this.contact;
+    // Where the page gives a first message, the client's own framing is learned from the first line it sends, and later answers go its way.
+    if (this.options.framingProbe) {
+      server.framing = clientFramingSeen(this.task) ?? 'line';
+      server.onFirstLine = (endedWithNewline) => noteClientFraming(this.task, this.options.port, endedWithNewline ? 'line' : 'bare');
+    }
     this.cleanups.push(() => server.close());
     return server;
   }

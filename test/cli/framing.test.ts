@@ -28,27 +28,27 @@ async function gradeJson(task: string, folder: string): Promise<TaskReport> {
   return JSON.parse(r.stdout) as TaskReport;
 }
 
-const FRAMING_SAID = `your server reads messages without a newline; the page asks for one: that costs one test (${PAGE_NEWLINE_TEST})`;
+const FRAMING_SAID = `your server reads messages without a newline and your client sends none; the page asks for one: that costs one test each (${PAGE_NEWLINE_TEST}, and the client's newline test)`;
 
 /** What each fixture of test/fixtures/framing-bare loses: the page's newline, once per program (and task5 its course's port). */
 const EXPECTED: Record<string, { lost: string[]; dialect: object }> = {
   stock1: {
     lost: ['failed: the client ends the symbol it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
-    dialect: { pagePort: 5000, serverPort: 5000, clientPort: 5000, serverFraming: 'bare' },
+    dialect: { pagePort: 5000, serverPort: 5000, clientPort: 5000, serverFraming: 'bare', clientFraming: 'bare' },
   },
   task5: {
     lost: [`failed: ${PAGE_PORT_TEST}`, 'failed: the client ends the file name it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
-    dialect: { pagePort: 55, serverPort: 12345, clientPort: 12345, serverFraming: 'bare' },
+    dialect: { pagePort: 55, serverPort: 12345, clientPort: 12345, serverFraming: 'bare', clientFraming: 'bare' },
   },
   // Several symbols on one connection, each answered before the next is sent.
   stock2: {
     lost: ['failed: the client ends each symbol it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
-    dialect: { pagePort: 5000, serverPort: 5000, clientPort: 5000, serverFraming: 'bare' },
+    dialect: { pagePort: 5000, serverPort: 5000, clientPort: 5000, serverFraming: 'bare', clientFraming: 'bare' },
   },
   // The issue's threaded server, which failed all three concurrency tests with FileNotFoundError 'name\n'.
   task7: {
     lost: ['failed: the client ends the file name it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
-    dialect: { pagePort: 57, serverPort: 57, clientPort: 57, serverFraming: 'bare' },
+    dialect: { pagePort: 57, serverPort: 57, clientPort: 57, serverFraming: 'bare', clientFraming: 'bare' },
   },
 };
 
@@ -90,11 +90,12 @@ describe('a course without newlines', function () {
 describe('a server that follows the page’s newline', function () {
   this.timeout(FEW_GRADINGS_MS);
 
-  for (const task of ['stock1', 'stock2', 'task5', 'task7']) {
+  const solutions: Record<string, string> = { stock1: 'student-basic', stock2: 'student-basic', task5: 'student-basic', task7: 'student-threaded' };
+  for (const [task, solution] of Object.entries(solutions)) {
     it(`${task}: a solution that follows the page loses nothing and is told nothing about framing`, async () => {
-      const report = await gradeJson(task, path.join(root, 'specs', task, 'solutions', 'student-basic'));
+      const report = await gradeJson(task, path.join(root, 'specs', task, 'solutions', solution));
       expect(report.score, why(report)).to.equal(report.maxScore);
-      if (isolated) expect(report.dialect).to.include({ serverFraming: 'line' });
+      if (isolated) expect(report.dialect).to.include({ serverFraming: 'line', clientFraming: 'line' });
       expect(renderTask(report)).to.not.include('without a newline');
     });
   }
