@@ -131,11 +131,18 @@ async function discoverServerFraming(task: string, options: TaskOptions, probe: 
     }
     if (port === undefined) return undefined;
     const socket = await network.connectTcp('127.0.0.1', port);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('error', reject);
-    });
     conn = new Connection(socket, 'server', transcript, 'grader', network.netPid);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the probe could not connect')), DEFAULT_WITHIN_MS);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      socket.once('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+    });
     return (await observeFraming(conn, running, probe, stop)).framing;
   } finally {
     conn?.destroy();
