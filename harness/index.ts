@@ -16,6 +16,7 @@ export type { ServerEnd } from './process/sockets.js';
 export { readUntrustedFile, type UntrustedRead } from './sandbox/untrusted-file.js';
 export { describeDifference, expectSameBytes, firstDifference, sha256 } from './spec/compare-bytes.js';
 export { check, type Group, group, task } from './spec/dsl.js';
+export { PAGE_NEWLINE_TEST } from './spec/page-newline.js';
 export type { ProgramUnderTest, ServerUnderTest } from './spec/program-under-test.js';
 export { randomBinary, randomBytes, randomFileName, randomInt, randomSentence, randomWord } from './spec/random.js';
 export { randomText } from './spec/random-text.js';

@@ -14,6 +14,7 @@ import {
   check,
   type FakeServer,
   group,
+  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomSentence,
@@ -140,7 +141,7 @@ function timeWaitOnPort(netPid: number): true | undefined {
   return undefined;
 }
 
-task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'] }, () => {
+task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'], framingProbe: { message: 'hello' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -254,7 +255,13 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'] 
   });
 
   group('robustness', () => {
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server ends each answer with a newline', 1, async (t) => {
+      // A server that reads without the newline is charged once for the page's newline, above.
+      if (await t.newlineChargedElsewhere()) return;
       const server = await t.startServer();
       const conn = await t.connect(server);
       const message = randomSentence(24);
@@ -273,7 +280,7 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'] 
       const server = await t.startServer();
       const conn = await t.connect(server);
       const message = randomSentence(30);
-      await conn.send(message.slice(0, 7));
+      await conn.sendLinePiece(message.slice(0, 7));
       await conn.waitUntilRead();
       await conn.sendLine(message.slice(7));
       await expectAnswerToWhole(conn, { holds: message, what: `the whole message ${quote(message)}`, sent: [message.slice(0, 7), `${message.slice(7)}\n`] }, WHOLE_LINE_HELP);

@@ -10,6 +10,7 @@ import {
   check,
   expectServesOnOrEndsCleanly,
   group,
+  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomSentence,
@@ -66,7 +67,7 @@ async function serveOne(t: TestContext, server: ServerUnderTest): Promise<void> 
   await expectAck(conn, text);
 }
 
-task('ack', { port: 65432 }, () => {
+task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -148,7 +149,13 @@ task('ack', { port: 65432 }, () => {
   });
 
   group('robustness', () => {
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server ends its answer with a newline', 1, async (t) => {
+      // A server that reads without the newline is charged once for the page's newline, above.
+      if (await t.newlineChargedElsewhere()) return;
       const server = await t.startServer();
       const conn = await t.connect(server);
       const text = message();
@@ -175,7 +182,7 @@ task('ack', { port: 65432 }, () => {
       const server = await t.startServer();
       const conn = await t.connect(server);
       const text = message();
-      await conn.send(text.slice(0, 4));
+      await conn.sendLinePiece(text.slice(0, 4));
       await conn.waitUntilRead();
       await conn.sendLine(text.slice(4));
       await expectAnswerToWhole(conn, { holds: text, what: `the whole message ${quote(text)}`, sent: [text.slice(0, 4), `${text.slice(4)}\n`] }, WHOLE_LINE_HELP);
@@ -198,7 +205,7 @@ task('ack', { port: 65432 }, () => {
       const { client, conn } = await clientSending(t, text.split(' '));
       await conn.readLine();
       const ack = ackOf(text);
-      await conn.send(ack.slice(0, 6));
+      await conn.sendLinePiece(ack.slice(0, 6));
       await conn.waitUntilRead();
       await conn.sendLine(ack.slice(6));
       conn.end();

@@ -15,6 +15,7 @@ import {
   DEFAULT_WITHIN_MS,
   END_OF_INPUT,
   group,
+  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomBytes,
@@ -178,7 +179,7 @@ async function clientTyping(t: TestContext, first: string): Promise<{ client: Pr
 
 const CLIENT_LOOP_HELP = 'loop: read a line with input(), send it with its newline, read the reply up to its newline, print it; stop when input() raises EOFError';
 
-task('calc', { port: 5005, stopWord: END_OF_INPUT }, () => {
+task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 + 3' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -244,7 +245,9 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT }, () => {
     check('the server answers ERROR to malformed input ("2 +", "abc", an empty line, "2 ** 3", "1 2") and then answers the next expression', 2, async (t) => {
       const server = await t.startServer();
       const conn = await t.connect(server);
-      for (const expr of [`${int(1, 9)} +`, 'abc', '', `${int(2, 9)} ** 3`, `${int(1, 9)} ${int(1, 9)}`, `${int(1, 9)} + ${int(1, 9)} + ${int(1, 9)}`, '+']) {
+      // Without a newline an empty line is no bytes at all: a server that reads without one is not sent it.
+      const empty = (await t.serverFraming()) === 'bare' ? [] : [''];
+      for (const expr of [`${int(1, 9)} +`, 'abc', ...empty, `${int(2, 9)} ** 3`, `${int(1, 9)} ${int(1, 9)}`, `${int(1, 9)} + ${int(1, 9)} + ${int(1, 9)}`, '+']) {
         await conn.sendLine(expr);
         await expectError(conn, expr, 'it is not NUMBER OP NUMBER', ERROR_HELP);
       }
@@ -420,7 +423,13 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT }, () => {
       });
     });
 
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server ends each reply with a newline', 1, async (t) => {
+      // A server that reads without the newline is charged once for the page's newline, above.
+      if (await t.newlineChargedElsewhere()) return;
       const server = await t.startServer();
       const conn = await t.connect(server);
       const c = integerCases()[0];
@@ -433,9 +442,9 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT }, () => {
       const server = await t.startServer();
       const conn = await t.connect(server);
       const [a, b] = [int(10, 99), int(10, 99)];
-      await conn.send(`${a} +`);
+      await conn.sendLinePiece(`${a} +`);
       await conn.waitUntilRead();
-      await conn.send(` ${b}\n`);
+      await conn.sendLine(` ${b}`);
       await expectAnswerToWhole(
         conn,
         { holds: holdsNumber(a + b), what: `the result of ${a} + ${b}, ${a + b}`, sent: [`${a} +`, ` ${b}\n`] },
@@ -444,6 +453,8 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT }, () => {
     });
 
     check('the server answers two expressions sent in one piece, in order', 1, async (t) => {
+      // To a server that reads without the newline, two lines in one piece are one message: the page's newline, charged once.
+      if (await t.newlineChargedElsewhere()) return;
       const server = await t.startServer();
       const conn = await t.connect(server);
       const [x, y] = integerCases();
@@ -466,7 +477,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT }, () => {
     check('the server keeps serving after a client disconnects abruptly in the middle of a line', 1, async (t) => {
       const server = await t.startServer();
       const first = await t.connect(server);
-      await first.send(`${int(1, 9)} *`);
+      await first.sendLinePiece(`${int(1, 9)} *`);
       await first.waitUntilRead();
       first.reset();
       const second = await t.connect(server);
@@ -488,9 +499,9 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT }, () => {
       const value = a * b;
       const { client, conn } = await clientTyping(t, `${a} * ${b}`);
       const text = String(value);
-      await conn.send(text.slice(0, 2));
+      await conn.sendLinePiece(text.slice(0, 2));
       await conn.waitUntilRead();
-      await conn.send(`${text.slice(2)}\n`);
+      await conn.sendLine(text.slice(2));
       await client.expectOutput(showsNumber(value), { help: 'one recv() may return part of the reply: keep reading until the newline arrives, then print the whole line' });
     });
   });

@@ -11,6 +11,7 @@ import {
   type Endpoint,
   expectNoSavedFile,
   group,
+  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomBinary,
@@ -110,7 +111,7 @@ const NO_SERVER_HELP = 'put connect() in try/except OSError (ConnectionRefusedEr
 const BROKEN_HELP =
   'collect the whole file in memory (or in a temporary file) and write it under its name only once recv() has returned b""; catch OSError around recv(), print one line and sys.exit(1)';
 
-task('filetransfer', { port: 5004 }, () => {
+task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -253,7 +254,13 @@ task('filetransfer', { port: 5004 }, () => {
       await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.bin'));
     });
 
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server ends its ERROR line with a newline', 1, async (t) => {
+      // A server that reads without the newline is charged once for the page's newline, above.
+      if (await t.newlineChargedElsewhere()) return;
       const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(512)) });
       const conn = await t.connect(server);
       await conn.sendLine(randomFileName('.bin'));
@@ -268,9 +275,9 @@ task('filetransfer', { port: 5004 }, () => {
       const content = randomBinary(4096);
       const server = await t.startServer({ files: folderWith(name, content) });
       const conn = await t.connect(server);
-      await conn.send(name.slice(0, 3));
+      await conn.sendLinePiece(name.slice(0, 3));
       await conn.waitUntilRead();
-      await conn.send(`${name.slice(3)}\n`);
+      await conn.sendLine(name.slice(3));
       await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
     });
 

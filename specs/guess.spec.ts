@@ -14,6 +14,7 @@ import {
   END_OF_INPUT,
   expectServesOnOrEndsCleanly,
   group,
+  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomInt,
@@ -163,7 +164,7 @@ async function playAtClient(client: ProgramUnderTest, game: Search): Promise<voi
 
 const SAYS_ERROR = textPattern('a line saying the guess is wrong (a word such as "error", "invalid" or "not a number")', /error|invalid|not a (whole )?number|numbers? only/i);
 
-task('guess', { port: 5002, stopWord: END_OF_INPUT }, () => {
+task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -195,7 +196,9 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT }, () => {
       const server = await t.startServer();
       const conn = await t.connect(server);
       const help = 'int() raises ValueError on text such as "abc": catch it and send "ERROR not a number\\n"; a number below 1 or above 100 gets an ERROR line too; then wait for the next guess';
-      for (const bad of [randomWord(5), '', String(HIGH + 1 + randomInt(900)), '0']) {
+      // Without a newline an empty line is no bytes at all: a server that reads without one is not sent it.
+      const empty = (await t.serverFraming()) === 'bare' ? [] : [''];
+      for (const bad of [randomWord(5), ...empty, String(HIGH + 1 + randomInt(900)), '0']) {
         await conn.sendLine(bad);
         await conn.expectLine(textPattern('a line starting with "ERROR" (in any letter case)', /^\s*error\b/i), { help });
       }
@@ -376,7 +379,13 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT }, () => {
       });
     });
 
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server ends each reply with a newline', 1, async (t) => {
+      // A server that reads without the newline is charged once for the page's newline, above.
+      if (await t.newlineChargedElsewhere()) return;
       const server = await t.startServer();
       const conn = await t.connect(server);
       await conn.sendLine('50');
@@ -390,9 +399,9 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT }, () => {
         const game = new Search(`game ${round}`);
         while (game.won === undefined) {
           const guess = String(game.next());
-          await conn.send(guess.slice(0, 1));
+          await conn.sendLinePiece(guess.slice(0, 1));
           await conn.waitUntilRead();
-          await conn.send(`${guess.slice(1)}\n`);
+          await conn.sendLine(guess.slice(1));
           const line = await readReply(conn, guess, LOOP_HELP);
           const hint = hintLine(line);
           if (!hint) throw new StudentFailure({ sent: conn.lastSent, expected: `the hint for ${guess}, sent in two pieces`, actual: `the line ${quote(line)}`, help: LOOP_HELP });
@@ -403,6 +412,8 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT }, () => {
     });
 
     check('the server answers two guesses that arrive in one segment, in order', 1, async (t) => {
+      // To a server that reads without the newline, two lines in one segment are one message: the page's newline, charged once.
+      if (await t.newlineChargedElsewhere()) return;
       const server = await t.startServer();
       const conn = await t.connect(server);
       const game = new Search('the grader');
@@ -421,7 +432,7 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT }, () => {
       const rude = await t.connect(server);
       await rude.sendLine('50');
       await rude.readLine();
-      await rude.send('2');
+      await rude.sendLinePiece('2');
       await rude.waitUntilRead();
       rude.reset();
       await expectServesOnOrEndsCleanly(server, async () => void (await playToWin(await t.connect(server))), {

@@ -12,6 +12,7 @@ import {
   DEFAULT_WITHIN_MS,
   expectServesOnOrEndsCleanly,
   group,
+  PAGE_NEWLINE_TEST,
   quote,
   type ServerUnderTest,
   StudentFailure,
@@ -56,7 +57,7 @@ async function expectAnswer(conn: Connection, symbol: string, help: string): Pro
   await conn.expectLine(trimmedLine(answerFor(symbol)), { help });
 }
 
-task('stock1', { port: 5000 }, () => {
+task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -167,7 +168,13 @@ task('stock1', { port: 5000 }, () => {
       });
     });
 
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server ends its answer with a newline', 1, async (t) => {
+      // A server that reads without the newline is charged once for the page's newline, above.
+      if (await t.newlineChargedElsewhere()) return;
       const symbol = randomSymbol();
       const { conn } = await serverAndConnection(t);
       await conn.sendLine(symbol);
@@ -190,7 +197,7 @@ task('stock1', { port: 5000 }, () => {
     check('the server waits for the whole symbol when it arrives in pieces', 1, async (t) => {
       const symbol = randomSymbol();
       const { conn } = await serverAndConnection(t);
-      await conn.send(symbol.slice(0, 2));
+      await conn.sendLinePiece(symbol.slice(0, 2));
       await conn.waitUntilRead();
       await conn.sendLine(symbol.slice(2));
       await expectAnswerToWhole(
@@ -226,7 +233,7 @@ task('stock1', { port: 5000 }, () => {
       const price = madeUpPrice();
       const { client, conn } = await clientAsking(t, [symbol]);
       await conn.readLine();
-      await conn.send(price.slice(0, 2));
+      await conn.sendLinePiece(price.slice(0, 2));
       await conn.waitUntilRead();
       await conn.sendLine(price.slice(2));
       conn.end();

@@ -5,7 +5,19 @@
 // End to end, the student's client runs against the student's server and only what the
 // person sees counts; the newline framing is checked once, in the robustness group.
 
-import { type Connection, check, expectServesOnOrEndsCleanly, group, randomInt, type ServerUnderTest, type TestContext, task, trimmedLine, trimmedLineAnyCase } from '../harness/index.js';
+import {
+  type Connection,
+  check,
+  expectServesOnOrEndsCleanly,
+  group,
+  PAGE_NEWLINE_TEST,
+  randomInt,
+  type ServerUnderTest,
+  type TestContext,
+  task,
+  trimmedLine,
+  trimmedLineAnyCase,
+} from '../harness/index.js';
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
 import {
   answerFor,
@@ -62,7 +74,7 @@ async function answerEach(conn: Connection, symbols: string[], prices: string[])
   }
 }
 
-task('stock2', { port: 5000 }, () => {
+task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -210,7 +222,13 @@ task('stock2', { port: 5000 }, () => {
       }
     });
 
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server ends each answer with a newline', 1, async (t) => {
+      // A server that reads without the newline is charged once for the page's newline, above.
+      if (await t.newlineChargedElsewhere()) return;
       const { conn } = await serverAndConnection(t);
       const help = 'end every answer with a newline, as the protocol page asks: conn.sendall((answer + "\\n").encode()); the client reads up to the newline to know the answer is complete';
       for (const symbol of [randomSymbol(), unknownSymbol()]) {
@@ -222,7 +240,7 @@ task('stock2', { port: 5000 }, () => {
     check('the server waits for the whole symbol when it arrives in pieces', 1, async (t) => {
       const symbol = randomSymbol();
       const { conn } = await serverAndConnection(t);
-      await conn.send(symbol.slice(0, 2));
+      await conn.sendLinePiece(symbol.slice(0, 2));
       await conn.waitUntilRead();
       await conn.sendLine(symbol.slice(2));
       await expectAnswerToWhole(
@@ -233,6 +251,8 @@ task('stock2', { port: 5000 }, () => {
     });
 
     check('the server answers two symbols that arrive in one segment, each on its own line', 1, async (t) => {
+      // To a server that reads without the newline, two lines in one segment are one message: the page's newline, charged once above.
+      if (await t.newlineChargedElsewhere()) return;
       const [a, b] = randomSymbols(2);
       const { conn } = await serverAndConnection(t);
       await conn.send(`${a}\n${b}\n`);
@@ -245,7 +265,7 @@ task('stock2', { port: 5000 }, () => {
       const server = await t.startServer();
       const rude = await t.connect(server);
       await expectAnswer(rude, randomSymbol());
-      await rude.send(randomSymbol().slice(0, 1 + randomInt(3)));
+      await rude.sendLinePiece(randomSymbol().slice(0, 1 + randomInt(3)));
       await rude.waitUntilRead();
       rude.reset();
       await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), {
@@ -258,7 +278,7 @@ task('stock2', { port: 5000 }, () => {
       const price = madeUpPrice();
       const { client, conn } = await clientAsking(t, [symbol]);
       await conn.readLine();
-      await conn.send(price.slice(0, 2));
+      await conn.sendLinePiece(price.slice(0, 2));
       await conn.waitUntilRead();
       await conn.sendLine(price.slice(2));
       await client.expectOutput(quoteLine(symbol, price), { help: `TCP may deliver "${price}\\n" in pieces: ${READ_LINE_HELP}` });

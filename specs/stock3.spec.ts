@@ -6,7 +6,7 @@
 // End to end, the student's client runs against the student's server and only what the
 // person sees counts; the newline framing is checked once, in the robustness group.
 
-import { type Connection, check, expectServesOnOrEndsCleanly, group, quote, type ServerUnderTest, StudentFailure, type TestContext, task } from '../harness/index.js';
+import { type Connection, check, expectServesOnOrEndsCleanly, group, PAGE_NEWLINE_TEST, quote, type ServerUnderTest, StudentFailure, type TestContext, task } from '../harness/index.js';
 import {
   anyPriceLine,
   clientAsking,
@@ -106,7 +106,7 @@ function madeUpPrices(n: number): { numbers: number[]; texts: string[] } {
   return { numbers: texts.map(Number), texts };
 }
 
-task('stock3', { port: 5000 }, () => {
+task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -260,7 +260,13 @@ task('stock3', { port: 5000 }, () => {
       });
     });
 
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server ends its JSON reply with a newline', 1, async (t) => {
+      // A server that reads without the newline is charged once for the page's newline, above.
+      if (await t.newlineChargedElsewhere()) return;
       const symbols = randomSymbols(2);
       const { conn } = await serverAndConnection(t);
       await conn.sendLine(request(symbols));
@@ -275,13 +281,15 @@ task('stock3', { port: 5000 }, () => {
       const text = `${request(symbols)}\n`;
       const cut = text.indexOf(symbols[1]) + 2;
       const { conn } = await serverAndConnection(t);
-      await conn.send(text.slice(0, cut));
+      await conn.sendLinePiece(text.slice(0, cut));
       await conn.waitUntilRead();
-      await conn.send(text.slice(cut));
+      await conn.sendLine(text.slice(cut, -1));
       await expectPrices(conn, symbols, `TCP may deliver ${quote(text)} as ${quote(text.slice(0, cut))} and ${quote(text.slice(cut))}: json.loads() of the first piece alone fails; ${READ_LINE_HELP}`);
     });
 
     check('the server answers two JSON requests that arrive in one segment, each on its own line', 1, async (t) => {
+      // To a server that reads without the newline, two lines in one segment are one message: the page's newline, charged once.
+      if (await t.newlineChargedElsewhere()) return;
       const first = randomSymbols(2);
       const second = randomSymbols(3);
       const { conn } = await serverAndConnection(t);
@@ -294,7 +302,7 @@ task('stock3', { port: 5000 }, () => {
     check('the server survives a client that disconnects abruptly', 1, async (t) => {
       const server = await t.startServer();
       const rude = await t.connect(server);
-      await rude.send(`{"symbols": ["${randomSymbol()}`);
+      await rude.sendLinePiece(`{"symbols": ["${randomSymbol()}`);
       await rude.waitUntilRead();
       rude.reset();
       await expectServesOnOrEndsCleanly(server, () => serveOneRequest(t, server), {
@@ -309,9 +317,9 @@ task('stock3', { port: 5000 }, () => {
       await expectRequest(conn, symbols);
       const reply = `${JSON.stringify({ prices: prices.numbers })}\n`;
       const cut = reply.indexOf(',') + 2;
-      await conn.send(reply.slice(0, cut));
+      await conn.sendLinePiece(reply.slice(0, cut));
       await conn.waitUntilRead();
-      await conn.send(reply.slice(cut));
+      await conn.sendLine(reply.slice(cut, -1));
       for (const [i, symbol] of symbols.entries()) {
         await client.expectOutput(quoteLine(symbol, prices.texts[i]), { help: `TCP may deliver ${quote(reply)} in pieces: json.loads() of the first piece alone fails; ${READ_LINE_HELP}` });
       }

@@ -4,7 +4,7 @@
 // without a thread (or process) per client.
 
 import { existsSync, readdirSync } from 'node:fs';
-import { check, group, type ServerUnderTest, SkipTest, StudentFailure, task } from '../harness/index.js';
+import { check, group, PAGE_NEWLINE_TEST, type ServerUnderTest, SkipTest, StudentFailure, task } from '../harness/index.js';
 import { processTree } from '../harness/process/process-tree.js';
 import { clientBasics, connectMany, endToEndBasics, expectAllAnswered, interleavedClients, robustnessBasics, serverBasics, twoOwnClientsBesideASilentOne } from './lib/stock-many.js';
 
@@ -25,7 +25,7 @@ function threadCount(server: ServerUnderTest): number | undefined {
   return threads;
 }
 
-task('stock4', { port: 5000 }, () => {
+task('stock4', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
   group('server', () => {
     serverBasics();
 
@@ -70,5 +70,8 @@ task('stock4', { port: 5000 }, () => {
 
   group('robustness', () => {
     robustnessBasics();
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
   });
 });

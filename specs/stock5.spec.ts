@@ -2,7 +2,7 @@
 // in, one line out ("189.50" or "ERROR unknown symbol X"). The point of the step: a client
 // that is connected and idle, or halfway through a symbol, holds up no one else.
 
-import { check, group, task } from '../harness/index.js';
+import { check, group, PAGE_NEWLINE_TEST, task } from '../harness/index.js';
 import {
   clientBasics,
   connectMany,
@@ -18,7 +18,7 @@ import {
 const THREAD_HELP =
   'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept(); the thread does all the talking with that client';
 
-task('stock5', { port: 5000 }, () => {
+task('stock5', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
   group('server', () => {
     serverBasics();
 
@@ -50,5 +50,8 @@ task('stock5', { port: 5000 }, () => {
 
   group('robustness', () => {
     robustnessBasics();
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
   });
 });

@@ -2,7 +2,7 @@
 // connection, then the line "disconnect" (any letter case): the server answers BYE and
 // closes that connection only, and keeps serving every other client.
 
-import { type Connection, check, group, quote, StudentFailure, task } from '../harness/index.js';
+import { type Connection, check, group, PAGE_NEWLINE_TEST, quote, StudentFailure, task } from '../harness/index.js';
 import {
   clientBasics,
   endToEndBasics,
@@ -32,7 +32,7 @@ async function expectBye(conn: Connection, word: string): Promise<void> {
   await conn.expectClosed({ help: `after BYE, close the connection: ${BYE_HELP}` });
 }
 
-task('stock7', { port: 5000, stopWord: 'disconnect' }, () => {
+task('stock7', { port: 5000, stopWord: 'disconnect', framingProbe: { message: 'AAPL' } }, () => {
   group('server', () => {
     serverBasics();
 
@@ -103,5 +103,8 @@ task('stock7', { port: 5000, stopWord: 'disconnect' }, () => {
 
   group('robustness', () => {
     robustnessBasics();
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
   });
 });

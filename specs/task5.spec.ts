@@ -2,7 +2,7 @@
 // bytes, then closes) or answers "ERROR …" when it is not there or not allowed.
 
 import path from 'node:path';
-import { check, group, randomFileName, task } from '../harness/index.js';
+import { check, group, PAGE_NEWLINE_TEST, randomFileName, task } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 import {
   expectClientEndsNameWithNewline,
@@ -29,7 +29,7 @@ function folderWith(name: string, content: Buffer): Record<string, Buffer> {
 const REFUSE_HELP = 'serve only names without a folder part: refuse a name containing "/", "\\\\" or ".." with conn.sendall(b"ERROR not allowed\\n")';
 const WHOLE_FILE_HELP = 'read the whole file (f.read(), or a loop until f.read(4096) returns b"") and send it with sendall()';
 
-task('task5', { port: 55 }, () => {
+task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -179,7 +179,13 @@ task('task5', { port: 55 }, () => {
       await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.txt'));
     });
 
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server ends its ERROR line with a newline', 1, async (t) => {
+      // A server that reads without the newline is charged once for the page's newline, above.
+      if (await t.newlineChargedElsewhere()) return;
       const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100)) });
       const conn = await t.connect(server);
       await conn.sendLine(randomFileName('.txt'));
@@ -191,9 +197,9 @@ task('task5', { port: 55 }, () => {
       const content = randomUtf8Text(500);
       const server = await t.startServer({ files: folderWith(name, content) });
       const conn = await t.connect(server);
-      await conn.send(name.slice(0, 3));
+      await conn.sendLinePiece(name.slice(0, 3));
       await conn.waitUntilRead();
-      await conn.send(`${name.slice(3)}\n`);
+      await conn.sendLine(name.slice(3));
       await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
     });
 

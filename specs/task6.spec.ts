@@ -2,7 +2,7 @@
 // task5 ("name\n" in; "OK\n" and the bytes, or "ERROR …", then close), but the files are
 // binary: every byte value, NULs, CR and LF, bytes that are not UTF-8, several MiB.
 
-import { check, DEFAULT_WITHIN_MS, group, holdReading, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, scaled, task } from '../harness/index.js';
+import { check, DEFAULT_WITHIN_MS, group, holdReading, PAGE_NEWLINE_TEST, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, scaled, task } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
 import {
   expectClientEndsNameWithNewline,
@@ -53,7 +53,7 @@ const BINARY_HELP = 'open the file with "rb" and send the bytes as they are: nev
 const ERROR_NEWLINE_HELP = 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the status line, OK or ERROR, ends with a newline, so a client can read up to it';
 const SENDALL_HELP = 'send() may send only part of what you give it (always so on a socket with a timeout): use sendall(), which loops until every byte is sent';
 
-task('task6', { port: 56 }, () => {
+task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -169,7 +169,13 @@ task('task6', { port: 56 }, () => {
       await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.bin'));
     });
 
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server ends its ERROR line with a newline', 1, async (t) => {
+      // A server that reads without the newline is charged once for the page's newline, above.
+      if (await t.newlineChargedElsewhere()) return;
       const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(512)) });
       const conn = await t.connect(server);
       await conn.sendLine(randomFileName('.bin'));
@@ -181,9 +187,9 @@ task('task6', { port: 56 }, () => {
       const content = randomBinary(4096);
       const server = await t.startServer({ files: folderWith(name, content) });
       const conn = await t.connect(server);
-      await conn.send(name.slice(0, 3));
+      await conn.sendLinePiece(name.slice(0, 3));
       await conn.waitUntilRead();
-      await conn.send(`${name.slice(3)}\n`);
+      await conn.sendLine(name.slice(3));
       await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
     });
 

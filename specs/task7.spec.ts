@@ -7,6 +7,7 @@ import {
   expectSameBytes,
   group,
   holdReading,
+  PAGE_NEWLINE_TEST,
   randomFileName,
   randomText,
   readOnceSenderWaits,
@@ -44,7 +45,7 @@ async function expectFile(conn: Connection, name: string, content: string, help?
   expectSameBytes(got, content, { what: `the bytes of ${JSON.stringify(name)}, then the server closes`, sent: conn.lastSent, help });
 }
 
-task('task7', { port: 57 }, () => {
+task('task7', { port: 57, framingProbe: { message: 'notes.txt' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -107,7 +108,7 @@ task('task7', { port: 57 }, () => {
       const [first, second] = Object.keys(files);
       const server = await t.startServer({ files });
       const slow = await t.connect(server);
-      await slow.send(first.slice(0, 3));
+      await slow.sendLinePiece(first.slice(0, 3));
       await slow.waitUntilRead();
       const other = await t.connect(server);
       await other.sendLine(second);
@@ -127,7 +128,7 @@ task('task7', { port: 57 }, () => {
       for (const name of names) {
         const conn = await t.connect(server);
         conns.push(conn);
-        await conn.send(name.slice(0, 4));
+        await conn.sendLinePiece(name.slice(0, 4));
         await conn.waitUntilRead({ help: `client ${conns.length} of 20 was not served while the others wait; ${THREAD_HELP}` });
       }
       await Promise.all(conns.map((conn, i) => conn.sendLine(names[i].slice(4))));
@@ -226,12 +227,16 @@ task('task7', { port: 57 }, () => {
       await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.txt'));
     });
 
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server answers a file name that arrives in two pieces', 1, async (t) => {
       const files = textFiles(2000);
       const [name] = Object.keys(files);
       const server = await t.startServer({ files });
       const conn = await t.connect(server);
-      await conn.send(name.slice(0, 4));
+      await conn.sendLinePiece(name.slice(0, 4));
       await conn.waitUntilRead();
       await conn.sendLine(name.slice(4));
       await expectFile(conn, name, files[name], 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived');
@@ -253,7 +258,7 @@ task('task7', { port: 57 }, () => {
       const [name] = Object.keys(files);
       const server = await t.startServer({ files });
       const gone = await t.connect(server);
-      await gone.send(name.slice(0, 4));
+      await gone.sendLinePiece(name.slice(0, 4));
       await gone.waitUntilRead();
       gone.reset();
       await download(t, server, name, files[name], "recv() raises ConnectionResetError when a client vanishes: catch it (try/except) in that client's thread so the server carries on");

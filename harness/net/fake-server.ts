@@ -20,6 +20,10 @@ export class FakeServer {
 
   /** Told whether the student's program reached the grader at all: a client that never connects is not waited for again. */
   contact: ContactNotes | undefined;
+  /** How the client reads a message (see Connection.framing), for the connections handed out from now on. */
+  framing: 'line' | 'bare' = 'line';
+  /** Told whether the first line a handed-out connection reads ends with a newline. */
+  onFirstLine: ((endedWithNewline: boolean) => void) | undefined;
 
   private constructor(
     private readonly server: net.Server,
@@ -57,7 +61,7 @@ export class FakeServer {
     if (next) {
       this.handedOut++;
       next.peerProgram ??= opts.from;
-      return next;
+      return this.framed(next);
     }
     let stalled = '';
     const got = await new Promise<Connection | 'timeout' | 'exited' | 'stalled'>((resolve) => {
@@ -99,7 +103,13 @@ export class FakeServer {
     this.handedOut++;
     got.peerProgram ??= opts.from;
     if (opts.from) this.contact?.reached(opts.from.role);
-    return got;
+    return this.framed(got);
+  }
+
+  private framed(conn: Connection): Connection {
+    conn.framing = this.framing;
+    conn.onFirstLine ??= this.onFirstLine;
+    return conn;
   }
 
   close(): void {

@@ -397,3 +397,29 @@ export function readsKeyboard(rootPid: number): boolean {
   }
   return false;
 }
+
+/**
+ * For one program's tree, apart from the test's stall watch (a program beside the tests,
+ * or one test's server): a fingerprint of its threads' waits and wake-ups when every one
+ * is blocked in a wait with no deadline (recv, accept, input(), select, a lock), else
+ * undefined. Unchanged over a while, the program can do nothing until someone sends.
+ */
+export function waitsWithoutDeadline(rootPid: number): string | undefined {
+  if (!waits) return undefined;
+  const parts: string[] = [];
+  for (const pid of processTree(rootPid)) {
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return undefined;
+    }
+    for (const tid of tids) {
+      const call = syscallOf(pid, tid);
+      const switches = call && sleepingSwitches(pid, tid);
+      if (!call || !switches || !waits[call.nr]?.(call.args)) return undefined;
+      parts.push(`${pid}/${tid}:${call.nr}:${call.args[0]}:${switches}`);
+    }
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}

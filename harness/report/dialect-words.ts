@@ -1,15 +1,18 @@
-// The report's first word on a submission's own ports and stop word: what the grader
-// learned from its programs, what the page asks, and what the difference costs. Nothing
-// when they agree.
+// The report's first word on a submission's own ports, framing and stop word: what the
+// grader learned from its programs, what the page asks, and what the difference costs.
+// Nothing when they agree.
 
+import { PAGE_NEWLINE_TEST } from '../spec/page-newline.js';
 import { type Dialect, END_OF_INPUT } from './types.js';
+
+export { PAGE_NEWLINE_TEST };
 
 /** The title of the one test that grades the page's port (see spec/page-port.ts). */
 export const PAGE_PORT_TEST = 'the server starts and listens on PORT';
 
 export function dialectWords(d: Dialect | undefined): string | undefined {
   if (!d) return undefined;
-  const said = [portWords(d), stopWordWords(d)].filter((w) => w !== undefined);
+  const said = [portWords(d), framingWords(d), stopWordWords(d)].filter((w) => w !== undefined);
   // A sentence after the first starts with a capital; the first is lowercase, as it always was.
   return said.length === 0 ? undefined : said.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('. ');
 }
@@ -39,6 +42,18 @@ function stopWordWords(d: Dialect): string | undefined {
   const cost = serverOwn ? 'that costs one test' : 'that costs at most one test';
   const speaks = serverOwn && clientOwn ? `every other test speaks ${own.join(' or ')}` : serverOwn ? `every test of your server speaks ${server}` : `every test of your client speaks ${client}`;
   return `${seen}; the page's word is ${pageStopWord}: ${cost}, and ${speaks}`;
+}
+
+/** A server that reads messages without a newline, a client that sends none; nothing for programs that follow the page. */
+function framingWords(d: Dialect): string | undefined {
+  const server = d.serverFraming === 'bare';
+  const client = d.clientFraming === 'bare';
+  if (server && client) {
+    return `your server reads messages without a newline and your client sends none; the page asks for one: that costs one test each (${PAGE_NEWLINE_TEST}, and the client's newline test), and the other tests speak without it`;
+  }
+  if (server) return `your server reads messages without a newline; the page asks for one: that costs one test (${PAGE_NEWLINE_TEST}), and the other tests send without it`;
+  if (client) return "your client sends messages without a newline; the page asks for one: that costs one test (the client's newline test), and the client tests answer without it";
+  return undefined;
 }
 
 function portWords(d: Dialect): string | undefined {

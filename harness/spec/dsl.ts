@@ -5,8 +5,9 @@ import { isSkip, isStudentFailure } from '../core/failures.js';
 import { RandomStream } from '../core/seeded-random.js';
 import type { TranscriptEntry } from '../core/transcript.js';
 import { clientPort } from './client-port.js';
-import { endClientDiscovery, gradingSeed, testRuns } from './grading-context.js';
+import { endClientDiscovery, endServerFramingDiscovery, gradingSeed, testRuns } from './grading-context.js';
 import { useStream } from './random.js';
+import { serverFraming } from './server-framing.js';
 import { CLIENT_SIDE_GROUPS, type Group, type TaskOptions } from './task-terms.js';
 import { TestContext } from './test-context.js';
 
@@ -31,10 +32,15 @@ export function task(id: string, options: TaskOptions, body: () => void): void {
     currentTask = { id, options };
     // Where the client connects is learned beside the first tests (the server's), ready for the
     // client's; a grading that runs no test of the client side (the server alone) never starts it.
+    // How its server reads a message likewise, ready for the first test that sends it one.
     before(() => {
       if (clientSideRuns(this)) void clientPort(id, options);
+      void serverFraming(id, options);
     });
-    after(() => endClientDiscovery(id));
+    after(async () => {
+      await endClientDiscovery(id);
+      await endServerFramingDiscovery(id);
+    });
     body();
     currentTask = undefined;
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { newSeed } from '../core/seeded-random.js';
 import type { Role } from '../submission/manifest.js';
 import { ownStopWord, stopWordsOfProgram } from '../submission/stop-word.js';
-import { type Dialect, END_OF_INPUT } from './task-terms.js';
+import { type Dialect, END_OF_INPUT, type Framing } from './task-terms.js';
 
 interface Grading {
   /** The folder programs run from: the submission, or the grader's readable copy of it. */
@@ -28,6 +28,7 @@ export function beginGrading(next: Grading): void {
   learned.clear();
   clientPorts.clear();
   stopWords.clear();
+  serverFramings.clear();
 }
 
 function grading(): Grading {
@@ -105,17 +106,30 @@ export function noteServerPort(task: string, pagePort: number, port: number): vo
   learnedOf(task, pagePort).serverPort ??= port;
 }
 
+/** How the task's client ended the first message the grader read from it; the first seen counts. */
+export function noteClientFraming(task: string, pagePort: number, framing: Framing): void {
+  learnedOf(task, pagePort).clientFraming ??= framing;
+}
+
+/** How the task's client frames its messages, once seen in this grading. */
+export function clientFramingSeen(task: string): Framing | undefined {
+  return learned.get(task)?.clientFraming;
+}
+
 /** What was learned of the task's ports in this grading, for its report. */
 export function learnedDialect(task: string): Dialect | undefined {
   const d = learned.get(task);
   const words = stopWordDialect(task);
   if (!d && !words) return undefined;
-  if (!d || (d.serverPort === undefined && d.clientPort === undefined)) return words && { pagePort: d?.pagePort ?? words.pagePort, ...words.fields };
+  if (!d || (d.serverPort === undefined && d.clientPort === undefined && d.serverFraming === undefined && d.clientFraming === undefined))
+    return words && { pagePort: d?.pagePort ?? words.pagePort, ...words.fields };
   // Always in this order, whichever was seen first (the client's discovery runs beside the server's tests).
   return {
     pagePort: d.pagePort,
     ...(d.serverPort === undefined ? {} : { serverPort: d.serverPort }),
     ...(d.clientPort === undefined ? {} : { clientPort: d.clientPort }),
+    ...(d.serverFraming === undefined ? {} : { serverFraming: d.serverFraming }),
+    ...(d.clientFraming === undefined ? {} : { clientFraming: d.clientFraming }),
     ...words?.fields,
   };
 }
@@ -182,4 +196,33 @@ export async function endClientDiscovery(task: string): Promise<void> {
   if (!found) return;
   found.stop.abort();
   await found.port;
+}
+
+/** Per task: how its server reads a message, learned once per grading (undefined: it could not be told), and how to stop learning it. */
+const serverFramings = new Map<string, { framing: Promise<Framing | undefined>; stop: AbortController }>();
+
+/** The server's framing, learned by `discover` on first ask and kept for the grading. */
+export function serverFramingOf(task: string, pagePort: number, discover: (stop: AbortSignal) => Promise<Framing | undefined>): Promise<Framing | undefined> {
+  let found = serverFramings.get(task);
+  if (!found) {
+    const stop = new AbortController();
+    // A discovery that fails leaves the page's framing.
+    const framing = discover(stop.signal)
+      .catch(() => undefined)
+      .then((f) => {
+        if (f !== undefined) learnedOf(task, pagePort).serverFraming = f;
+        return f;
+      });
+    found = { framing, stop };
+    serverFramings.set(task, found);
+  }
+  return found.framing;
+}
+
+/** The task's tests are over: a discovery still under way stops (its server is killed) before the next grading. */
+export async function endServerFramingDiscovery(task: string): Promise<void> {
+  const found = serverFramings.get(task);
+  if (!found) return;
+  found.stop.abort();
+  await found.framing;
 }

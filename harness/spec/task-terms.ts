@@ -16,7 +16,22 @@ export interface TaskOptions {
   stopWord?: string;
   /** Other words the page lets its client end with (ack-v2: quit, exit): a client that knows one follows the page. */
   clientStopWords?: string[];
+  /**
+   * The page's first message from a client to the server, without its newline, and what a
+   * server does with it that shows it acted (`reply`: answers or closes on the connection;
+   * `print`: also prints or ends). Given, the grader learns whether the server waits for
+   * the newline (see server-framing.ts).
+   */
+  framingProbe?: FramingProbe;
 }
+
+export interface FramingProbe {
+  message: string;
+  seen?: 'reply' | 'print';
+}
+
+/** How a server reads a message: up to its newline, as the page asks, or as one recv() gives it. */
+export type Framing = 'line' | 'bare';
 
 /** What the grader learned of the submission's own conventions (its course's port), and what the page asks. */
 export interface Dialect {
@@ -34,6 +49,10 @@ export interface Dialect {
   clientStopWord?: string;
   /** The page's word, beside a word of its own. */
   pageStopWord?: string;
+  /** How its server was seen reading a message (only learned for TCP tasks whose page gives a first message). */
+  serverFraming?: Framing;
+  /** How its client ended the first message the grader read from it (same tasks). */
+  clientFraming?: Framing;
 }
 
 /** A page whose client ends at the end of its input (Ctrl+D), not on a word: a client that ends on a word of its own is typed it first. */

@@ -14,13 +14,15 @@ import type { RunningProgram } from '../process/program.js';
 import { type BoundSocket, type ServerEnd, serverEndsOf } from '../process/sockets.js';
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
 import { clientPort } from './client-port.js';
-import { learnStopWords, noteNeverReached, noteReached, noteServerPort, noteStartFailure } from './grading-context.js';
+import { clientFramingSeen, learnStopWords, noteClientFraming, noteNeverReached, noteReached, noteServerPort, noteStartFailure } from './grading-context.js';
+import { expectWaitedForNewline, PAGE_NEWLINE_TEST } from './page-newline.js';
 import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
 import { sandboxView } from './sandbox-view.js';
+import { observeFraming, serverFraming } from './server-framing.js';
 import { findProgram, type Started, type StartOptions, spawnInFolder, startListening } from './start-program.js';
 import { StopWords } from './stop-words.js';
-import type { Group, TaskOptions } from './task-terms.js';
+import type { Framing, Group, TaskOptions } from './task-terms.js';
 
 export interface ServerOptions extends StartOptions {
   protocol?: 'tcp' | 'udp';
@@ -126,8 +128,18 @@ export class TestContext {
     return new ProgramUnderTest(started.program, started.dir, started.programDir);
   }
 
-  /** The grader connects to the student's server as a client. */
+  /**
+   * The grader connects to the student's server as a client. Its lines go the way the
+   * server reads them (server-framing.ts): without the newline to a server that acts on
+   * what one recv() gives.
+   */
   async connect(server: ServerUnderTest | Endpoint): Promise<Connection> {
+    const conn = await this.connectPlain(server);
+    if (server instanceof ServerUnderTest && (await this.serverFraming()) === 'bare') conn.framing = 'bare';
+    return conn;
+  }
+
+  private async connectPlain(server: ServerUnderTest | Endpoint): Promise<Connection> {
     const to = server instanceof ServerUnderTest ? server.endpoint : server;
     this.graderConnections++;
     const name = this.graderConnections === 1 ? 'grader' : `grader #${this.graderConnections}`;
@@ -137,10 +149,45 @@ export class TestContext {
     return conn;
   }
 
+  /** How the task's server reads a message in this grading, when learned ('line' otherwise: the page's). */
+  async serverFraming(): Promise<Framing> {
+    return (await serverFraming(this.task, this.options)) ?? 'line';
+  }
+
+  /**
+   * True (and said in the transcript) when the server reads messages without a newline:
+   * the page's newline is then charged once, in the test that grades it, and a test of the
+   * newlines it sends has nothing more to charge.
+   */
+  async newlineChargedElsewhere(): Promise<boolean> {
+    if ((await this.serverFraming()) !== 'bare') return false;
+    this.transcript.add('grader', `your server reads messages without a newline: the page's newline is charged once, in "${PAGE_NEWLINE_TEST}", not here`);
+    return true;
+  }
+
+  /**
+   * The one test that grades the page's newline: a server of its own is sent the page's
+   * first message without the newline, and fails if it acts on it before the newline comes.
+   */
+  async expectServerWaitsForNewline(opts: StartOptions = {}): Promise<void> {
+    const probe = this.options.framingProbe;
+    if (!probe) throw new Error(`task ${this.task} gives no first message to send (framingProbe)`);
+    const server = await this.startServer(opts);
+    const conn = await this.connectPlain(server);
+    const seen = await observeFraming(conn, server.process, probe);
+    if (seen.framing === 'line') conn.note('the server read the message and waits for its newline');
+    expectWaitedForNewline(probe.message, seen);
+  }
+
   /** The grader listens as the server, where a student's client looks for it. */
   async listen(): Promise<FakeServer> {
     const server = await FakeServer.start(this.transcript, await this.net(), await this.graderServerPort());
     server.contact = this.contact;
+    // Where the page gives a first message, the client's own framing is learned from the first line it sends, and later answers go its way.
+    if (this.options.framingProbe) {
+      server.framing = clientFramingSeen(this.task) ?? 'line';
+      server.onFirstLine = (endedWithNewline) => noteClientFraming(this.task, this.options.port, endedWithNewline ? 'line' : 'bare');
+    }
     this.cleanups.push(() => server.close());
     return server;
   }

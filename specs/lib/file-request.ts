@@ -77,7 +77,7 @@ export async function expectFileReply(conn: Connection, name: string, expected: 
   const head = firstLine(raw);
   if (!head) {
     throw new StudentFailure({
-      sent: `${quote(`${name}\n`)}`,
+      sent: conn.lastSent,
       expected: `the line "OK", then the ${expected.length} bytes of the file`,
       actual: `${describeBytes(raw)} with no line "OK" first`,
       help: 'send b"OK\\n" before the file\'s bytes, so the client can tell a file from an error',
@@ -85,7 +85,7 @@ export async function expectFileReply(conn: Connection, name: string, expected: 
   }
   if (!OK_LINE.test(head.line)) {
     throw new StudentFailure({
-      sent: `${quote(`${name}\n`)}`,
+      sent: conn.lastSent,
       expected: `the line "OK", then the ${expected.length} bytes of the file "${name}" (it is in the server's folder)`,
       actual: `the line ${quote(head.line)}`,
       help: ERROR_LINE.test(head.line)
@@ -95,7 +95,7 @@ export async function expectFileReply(conn: Connection, name: string, expected: 
   }
   expectSameBytes(head.rest, expected, {
     what: `after "OK\\n", the file "${name}"`,
-    sent: quote(`${name}\n`),
+    sent: conn.lastSent,
     help: opts.help,
   });
 }

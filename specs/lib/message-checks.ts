@@ -12,6 +12,7 @@ import {
   check,
   type FakeServer,
   group,
+  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomSentence,
@@ -140,7 +141,7 @@ async function pairTurn(server: ServerUnderTest, client: ProgramUnderTest): Prom
 }
 
 export function messageTask(id: string, threaded: boolean): void {
-  task(id, { port: 5000, stopWord: 'exit' }, () => {
+  task(id, { port: 5000, stopWord: 'exit', framingProbe: { message: 'hello' } }, () => {
     group('server', () => {
       check('the server starts and listens on PORT', 1, async (t) => {
         await t.startServer({ pagePort: true });
@@ -161,6 +162,8 @@ export function messageTask(id: string, threaded: boolean): void {
       });
 
       check(`the server answers an empty line with "${REPLY}" too`, 1, async (t) => {
+        // Without a newline an empty message is no bytes at all: nothing to send a server that reads without one.
+        if (await t.newlineChargedElsewhere()) return;
         const server = await t.startServer();
         const conn = await t.connect(server);
         await exchange(conn, '', `an empty line is a message like any other: answer it (only recv() returning b"" means the client left); ${REPLY_HELP}`);
@@ -299,7 +302,13 @@ export function messageTask(id: string, threaded: boolean): void {
     });
 
     group('robustness', () => {
+      check(PAGE_NEWLINE_TEST, 1, async (t) => {
+        await t.expectServerWaitsForNewline();
+      });
+
       check('the server ends each reply with a newline', 1, async (t) => {
+        // A server that reads without the newline is charged once for the page's newline, above.
+        if (await t.newlineChargedElsewhere()) return;
         const server = await t.startServer();
         const conn = await t.connect(server);
         await conn.sendLine(randomSentence(24));
@@ -317,7 +326,7 @@ export function messageTask(id: string, threaded: boolean): void {
         const server = await t.startServer();
         const conn = await t.connect(server);
         const message = randomSentence(30);
-        await conn.send(message.slice(0, 7));
+        await conn.sendLinePiece(message.slice(0, 7));
         await conn.waitUntilRead();
         await conn.sendLine(message.slice(7));
         // Joined is what counts here: one answer, in any words, and the message printed whole.
@@ -341,6 +350,8 @@ export function messageTask(id: string, threaded: boolean): void {
       });
 
       check('the server answers two messages that arrive together in one segment, one answer each', 1, async (t) => {
+        // To a server that reads without the newline, two lines together are one message: the page's newline, charged once.
+        if (await t.newlineChargedElsewhere()) return;
         const server = await t.startServer();
         const conn = await t.connect(server);
         await conn.send(`${randomSentence(20)}\n${randomSentence(20)}\n`);
@@ -352,7 +363,7 @@ export function messageTask(id: string, threaded: boolean): void {
         const { client, conn } = await clientSession(t);
         client.type(randomSentence(20));
         await conn.readLine();
-        await conn.send(REPLY.slice(0, 5));
+        await conn.sendLinePiece(REPLY.slice(0, 5));
         await conn.waitUntilRead();
         await conn.sendLine(REPLY.slice(5));
         await client.expectOutput(REPLY, { help: WHOLE_LINE_HELP });

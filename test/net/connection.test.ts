@@ -166,4 +166,27 @@ describe('a connection over a real loopback socket', function () {
     open.peer.resume();
     await open.grader.waitUntilRead({ within: PROGRAM_WAIT_MS });
   });
+
+  it('sends a line with its newline, and a piece as it is, to a server that reads up to the newline', async () => {
+    open = await pair();
+    await open.grader.sendLinePiece('AA');
+    expect(await received(open.peer, 2)).to.equal('AA');
+    await open.grader.sendLine('PL');
+    expect(await received(open.peer, 3)).to.equal('PL\n');
+  });
+
+  it('sends a server that reads without a newline each message whole and alone: a piece waits for the rest, the next message for the last to be read', async () => {
+    open = await pair();
+    open.grader.framing = 'bare';
+    const chunks: string[] = [];
+    open.peer.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+    await open.grader.sendLinePiece('AA');
+    await open.grader.sendLine('PL');
+    await open.grader.sendLine('GOOG');
+    await open.grader.waitUntilRead({ within: PROGRAM_WAIT_MS });
+    expect(chunks).to.deep.equal(['AAPL', 'GOOG']);
+    const said = open.transcript.entries.map((e) => e.event);
+    expect(said).to.include('sent "AAPL"').and.include('sent "GOOG"');
+    expect(said.some((e) => e.includes('without the newline'))).to.equal(true);
+  });
 });
