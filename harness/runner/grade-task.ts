@@ -4,12 +4,12 @@ import path from 'node:path';
 import { GraderError } from '../core/failures.js';
 import { scaled } from '../core/time.js';
 import { scoreTask, type TaskReport } from '../report/types.js';
-import { findIsolation, ISOLATION_VARIABLE } from '../sandbox/isolation.js';
-import { findGraderPython, PYTHON_VARIABLE } from '../sandbox/python.js';
+import { findIsolation } from '../sandbox/isolation.js';
+import { findGraderPython } from '../sandbox/python.js';
 import { misplacedProgram } from '../submission/locate-program.js';
 import { graderIdentity } from './grader-identity.js';
 import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
-import type { Graded } from './worker-protocol.js';
+import type { Graded, RunSettings } from './worker-protocol.js';
 
 /** A whole task; every wait inside has its own much shorter deadline. */
 const TASK_DEADLINE_MS = scaled(5 * 60_000);
@@ -29,24 +29,24 @@ export interface GradeOptions {
 
 let jobs = 0;
 
-let settingsOfRun: Promise<Record<string, string>> | undefined;
+let settingsOfRun: Promise<RunSettings> | undefined;
 
 /**
  * The run's settings, found once per process with their probes side by side (each a
  * process start: ~0.1 s, a pyenv shim's python more), so every worker of a run grades alike.
  */
-function runSettings(): Promise<Record<string, string>> {
-  settingsOfRun ??= Promise.all([findIsolation(), findGraderPython()]).then(([found, python]) => ({ [ISOLATION_VARIABLE]: found.mode, [PYTHON_VARIABLE]: python }));
+function runSettings(): Promise<RunSettings> {
+  settingsOfRun ??= Promise.all([findIsolation(), findGraderPython()]).then(([found, python]) => ({ isolation: found.mode, python }));
   return settingsOfRun;
 }
 
 export async function gradeTask(task: string, submission: string, opts: GradeOptions): Promise<TaskReport> {
   const started = Date.now();
   const settings = await runSettings();
-  const job = { id: ++jobs, task, submission: path.resolve(submission), seed: opts.seed, groups: opts.groups ?? [], tests: opts.tests ?? [], folderVersion: opts.folderVersion ?? 0 };
+  const job = { id: ++jobs, task, submission: path.resolve(submission), seed: opts.seed, groups: opts.groups ?? [], tests: opts.tests ?? [], settings, folderVersion: opts.folderVersion ?? 0 };
   let graded: Graded;
   try {
-    graded = await gradeOnWorker(job, settings, TASK_DEADLINE_MS);
+    graded = await gradeOnWorker(job, TASK_DEADLINE_MS);
   } catch (e) {
     if (!(e instanceof WorkerFailure)) throw e;
     throw new GraderError(`grading ${task} failed: ${e.why}\n${e.output}`);
@@ -57,7 +57,7 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
   const foundAt = misplacedPrograms(path.resolve(submission), task);
   return {
     ...head,
-    isolation: settings[ISOLATION_VARIABLE],
+    isolation: settings.isolation,
     seed: opts.seed,
     grader: graderIdentity(task),
     ...(graded.dialect ? { dialect: graded.dialect } : {}),

@@ -12,7 +12,8 @@ import { compiledSpec } from '../core/paths.js';
 import { killLiveProgramsOnSignals } from '../process/live-programs.js';
 import { watchForStalls } from '../process/stall.js';
 import type { Dialect, TestResult } from '../report/types.js';
-import { isolation } from '../sandbox/isolation.js';
+import { adoptIsolation, isolation } from '../sandbox/isolation.js';
+import { adoptGraderPython } from '../sandbox/python.js';
 import { keptCopyOf } from '../sandbox/submission-copy.js';
 import { settleSandboxes } from '../sandbox/test-network.js';
 import { beginGrading, learnedDialect } from '../spec/grading-context.js';
@@ -20,13 +21,23 @@ import { GradeReporter } from './reporter.js';
 import type { WorkerDone, WorkerJob } from './worker-protocol.js';
 
 killLiveProgramsOnSignals();
-// Waits end once the test's programs stall, where /proc shows each test's own network
-// (without one, the machine's sockets of every other test would never keep still).
-// SOCKET_GRADER_STALLS=off: every wait runs to its deadline, as a check on a verdict.
-if (isolation().mode !== 'none' && process.env.SOCKET_GRADER_STALLS !== 'off') watchForStalls();
 // A promise a finished test left behind must not take the next grading down with it.
 process.on('unhandledRejection', (reason) => process.stderr.write(`unhandled rejection between gradings: ${String(reason)}\n`));
 process.on('disconnect', () => process.exit(0));
+
+let stallsWatched = false;
+
+/**
+ * Waits end once the test's programs stall, where /proc shows each test's own network
+ * (without one, the machine's sockets of every other test would never keep still); known
+ * once the first job says the run's mode. SOCKET_GRADER_STALLS=off: every wait runs to
+ * its deadline, as a check on a verdict.
+ */
+function watchStallsOnce(): void {
+  if (stallsWatched || isolation().mode === 'none' || process.env.SOCKET_GRADER_STALLS === 'off') return;
+  stallsWatched = true;
+  watchForStalls();
+}
 
 const suites = new Map<string, Mocha>();
 
@@ -59,6 +70,9 @@ function grepFor(job: WorkerJob): RegExp | undefined {
 }
 
 async function grade(job: WorkerJob): Promise<{ results: TestResult[]; dialect?: Dialect }> {
+  adoptIsolation(job.settings.isolation);
+  adoptGraderPython(job.settings.python);
+  watchStallsOnce();
   // In a sandbox, programs run from a copy every user may read (they never run as the
   // grader's user, whatever the folder's permissions); without one, from the folder itself.
   // The copy is made once for the gradings of the same folder that follow, again once it has changed.

@@ -68,8 +68,8 @@ export class GradingWorker {
     this.idle();
   }
 
-  static start(env: Record<string, string>): GradingWorker {
-    return new GradingWorker(fork(WORKER, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' }));
+  static start(): GradingWorker {
+    return new GradingWorker(fork(WORKER, [], { env: process.env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' }));
   }
 
   get pid(): number | undefined {

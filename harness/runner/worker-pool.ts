@@ -13,25 +13,22 @@ export { WorkerFailure } from './grading-worker.js';
 const idle: GradingWorker[] = [];
 const all = new Set<GradingWorker>();
 
-function take(task: string, env: Record<string, string>): GradingWorker {
+function take(task: string): GradingWorker {
   for (let i = idle.length - 1; i >= 0; i--) if (!idle[i].alive) all.delete(idle.splice(i, 1)[0]);
   let i = idle.findIndex((w) => w.tasks.has(task));
   if (i < 0) i = idle.length - 1;
   if (i >= 0) return idle.splice(i, 1)[0];
-  const worker = GradingWorker.start(env);
+  const worker = GradingWorker.start();
   all.add(worker);
   return worker;
 }
 
-/**
- * Grades `job` on a worker started with `env` (the run's settings, the same for every
- * worker of a run). Throws a WorkerFailure when the worker broke or ran out of time.
- */
-export async function gradeOnWorker(job: WorkerJob, env: Record<string, string>, deadlineMs: number): Promise<Graded> {
+/** Grades `job` on a worker (the job carries the run's settings). Throws a WorkerFailure when the worker broke or ran out of time. */
+export async function gradeOnWorker(job: WorkerJob, deadlineMs: number): Promise<Graded> {
   // A worker that died idle (found out only on sending it the job) is no failure of the
   // grading: a fresh worker takes it. One that died with the job is.
   for (let attempt = 1; ; attempt++) {
-    const worker = take(job.task, env);
+    const worker = take(job.task);
     try {
       const results = await worker.run(job, deadlineMs);
       worker.tasks.add(job.task);

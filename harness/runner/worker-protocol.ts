@@ -1,6 +1,14 @@
 // What the runner and a grading worker say to each other over the worker's IPC channel.
 
 import type { Dialect, TestResult } from '../report/types.js';
+import type { IsolationMode } from '../sandbox/isolation.js';
+
+/** What every grading of a run shares, found once by the run's process and handed to each worker with each job. */
+export interface RunSettings {
+  isolation: IsolationMode;
+  /** The python3 that runs students' .py files and the sandbox helper. */
+  python: string;
+}
 
 /** One grading: a submission on a task, with the run's seed, maybe narrowed to groups or tests. */
 export interface WorkerJob {
@@ -13,6 +21,7 @@ export interface WorkerJob {
   groups: string[];
   /** Only tests whose title holds one of these (all when empty). */
   tests: string[];
+  settings: RunSettings;
   /** Which version of the folder this is (watch counts the saves in it): a copy of another version is made again. */
   folderVersion: number;
 }

@@ -104,6 +104,11 @@ export function findIsolation(): Promise<Isolation> {
   return deciding;
 }
 
+/** A grading worker takes its run's mode, as its job says: one mode for every worker of a run, found once by the run. */
+export function adoptIsolation(mode: IsolationMode): void {
+  if (decided?.mode !== mode) decided = { mode, summary: summaryOf(mode) };
+}
+
 /** The run's mode, at once: decided already (findIsolation, or the worker's variable), else probed now. */
 export function isolation(): Isolation {
   decided ??= withoutProbes() ?? fromProbes({ nsenter: works('nsenter', ['--version']), unshare: works('unshare', unshareArgs()) });

@@ -7,19 +7,16 @@ import { othersMay } from './access.js';
 
 let grader: string | undefined;
 
-/** Where a grading process hands the python3 it found to its workers. */
-export const PYTHON_VARIABLE = 'SOCKET_GRADER_PYTHON';
-
 // -I -S: no site packages or user paths to load, only the path wanted.
 const PROBE = ['-I', '-S', '-c', 'import sys; print(sys.executable)'];
 
 /**
  * The real python3 behind PATH, found once a run: version managers put a shell-script
  * shim first on PATH (pyenv's costs 0.2 to 0.5 s a start, and a spec starts dozens of
- * programs); a worker takes the one its parent found.
+ * programs); a worker is handed the one its parent found (adoptGraderPython).
  */
 export function graderPython(): string {
-  grader ??= process.env[PYTHON_VARIABLE] || binaryOnPath();
+  grader ??= binaryOnPath();
   if (!grader) {
     try {
       grader = execFileSync('python3', PROBE, { encoding: 'utf8' }).trim() || 'python3';
@@ -64,12 +61,17 @@ function runnable(file: string): boolean {
   }
 }
 
+/** A grading worker takes the python3 its run found, as its job says (never found again, never from the environment). */
+export function adoptGraderPython(python: string): void {
+  grader = python;
+}
+
 let finding: Promise<string> | undefined;
 
 /** graderPython(), found without blocking: the CLI runs it beside its other probes, once per process. */
 export function findGraderPython(): Promise<string> {
   finding ??= new Promise((resolve) => {
-    grader ??= process.env[PYTHON_VARIABLE] || binaryOnPath();
+    grader ??= binaryOnPath();
     if (grader) return resolve(grader);
     const child = execFile('python3', PROBE, { encoding: 'utf8' }, (error, stdout) => {
       // A synchronous graderPython() may have decided meanwhile: one answer per process.
