@@ -14,6 +14,8 @@ export interface MutantInfo {
   killedBy: string[];
   /** When true, the tests named by killedBy must be the only ones that fail (a sequential server fails exactly the concurrency tests). */
   exactly: boolean;
+  /** Why the bug really breaks tests of more than one group (validate --matrix fails a cross-group mutant without it). */
+  crossGroups?: string;
 }
 
 /**
@@ -61,8 +63,11 @@ export function loadFixtures(task: string): Fixtures {
     reference: referenceDir,
     mutants: subfolders(mutantsDir).map((name) => {
       const dir = path.join(mutantsDir, name);
-      const meta = JSON.parse(readFileSync(path.join(dir, 'mutant.json'), 'utf8')) as { bug: string; killedBy: string[]; exactly?: boolean };
-      return { name, dir, bug: meta.bug, killedBy: meta.killedBy, exactly: meta.exactly === true };
+      const file = path.join(dir, 'mutant.json');
+      const meta = JSON.parse(readFileSync(file, 'utf8')) as { bug: string; killedBy: string[]; exactly?: boolean; crossGroups?: unknown };
+      if (meta.crossGroups !== undefined && (typeof meta.crossGroups !== 'string' || meta.crossGroups.trim() === ''))
+        throw new Error(`${file}: "crossGroups" must say, in a sentence, why the bug breaks tests of several groups`);
+      return { name, dir, bug: meta.bug, killedBy: meta.killedBy, exactly: meta.exactly === true, ...(meta.crossGroups ? { crossGroups: meta.crossGroups } : {}) };
     }),
     solutions: subfolders(solutionsDir).map((name) => loadSolution(path.join(solutionsDir, name), name)),
   };
