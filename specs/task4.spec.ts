@@ -24,6 +24,7 @@ import {
   trimmedLineAnyCase,
   whoSpeaksFirst,
 } from '../harness/index.js';
+import { expectCleanExit, expectEndsOrServesOn } from './lib/ends-or-serves-on.js';
 
 const isBye = (text: string): boolean => text.trim().toUpperCase() === 'BYE';
 const SEND_LINE_HELP = 'send what was typed with a newline at the end: sock.sendall((message + "\\n").encode())';
@@ -44,15 +45,19 @@ async function expectHangUp(conn: Connection, help: string): Promise<void> {
   }
 }
 
-/** It exits with code 0 and printed no Python traceback; a traceback is the reported cause. */
-async function expectCleanExit(program: ProgramUnderTest, help: string): Promise<void> {
-  try {
-    await program.expectExit(0, { help });
-  } catch (e) {
-    program.expectNoTraceback(help);
-    throw e;
-  }
-  program.expectNoTraceback(help);
+/** After its chat the server ends cleanly or serves the next client: one that takes the next client's line. */
+async function expectServerEndsOrServesOn(t: TestContext, server: ServerUnderTest, help: string): Promise<void> {
+  await expectEndsOrServesOn(
+    t,
+    server,
+    async () => {
+      const text = randomSentence(20);
+      const next = await t.connect(server);
+      await next.sendLine(text);
+      await server.expectOutput(text);
+    },
+    help,
+  );
 }
 
 /** The grader connects as the client, with a fresh server. */
@@ -78,6 +83,18 @@ async function chatWithClient(t: TestContext): Promise<{ client: ProgramUnderTes
   const client = await t.startClient(fake);
   const conn = await fake.accept({ from: client });
   return { client, conn, fake };
+}
+
+/**
+ * One turn against the client, printing unjudged: the typed line is sent, the reply is
+ * read (for the tests of how the client ends, whatever it prints).
+ */
+async function unprintedClientTurn(client: ProgramUnderTest, conn: Connection): Promise<void> {
+  const message = randomSentence(24);
+  client.type(message);
+  await conn.expectLine(trimmedLine(message), { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
+  await conn.sendLine(randomSentence(24));
+  await conn.waitUntilRead();
 }
 
 /** One turn against the client: the typed line is sent, the server's reply is printed. */
@@ -128,10 +145,10 @@ async function clientsTurn(pair: Pair): Promise<void> {
   if (pair.first === 'server') await say(pair, 'server');
 }
 
-/** After BYE both programs end by themselves, with code 0 and no traceback. */
-async function expectBothEnd(server: ServerUnderTest, client: ProgramUnderTest, help: { server: string | (() => string); client: string }): Promise<void> {
+/** After BYE both programs end their chat: the client exits with code 0 and no traceback, the server too, or it serves the next client. */
+async function expectBothEnd(t: TestContext, server: ServerUnderTest, client: ProgramUnderTest, help: { server: string | (() => string); client: string }): Promise<void> {
   await expectCleanExit(client, help.client);
-  await expectCleanExit(server, typeof help.server === 'string' ? help.server : help.server());
+  await expectServerEndsOrServesOn(t, server, typeof help.server === 'string' ? help.server : help.server());
 }
 
 /**
@@ -238,7 +255,7 @@ task('task4', { port: 54 }, () => {
       await pairTurn(pair);
       await clientsTurn(pair);
       client.type('BYE');
-      await expectBothEnd(server, client, {
+      await expectBothEnd(t, server, client, {
         client: 'after sending BYE, close the socket and let the program end',
         server: serverHelpAfterClientBye(server, 'when the message received is BYE, close the connection and end: do not ask input() again'),
       });
@@ -250,7 +267,7 @@ task('task4', { port: 54 }, () => {
       // The server's person types BYE on their turn: after the client's first line, or at once where the server speaks first.
       if (pair.first === 'client') await say(pair, 'client', randomSentence(20));
       server.type('BYE');
-      await expectBothEnd(server, client, {
+      await expectBothEnd(t, server, client, {
         client: 'check every message the server sends too: when it is BYE, close the socket and end instead of asking input() again',
         server: 'after sending BYE, close the connection and let the program end',
       });
@@ -263,7 +280,7 @@ task('task4', { port: 54 }, () => {
       await clientsTurn(pair);
       client.type('bye');
       const help = 'compare without case, on both sides: if message.strip().upper() == "BYE":';
-      await expectBothEnd(server, client, { client: help, server: serverHelpAfterClientBye(server, help) });
+      await expectBothEnd(t, server, client, { client: help, server: serverHelpAfterClientBye(server, help) });
     });
   });
 
@@ -309,7 +326,7 @@ task('task4', { port: 54 }, () => {
       const { server, conn } = await chatWithServer(t);
       await serverTurn(server, conn);
       conn.end();
-      await expectCleanExit(server, 'recv() returns b"" when the client has left: then stop the chat instead of asking for input()');
+      await expectServerEndsOrServesOn(t, server, 'recv() returns b"" when the client has left: then stop the chat instead of asking for input()');
     });
 
     check('the server ends without a traceback when the client resets the connection', 1, async (t) => {
@@ -317,7 +334,8 @@ task('task4', { port: 54 }, () => {
       await serverTurn(server, conn);
       conn.reset();
       const help = 'recv() raises ConnectionResetError when the client vanishes: catch it (except ConnectionError:) and end the chat';
-      await expectCleanExit(server, help);
+      await expectServerEndsOrServesOn(t, server, help);
+      server.expectNoTraceback(help);
     });
 
     check('the server ends cleanly when its input is closed (Ctrl+D)', 1, async (t) => {
@@ -326,12 +344,12 @@ task('task4', { port: 54 }, () => {
       server.closeInput();
       const help = 'input() raises EOFError on Ctrl+D: catch it (except EOFError:), close the connection and end like BYE';
       await expectHangUp(conn, help);
-      await expectCleanExit(server, help);
+      await expectServerEndsOrServesOn(t, server, help);
     });
 
     check('the client ends cleanly when the server leaves without BYE', 1, async (t) => {
       const { client, conn } = await chatWithClient(t);
-      await clientTurn(client, conn);
+      await unprintedClientTurn(client, conn);
       client.type(randomSentence(20));
       await conn.readLine();
       conn.end();
@@ -349,7 +367,7 @@ task('task4', { port: 54 }, () => {
 
     check('the client ends cleanly when its input is closed (Ctrl+D)', 1, async (t) => {
       const { client, conn } = await chatWithClient(t);
-      await clientTurn(client, conn);
+      await unprintedClientTurn(client, conn);
       client.closeInput();
       const help = 'input() raises EOFError on Ctrl+D: catch it (except EOFError:), close the socket and end like BYE';
       await expectHangUp(conn, help);
