@@ -20,6 +20,7 @@ import {
   trimmedLine,
   trimmedLineAnyCase,
 } from '../harness/index.js';
+import { nameAskedFor, type StartAsking, symbolIn } from './lib/asked-for.js';
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
 import {
   answerFor,
@@ -33,10 +34,20 @@ import {
   PRICES,
   quoteLine,
   randomSymbol,
+  SYMBOLS,
   serverAndConnection,
   TRAILING_ZERO,
   unknownSymbol,
 } from './lib/stock-quotes.js';
+
+/** The student's client asking for `symbol`: given as its argument, and typed (for a client that asks with input()). */
+function asking(t: TestContext): StartAsking {
+  return async (to, symbol) => {
+    const client = await t.startClient(to, { args: [symbol] });
+    client.type(symbol);
+    return client;
+  };
+}
 
 const READ_LINE_HELP = 'one recv() returns only what has arrived so far: keep calling recv() and collecting bytes until the newline arrives (or recv() returns b"")';
 const PRINT_HELP = 'print the symbol and the answer on one line: print(symbol, answer)';
@@ -138,20 +149,23 @@ task('stock1', { port: 5000 }, () => {
   group('end-to-end', () => {
     check('your client, asked for a symbol, prints it with the price your server gives and exits with code 0', 2, async (t) => {
       const symbol = randomSymbol();
+      const asked = await nameAskedFor(t, symbol, symbolIn(SYMBOLS), asking(t));
       const server = await t.startServer();
-      const client = await t.startClient(server, { args: [symbol] });
-      await client.expectOutput(anyPriceLine(symbol), {
-        help: `run "python server.py", then "python client.py ${symbol}": it should print ${symbol} and its price on one line`,
+      const client = await asking(t)(server, symbol);
+      await client.expectOutput(anyPriceLine(asked), {
+        help: `run "python server.py", then "python client.py ${asked}": it should print ${asked} and its price on one line`,
       });
       await client.expectExit(0, { help: 'after printing the price, the client closes its socket and ends' });
     });
 
     check('your client, asked for an unknown symbol, shows an error without a traceback', 1, async (t) => {
       const symbol = unknownSymbol();
+      const asked = await nameAskedFor(t, symbol, symbolIn(SYMBOLS), asking(t));
       const server = await t.startServer();
-      const client = await t.startClient(server, { args: [symbol] });
+      const client = await asking(t)(server, symbol);
       const help = `run "python client.py ${symbol}" against your server: the server must answer (not crash) and the client must show the error`;
-      await client.expectOutput(ERROR_SHOWN, { help });
+      // A client that always asks for a symbol of its own cannot be asked an unknown one: it is judged on what it shows for its own.
+      await client.expectOutput(asked === symbol ? ERROR_SHOWN : anyPriceLine(asked), { help });
       await client.expectExit('any', { help });
       client.expectNoTraceback(help);
     });
