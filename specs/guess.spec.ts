@@ -24,6 +24,7 @@ import {
   textPattern,
   trimmedLine,
 } from '../harness/index.js';
+import { busyServerHint, withHintFromEvidence } from './lib/busy-server.js';
 
 const LOW = 1;
 const HIGH = 100;
@@ -348,14 +349,18 @@ task('guess', { port: 5002 }, () => {
       const server = await t.startServer();
       const clients = [await t.startClient(server), await t.startClient(server)];
       const games = clients.map((_, i) => new Search(`the person at client ${i + 1}`));
-      const help = `a client waits for a hint that does not come: is your server still busy with the other player? ${THREAD_HELP}`;
+      // The hint names a busy server only when the socket table shows it: this client's connection not accepted, or its guess unread.
+      const help = "each guess typed at a client must get its hint on that client's screen: your client sends the guess and prints the hint your server answers";
       while (games.some((g) => g.won === undefined)) {
         for (const [i, client] of clients.entries()) {
           const game = games[i];
           if (game.won !== undefined) continue;
           const guess = game.next();
           client.type(String(guess));
-          const line = await client.expectOutput(ANY_HINT, { help });
+          const line = await withHintFromEvidence(
+            () => client.expectOutput(ANY_HINT, { help }),
+            () => busyServerHint(t, client, server, THREAD_HELP, 'the other player'),
+          );
           game.apply(guess, onePrintedHint(line, help), 'each player keeps one secret from the first guess to CORRECT');
         }
       }

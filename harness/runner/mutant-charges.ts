@@ -22,9 +22,13 @@ export interface MutantCharges {
   severalInOneGroup: string[];
 }
 
-/** A test costs a charge when it failed, or was skipped because another failed; a grader error is ours, and advisory tests cost nothing. */
+/**
+ * A test charges the bug when it failed. A skipped one was not played: most mutants hold
+ * only the program with the bug, and every test of the other program is skipped (its
+ * program is missing); a grader error is ours; advisory tests cost nothing.
+ */
 function charged(t: TestResult): boolean {
-  return !t.advisory && (t.status === 'failed' || t.status === 'skipped');
+  return !t.advisory && t.status === 'failed';
 }
 
 export function mutantCharges(mutant: string, report: TaskReport, crossGroups?: string): MutantCharges {

@@ -14,14 +14,15 @@ function report(tests: TestResult[]): TaskReport {
 }
 
 describe('mutant charges (validate --matrix)', () => {
-  it('groups what a mutant lost; failed and skipped count, passed, grader errors and advisory tests do not', () => {
+  it('groups what a mutant lost; failed tests count, passed, skipped (a program the mutant does not hold), grader errors and advisory tests do not', () => {
     const c = mutantCharges(
       'one-recv',
       report([
         test('room keeps working', 'server', 'failed'),
         test('joins', 'server', 'passed'),
         test('pieces', 'robustness', 'failed'),
-        test('two in one', 'robustness', 'skipped'),
+        test('two in one', 'robustness', 'failed'),
+        test('no client here', 'client', 'skipped'),
         test('ours', 'end-to-end', 'error'),
         test('advice', 'client', 'failed', true),
       ]),
