@@ -101,7 +101,9 @@ task('stock1', { port: 5000 }, () => {
     check('the server closes the connection after its answer', 1, async (t) => {
       const symbol = randomSymbol();
       const { conn } = await serverAndConnection(t);
-      await expectAnswer(conn, symbol, 'answer with the price, then close');
+      await conn.sendLine(symbol);
+      // The answer in any format (its format is the test above's), then the close.
+      await conn.expectLine(textPattern(`a price for ${symbol}`, holdsAPrice), { help: 'answer with the price, then close' });
       await conn.expectClosed({ help: 'after sending the answer call conn.close(): one symbol, one answer, then the connection ends' });
     });
   });
