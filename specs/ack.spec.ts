@@ -142,7 +142,11 @@ task('ack', { port: 65432 }, () => {
       const help = "the message given to your client must show on your server's screen, and the acknowledgment (with the message) on your client's screen";
       await server.expectOutput(text, { help });
       // The ack in the student's own words: the message, or a word that says it arrived ("ACK", "received", "got").
-      await client.expectOutput(textPattern(`${quote(text)} or an acknowledgment such as "ACK" or "received"`, new RegExp(`${text}|\\back\\b|receiv|\\bgot\\b`, 'i')), { help });
+      // A label alone ("Received from server:" and nothing after it) is not an acknowledgment.
+      await client.expectOutput(
+        textPattern(`${quote(text)} or an acknowledgment such as "ACK" or "received"`, (line) => line.includes(text) || (/\back\b|receiv|\bgot\b/i.test(line) && !/:\s*$/.test(line))),
+        { help },
+      );
       await expectCleanExit(client, 'after printing the answer, the client ends');
       const answersNext = async (): Promise<void> => {
         const next = await t.connect(server);

@@ -140,7 +140,10 @@ const PAIR_HELP =
 
 /** The server's answer as the person at the client sees it, in the pair's own words: the page's, the message echoed, or a word that says it arrived. */
 function answerShown(message: string): TextPattern {
-  return textPattern(`${quote(REPLY)}, or the server's answer in its own words`, (line) => line.includes(REPLY) || line.includes(message) || /receiv|\back\b|\bgot\b/i.test(line));
+  return textPattern(
+    `${quote(REPLY)}, or the server's answer in its own words`,
+    (line) => line.includes(REPLY) || line.includes(message) || (/receiv|\back\b|\bgot\b/i.test(line) && !/:\s*$/.test(line)),
+  );
 }
 
 /** One message as the people see it: printed by the server, answered on the client's screen. */
