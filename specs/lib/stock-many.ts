@@ -403,7 +403,8 @@ export async function interleavedClients(t: TestContext, server: ServerUnderTest
   const b = await t.connect(server);
   await expectQuote(b, 'GOOG', PRICES.GOOG, `client A has sent "AA" and waits; client B sent "GOOG\\n" and got no answer; ${help}`);
   await a.send('PL\n');
-  await a.expectLine(PRICES.AAPL, { help: 'client A, which finished its symbol last, must still be answered' });
+  // An answer, whatever it says: whether the two halves were read as one symbol is the robustness group's test.
+  await a.readLine({ help: 'client A, which finished its symbol last, must still be answered' });
 }
 
 /** A client connected and silent does not stop another from being answered; it is served itself afterwards. */
