@@ -211,13 +211,14 @@ task('echo', { port: 5001, stopWord: END_OF_INPUT }, () => {
       await client.expectOutput(line, { help: `${PAIR_HELP}; a line can be much longer than one recv()` });
     });
 
-    check('at the end of its input your client exits with code 0, and your server serves the next client', 2, async (t) => {
+    check('at the end of its input your client ends, and your server serves the next client', 2, async (t) => {
       const { server, client } = await startPair(t);
       const line = randomSentence(40);
       client.type(line);
       await client.expectOutput(line, { help: PAIR_HELP });
       t.stopWords.endInput(client);
-      await client.expectExit(0, { help: 'catch EOFError around input(), close the socket and let the program end normally' });
+      // That it ends is judged here; its exit code and traceback are the client group's test.
+      await client.expectExit('any', { help: 'catch EOFError around input(), close the socket and let the program end normally' });
       const next = await t.startClient(server);
       const again = randomSentence(40);
       next.type(again);
@@ -257,10 +258,10 @@ task('echo', { port: 5001, stopWord: END_OF_INPUT }, () => {
       await rude.send('half a mess');
       await rude.waitUntilRead();
       rude.reset();
+      // Serving the next client is the server group's test: a server that then ends cleanly is fine here.
       await expectServesOnOrEndsCleanly(server, () => serveOneLine(t, server), {
         help: 'recv() and sendall() raise ConnectionResetError when a client vanishes: catch it (try/except), close that connection and go back to accept()',
       });
-      server.expectRunning('a client that vanishes must end only its own connection, not the server');
     });
 
     check('the client prints the whole echo when it arrives in pieces', 1, async (t) => {

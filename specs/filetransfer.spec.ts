@@ -17,12 +17,13 @@ import {
   randomBinary,
   randomFileName,
   randomInt,
+  randomSentence,
   StudentFailure,
   scaled,
   type TestContext,
   task,
 } from '../harness/index.js';
-import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
+import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import {
   expectClientEndsNameWithNewline,
   expectEnds,
@@ -227,9 +228,11 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
     check('your client gets a 1.2 MiB binary file (every byte value, CR, LF, NUL) from your server: saved under its name, identical (same SHA-256), exit code 0', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = binaryFile(1.2 * MiB);
-      const server = await t.startServer({ files: folderWith(name, content) });
+      // A client with a name of its own (hard-coded) is graded on the file it saves: its server holds the file under that name.
+      const asked = await fileAskedFor(t, name);
+      const server = await t.startServer({ files: folderWith(asked, content) });
       const client = await startOwnClient(t, server, name);
-      await expectDownloaded(client, name, content, { within: scaled(5000) });
+      await expectDownloaded(client, asked, content, { within: scaled(5000) });
     });
 
     check('asking your server for a missing file, your client says it was not found, saves nothing and exits with a non-zero code', 2, async (t) => {
@@ -283,7 +286,8 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
 
     check('the client waits for the whole OK line and the whole file when they arrive in pieces', 1, async (t) => {
       const name = randomFileName('.bin');
-      const content = binaryFile(3000);
+      // Text, so only the joining of the pieces is judged here: binary bytes are the client group's tests.
+      const content = Buffer.from(randomSentence(3000));
       const fake = await t.listen();
       const { client, conn } = await startClientFor(t, fake, name);
       await conn.send('O');

@@ -2,7 +2,10 @@
 // End to end, the student's client runs against the student's server: only what the
 // person sees counts (the server's HELLO on screen, the client's exit code).
 
-import { check, expectServesOnOrEndsCleanly, group, randomWord, type ServerUnderTest, type TestContext, task } from '../harness/index.js';
+import { check, expectServesOnOrEndsCleanly, group, randomWord, type ServerUnderTest, type TestContext, task, textPattern } from '../harness/index.js';
+
+/** End to end, the HELLO the server prints in any case: the word's case is the client group's test. */
+const ANY_CASE_HELLO = textPattern('HELLO (in any letter case)', /hello/i);
 
 const READ_WHOLE_MESSAGE = 'keep calling recv() until the newline arrives or recv() returns b"" (the client closed), then print everything you collected';
 
@@ -53,7 +56,7 @@ task('task3a', { port: 53 }, () => {
       const fake = await t.listen();
       const client = await t.startClient(fake);
       const conn = await fake.accept({ from: client });
-      await conn.expectText('HELLO');
+      await conn.expectText('HELLO', { ignoreCase: true }); // its case is the test above's
       await conn.expectClosed({ help: 'send HELLO (a newline after it is fine) and nothing else, then s.close(); the server sends no reply in this task, so do not wait for one' });
     });
 
@@ -61,7 +64,7 @@ task('task3a', { port: 53 }, () => {
       const fake = await t.listen();
       const client = await t.startClient(fake);
       const conn = await fake.accept({ from: client });
-      await conn.expectText('HELLO');
+      await conn.expectText('HELLO', { ignoreCase: true }); // its case is the test above's
       await client.expectExit(0, { help: 'after s.close() the program should simply end: no recv(), no input(), no loop' });
     });
   });
@@ -70,7 +73,7 @@ task('task3a', { port: 53 }, () => {
     check('the server prints HELLO when the client is run against it', 2, async (t) => {
       const server = await t.startServer();
       await t.startClient(server);
-      await server.expectOutput('HELLO', {
+      await server.expectOutput(ANY_CASE_HELLO, {
         help: 'run your server, then your client: the server must print HELLO, in capitals. Check that the client sends HELLO and the server prints what it received, whole',
       });
     });
@@ -78,7 +81,7 @@ task('task3a', { port: 53 }, () => {
     check('the client exits with code 0 once the server has printed its HELLO', 1, async (t) => {
       const server = await t.startServer();
       const client = await t.startClient(server);
-      await server.expectOutput('HELLO');
+      await server.expectOutput(ANY_CASE_HELLO);
       await client.expectExit(0, { help: 'after sending HELLO the client closes its socket and ends: no input(), no waiting for an answer the server never sends' });
     });
   });

@@ -24,6 +24,7 @@ import {
   trimmedLineAnyCase,
   whoSpeaksFirst,
 } from '../harness/index.js';
+import { expectCleanExit, expectEndsOrServesOn } from './lib/ends-or-serves-on.js';
 
 const SEND_LINE_HELP = 'send what was typed with a newline at the end: sock.sendall((message + "\\n").encode())';
 const FRAMING_HELP =
@@ -43,15 +44,19 @@ async function expectHangUp(t: TestContext, conn: Connection, help: string): Pro
   }
 }
 
-/** It exits with code 0 and printed no Python traceback; a traceback is the reported cause. */
-async function expectCleanExit(program: ProgramUnderTest, help: string): Promise<void> {
-  try {
-    await program.expectExit(0, { help });
-  } catch (e) {
-    program.expectNoTraceback(help);
-    throw e;
-  }
-  program.expectNoTraceback(help);
+/** After its chat the server ends cleanly or serves the next client: one that takes the next client's line. */
+async function expectServerEndsOrServesOn(t: TestContext, server: ServerUnderTest, help: string): Promise<void> {
+  await expectEndsOrServesOn(
+    t,
+    server,
+    async () => {
+      const text = randomSentence(20);
+      const next = await t.connect(server);
+      await next.sendLine(text);
+      await server.expectOutput(text);
+    },
+    help,
+  );
 }
 
 /** The grader connects as the client, with a fresh server. */
@@ -77,6 +82,18 @@ async function chatWithClient(t: TestContext): Promise<{ client: ProgramUnderTes
   const client = await t.startClient(fake);
   const conn = await fake.accept({ from: client });
   return { client, conn, fake };
+}
+
+/**
+ * One turn against the client, printing unjudged: the typed line is sent, the reply is
+ * read (for the tests of how the client ends, whatever it prints).
+ */
+async function unprintedClientTurn(client: ProgramUnderTest, conn: Connection): Promise<void> {
+  const message = randomSentence(24);
+  client.type(message);
+  await conn.expectLine(trimmedLine(message), { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
+  await conn.sendLine(randomSentence(24));
+  await conn.waitUntilRead();
 }
 
 /** One turn against the client: the typed line is sent, the server's reply is printed. */
@@ -127,10 +144,10 @@ async function clientsTurn(pair: Pair): Promise<void> {
   if (pair.first === 'server') await say(pair, 'server');
 }
 
-/** After BYE both programs end by themselves, with code 0 and no traceback. */
-async function expectBothEnd(server: ServerUnderTest, client: ProgramUnderTest, help: { server: string | (() => string); client: string }): Promise<void> {
+/** After BYE both programs end their chat: the client exits with code 0 and no traceback, the server too, or it serves the next client. */
+async function expectBothEnd(t: TestContext, server: ServerUnderTest, client: ProgramUnderTest, help: { server: string | (() => string); client: string }): Promise<void> {
   await expectCleanExit(client, help.client);
-  await expectCleanExit(server, typeof help.server === 'string' ? help.server : help.server());
+  await expectServerEndsOrServesOn(t, server, typeof help.server === 'string' ? help.server : help.server());
 }
 
 /**
@@ -252,7 +269,7 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       await clientsTurn(pair);
       const bye = t.stopWords.of('client');
       client.type(bye);
-      await expectBothEnd(server, client, {
+      await expectBothEnd(t, server, client, {
         client: `after sending ${bye}, close the socket and let the program end`,
         server: serverHelpAfterClientBye(server, `when the message received is ${bye}, close the connection and end: do not ask input() again`, bye, t.stopWords.of('server')),
       });
@@ -266,7 +283,7 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       const bye = t.stopWords.of('server');
       const clientWord = t.stopWords.of('client');
       server.type(bye);
-      await expectBothEnd(server, client, {
+      await expectBothEnd(t, server, client, {
         client:
           clientWord.toLowerCase() === bye.toLowerCase()
             ? `check every message the server sends too: when it is ${bye}, close the socket and end instead of asking input() again`
@@ -283,7 +300,7 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       const bye = t.stopWords.of('client', 'bye');
       client.type(bye);
       const help = 'compare without case, on both sides: if message.strip().upper() == "BYE":';
-      await expectBothEnd(server, client, { client: help, server: serverHelpAfterClientBye(server, help, bye, t.stopWords.of('server')) });
+      await expectBothEnd(t, server, client, { client: help, server: serverHelpAfterClientBye(server, help, bye, t.stopWords.of('server')) });
     });
   });
 
@@ -329,7 +346,7 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       const { server, conn } = await chatWithServer(t);
       await serverTurn(server, conn);
       conn.end();
-      await expectCleanExit(server, 'recv() returns b"" when the client has left: then stop the chat instead of asking for input()');
+      await expectServerEndsOrServesOn(t, server, 'recv() returns b"" when the client has left: then stop the chat instead of asking for input()');
     });
 
     check('the server ends without a traceback when the client resets the connection', 1, async (t) => {
@@ -337,7 +354,8 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       await serverTurn(server, conn);
       conn.reset();
       const help = 'recv() raises ConnectionResetError when the client vanishes: catch it (except ConnectionError:) and end the chat';
-      await expectCleanExit(server, help);
+      await expectServerEndsOrServesOn(t, server, help);
+      server.expectNoTraceback(help);
     });
 
     check('the server ends cleanly when its input is closed (Ctrl+D)', 1, async (t) => {
@@ -346,12 +364,12 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       server.closeInput();
       const help = 'input() raises EOFError on Ctrl+D: catch it (except EOFError:), close the connection and end like BYE';
       await expectHangUp(t, conn, help);
-      await expectCleanExit(server, help);
+      await expectServerEndsOrServesOn(t, server, help);
     });
 
     check('the client ends cleanly when the server leaves without BYE', 1, async (t) => {
       const { client, conn } = await chatWithClient(t);
-      await clientTurn(client, conn);
+      await unprintedClientTurn(client, conn);
       client.type(randomSentence(20));
       await conn.readLine();
       conn.end();
@@ -369,7 +387,7 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
 
     check('the client ends cleanly when its input is closed (Ctrl+D)', 1, async (t) => {
       const { client, conn } = await chatWithClient(t);
-      await clientTurn(client, conn);
+      await unprintedClientTurn(client, conn);
       client.closeInput();
       const help = 'input() raises EOFError on Ctrl+D: catch it (except EOFError:), close the socket and end like BYE';
       await expectHangUp(t, conn, help);

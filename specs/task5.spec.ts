@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { check, group, PAGE_NEWLINE_TEST, randomFileName, task } from '../harness/index.js';
-import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
+import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import {
   expectClientEndsNameWithNewline,
   expectEnds,
@@ -154,9 +154,11 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     check('your client gets a 40 KiB text file (accents, CR LF lines) from your server: saved under its name, identical, exit code 0', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = Buffer.concat([randomUtf8Text(20 * 1024), randomUtf8Text(20 * 1024, '\r\n')]);
-      const server = await t.startServer({ files: folderWith(name, content) });
+      // A client with a name of its own (hard-coded) is graded on the file it saves: its server holds the file under that name.
+      const asked = await fileAskedFor(t, name);
+      const server = await t.startServer({ files: folderWith(asked, content) });
       const client = await startOwnClient(t, server, name);
-      await expectDownloaded(client, name, content);
+      await expectDownloaded(client, asked, content);
     });
 
     check('your client gets an empty file from your server as an empty file', 1, async (t) => {

@@ -5,7 +5,8 @@
 // on the tests its mutant.json names, nothing more: its death costs only the event that
 // proves it (all tests with "exactly", --full or --matrix); an own-wire pair on its groups. With --repeat, everything is
 // graded N times and a test whose outcome changes is flaky; --matrix shows which test
-// fails which mutant.
+// fails which mutant, and fails a mutant that loses tests of several groups unless its
+// mutant.json says why ("crossGroups": one bug, one charge).
 
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { newSeed } from '../core/seeded-random.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
 import { answersPresent, loadFixtures, NO_ANSWERS } from '../runner/fixtures.js';
 import { type GradeOptions, gradeTask } from '../runner/grade-task.js';
+import { chargeLines, type MutantCharges, mutantCharges } from '../runner/mutant-charges.js';
 import { compactMutant, mutantDiff } from '../runner/mutant-delta.js';
 import { mapConcurrently } from '../runner/pool.js';
 import { parseCommon, userPath, wantsHelp, wholeNumber } from './args.js';
@@ -30,6 +32,7 @@ interface Job {
   /** A solution's groups to pass in full; undefined: every group. */
   groups?: string[];
   wire?: string;
+  crossGroups?: string;
 }
 
 /** Which tests of a task fail which mutant: a row per test, a column per mutant. */
@@ -61,6 +64,8 @@ interface TaskValidation {
   flaky?: Flaky[];
   /** With --matrix. */
   matrix?: KillMatrix;
+  /** With --matrix: what each mutant lost, by group; one that loses several groups needs a reason. */
+  charges?: MutantCharges[];
 }
 
 const notPassed = (r: TaskReport): string[] => r.tests.filter((t) => t.status !== 'passed').map((t) => t.name);
@@ -150,7 +155,9 @@ export function matrixMarkdown(task: string, m: KillMatrix): string {
 
 const USAGE = `usage: socket-grader validate [task…] [options]   (every task when none is named)
   --repeat N          grade everything N times; a test whose outcome changes is flaky
-  --matrix            show which test fails which mutant (implies --full)
+  --matrix            show which test fails which mutant (implies --full); a mutant that
+                      loses tests of several groups fails unless its mutant.json's
+                      "crossGroups" says why its one bug breaks them all
   --full              grade mutants on every test, not only the ones that should fail them
   --format text|json  what stdout gets; --out FILE writes the JSON too
   --jobs N            gradings at once
@@ -213,7 +220,7 @@ export async function validate(argv: string[]): Promise<number> {
     const f = loadFixtures(task);
     return [
       { task, kind: 'reference' as const, name: 'reference', dir: f.reference, killedBy: [], exactly: false },
-      ...f.mutants.map((m) => ({ task, kind: 'mutant' as const, name: m.name, dir: m.dir, killedBy: m.killedBy, exactly: m.exactly })),
+      ...f.mutants.map((m) => ({ task, kind: 'mutant' as const, name: m.name, dir: m.dir, killedBy: m.killedBy, exactly: m.exactly, crossGroups: m.crossGroups })),
       ...f.solutions.map((s) => ({ task, kind: 'solution' as const, name: s.name, dir: s.dir, killedBy: [], exactly: false, groups: s.groups, wire: s.wire })),
     ];
   });
@@ -291,6 +298,12 @@ export async function validate(argv: string[]): Promise<number> {
         mine.filter(({ job }) => job.kind === 'mutant').map(({ job, runs }) => ({ name: job.name, report: runs[0] })),
       );
       markdown.push(matrixMarkdown(v.task, v.matrix));
+      // One bug, one charge: a mutant losing tests of several groups must say why its bug breaks them all.
+      v.charges = mine.filter(({ job }) => job.kind === 'mutant').map(({ job, runs }) => mutantCharges(job.name, runs[0], job.crossGroups));
+      for (const c of chargeLines(v.task, v.charges)) {
+        if (c.kind === 'bad') bad++;
+        lines.push(`${{ good: '✓', bad: '✗', note: '·' }[c.kind]} ${c.text}`);
+      }
     }
   }
 

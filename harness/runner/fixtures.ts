@@ -20,6 +20,8 @@ export interface MutantInfo {
   killedBy: string[];
   /** When true, the tests named by killedBy must be the only ones that fail (a sequential server fails exactly the concurrency tests). */
   exactly: boolean;
+  /** Why the bug really breaks tests of more than one group (validate --matrix fails a cross-group mutant without it). */
+  crossGroups?: string;
 }
 
 /**
@@ -67,10 +69,22 @@ export function loadFixtures(task: string): Fixtures {
     reference: referenceDir,
     mutants: subfolders(mutantsDir).map((name) => {
       const stored = path.join(mutantsDir, name);
-      const meta = JSON.parse(readFileSync(path.join(stored, MUTANT_FILE), 'utf8')) as { bug: string; base?: string; killedBy: string[]; exactly?: boolean };
+      const file = path.join(stored, MUTANT_FILE);
+      const meta = JSON.parse(readFileSync(file, 'utf8')) as { bug: string; base?: string; killedBy: string[]; exactly?: boolean; crossGroups?: unknown };
+      if (meta.crossGroups !== undefined && (typeof meta.crossGroups !== 'string' || meta.crossGroups.trim() === ''))
+        throw new Error(`${file}: "crossGroups" must say, in a sentence, why the bug breaks tests of several groups`);
       const base = meta.base === undefined ? undefined : { name: meta.base, dir: path.join(solutionsDir, meta.base) };
-      if (base && !existsSync(base.dir)) throw new Error(`${path.join(stored, MUTANT_FILE)}: its base "${meta.base}" is not a solution of ${task}`);
-      return { name, dir: wholeMutantDir(task, name, stored, base?.dir), stored, base, bug: meta.bug, killedBy: meta.killedBy, exactly: meta.exactly === true };
+      if (base && !existsSync(base.dir)) throw new Error(`${file}: its base "${meta.base}" is not a solution of ${task}`);
+      return {
+        name,
+        dir: wholeMutantDir(task, name, stored, base?.dir),
+        stored,
+        base,
+        bug: meta.bug,
+        killedBy: meta.killedBy,
+        exactly: meta.exactly === true,
+        ...(meta.crossGroups ? { crossGroups: meta.crossGroups } : {}),
+      };
     }),
     solutions: subfolders(solutionsDir).map((name) => loadSolution(path.join(solutionsDir, name), name)),
   };

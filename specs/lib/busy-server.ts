@@ -5,10 +5,10 @@
 import { type ProgramUnderTest, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
 
 /** The hint when the socket table shows the server has not taken up the client, else undefined. */
-export async function busyServerHint(t: TestContext, client: ProgramUnderTest, server: ServerUnderTest, threadHelp: string): Promise<string | undefined> {
+export async function busyServerHint(t: TestContext, client: ProgramUnderTest, server: ServerUnderTest, threadHelp: string, busyWith = 'the silent client'): Promise<string | undefined> {
   const ends = await t.serverEndsOf(client, server);
-  if (ends.includes('not accepted')) return `your server has not accept()ed your client's connection: it is still busy with the silent client; ${threadHelp}`;
-  if (ends.includes('unread')) return `your server accepted your client's connection but has not read what your client sent: it is still busy with the silent client; ${threadHelp}`;
+  if (ends.includes('not accepted')) return `your server has not accept()ed your client's connection: it is still busy with ${busyWith}; ${threadHelp}`;
+  if (ends.includes('unread')) return `your server accepted your client's connection but has not read what your client sent: it is still busy with ${busyWith}; ${threadHelp}`;
   return undefined;
 }
 

@@ -6,6 +6,7 @@
 
 import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
 import { type Endpoint, expectNoSavedFile, expectSavedFile, type ProgramUnderTest, quote, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
+import { fileNameIn, nameAskedFor } from './asked-for.js';
 
 /**
  * Starts the student's client asking for `name`, pointed at the student's server (or at
@@ -15,6 +16,15 @@ export async function startOwnClient(t: TestContext, server: ServerUnderTest | E
   const client = await t.startClient(server, { args: [name], env });
   client.type(name);
   return client;
+}
+
+/**
+ * The file name the student's client asks for when given `name`: `name`, or the name
+ * hard-coded in it (learned by letting it ask the grader first; see asked-for.ts). The
+ * server's folder then holds the test's file under that name.
+ */
+export function fileAskedFor(t: TestContext, name: string): Promise<string> {
+  return nameAskedFor(t, name, fileNameIn, (to, given) => startOwnClient(t, to, given));
 }
 
 /** Everything the program printed, on stdout and stderr. */

@@ -1,5 +1,6 @@
 // Issue #18: end to end judges only what a person sees, on the submission's own terms:
-// its own price table, its own words for "not found", its own turn order.
+// its own price table, its own words for "not found", its own turn order, a symbol asked
+// with input() and a file name hard-coded in the client.
 
 import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
@@ -30,6 +31,17 @@ describe('end-to-end on the submission’s own terms', function () {
     const tests = await endToEnd('filetransfer', 'own-wording');
     const missing = tests.find((t) => t.name.startsWith('asking your server for a missing file'));
     expect(missing?.status, missing?.message).to.equal('passed');
+  });
+
+  it('stock1: a client that asks its symbol with input() after connecting passes end-to-end in full, graded on the price it prints', async () => {
+    expect(notPassed(await endToEnd('stock1', 'stock-input-symbol'))).to.deep.equal([]);
+  });
+
+  it('filetransfer: a client with its file name hard-coded passes end-to-end in full, graded on the file it saves', async () => {
+    const tests = await endToEnd('filetransfer', 'file-hardcoded-name');
+    expect(notPassed(tests)).to.deep.equal([]);
+    const download = tests.find((t) => t.name.startsWith('your client gets'));
+    expect(download?.transcript.map((e) => e.event).join('\n')).to.include('your client asks for "notes.txt"');
   });
 
   it('task4: a chat whose server speaks first passes end-to-end in full', async () => {

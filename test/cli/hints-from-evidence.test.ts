@@ -37,6 +37,17 @@ describe('hints from evidence', function () {
     }
   });
 
+  it('guess: two clients at once blame a server busy with the other player only when the socket table shows it', async () => {
+    const two = 'two of your clients playing at the same time';
+    const sequential = testNamed(await grade('guess', mutant('guess', 'server-sequential')), two);
+    expect(sequential.status).to.equal('failed');
+    expect(sequential.message).to.include("your server has not accept()ed your client's connection: it is still busy with the other player");
+    // A client that quits after one guess: its server has read everything, so no busy server is blamed.
+    const oneGuess = testNamed(await grade('guess', mutant('guess', 'client-one-guess')), two);
+    expect(oneGuess.status).to.equal('failed');
+    expect(oneGuess.message).not.to.match(/busy|thread/);
+  });
+
   it('task4: a server whose client leaves without sending BYE is not told to end on a BYE it never got', async () => {
     const test = testNamed(await grade('task4', fixture('client-leaves-without-bye')), 'BYE typed at the client');
     expect(test.status).to.equal('failed');

@@ -1,5 +1,6 @@
 // validate's instructor options: --repeat grades everything N times and names flaky
-// tests; --matrix shows which test kills which mutant, as Markdown and in the JSON.
+// tests; --matrix shows which test kills which mutant, as Markdown and in the JSON, and
+// what each mutant loses by group (a cross-group loss needs a reason).
 
 import { expect } from 'chai';
 import { loadFixtures } from '../../harness/runner/fixtures.js';
@@ -7,7 +8,12 @@ import { MANY_GRADINGS_MS } from '../limits.js';
 import { runCli } from './run-cli.js';
 
 interface Validation {
-  tasks: Array<{ task: string; flaky?: unknown[]; matrix?: { mutants: string[]; tests: Array<{ name: string; kills: string[] }> } }>;
+  tasks: Array<{
+    task: string;
+    flaky?: unknown[];
+    matrix?: { mutants: string[]; tests: Array<{ name: string; kills: string[] }> };
+    charges?: Array<{ mutant: string; groups: string[]; crossGroups?: string; unexplained: boolean }>;
+  }>;
   failed: number;
 }
 
@@ -32,6 +38,9 @@ describe('validate --repeat --matrix', function () {
       ).to.equal(true);
     }
     for (const t of task.matrix?.tests ?? []) expect(t.kills, t.name).to.not.be.empty;
+    // One bug, one charge: every mutant's losses by group, and none across groups without a reason.
+    expect(task.charges?.map((c) => c.mutant)).to.deep.equal(mutants.map((m) => m.name));
+    for (const c of task.charges ?? []) expect(c.unexplained, `${c.mutant} loses ${c.groups.join(', ')}`).to.equal(false);
   });
 
   it('draws the matrix as a Markdown table: a row per test, ✗ where it fails the mutant', async () => {

@@ -6,6 +6,7 @@ PORT = int(os.environ.get("PORT", 5003))
 
 sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 sock.connect((HOST, PORT))
+reader = sock.makefile("r")
 
 try:
     name = input("Your name: ")
@@ -14,10 +15,10 @@ try:
         text = input("> ")
         if text.strip():
             sock.sendall((text + "\n").encode())
-        data = sock.recv(4096)
-        if not data:
+        line = reader.readline()
+        if not line:
             break
-        print(data.decode().rstrip("\n"))
+        print(line.rstrip("\n"))
 except EOFError:
     pass
 sock.close()

@@ -22,7 +22,7 @@ def handle_client(conn, addr):
                 symbol = line.decode(errors="replace").strip().upper()
                 if not symbol:
                     continue
-                if line.decode() == "disconnect":
+                if line.decode(errors="replace") == "disconnect":
                     conn.sendall(b"BYE\n")
                     return
                 if symbol in stock_prices:
