@@ -96,7 +96,9 @@ describe('a server that follows the page’s newline', function () {
     it(`${task}: a solution that follows the page loses nothing and is told nothing about framing`, async () => {
       const report = await gradeJson(task, path.join(root, 'specs', task, 'solutions', solution));
       expect(report.score, why(report)).to.equal(report.maxScore);
-      if (isolated) expect(report.dialect).to.include({ serverFraming: 'line', clientFraming: 'line' });
+      // Learned as the page's, or not learned at all on a busy machine (the page's then applies): never bare.
+      expect(report.dialect?.serverFraming).to.not.equal('bare');
+      expect(report.dialect?.clientFraming).to.not.equal('bare');
       expect(renderTask(report)).to.not.include('without a newline');
     });
   }

@@ -61,6 +61,13 @@ async function gradeUdp(): Promise<string[]> {
   return [...notPassed(report).sort(), JSON.stringify(report.dialect)];
 }
 
+/** The dialect without its framing (framing.test's to judge). */
+function wordsOf(report: TaskReport): Omit<NonNullable<TaskReport['dialect']>, 'serverFraming' | 'clientFraming'> | undefined {
+  if (!report.dialect) return undefined;
+  const { serverFraming: _server, clientFraming: _client, ...words } = report.dialect;
+  return words;
+}
+
 async function gradeAll(): Promise<TaskReport[]> {
   const r = await runCli('grade', [TASKS.join(','), fixture('stop-words'), '--format', 'json', '--jobs', String(TASKS.length)]);
   expect(r.leftovers).to.deep.equal([]);
@@ -81,8 +88,7 @@ describe('a course of its own stop word', function () {
       // Sorted as the report lists them: by group, then as the spec declares them.
       expect(notPassed(report).sort(), `${task}:\n${why(report)}`).to.deep.equal(expectedLosses(task).sort());
       // The framing learned beside the words is framing.test's to judge.
-      const { serverFraming: _server, clientFraming: _client, ...words } = report.dialect ?? { pagePort: 0 };
-      expect(words).to.deep.equal(EXPECTED[task].dialect);
+      expect(wordsOf(report)).to.deep.equal(EXPECTED[task].dialect);
       for (const t of report.tests.filter((x) => x.group === 'end-to-end' && x.name !== EXPECTED[task].planted)) expect(t.status, `${task}: ${t.name}: ${t.message}`).to.equal('passed');
       const { pageStopWord } = EXPECTED[task].dialect;
       const stopWord = EXPECTED[task].dialect.stopWord ?? EXPECTED[task].dialect.clientStopWord;
@@ -109,7 +115,8 @@ describe('a course of its own stop word', function () {
     // Gradings two by two beside UDP ones, each grading its tasks side by side: a busy machine, as in a class run.
     for (let round = 0; round < 5; round++) {
       const [a, b, ...udp] = await Promise.all([gradeAll(), gradeAll(), gradeUdp(), gradeUdp()]);
-      for (const r of [...a, ...b]) verdicts[r.task].push([...notPassed(r).sort(), JSON.stringify(r.dialect)]);
+      // The words learned, not the framing: a page-following server's framing may go unlearned on a busy machine (the page's then applies, the same verdict).
+      for (const r of [...a, ...b]) verdicts[r.task].push([...notPassed(r).sort(), JSON.stringify(wordsOf(r))]);
       verdicts.task8.push(...udp);
     }
     expect(verdicts.task8).to.have.length(10);
