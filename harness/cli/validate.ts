@@ -71,6 +71,14 @@ interface TaskValidation {
 const notPassed = (r: TaskReport): string[] => r.tests.filter((t) => t.status !== 'passed').map((t) => t.name);
 const failedTests = (r: TaskReport): string[] => r.tests.filter((t) => t.status === 'failed').map((t) => t.name);
 
+/** A mutant none of whose tests failed because none was judged (skipped, or the grader failed): why, in its first line. */
+function unjudged(r: TaskReport): string | undefined {
+  const t = r.tests.find((x) => x.status === 'error' || x.status === 'skipped');
+  if (!t) return undefined;
+  const why = (t.message ?? '').split('\n')[0];
+  return t.status === 'error' ? `NOT JUDGED: the grader failed in "${t.name}": ${why}` : `NOT JUDGED: "${t.name}" was skipped: ${why}`;
+}
+
 /** Whether one grading of a job is what validate expects of it, and why. */
 function judge(job: Job, r: TaskReport): { good: boolean; detail: string; failed: number; killers: string[] } {
   const errors = r.tests.filter((t) => t.status === 'error');
@@ -89,7 +97,7 @@ function judge(job: Job, r: TaskReport): { good: boolean; detail: string; failed
           ? `no test's title holds ${job.killedBy.map((k) => `"${k}"`).join(' or ')} (its mutant.json killedBy)`
           : failed.length > 0
             ? `failed only ${failed.map((n) => `"${n}"`).join(', ')}, not the test that names its bug (${job.killedBy.join(' | ')})`
-            : 'SURVIVED: no test failed';
+            : unjudged(r) ?? 'SURVIVED: no test failed';
     if (good && job.exactly) {
       // The named tests, and only they, must fail: all of them, and nothing else.
       const missed = r.tests.filter((t) => names(t.name) && t.status !== 'failed').map((t) => t.name);
