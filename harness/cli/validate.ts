@@ -97,7 +97,7 @@ function judge(job: Job, r: TaskReport): { good: boolean; detail: string; failed
           ? `no test's title holds ${job.killedBy.map((k) => `"${k}"`).join(' or ')} (its mutant.json killedBy)`
           : failed.length > 0
             ? `failed only ${failed.map((n) => `"${n}"`).join(', ')}, not the test that names its bug (${job.killedBy.join(' | ')})`
-            : unjudged(r) ?? 'SURVIVED: no test failed';
+            : (unjudged(r) ?? 'SURVIVED: no test failed');
     if (good && job.exactly) {
       // The named tests, and only they, must fail: all of them, and nothing else.
       const missed = r.tests.filter((t) => names(t.name) && t.status !== 'failed').map((t) => t.name);
