@@ -1,5 +1,6 @@
 // Grades one submission on one task in a worker process and returns its report.
 
+import os from 'node:os';
 import path from 'node:path';
 import { GraderError } from '../core/failures.js';
 import { scaled } from '../core/time.js';
@@ -25,6 +26,17 @@ export interface GradeOptions {
   tests?: string[];
   /** Bumped whenever the folder changed since an earlier grading of this run (watch): workers copy it again. */
   folderVersion?: number;
+  /** How many of the task's tests run side by side; 1 runs them one after another. */
+  testsAtOnce?: number;
+}
+
+/**
+ * Tests mostly wait (on sockets, programs, deadlines): two per core keep the cores busy
+ * without slowing any test's programs enough to matter; a test that needs the machine
+ * quiet runs alone anyway (check.alone).
+ */
+export function defaultTestsAtOnce(): number {
+  return 2 * os.availableParallelism();
 }
 
 let jobs = 0;
@@ -43,7 +55,16 @@ function runSettings(): Promise<Record<string, string>> {
 export async function gradeTask(task: string, submission: string, opts: GradeOptions): Promise<TaskReport> {
   const started = Date.now();
   const settings = await runSettings();
-  const job = { id: ++jobs, task, submission: path.resolve(submission), seed: opts.seed, groups: opts.groups ?? [], tests: opts.tests ?? [], folderVersion: opts.folderVersion ?? 0 };
+  const job = {
+    id: ++jobs,
+    task,
+    submission: path.resolve(submission),
+    seed: opts.seed,
+    groups: opts.groups ?? [],
+    tests: opts.tests ?? [],
+    folderVersion: opts.folderVersion ?? 0,
+    testsAtOnce: opts.testsAtOnce ?? defaultTestsAtOnce(),
+  };
   let graded: Graded;
   try {
     graded = await gradeOnWorker(job, settings, TASK_DEADLINE_MS);
