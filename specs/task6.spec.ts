@@ -187,7 +187,7 @@ task('task6', { port: 56 }, () => {
       await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
     });
 
-    check('a large file (8 MiB) read slowly by the grader still arrives whole', 2, async (t) => {
+    check.alone('a large file (8 MiB) read slowly by the grader still arrives whole', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(8 * MiB);
       const server = await t.startServer({ files: folderWith(name, content) });
@@ -198,7 +198,7 @@ task('task6', { port: 56 }, () => {
       await expectFileReply(conn, name, content, { within: scaled(6000), help: SENDALL_HELP });
     });
 
-    check('the server serves the next client after one disconnects in the middle of a large file', 2, async (t) => {
+    check.alone('the server serves the next client after one disconnects in the middle of a large file', 2, async (t) => {
       const big = randomFileName('.bin');
       const name = randomFileName('.bin');
       const content = randomBinary(4096);

@@ -43,6 +43,8 @@ export interface TargetOptions {
   /** `--test`'s words (none: every test). */
   tests: string[];
   jobs?: number;
+  /** How many tests of a task run side by side (the grader's default when absent). */
+  testsAtOnce?: number;
   /** Bumped on every change to the folder (watch): a worker's copy of an older version is made again. */
   folderVersion?: number;
 }
@@ -55,7 +57,7 @@ export async function gradeTasks(target: GradeTarget, opts: TargetOptions): Prom
   // Tasks mostly wait (on sockets, on programs' deadlines): twice the cores keeps them busy.
   const jobs = opts.jobs ?? 2 * os.availableParallelism();
   const reports = await mapConcurrently(target.tasks, jobs, (t) =>
-    gradeTask(t, target.submission, { seed: opts.seed, advisory: opts.advisory, groups: opts.groups, tests: opts.tests, folderVersion: opts.folderVersion }),
+    gradeTask(t, target.submission, { seed: opts.seed, advisory: opts.advisory, groups: opts.groups, tests: opts.tests, folderVersion: opts.folderVersion, testsAtOnce: opts.testsAtOnce }),
   );
   if (opts.tests.length === 0) return reports;
   const matched = reports.filter((r) => r.tests.length > 0);

@@ -24,6 +24,7 @@ changed since the run before; Ctrl+C stops it (exit 0)
   --advisory G        report group G but leave it out of the score
   --seed N            the data every run uses (one seed for the whole watch, so what changes is your code)
   --jobs N            tasks graded at once
+  --tests-at-once N   tests of a task run side by side (1: one after another; default twice the cores)
 through npm, put -- before the arguments: npm run watch -- chat my-work --test hello`;
 
 /** Saves closer together than this are one change (an editor writes a file in steps). */
@@ -66,7 +67,7 @@ export async function watch(argv: string[]): Promise<number> {
   const target = gradeTarget('watch', positionals);
   // One seed for every run: a verdict that changes is the code's doing, not the data's.
   const seed = flags.seed ?? newSeed();
-  const options: TargetOptions = { seed, advisory: flags.advisory, groups: flags.groups, tests: testWords(extra.test), jobs: flags.jobs };
+  const options: TargetOptions = { seed, advisory: flags.advisory, groups: flags.groups, tests: testWords(extra.test), jobs: flags.jobs, testsAtOnce: flags.testsAtOnce };
   const say = (line: string): boolean => process.stdout.write(`${line}\n`);
   say(`isolation: ${isolation().summary}\nseed: ${seed} (every run of this watch uses it)`);
 
