@@ -73,7 +73,7 @@ task('task6', { port: 56 }, () => {
       await fetchAndCheck(t, server, name, content, { help: 'text mode ("r") turns \\r\\n and \\r into \\n: open the file with "rb"' });
     });
 
-    check('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
+    check.alone('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
       const server = await t.startServer({ files: folderWith(name, content) });
@@ -116,7 +116,7 @@ task('task6', { port: 56 }, () => {
       await client.expectExit(0, { help: 'end normally once the file is saved' });
     });
 
-    check('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
+    check.alone('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
       const fake = await t.listen();
@@ -138,7 +138,7 @@ task('task6', { port: 56 }, () => {
   });
 
   group('end-to-end', () => {
-    check('your client gets a 1.2 MiB binary file (every byte value, CR, LF, NUL) from your server: saved under its name, identical (same SHA-256), exit code 0', 2, async (t) => {
+    check.alone('your client gets a 1.2 MiB binary file (every byte value, CR, LF, NUL) from your server: saved under its name, identical (same SHA-256), exit code 0', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = Buffer.concat([allByteValues(), lineEndingsMix(), randomBinary(1.2 * MiB)]);
       const server = await t.startServer({ files: folderWith(name, content) });
