@@ -9,7 +9,8 @@ import { safeText } from '../report/escape.js';
 import { allReport, render } from '../report/render.js';
 import type { TaskReport } from '../report/types.js';
 import { closeWorkers } from '../runner/worker-pool.js';
-import { isolation } from '../sandbox/isolation.js';
+import { findIsolation } from '../sandbox/isolation.js';
+import { findGraderPython } from '../sandbox/python.js';
 import { parseCommon, testWords, wantsHelp } from './args.js';
 import { EXIT, UsageError } from './errors.js';
 import { watchSaves } from './folder-saves.js';
@@ -69,7 +70,9 @@ export async function watch(argv: string[]): Promise<number> {
   const seed = flags.seed ?? newSeed();
   const options: TargetOptions = { seed, advisory: flags.advisory, groups: flags.groups, tests: testWords(extra.test), jobs: flags.jobs, testsAtOnce: flags.testsAtOnce };
   const say = (line: string): boolean => process.stdout.write(`${line}\n`);
-  say(`isolation: ${isolation().summary}\nseed: ${seed} (every run of this watch uses it)`);
+  // The run's probes side by side, once: the gradings below reuse their answers.
+  const [found] = await Promise.all([findIsolation(), findGraderPython()]);
+  say(`isolation: ${found.summary}\nseed: ${seed} (every run of this watch uses it)`);
 
   const stop = stopSignal();
   let version = 0;
