@@ -13,7 +13,7 @@ import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
 import { answersPresent, loadFixtures, NO_ANSWERS } from '../runner/fixtures.js';
-import { type GradeOptions, gradeTask } from '../runner/grade-task.js';
+import { defaultTestsAtOnce, type GradeOptions, gradeTask } from '../runner/grade-task.js';
 import { mapConcurrently } from '../runner/pool.js';
 import { parseCommon, userPath, wantsHelp, wholeNumber } from './args.js';
 import { EXIT, UsageError } from './errors.js';
@@ -153,7 +153,7 @@ const USAGE = `usage: socket-grader validate [task…] [options]   (every task w
   --full              grade mutants on every test, not only the ones that should fail them
   --format text|json  what stdout gets; --out FILE writes the JSON too
   --jobs N            gradings at once
-  --tests-at-once N   tests of a task run side by side in each grading (1: one after another; default twice the cores)
+  --tests-at-once N   tests of a task run side by side in each grading (1: one after another; default twice the cores over --jobs)
 needs the repository's specs/*/solutions, specs/*/mutants and reference/ (not in the npm package)`;
 
 export async function validate(argv: string[]): Promise<number> {
@@ -185,7 +185,9 @@ export async function validate(argv: string[]): Promise<number> {
   // One seed for the whole validation, as for a grading run.
   const seed = newSeed();
   const gradings = Array.from({ length: repeat }, (_, run) => jobs.map((job) => ({ job, run }))).flat();
-  const graded = await mapConcurrently(gradings, concurrency, ({ job }) => gradeTask(job.task, job.dir, { seed, testsAtOnce: flags.testsAtOnce, ...scope(job, full) }));
+  const graded = await mapConcurrently(gradings, concurrency, ({ job }) =>
+    gradeTask(job.task, job.dir, { seed, testsAtOnce: flags.testsAtOnce ?? defaultTestsAtOnce(concurrency), ...scope(job, full) }),
+  );
   /** reports[i][run]: job i's gradings. */
   const reports = jobs.map((_, i) => Array.from({ length: repeat }, (__, run) => graded[run * jobs.length + i]));
 

@@ -31,12 +31,13 @@ export interface GradeOptions {
 }
 
 /**
- * Tests mostly wait (on sockets, programs, deadlines): two per core keep the cores busy
- * without slowing any test's programs enough to matter; a test that needs the machine
- * quiet runs alone anyway (check.alone).
+ * Tests mostly wait (on sockets, programs, deadlines): two per core in flight keep the
+ * cores busy, shared among the gradings that run at once (validate's many gradings side
+ * by side already fill the cores: each of them runs its tests one after another). A test
+ * that needs the machine quiet runs alone anyway (check.alone).
  */
-export function defaultTestsAtOnce(): number {
-  return 2 * os.availableParallelism();
+export function defaultTestsAtOnce(gradingsAtOnce = 1): number {
+  return Math.max(1, Math.floor((2 * os.availableParallelism()) / Math.max(1, gradingsAtOnce)));
 }
 
 let jobs = 0;
