@@ -153,7 +153,7 @@ const USAGE = `usage: socket-grader validate [task…] [options]   (every task w
   --full              grade mutants on every test, not only the ones that should fail them
   --format text|json  what stdout gets; --out FILE writes the JSON too
   --jobs N            gradings at once
-  --tests-at-once N   tests of a task run side by side in each grading (1: one after another; default twice the cores over --jobs)
+  --tests-at-once N   tests of a task run side by side in each grading (default 1: one after another)
 needs the repository's specs/*/solutions, specs/*/mutants and reference/ (not in the npm package)`;
 
 export async function validate(argv: string[]): Promise<number> {
