@@ -309,7 +309,7 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
       await expectCleanExit(client, 'Ctrl+C raises KeyboardInterrupt wherever the program waits: catch it (except KeyboardInterrupt:), close the socket and end with code 0');
     });
 
-    check('a client that leaves without bye does not make the server busy-loop: it closes that connection and serves the next client', 1, async (t) => {
+    check.alone('a client that leaves without bye does not make the server busy-loop: it closes that connection and serves the next client', 1, async (t) => {
       const server = await t.startServer();
       const first = await t.connect(server);
       await exchange(first);

@@ -125,7 +125,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
       await fetchAndCheck(t, server, name, content, { help: BINARY_HELP });
     });
 
-    check('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
+    check.alone('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
       const server = await t.startServer({ files: folderWith(name, content) });
@@ -193,7 +193,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
       await client.expectExit(0, { help: 'end normally once the file is saved' });
     });
 
-    check('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
+    check.alone('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
       const fake = await t.listen();
@@ -225,7 +225,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
   });
 
   group('end-to-end', () => {
-    check('your client gets a 1.2 MiB binary file (every byte value, CR, LF, NUL) from your server: saved under its name, identical (same SHA-256), exit code 0', 2, async (t) => {
+    check.alone('your client gets a 1.2 MiB binary file (every byte value, CR, LF, NUL) from your server: saved under its name, identical (same SHA-256), exit code 0', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = binaryFile(1.2 * MiB);
       // A client with a name of its own (hard-coded) is graded on the file it saves: its server holds the file under that name.

@@ -55,14 +55,14 @@ task('stock6', { port: 5000 }, () => {
   group('server', () => {
     serverBasics({ serverEnv: STILL });
 
-    check('the prices change at the interval set by STOCK_INTERVAL (0.2 s here): a price asked again a few intervals later has moved', 3, async (t) => {
+    check.alone('the prices change at the interval set by STOCK_INTERVAL (0.2 s here): a price asked again a few intervals later has moved', 3, async (t) => {
       const server = await t.startServer({ env: FAST });
       const conn = await t.connect(server);
       const first = await askPrice(conn, 'AAPL');
       await waitForChange(conn, 'AAPL', first, `read the interval from the environment: float(os.environ.get("STOCK_INTERVAL", 5)); ${UPDATER_HELP}`);
     });
 
-    check('after many changes (STOCK_INTERVAL=0.02) every price stays above 0 with two decimals, and the symbols stay the same five', 2, async (t) => {
+    check.alone('after many changes (STOCK_INTERVAL=0.02) every price stays above 0 with two decimals, and the symbols stay the same five', 2, async (t) => {
       const server = await t.startServer({ env: { STOCK_INTERVAL: '0.02' } });
       const conn = await t.connect(server);
       let last = await askPrice(conn, 'GOOG');
@@ -96,7 +96,7 @@ task('stock6', { port: 5000 }, () => {
   group('end-to-end', () => {
     endToEndBasics({ serverEnv: STILL });
 
-    check('your client shows prices above 0 that change over time, from your server (STOCK_INTERVAL=0.2)', 2, async (t) => {
+    check.alone('your client shows prices above 0 that change over time, from your server (STOCK_INTERVAL=0.2)', 2, async (t) => {
       const server = await t.startServer({ env: FAST });
       const symbols = ['AAPL', 'GOOG', 'MSFT', 'AMZN', 'TSLA'];
       const help = 'run your server with STOCK_INTERVAL=0.2, then your client with these symbols twice, a second apart: the prices shown must be above 0 and differ';

@@ -83,7 +83,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
       await fetchAndCheck(t, server, name, content, { help: 'text mode ("r") turns \\r\\n and \\r into \\n: open the file with "rb"' });
     });
 
-    check('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
+    check.alone('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
       const server = await t.startServer({ files: folderWith(name, content) });
@@ -126,7 +126,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
       await client.expectExit(0, { help: 'end normally once the file is saved' });
     });
 
-    check('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
+    check.alone('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
       const fake = await t.listen();
@@ -148,7 +148,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
   });
 
   group('end-to-end', () => {
-    check('your client gets a 1.2 MiB binary file (every byte value, CR, LF, NUL) from your server: saved under its name, identical (same SHA-256), exit code 0', 2, async (t) => {
+    check.alone('your client gets a 1.2 MiB binary file (every byte value, CR, LF, NUL) from your server: saved under its name, identical (same SHA-256), exit code 0', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = Buffer.concat([allByteValues(), lineEndingsMix(), randomBinary(1.2 * MiB)]);
       // A client with a name of its own (hard-coded) is graded on the file it saves: its server holds the file under that name.
@@ -205,7 +205,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
       await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
     });
 
-    check('a large file (8 MiB) read slowly by the grader still arrives whole', 2, async (t) => {
+    check.alone('a large file (8 MiB) read slowly by the grader still arrives whole', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = asciiText(8 * MiB);
       const server = await t.startServer({ files: folderWith(name, content) });
@@ -216,7 +216,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
       await expectFileReply(conn, name, content, { within: scaled(6000), help: SENDALL_HELP });
     });
 
-    check('the server serves the next client after one disconnects in the middle of a large file', 2, async (t) => {
+    check.alone('the server serves the next client after one disconnects in the middle of a large file', 2, async (t) => {
       const big = randomFileName('.bin');
       const name = randomFileName('.bin');
       const content = asciiText(4096);

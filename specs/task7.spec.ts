@@ -58,7 +58,7 @@ task('task7', { port: 57, framingProbe: { message: 'notes.txt' } }, () => {
       await download(t, server, name, files[name]);
     });
 
-    check('the server sends a file of several MiB completely to a client that reads slowly', 2, async (t) => {
+    check.alone('the server sends a file of several MiB completely to a client that reads slowly', 2, async (t) => {
       // Larger than the kernel buffers between the two programs hold (about 4 MiB here),
       // so one send() cannot hand it all over while the grader holds off reading.
       const files = textFiles(sizeBeyondBuffers());
@@ -116,7 +116,7 @@ task('task7', { port: 57, framingProbe: { message: 'notes.txt' } }, () => {
       await expectFile(other, second, files[second]);
     });
 
-    check('20 clients connected at the same time, each halfway through its request, all get their own files, identical', 3, async (t) => {
+    check.alone('20 clients connected at the same time, each halfway through its request, all get their own files, identical', 3, async (t) => {
       // Sizes from 1 KiB to 200 KiB, several over 64 KiB; every client its own file.
       const sizes = Array.from({ length: 20 }, (_, i) => (i % 4 === 0 ? 70_000 + i * 6000 : 1000 + i * 1500));
       const files = textFiles(...sizes);

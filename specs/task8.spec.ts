@@ -54,6 +54,7 @@ function textFile(size: number): Buffer {
  */
 const NO_SERVER_TIMEOUT = { TIMEOUT: '0.1' };
 // 0.3 s was not: a client started beside validate on 2 cores gave up before DATA 0 reached it.
+// Still a race with the grader's relay under load: the checks that set it run alone (check.alone).
 const LOSS_TIMEOUT = { TIMEOUT: String(scaled(1000) / 1000) };
 /** Enough for a client that ignores TIMEOUT and waits its own default (2 s per the page). */
 const GIVE_UP_WITHIN = scaled(4500);
@@ -279,7 +280,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       await expectReportsMissing(client, name, { nonZeroExit: true, within: GIVE_UP_WITHIN });
     });
 
-    check("two of your clients at once both get their files from your server, while the first one's download is held up in the network", 3, async (t) => {
+    check.alone("two of your clients at once both get their files from your server, while the first one's download is held up in the network", 3, async (t) => {
       const [nameA, nameB] = [randomFileName('.bin'), randomFileName('.bin')];
       const [fileA, fileB] = [binaryFile(60 * 1024 + 5), binaryFile(30 * 1024 + 7)];
       const server = await t.startServer({ protocol: 'udp', files: { [nameA]: fileA, [nameB]: fileB } });
@@ -317,7 +318,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
   });
 
   group('robustness', () => {
-    check('the client reports a lost chunk instead of saving a short file', 1, async (t) => {
+    check.alone('the client reports a lost chunk instead of saving a short file', 1, async (t) => {
       const name = randomFileName('.bin');
       const { relay, serve } = await relayedServer(t);
       relay.addRule({ direction: 'to-client', match: (d) => /^DATA 1\n/.test(d.subarray(0, 8).toString('latin1')), action: 'drop' });
@@ -327,7 +328,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       await expectRelayActed(relay, serving, 'DATA 1');
     });
 
-    check('the client reports a lost END instead of assuming the file is complete', 1, async (t) => {
+    check.alone('the client reports a lost END instead of assuming the file is complete', 1, async (t) => {
       const name = randomFileName('.bin');
       const { relay, serve } = await relayedServer(t);
       relay.addRule({ direction: 'to-client', match: (d) => parse(d).kind === 'END', action: 'drop' });

@@ -9,6 +9,8 @@ export interface CommonFlags {
   out?: string;
   advisory: string[];
   jobs?: number;
+  /** How many tests of a task run side by side (1: one after another); the grader's default when absent. */
+  testsAtOnce?: number;
   /** Replays the data of an earlier run. */
   seed?: number;
   /** Only these groups are graded and scored (all when empty). */
@@ -62,6 +64,7 @@ export function parseCommon(argv: string[], extra: ExtraOptions = {}, command?: 
         out: { type: 'string' },
         advisory: { type: 'string', multiple: true, default: [] },
         jobs: { type: 'string' },
+        'tests-at-once': { type: 'string' },
         seed: { type: 'string' },
         groups: { type: 'string', multiple: true, default: [] },
         'after-due': { type: 'string', multiple: true, default: [] },
@@ -81,6 +84,7 @@ export function parseCommon(argv: string[], extra: ExtraOptions = {}, command?: 
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   const jobCount = jobs === undefined ? undefined : Number(jobs);
   if (jobCount !== undefined && !(Number.isInteger(jobCount) && jobCount > 0)) throw new UsageError(`--jobs must be a whole number above 0, not "${jobs}"`);
+  const testsAtOnce = values['tests-at-once'] === undefined ? undefined : wholeNumber('tests-at-once', values['tests-at-once'] as string, 1);
   const seed = values.seed === undefined ? undefined : wholeNumber('seed', values.seed as string, 0);
   const groups = groupList('groups', values.groups);
   const afterDue = groupList('after-due', values['after-due']);
@@ -92,6 +96,7 @@ export function parseCommon(argv: string[], extra: ExtraOptions = {}, command?: 
       out: values.out as string | undefined,
       advisory: (values.advisory as string[] | undefined) ?? [],
       jobs: jobCount,
+      testsAtOnce,
       seed,
       groups,
       afterDue,

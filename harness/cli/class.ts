@@ -12,6 +12,7 @@ import { safeJson, safeText } from '../report/escape.js';
 import { allReport, type RenderOptions, type ReportFormat, render } from '../report/render.js';
 import { runHeader } from '../report/render-text.js';
 import { type ClassResult, gradeClass, listStudents, maxScores, type Student, shard } from '../runner/grade-class.js';
+import { defaultTestsAtOnce } from '../runner/grade-task.js';
 import type { KnownBugs } from '../runner/known-bugs.js';
 import { isolation } from '../sandbox/isolation.js';
 import { tasksPresent } from '../submission/tasks-present.js';
@@ -33,6 +34,7 @@ const USAGE = `usage: socket-grader class <task|task,task…|all> <class-folder>
   --out FILE          the class summary as JSON
   --seed N            replay the data of an earlier run (every report says its seed)
   --jobs N            gradings at once
+  --tests-at-once N   tests of a task run side by side in each grading (default 1: one after another)
   --shard i/n         grade only every n-th student, from the i-th (split a class over machines)
   --advisory G        report group G but leave it out of the score
   --after-due G,G     gradescope reports: these groups' tests are shown only after the due date
@@ -125,8 +127,10 @@ export async function classCommand(argv: string[]): Promise<number> {
   const seed = flags.seed ?? newSeed();
   const progress = startProgress(students.length * tasks.length);
   const started = Date.now();
+  const jobs = flags.jobs ?? os.availableParallelism();
   const results = await gradeClass(students, tasks, {
-    jobs: flags.jobs ?? os.availableParallelism(),
+    jobs,
+    testsAtOnce: flags.testsAtOnce ?? defaultTestsAtOnce(jobs),
     seed,
     advisory: flags.advisory,
     onResult: (r) => progress.tick(safeText(`${r.student} ${r.task} ${r.error ? 'grader error' : `${r.report.score}/${r.report.maxScore}`} (${(r.report.durationMs / 1000).toFixed(1)} s)`)),
@@ -135,7 +139,6 @@ export async function classCommand(argv: string[]): Promise<number> {
 
   // Matching failures to known bugs costs a grading of each mutant once: done for the dashboard, kept in its folder.
   const htmlDir = typeof extra.html === 'string' ? userPath(extra.html) : undefined;
-  const jobs = flags.jobs ?? os.availableParallelism();
   const bugs = htmlDir ? await matchKnownBugs(tasks, { jobs, seed, cacheDir: htmlDir, say: (line) => process.stderr.write(`${safeText(line)}\n`) }) : new Map<string, KnownBugs>();
   const rows = classRows(results, bugs);
   if (typeof extra.csv === 'string') {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { listTasks } from '../core/paths.js';
 import type { TaskReport } from '../report/types.js';
-import { gradeTask } from '../runner/grade-task.js';
+import { defaultTestsAtOnce, gradeTask } from '../runner/grade-task.js';
 import { mapConcurrently } from '../runner/pool.js';
 import { strayArguments, userPath } from './args.js';
 import { UsageError } from './errors.js';
@@ -43,6 +43,8 @@ export interface TargetOptions {
   /** `--test`'s words (none: every test). */
   tests: string[];
   jobs?: number;
+  /** How many tests of a task run side by side (the grader's default when absent). */
+  testsAtOnce?: number;
   /** Bumped on every change to the folder (watch): a worker's copy of an older version is made again. */
   folderVersion?: number;
 }
@@ -55,7 +57,14 @@ export async function gradeTasks(target: GradeTarget, opts: TargetOptions): Prom
   // Tasks mostly wait (on sockets, on programs' deadlines): twice the cores keeps them busy.
   const jobs = opts.jobs ?? 2 * os.availableParallelism();
   const reports = await mapConcurrently(target.tasks, jobs, (t) =>
-    gradeTask(t, target.submission, { seed: opts.seed, advisory: opts.advisory, groups: opts.groups, tests: opts.tests, folderVersion: opts.folderVersion }),
+    gradeTask(t, target.submission, {
+      seed: opts.seed,
+      advisory: opts.advisory,
+      groups: opts.groups,
+      tests: opts.tests,
+      folderVersion: opts.folderVersion,
+      testsAtOnce: opts.testsAtOnce ?? defaultTestsAtOnce(Math.min(jobs, target.tasks.length)),
+    }),
   );
   if (opts.tests.length === 0) return reports;
   const matched = reports.filter((r) => r.tests.length > 0);

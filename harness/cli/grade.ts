@@ -22,6 +22,7 @@ const USAGE = `usage: socket-grader grade <task|task,task…|all> <submission-fo
   --test TEXT         grade only the tests whose title contains TEXT (any case); the score counts those alone
   --advisory G        report group G but leave it out of the score
   --jobs N            tasks graded at once
+  --tests-at-once N   tests of a task run side by side (default 1: one after another; try twice the cores)
   --after-due G,G     gradescope: students see these groups' tests only after the due date
 through npm, put -- before the arguments: npm run grade -- chat my-work --format json`;
 
@@ -37,7 +38,7 @@ export async function grade(argv: string[]): Promise<number> {
   // One seed for the whole run, so `--seed` replays every task's data.
   const seed = flags.seed ?? newSeed();
   const started = Date.now();
-  const reports = await gradeTasks(target, { seed, advisory: flags.advisory, groups: flags.groups, tests, jobs: flags.jobs });
+  const reports = await gradeTasks(target, { seed, advisory: flags.advisory, groups: flags.groups, tests, jobs: flags.jobs, testsAtOnce: flags.testsAtOnce });
 
   const single = target.tasks.length === 1 && target.taskArg !== 'all';
   const all = allReport(target.submission, reports, Date.now() - started);

@@ -14,7 +14,7 @@ import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
 import { answersPresent, loadFixtures, NO_ANSWERS } from '../runner/fixtures.js';
-import { type GradeOptions, gradeTask } from '../runner/grade-task.js';
+import { defaultTestsAtOnce, type GradeOptions, gradeTask } from '../runner/grade-task.js';
 import { chargeLines, type MutantCharges, mutantCharges } from '../runner/mutant-charges.js';
 import { compactMutant, mutantDiff } from '../runner/mutant-delta.js';
 import { mapConcurrently } from '../runner/pool.js';
@@ -171,6 +171,7 @@ const USAGE = `usage: socket-grader validate [task…] [options]   (every task w
   --jobs N            gradings at once
   --show MUTANT       print the bug of one mutant of the task, as a diff against the solution it was made from
   --compact-mutants   store the tasks' mutants as deltas: name the closest solution as base, drop the files it shares
+  --tests-at-once N   tests of a task run side by side in each grading (default 1: one after another)
 needs the repository's specs/*/solutions, specs/*/mutants and reference/ (not in the npm package)`;
 
 /** `validate <task> --show <mutant>`: the bug as a diff against the mutant's base. */
@@ -239,7 +240,9 @@ export async function validate(argv: string[]): Promise<number> {
   // One seed for the whole validation, as for a grading run.
   const seed = newSeed();
   const gradings = Array.from({ length: repeat }, (_, run) => jobs.map((job) => ({ job, run }))).flat();
-  const graded = await mapConcurrently(gradings, concurrency, ({ job }) => gradeTask(job.task, job.dir, { seed, ...scope(job, full) }));
+  const graded = await mapConcurrently(gradings, concurrency, ({ job }) =>
+    gradeTask(job.task, job.dir, { seed, testsAtOnce: flags.testsAtOnce ?? defaultTestsAtOnce(concurrency), ...scope(job, full) }),
+  );
   /** reports[i][run]: job i's gradings. */
   const reports = jobs.map((_, i) => Array.from({ length: repeat }, (__, run) => graded[run * jobs.length + i]));
 

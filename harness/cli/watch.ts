@@ -9,7 +9,8 @@ import { safeText } from '../report/escape.js';
 import { allReport, render } from '../report/render.js';
 import type { TaskReport } from '../report/types.js';
 import { closeWorkers } from '../runner/worker-pool.js';
-import { isolation } from '../sandbox/isolation.js';
+import { findIsolation } from '../sandbox/isolation.js';
+import { findGraderPython } from '../sandbox/python.js';
 import { parseCommon, testWords, wantsHelp } from './args.js';
 import { EXIT, UsageError } from './errors.js';
 import { watchSaves } from './folder-saves.js';
@@ -24,6 +25,7 @@ changed since the run before; Ctrl+C stops it (exit 0)
   --advisory G        report group G but leave it out of the score
   --seed N            the data every run uses (one seed for the whole watch, so what changes is your code)
   --jobs N            tasks graded at once
+  --tests-at-once N   tests of a task run side by side (default 1: one after another; try twice the cores)
 through npm, put -- before the arguments: npm run watch -- chat my-work --test hello`;
 
 /** Saves closer together than this are one change (an editor writes a file in steps). */
@@ -66,9 +68,11 @@ export async function watch(argv: string[]): Promise<number> {
   const target = gradeTarget('watch', positionals);
   // One seed for every run: a verdict that changes is the code's doing, not the data's.
   const seed = flags.seed ?? newSeed();
-  const options: TargetOptions = { seed, advisory: flags.advisory, groups: flags.groups, tests: testWords(extra.test), jobs: flags.jobs };
+  const options: TargetOptions = { seed, advisory: flags.advisory, groups: flags.groups, tests: testWords(extra.test), jobs: flags.jobs, testsAtOnce: flags.testsAtOnce };
   const say = (line: string): boolean => process.stdout.write(`${line}\n`);
-  say(`isolation: ${isolation().summary}\nseed: ${seed} (every run of this watch uses it)`);
+  // The run's probes side by side, once: the gradings below reuse their answers.
+  const [found] = await Promise.all([findIsolation(), findGraderPython()]);
+  say(`isolation: ${found.summary}\nseed: ${seed} (every run of this watch uses it)`);
 
   const stop = stopSignal();
   let version = 0;

@@ -4,6 +4,7 @@
 // expects will never come. The watcher (process/stall.ts) is installed by the grading
 // worker; without it, waits end at their deadlines as before.
 
+import { type RunningTest, runningTest } from './running-test.js';
 import { settlesWithin } from './time.js';
 
 /** How a stall's reason says a thread sleeps past every deadline (process/stall.ts): "for 599 s more". */
@@ -35,19 +36,23 @@ export function onStall(listener: StallListener): () => void {
 
 /**
  * Runs one of the grader's own actions (opening a socket, starting a program): while
- * any is under way, the grader is about to act and nothing counts as stalled.
+ * any of its test is under way, the grader is about to act and nothing of that test counts as stalled.
  */
 export async function graderActs<T>(action: () => Promise<T>): Promise<T> {
+  const test = runningTest();
   acting++;
+  if (test) test.acting++;
   try {
     return await action();
   } finally {
     acting--;
+    if (test) test.acting--;
   }
 }
 
-export function graderIsActing(): boolean {
-  return acting > 0;
+/** Whether the grader is acting for `test` (outside tests: for any). */
+export function graderIsActing(test?: RunningTest): boolean {
+  return test ? test.acting > 0 : acting > 0;
 }
 
 /**

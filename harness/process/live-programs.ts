@@ -1,6 +1,7 @@
 // Every student program the grader starts is listed here until it has been killed, so
 // that a grader stopped by a signal (Ctrl+C, a CI timeout) still kills them all.
 
+import type { RunningTest } from '../core/running-test.js';
 import { killTree } from './process-tree.js';
 
 interface LiveProgram {
@@ -14,6 +15,8 @@ interface LiveProgram {
   launcher?: boolean;
   /** Run beside the tests (learning where a client connects), not by one: no test waits for it. */
   besideTests?: boolean;
+  /** The test that started it, when tests run side by side: only that test's waits look at it. */
+  test?: RunningTest;
 }
 
 /** Every program not yet killed, by its marker. */

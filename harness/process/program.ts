@@ -4,6 +4,7 @@
 import { execa } from 'execa';
 import { Inbox, stalledWords } from '../core/inbox.js';
 import { quote } from '../core/quote.js';
+import { runningTest } from '../core/running-test.js';
 import { settlesOrStalls } from '../core/stall-signal.js';
 import { pollPause, pollUntil, seconds, settlesWithin } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
@@ -94,7 +95,7 @@ export class RunningProgram {
     // for grandchildren holding the pipes open.
     this.child.catch(() => undefined);
     this.pid = this.child.pid ?? -1;
-    if (this.pid > 0) registerLive(this.marker, { pid: this.pid, actor: this.actor, uid: opts.launch?.uid, launcher: launch.launcher, besideTests: opts.besideTests });
+    if (this.pid > 0) registerLive(this.marker, { pid: this.pid, actor: this.actor, uid: opts.launch?.uid, launcher: launch.launcher, besideTests: opts.besideTests, test: runningTest() });
     logSpawn(cmd.command, this.actor, cmd.file);
     opts.transcript.add(this.actor, `started: ${[cmd.command.split('/').pop(), ...cmd.args.map(shortPath)].join(' ')}`);
 

@@ -16,6 +16,7 @@
 // deadlines, as before.
 
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { type RunningTest, runningTest } from '../core/running-test.js';
 import { graderIsActing, provideStalls, type StallListener, sleepsPastDeadlines } from '../core/stall-signal.js';
 import { pollPause, STARTUP_WITHIN_MS, scaled } from '../core/time.js';
 import { liveRoots } from './live-programs.js';
@@ -141,10 +142,12 @@ interface Look {
   timers: Map<string, { kind: TimedKind; switches: number }>;
   /** False when a thread on a short timer was caught awake: it counts as going round, but no stall is decided on this look. */
   settled: boolean;
+  /** The threads on timers seen (see timed-waits.ts: what is known of the others is forgotten). */
+  seenThreads: Set<string>;
 }
 
-/** Threads on short timers at the last complete look: caught awake at the next, they are between two sleeps. */
-let lastTimers = new Map<string, TimedKind>();
+/** Per test looked at: threads on short timers at its last complete look; caught awake at the next, they are between two sleeps. */
+const lastTimers = new Map<RunningTest | undefined, Map<string, TimedKind>>();
 
 /** What one program's threads wait in, for the message. */
 interface ProgramWaits {
@@ -204,11 +207,14 @@ function sentInNetwork(pid: number): string | undefined {
 /** Programs whose root exited with nothing left running: no process can bring them back. */
 const gone = new Set<string>();
 
-/** Processes of the programs still registered; undefined while one's exit is on its way to Node. */
-function programProcesses(): Array<{ actor: string; pids: number[] }> | undefined {
+/**
+ * Processes of the programs still registered, of `test` when tests run side by side (of
+ * all, outside tests); undefined while one's exit is on its way to Node.
+ */
+function programProcesses(test: RunningTest | undefined): Array<{ actor: string; pids: number[] }> | undefined {
   const found: Array<{ actor: string; pids: number[] }> = [];
-  for (const { marker, pid, actor, uid, launcher, besideTests } of liveRoots()) {
-    if (besideTests) continue;
+  for (const { marker, pid, actor, uid, launcher, besideTests, test: owner } of liveRoots()) {
+    if (besideTests || (test !== undefined && owner !== test)) continue;
     if (pid !== undefined) {
       // Dead but not yet reported: its exit (and last output) is an event still to come.
       if (!isAlive(pid)) return undefined;
@@ -227,9 +233,9 @@ function programProcesses(): Array<{ actor: string; pids: number[] }> | undefine
 }
 
 /** One look at the test's programs: undefined unless every thread waits with no deadline, or on a timer. */
-function look(): Look | undefined {
+function look(test: RunningTest | undefined): Look | undefined {
   if (!waits) return undefined;
-  const programs = programProcesses();
+  const programs = programProcesses(test);
   if (!programs || programs.length === 0) return undefined;
   const nowNs = process.hrtime.bigint();
   const parts: string[] = [];
@@ -264,7 +270,7 @@ function look(): Look | undefined {
         if (!call || !switches || !timer) {
           // Awake, or in another call: a thread on a short timer between two sleeps (what
           // it did will show in the counters below); anything else is no stall.
-          const was = lastTimers.get(thread);
+          const was = lastTimers.get(test)?.get(thread);
           const woken = was && voluntarySwitches(pid, tid);
           if (!was || woken === undefined) return undefined;
           settled = false;
@@ -291,7 +297,6 @@ function look(): Look | undefined {
     }
     whys.add(describe(actor, program));
   }
-  forgetThreadsExcept(seenThreads);
   // Every socket's state and queues, which must not change either: a byte on its way
   // (or read by the grader meanwhile) changes them.
   for (const pid of networks.values()) {
@@ -317,12 +322,14 @@ function look(): Look | undefined {
       parts.push(`n${pid}:${sent}`);
     }
   }
-  lastTimers = new Map([...timers].map(([thread, t]) => [thread, t.kind]));
-  return { fingerprint: parts.join(' '), why: [...whys].join(', '), timers, settled };
+  lastTimers.set(test, new Map([...timers].map(([thread, t]) => [thread, t.kind])));
+  return { fingerprint: parts.join(' '), why: [...whys].join(', '), timers, settled, seenThreads };
 }
 
 interface Watcher {
   listener: StallListener;
+  /** Whose programs it watches: its test's (all, outside tests). */
+  test: RunningTest | undefined;
   /** The fingerprint this watcher has seen unchanged since `since`, over `looks` looks. */
   same?: string;
   since: number;
@@ -346,9 +353,15 @@ async function watch(): Promise<void> {
   try {
     while (watchers.size > 0) {
       await pollPause(LOOK_EVERY_MS);
-      const seen = graderIsActing() ? undefined : look();
+      // One look per test waiting: each test's programs stall, or not, on their own.
+      const looks = new Map<RunningTest | undefined, Look | undefined>();
+      for (const w of watchers) if (!looks.has(w.test)) looks.set(w.test, graderIsActing(w.test) ? undefined : look(w.test));
+      for (const test of lastTimers.keys()) if (!looks.has(test)) lastTimers.delete(test);
+      const complete = [...looks.values()];
+      if (complete.every((l) => l !== undefined)) forgetThreadsExcept(new Set(complete.flatMap((l) => [...(l?.seenThreads ?? [])])));
       const now = Date.now();
       for (const w of [...watchers]) {
+        const seen = looks.get(w.test);
         if (!seen || seen.fingerprint !== w.same) {
           w.same = seen?.fingerprint;
           w.since = now;
@@ -370,7 +383,7 @@ async function watch(): Promise<void> {
 }
 
 function subscribe(listener: StallListener): () => void {
-  const w: Watcher = { listener, since: Date.now(), looks: 0 };
+  const w: Watcher = { listener, test: runningTest(), since: Date.now(), looks: 0 };
   watchers.add(w);
   if (!looping) void watch();
   return () => watchers.delete(w);

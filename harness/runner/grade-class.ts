@@ -41,6 +41,8 @@ export interface ClassOptions {
   /** The run's seed: every student's tests draw the same data from it. */
   seed: number;
   advisory?: string[];
+  /** How many tests of a task run side by side in each grading (the grader's default when absent). */
+  testsAtOnce?: number;
   /** Called as each job ends, in the order they end. */
   onResult?: (result: ClassResult) => void;
 }
@@ -51,7 +53,7 @@ export async function gradeClass(students: readonly Student[], tasks: readonly s
     const started = Date.now();
     let result: ClassResult;
     try {
-      result = { student: student.name, task, report: await gradeTask(task, student.dir, { seed: opts.seed, advisory: opts.advisory }) };
+      result = { student: student.name, task, report: await gradeTask(task, student.dir, { seed: opts.seed, advisory: opts.advisory, testsAtOnce: opts.testsAtOnce }) };
     } catch (e) {
       const error = (e as Error).message;
       const broken = {

@@ -1,5 +1,6 @@
 // Grades one submission on one task in a worker process and returns its report.
 
+import os from 'node:os';
 import path from 'node:path';
 import { GraderError } from '../core/failures.js';
 import { scaled } from '../core/time.js';
@@ -25,7 +26,26 @@ export interface GradeOptions {
   tests?: string[];
   /** Bumped whenever the folder changed since an earlier grading of this run (watch): workers copy it again. */
   folderVersion?: number;
+  /** How many of the task's tests run side by side; 1 runs them one after another. */
+  testsAtOnce?: number;
 }
+
+/**
+ * Tests mostly wait (on sockets, programs, deadlines): two per core in flight keep the
+ * cores busy, shared among the gradings that run at once (validate's many gradings side
+ * by side already fill the cores: each of them runs its tests one after another). A test
+ * that needs the machine quiet runs alone anyway (check.alone).
+ */
+export function defaultTestsAtOnce(gradingsAtOnce = 1): number {
+  if (!SIDE_BY_SIDE_BY_DEFAULT) return 1;
+  return Math.max(1, Math.floor((2 * os.availableParallelism()) / Math.max(1, gradingsAtOnce)));
+}
+
+/**
+ * Off until every fact a test learns for later ones is decided in the spec's order, as
+ * start failures are (grading-context.ts): `--tests-at-once N` runs them side by side.
+ */
+const SIDE_BY_SIDE_BY_DEFAULT = false;
 
 let jobs = 0;
 
@@ -43,7 +63,17 @@ function runSettings(): Promise<RunSettings> {
 export async function gradeTask(task: string, submission: string, opts: GradeOptions): Promise<TaskReport> {
   const started = Date.now();
   const settings = await runSettings();
-  const job = { id: ++jobs, task, submission: path.resolve(submission), seed: opts.seed, groups: opts.groups ?? [], tests: opts.tests ?? [], settings, folderVersion: opts.folderVersion ?? 0 };
+  const job = {
+    id: ++jobs,
+    task,
+    submission: path.resolve(submission),
+    seed: opts.seed,
+    groups: opts.groups ?? [],
+    tests: opts.tests ?? [],
+    folderVersion: opts.folderVersion ?? 0,
+    settings,
+    testsAtOnce: opts.testsAtOnce ?? defaultTestsAtOnce(),
+  };
   let graded: Graded;
   try {
     graded = await gradeOnWorker(job, TASK_DEADLINE_MS);

@@ -68,7 +68,7 @@ export class GradeReporter extends Mocha.reporters.Base {
     r.status = status;
     r.points = status === 'passed' ? r.maxPoints : 0;
     r.message = message;
-    r.durationMs = test.duration ?? 0;
+    r.durationMs = test.grading?.durationMs ?? test.duration ?? 0;
     r.transcript = test.grading?.transcript ?? [];
   }
 }

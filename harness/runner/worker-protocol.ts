@@ -24,6 +24,8 @@ export interface WorkerJob {
   settings: RunSettings;
   /** Which version of the folder this is (watch counts the saves in it): a copy of another version is made again. */
   folderVersion: number;
+  /** How many of the task's tests run side by side (1: one after another). */
+  testsAtOnce: number;
 }
 
 /** Its answer: the results, or why there are none. */

@@ -16,15 +16,16 @@ interface Grading {
   seed: number;
   /** Whether the test of this full title ("<task> <group> <title>") runs in this grading; absent: every test does. */
   runs?: (fullTitle: string) => boolean;
+  /** How many tests of a task run side by side (1: one after another). */
+  testsAtOnce?: number;
 }
 
 let current: Grading | undefined;
 
 /** A new grading begins (a worker grades one submission after another): nothing noted carries over. */
 export function beginGrading(next: Grading): void {
-  current = { dir: path.resolve(next.dir), original: path.resolve(next.original), seed: next.seed, runs: next.runs };
-  failedToStart.clear();
-  reachedPeer.clear();
+  current = { dir: path.resolve(next.dir), original: path.resolve(next.original), seed: next.seed, runs: next.runs, testsAtOnce: next.testsAtOnce };
+  decided = emptyDecided();
   learned.clear();
   clientPorts.clear();
   stopWords.clear();
@@ -54,6 +55,11 @@ export function testRuns(fullTitle: string): boolean {
   return current?.runs?.(fullTitle) ?? true;
 }
 
+/** How many tests of a task run side by side in this grading; outside a grading, one at a time. */
+export function testsAtOnce(): number {
+  return current?.testsAtOnce ?? 1;
+}
+
 let ownSeed: number | undefined;
 
 /** The grading's seed; a process that grades nothing (a spec loaded on its own) draws from one of its own. */
@@ -64,32 +70,117 @@ export function gradingSeed(): number {
 }
 
 /**
- * "task4:server" → why it never got going, and in which test: later tests of that role
- * are skipped; everywhere, or (a program that never reached the grader, which may only
- * speak another wire format) where the grader is its peer, not end to end.
+ * What the grading has decided, test by test in the spec's order: "task4:server" → why
+ * it never got going, and in which test: later tests of that role are skipped;
+ * everywhere, or (a program that never reached the grader, which may only speak another
+ * wire format) where the grader is its peer, not end to end. Tests run side by side, so
+ * each notes what it saw in its own TestNotes, and these are replayed here in the spec's
+ * order (decideNotes): a verdict never depends on which test finished first.
  */
-const failedToStart = new Map<string, { title: string; what: string; everywhere: boolean }>();
-/** Roles that have reached their peer at least once: a later miss is that test's own failure. */
-const reachedPeer = new Set<string>();
-
-export function noteStartFailure(task: string, role: string, testTitle: string, what = 'did not start', everywhere = true): void {
-  if (!failedToStart.has(`${task}:${role}`)) failedToStart.set(`${task}:${role}`, { title: testTitle, what, everywhere });
+interface Decided {
+  failedToStart: Map<string, { title: string; what: string; everywhere: boolean }>;
+  /** Roles that have reached their peer at least once: a later miss is that test's own failure. */
+  reachedPeer: Set<string>;
+  /** Per task: the port its server was seen listening on; the first seen (in the spec's order) counts. */
+  serverPorts: Map<string, { pagePort: number; port: number }>;
 }
 
-/** A client that never connected (never sent a datagram) in its first test: no later test waits for it again. */
-export function noteNeverReached(task: string, role: string, testTitle: string, what: string): void {
-  if (!reachedPeer.has(`${task}:${role}`)) noteStartFailure(task, role, testTitle, what, false);
+const emptyDecided = (): Decided => ({ failedToStart: new Map(), reachedPeer: new Set(), serverPorts: new Map() });
+const copyOf = (d: Decided): Decided => ({ failedToStart: new Map(d.failedToStart), reachedPeer: new Set(d.reachedPeer), serverPorts: new Map(d.serverPorts) });
+
+let decided = emptyDecided();
+
+/** What one test saw of the programs, in its order. */
+type Note =
+  | { kind: 'uses'; role: string; group: string; transcriptLength: number }
+  | { kind: 'start failure'; role: string; what: string; everywhere: boolean }
+  | { kind: 'never reached'; role: string; what: string }
+  | { kind: 'reached'; role: string }
+  | { kind: 'server port'; pagePort: number; port: number };
+
+/** A test skipped because a program failed to start in an earlier test: why, and how much of its transcript came before. */
+export interface EarlierFailure {
+  reason: string;
+  transcriptLength: number;
 }
 
-export function noteReached(task: string, role: string): void {
-  reachedPeer.add(`${task}:${role}`);
-}
-
-/** Why a role is skipped from here on, e.g. `the client never connected in the test "…"`. */
-export function earlierStartFailure(task: string, role: string, group: string): string | undefined {
-  const failure = failedToStart.get(`${task}:${role}`);
+/** Why `role` is skipped from here on, e.g. `the client never connected in the test "…"`. */
+function skipReason(d: Decided, task: string, role: string, group: string): string | undefined {
+  const failure = d.failedToStart.get(`${task}:${role}`);
   if (!failure || (!failure.everywhere && group === 'end-to-end')) return undefined;
   return `the ${role} ${failure.what} in the test "${failure.title}"`;
+}
+
+/** Plays a test's notes onto `d`, as if it ran alone after the tests already there; stops where the test is skipped. */
+function replay(d: Decided, task: string, title: string, notes: readonly Note[]): EarlierFailure | undefined {
+  for (const note of notes) {
+    const key = `${task}:${note.kind === 'server port' ? '' : note.role}`;
+    switch (note.kind) {
+      case 'uses': {
+        const reason = skipReason(d, task, note.role, note.group);
+        if (reason) return { reason, transcriptLength: note.transcriptLength };
+        break;
+      }
+      case 'never reached':
+        if (!d.reachedPeer.has(key) && !d.failedToStart.has(key)) d.failedToStart.set(key, { title, what: note.what, everywhere: false });
+        break;
+      case 'start failure':
+        if (!d.failedToStart.has(key)) d.failedToStart.set(key, { title, what: note.what, everywhere: note.everywhere });
+        break;
+      case 'reached':
+        d.reachedPeer.add(key);
+        break;
+      case 'server port':
+        if (!d.serverPorts.has(task)) d.serverPorts.set(task, { pagePort: note.pagePort, port: note.port });
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** What one test notes of its programs while it runs, decided once every test before it is. */
+export class TestNotes {
+  private readonly notes: Note[] = [];
+
+  constructor(
+    readonly task: string,
+    readonly title: string,
+    /** Whether every test before this one (in the spec's order) is decided. */
+    private readonly earlierDecided: () => boolean,
+  ) {}
+
+  /**
+   * The test is about to start its `role`: why it is skipped instead, when that is
+   * known already (a role failed to start earlier in this test, or in an earlier one
+   * when all of those are decided); else the test goes on, and decideNotes has the last word.
+   */
+  uses(role: string, group: string, transcriptLength: number): string | undefined {
+    this.notes.push({ kind: 'uses', role, group, transcriptLength });
+    return replay(this.earlierDecided() ? copyOf(decided) : emptyDecided(), this.task, this.title, this.notes)?.reason;
+  }
+
+  startFailure(role: string, what = 'did not start', everywhere = true): void {
+    this.notes.push({ kind: 'start failure', role, what, everywhere });
+  }
+
+  /** A client that never connected (never sent a datagram) in its first test: no later test waits for it again. */
+  neverReached(role: string, what: string): void {
+    this.notes.push({ kind: 'never reached', role, what });
+  }
+
+  reached(role: string): void {
+    this.notes.push({ kind: 'reached', role });
+  }
+
+  /** The port the task's server was seen listening on; the first seen counts. */
+  serverPort(pagePort: number, port: number): void {
+    this.notes.push({ kind: 'server port', pagePort, port });
+  }
+
+  /** Called in the spec's order, each test once: its notes count from here on, unless a failure noted earlier skips it. */
+  decide(): EarlierFailure | undefined {
+    return replay(decided, this.task, this.title, this.notes);
+  }
 }
 
 /** Per task: the ports its programs were seen using (see page-port.ts, client-port.ts). */
@@ -99,11 +190,6 @@ function learnedOf(task: string, pagePort: number): Dialect {
   const d = learned.get(task) ?? { pagePort };
   learned.set(task, d);
   return d;
-}
-
-/** The port the task's server was seen listening on; the first seen counts. */
-export function noteServerPort(task: string, pagePort: number, port: number): void {
-  learnedOf(task, pagePort).serverPort ??= port;
 }
 
 /** How the task's client ended the first message the grader read from it; the first seen counts. */
@@ -118,6 +204,8 @@ export function clientFramingSeen(task: string): Framing | undefined {
 
 /** What was learned of the task's ports in this grading, for its report. */
 export function learnedDialect(task: string): Dialect | undefined {
+  const server = decided.serverPorts.get(task);
+  if (server) learnedOf(task, server.pagePort).serverPort ??= server.port;
   const d = learned.get(task);
   const words = stopWordDialect(task);
   if (!d && !words) return undefined;

@@ -1,20 +1,25 @@
 // Fresh data for every run, so nothing a student hard-codes can pass; drawn from the
 // run's seed, so a failing case can be replayed (--seed).
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RandomStream } from '../core/seeded-random.js';
 import { gradingSeed } from './grading-context.js';
 
-let current: RandomStream | undefined;
+const streams = new AsyncLocalStorage<RandomStream>();
+let outside: { seed: number; stream: RandomStream } | undefined;
 
-/** Tests run one at a time in a grading process: the DSL points this at the running test's stream. */
-export function useStream(testStream: RandomStream | undefined): void {
-  current = testStream;
+/** Runs a test's body with its own stream: tests run side by side, each drawing from its own. */
+export function withStream<T>(testStream: RandomStream, body: () => Promise<T>): Promise<T> {
+  return streams.run(testStream, body);
 }
 
 /** The running test's stream (or the grading's own, outside tests). */
 function stream(): RandomStream {
-  current ??= new RandomStream(gradingSeed(), 'outside tests');
-  return current;
+  const own = streams.getStore();
+  if (own) return own;
+  const seed = gradingSeed();
+  if (outside?.seed !== seed) outside = { seed, stream: new RandomStream(seed, 'outside tests') };
+  return outside.stream;
 }
 
 /** A whole number in [0, max). */

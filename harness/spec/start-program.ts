@@ -18,7 +18,7 @@ import { whyCannotStart } from '../process/why-cannot-start.js';
 import type { FileMap, TestNetwork } from '../sandbox/test-network.js';
 import { fillLaunchValues } from '../submission/launch-values.js';
 import { locateProgram, type Role } from '../submission/locate-program.js';
-import { earlierStartFailure, gradedSubmissionDir, noteStartFailure, submissionDir } from './grading-context.js';
+import { gradedSubmissionDir, submissionDir, type TestNotes } from './grading-context.js';
 import type { Group } from './task-terms.js';
 
 export type { FileMap };
@@ -40,15 +40,16 @@ export interface Started {
   cleanupDir: () => Promise<void>;
 }
 
-export async function findProgram(task: string, role: Role, testTitle: string, group: Group): Promise<ProgramCommand> {
-  const earlier = earlierStartFailure(task, role, group);
+/** The program of `role`, for a test of `group` whose transcript holds `transcriptLength` entries so far. */
+export async function findProgram(task: string, role: Role, group: Group, notes: TestNotes, transcriptLength: number): Promise<ProgramCommand> {
+  const earlier = notes.uses(role, group, transcriptLength);
   if (earlier) throw new SkipTest(earlier);
   const located = await locateProgram(submissionDir(), task, role);
   if ('missing' in located) throw new SkipTest(located.missing);
   // Costs nothing to find again, so every test of the role says why, in one line.
   if ('refused' in located) throw new StudentFailure({ expected: `the ${role} program starts`, actual: `it did not start: ${located.refused}` });
   if ('broken' in located) {
-    noteStartFailure(task, role, testTitle);
+    notes.startFailure(role);
     throw new StudentFailure({ expected: `the ${role} program compiles`, actual: located.broken });
   }
   return located.found;

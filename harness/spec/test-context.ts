@@ -14,7 +14,7 @@ import type { RunningProgram } from '../process/program.js';
 import { type BoundSocket, type ServerEnd, serverEndsOf } from '../process/sockets.js';
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
 import { clientPort } from './client-port.js';
-import { clientFramingSeen, learnStopWords, noteClientFraming, noteNeverReached, noteReached, noteServerPort, noteStartFailure } from './grading-context.js';
+import { clientFramingSeen, learnStopWords, noteClientFraming, TestNotes } from './grading-context.js';
 import { expectWaitedForNewline, PAGE_NEWLINE_TEST } from './page-newline.js';
 import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
@@ -41,12 +41,18 @@ export class TestContext {
   private network: Promise<TestNetwork> | undefined;
   private clientSide: Promise<TestNetwork> | undefined;
 
+  /** What it saw of the programs, decided in the spec's order (see grading-context.ts). */
+  readonly notes: TestNotes;
+
   constructor(
     readonly task: string,
     readonly options: TaskOptions,
     readonly title: string,
     readonly group: Group,
+    /** Whether every test before this one is decided; outside a scheduled run (the harness's own tests), always. */
+    earlierDecided: () => boolean = () => true,
   ) {
+    this.notes = new TestNotes(task, title, earlierDecided);
     // The programs' own stop words are read from their source once a grading, before the first test speaks one.
     if (options.stopWord !== undefined) learnStopWords(task, options.port, options.stopWord, options.clientStopWords);
     this.stopWords = new StopWords(task, options.stopWord, options.clientStopWords);
@@ -56,8 +62,8 @@ export class TestContext {
   readonly stopWords: StopWords;
 
   private readonly contact: ContactNotes = {
-    reached: (role) => noteReached(this.task, role),
-    never: (role, what) => noteNeverReached(this.task, role, this.title, what),
+    reached: (role) => this.notes.reached(role),
+    never: (role, what) => this.notes.neverReached(role, what),
   };
 
   /** The test's own network (opened on first use): see sandbox/test-network.ts. */
@@ -97,7 +103,7 @@ export class TestContext {
    * `pagePort`: the one test that grades the page's port fails on any other.
    */
   async startServer(opts: ServerOptions = {}): Promise<ServerUnderTest> {
-    const cmd = await findProgram(this.task, 'server', this.title, this.group);
+    const cmd = await findProgram(this.task, 'server', this.group, this.notes, this.transcript.entries.length);
     const network = await this.net();
     const protocol = opts.protocol ?? this.options.protocol ?? 'tcp';
     let started: Started;
@@ -105,11 +111,11 @@ export class TestContext {
     try {
       ({ started, socket } = await startListening(cmd, protocol, this.options.port, opts, this.transcript, network, (s) => this.adopt(s), true));
     } catch (e) {
-      if (isStudentFailure(e)) noteStartFailure(this.task, 'server', this.title);
+      if (isStudentFailure(e)) this.notes.startFailure('server');
       throw e;
     }
     const elsewhere = network.mode !== 'none' && socket.port !== this.options.port;
-    if (network.mode !== 'none' && !socket.unconfirmed) noteServerPort(this.task, this.options.port, socket.port);
+    if (network.mode !== 'none' && !socket.unconfirmed) this.notes.serverPort(this.options.port, socket.port);
     this.transcript.add('server', `listening on ${socket.host}:${socket.port}${socket.protocol === 'udp' ? ' (UDP)' : ''}${elsewhere ? ` (not the page's ${this.options.port})` : ''}`);
     // The server did start: a wrong port costs this test alone, never the later ones.
     if (opts.pagePort && network.mode !== 'none') expectPagePort(protocol, this.options.port, socket.port);
@@ -122,7 +128,7 @@ export class TestContext {
    */
   async startClient(server: Endpoint | ServerUnderTest, opts: StartOptions = {}): Promise<ProgramUnderTest> {
     const target = server instanceof ServerUnderTest ? server.endpoint : server;
-    const cmd = await findProgram(this.task, 'client', this.title, this.group);
+    const cmd = await findProgram(this.task, 'client', this.group, this.notes, this.transcript.entries.length);
     const started = await spawnInFolder(cmd, 'client', { HOST: target.host, PORT: String(target.port) }, opts, this.transcript, target.network ?? (await this.net()));
     this.adopt(started);
     return new ProgramUnderTest(started.program, started.dir, started.programDir);

@@ -395,7 +395,7 @@ export function messageTask(id: string, threaded: boolean): void {
         await client.expectOutput(REPLY, { help: WHOLE_LINE_HELP });
       });
 
-      check('a client that leaves without exit does not make the server busy-loop: it closes that connection and serves the next client', 1, async (t) => {
+      check.alone('a client that leaves without exit does not make the server busy-loop: it closes that connection and serves the next client', 1, async (t) => {
         const server = await t.startServer();
         const first = await t.connect(server);
         await exchange(first);
