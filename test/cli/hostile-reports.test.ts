@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { ClassroomResults } from '../../harness/report/render-classroom.js';
+import type { TaskReport } from '../../harness/report/types.js';
 import { FEW_GRADINGS_MS } from '../limits.js';
 import { fixture, runCli } from './run-cli.js';
 
@@ -46,8 +47,10 @@ describe('reports of a program that prints hostile bytes', function () {
     expectInert('stderr', r.stderr);
     // The evidence is there, as escapes a student can read.
     expect(r.stdout).to.include('\\x1b]0;pwned\\x07').and.include('\\r::error file=server.py::forged').and.include('\\u202egnp.exe');
-    // The only passing line is the grader's own: the forged one is part of a longer line.
-    expect(r.stdout.split('\n').filter((l) => /^\s*✓/.test(l))).to.have.length(1);
+    // The passing lines are the grader's own, one per test that passed: the forged one is part of a longer line.
+    const json = await runCli('grade', ['task3b', HOSTILE, '--groups', 'server', '--format', 'json']);
+    const passed = (JSON.parse(json.stdout) as TaskReport).tests.filter((t) => t.status === 'passed').length;
+    expect(r.stdout.split('\n').filter((l) => /^\s*✓/.test(l))).to.have.length(passed);
   });
 
   it('classroom: stdout, the results for the reporter and the step summary are inert', async () => {
