@@ -9,6 +9,7 @@ import { Transcript } from '../core/transcript.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
 import { RunningProgram } from '../process/program.js';
 import { studentEnv } from '../process/student-env.js';
+import { WaitsForever } from '../process/waits-forever.js';
 import { watchFirstSend } from '../sandbox/first-send.js';
 import { isolation } from '../sandbox/isolation.js';
 import { openTestNetwork } from '../sandbox/test-network.js';
@@ -60,11 +61,16 @@ async function discoverClientPort(task: string, options: TaskOptions, stop: Abor
   }
 }
 
-/** Resolves (undefined) at the startup deadline, once the client is asleep without trying, or when the grading is over. */
+/**
+ * Resolves (undefined) at the startup deadline, once the client is asleep without trying
+ * (at once when it waits with no deadline: alone, nothing can wake it), or when the grading is over.
+ */
 async function givesUp(program: RunningProgram, stop: AbortSignal): Promise<undefined> {
   const end = Date.now() + STARTUP_WITHIN_MS;
+  const forever = new WaitsForever(program.pid);
   let asleepSince: number | undefined;
   while (!stop.aborted && program.running && Date.now() < end) {
+    if (forever.look()) return undefined;
     if (!allThreadsAsleep(program.pid)) asleepSince = undefined;
     else {
       asleepSince ??= Date.now();

@@ -15,6 +15,7 @@ import { RunningProgram } from '../process/program.js';
 import { boundSockets, studentSideOf } from '../process/sockets.js';
 import { waitsWithoutDeadline } from '../process/stall.js';
 import { studentEnv } from '../process/student-env.js';
+import { WaitsForever } from '../process/waits-forever.js';
 import { isolation } from '../sandbox/isolation.js';
 import { openTestNetwork } from '../sandbox/test-network.js';
 import { fillLaunchValues } from '../submission/launch-values.js';
@@ -124,9 +125,12 @@ async function discoverServerFraming(task: string, options: TaskOptions, probe: 
     if (!(program.pid > 1)) return undefined;
     const running = program;
     const end = Date.now() + STARTUP_WITHIN_MS;
+    // A server that waits with no deadline before it listens never will: nobody else is in its network.
+    const forever = new WaitsForever(running.pid);
     let port: number | undefined;
     while (port === undefined && running.running && !stop.aborted && Date.now() < end) {
       port = boundSockets(running.pid, network.netPid).find((s) => s.protocol === 'tcp')?.port;
+      if (port === undefined && forever.look()) return undefined;
       if (port === undefined) await pollPause(10);
     }
     if (port === undefined) return undefined;
