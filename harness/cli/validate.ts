@@ -13,10 +13,10 @@ import os from 'node:os';
 import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
-import { answersPresent, loadFixtures, NO_ANSWERS } from '../runner/fixtures.js';
+import { answersPresent, type Fixtures, loadFixtures as loadAll, NO_ANSWERS } from '../runner/fixtures.js';
 import { defaultTestsAtOnce, type GradeOptions, gradeTask } from '../runner/grade-task.js';
 import { chargeLines, type MutantCharges, mutantCharges } from '../runner/mutant-charges.js';
-import { compactMutant, mutantDiff } from '../runner/mutant-delta.js';
+import { compactMutant, mutantDiff, StalePatchError, storedFiles } from '../runner/mutant-delta.js';
 import { mapConcurrently } from '../runner/pool.js';
 import { parseCommon, userPath, wantsHelp, wholeNumber } from './args.js';
 import { EXIT, UsageError } from './errors.js';
@@ -170,9 +170,20 @@ const USAGE = `usage: socket-grader validate [task…] [options]   (every task w
   --format text|json  what stdout gets; --out FILE writes the JSON too
   --jobs N            gradings at once
   --show MUTANT       print the bug of one mutant of the task, as a diff against the solution it was made from
-  --compact-mutants   store the tasks' mutants as deltas: name the closest solution as base, drop the files it shares
+  --compact-mutants   store the tasks' mutants as deltas: name the closest solution as base, drop the files it
+                      shares, keep a file that differs by a few lines as <file>.patch (a unified diff)
   --tests-at-once N   tests of a task run side by side in each grading (default 1: one after another)
 needs the repository's specs/*/solutions, specs/*/mutants and reference/ (not in the npm package)`;
+
+/** A task's fixtures; a mutant's patch its base no longer takes is the catalog's error, said in one line with the mutant's name. */
+function loadFixtures(task: string): Fixtures {
+  try {
+    return loadAll(task);
+  } catch (err) {
+    if (err instanceof StalePatchError) throw new UsageError(err.message);
+    throw err;
+  }
+}
 
 /** `validate <task> --show <mutant>`: the bug as a diff against the mutant's base. */
 function showMutant(tasks: string[], name: string): number {
@@ -193,7 +204,9 @@ function compactMutants(tasks: string[]): number {
     const f = loadFixtures(task);
     for (const m of f.mutants) {
       const base = compactMutant(m.stored, f.solutions);
-      process.stdout.write(`${task}/${m.name}: ${base ? `a delta on ${base}` : 'stored whole (no solution shares a file with it)'}\n`);
+      const { patched } = storedFiles(m.stored);
+      const patches = patched.length > 0 ? ` (${patched.join(', ')} as a patch)` : '';
+      process.stdout.write(`${task}/${m.name}: ${base ? `a delta on ${base}${patches}` : 'stored whole (no solution shares a file with it)'}\n`);
     }
   }
   return EXIT.allPassed;
