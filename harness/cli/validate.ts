@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
+import { type KillMatrix, killMatrix, matrixMarkdown } from '../report/kill-matrix.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
 import { answersPresent, type Fixtures, loadFixtures as loadAll, NO_ANSWERS } from '../runner/fixtures.js';
 import { defaultTestsAtOnce, type GradeOptions, gradeTask } from '../runner/grade-task.js';
@@ -33,12 +34,6 @@ interface Job {
   groups?: string[];
   wire?: string;
   crossGroups?: string;
-}
-
-/** Which tests of a task fail which mutant: a row per test, a column per mutant. */
-export interface KillMatrix {
-  mutants: string[];
-  tests: Array<{ name: string; kills: string[] }>;
 }
 
 interface Flaky {
@@ -144,21 +139,6 @@ function scope(job: Job, full: boolean): Omit<GradeOptions, 'seed'> {
   if (job.kind === 'mutant' && !job.exactly) return { tests: job.killedBy };
   if (job.kind === 'solution' && job.groups) return { groups: job.groups };
   return {};
-}
-
-export function killMatrix(titles: string[], mutants: Array<{ name: string; report: TaskReport }>): KillMatrix {
-  return {
-    mutants: mutants.map((m) => m.name),
-    tests: titles.map((name) => ({ name, kills: mutants.filter((m) => m.report.tests.some((t) => t.name === name && t.status === 'failed')).map((m) => m.name) })),
-  };
-}
-
-/** The matrix as a Markdown table: ✗ where the test fails the mutant. */
-export function matrixMarkdown(task: string, m: KillMatrix): string {
-  const cell = (s: string): string => s.replace(/\|/g, '\\|');
-  const lines = [`### ${task}: which test kills which mutant`, '', `| test | ${m.mutants.map(cell).join(' | ')} |`, `|---|${m.mutants.map(() => ':-:').join('|')}|`];
-  for (const t of m.tests) lines.push(`| ${cell(t.name)} | ${m.mutants.map((name) => (t.kills.includes(name) ? '✗' : '')).join(' | ')} |`);
-  return lines.join('\n');
 }
 
 const USAGE = `usage: socket-grader validate [task…] [options]   (every task when none is named)
