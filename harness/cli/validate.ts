@@ -14,6 +14,7 @@ import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
 import { type KillMatrix, killMatrix, matrixMarkdown } from '../report/kill-matrix.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
+import { checkLine, flakyLine, lostTestLines, markedLine, markOf, validationText } from '../report/validation-text.js';
 import { answersPresent, type Fixtures, loadFixtures as loadAll, NO_ANSWERS } from '../runner/fixtures.js';
 import { defaultTestsAtOnce, type GradeOptions, gradeTask } from '../runner/grade-task.js';
 import { chargeLines, type MutantCharges, mutantCharges } from '../runner/mutant-charges.js';
@@ -256,8 +257,8 @@ export async function validate(argv: string[]): Promise<number> {
     else v.solutions.push({ name: job.name, failed, groups: job.groups ?? [...new Set(r.tests.map((t) => t.group))], wire: job.wire });
     if (good) ok++;
     else bad++;
-    lines.push(`${good ? '✓' : '✗'} ${job.task.padEnd(10)} ${`${job.kind} ${job.kind === 'reference' ? '' : job.name}`.padEnd(34)} ${detail} (${(r.durationMs / 1000).toFixed(1)} s)`);
-    if (!good) for (const t of r.tests.filter((x) => x.status !== 'passed').slice(0, 3)) lines.push(`      ${t.name}: ${(t.message ?? '').split('\n').slice(0, 4).join(' | ')}`);
+    lines.push(checkLine(markOf(good), job.task, `${job.kind} ${job.kind === 'reference' ? '' : job.name}`, `${detail} (${(r.durationMs / 1000).toFixed(1)} s)`));
+    if (!good) lines.push(...lostTestLines(r));
   });
 
   // Every test must be shown able to fail: some mutant of its task fails it.
@@ -271,7 +272,7 @@ export async function validate(argv: string[]): Promise<number> {
     if (good) ok++;
     else bad++;
     const detail = good ? `each of its ${titles.length} tests fails on some mutant` : `no mutant ${full ? '' : 'names (killedBy) and '}fails ${v.unproven.map((n) => `"${n}"`).join(', ')}`;
-    lines.push(`${good ? '✓' : '✗'} ${v.task.padEnd(10)} ${'every test proven'.padEnd(34)} ${detail}`);
+    lines.push(checkLine(markOf(good), v.task, 'every test proven', detail));
 
     if (repeat > 1) {
       v.flaky = mine.flatMap(({ job, runs }) =>
@@ -288,13 +289,8 @@ export async function validate(argv: string[]): Promise<number> {
       if (steady) ok++;
       else bad++;
       const steadiness = steady ? `every test had one outcome in all ${repeat} runs of each submission` : `${v.flaky.length} flaky`;
-      lines.push(`${steady ? '✓' : '✗'} ${v.task.padEnd(10)} ${'no flaky test'.padEnd(34)} ${steadiness}`);
-      for (const f of v.flaky)
-        lines.push(
-          `      ${f.kind} ${f.name}: "${f.test}" ${Object.entries(f.outcomes)
-            .map(([s, n]) => `${s} ${n}×`)
-            .join(', ')}`,
-        );
+      lines.push(checkLine(markOf(steady), v.task, 'no flaky test', steadiness));
+      lines.push(...v.flaky.map(flakyLine));
     }
     if (showMatrix) {
       v.matrix = killMatrix(
@@ -306,7 +302,7 @@ export async function validate(argv: string[]): Promise<number> {
       v.charges = mine.filter(({ job }) => job.kind === 'mutant').map(({ job, runs }) => mutantCharges(job.name, runs[0], job.crossGroups));
       for (const c of chargeLines(v.task, v.charges)) {
         if (c.kind === 'bad') bad++;
-        lines.push(`${{ good: '✓', bad: '✗', note: '·' }[c.kind]} ${c.text}`);
+        lines.push(markedLine(c.kind, c.text));
       }
     }
   }
@@ -314,10 +310,7 @@ export async function validate(argv: string[]): Promise<number> {
   const json = JSON.stringify({ tasks: results, passed: ok, failed: bad, durationMs: Date.now() - started }, null, 2);
   if (flags.out) writeFileSync(userPath(flags.out), `${json}\n`);
   if (flags.format === 'json') process.stdout.write(`${json}\n`);
-  else {
-    const matrices = markdown.length > 0 ? `\n${markdown.join('\n\n')}\n` : '';
-    process.stdout.write(`${lines.join('\n')}\n${matrices}validated ${tasks.length} tasks in ${((Date.now() - started) / 1000).toFixed(1)} s\nvalidate: ${ok} passed, ${bad} failed\n`);
-  }
+  else process.stdout.write(validationText(lines, markdown, { tasks: tasks.length, durationMs: Date.now() - started, passed: ok, failed: bad }));
   return bad === 0 ? EXIT.allPassed : EXIT.someFailed;
 }
 
