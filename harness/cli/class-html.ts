@@ -3,23 +3,14 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type GradingStatus, gradingStatus } from '../report/class-status.js';
-import { type BugMatch, failingTests, nearestBug } from '../report/nearest-bug.js';
+import type { ClassRow } from '../report/class-csv.js';
+import { gradingStatus } from '../report/class-status.js';
+import { failingTests, nearestBug } from '../report/nearest-bug.js';
 import { allReport } from '../report/render.js';
 import { type DashboardRow, renderDashboard } from '../report/render-dashboard.js';
 import { toHtml } from '../report/render-html.js';
-import type { TaskReport } from '../report/types.js';
 import type { ClassResult } from '../runner/grade-class.js';
 import { type KnownBugs, knownBugs } from '../runner/known-bugs.js';
-
-export interface ClassRow {
-  student: string;
-  task: string;
-  report: TaskReport;
-  error?: string;
-  status: GradingStatus;
-  nearest?: BugMatch;
-}
 
 /** Each task's known bugs, graded once and kept in `cacheDir` (runner/known-bugs.ts); `say` gets a line per grading. */
 export async function matchKnownBugs(tasks: readonly string[], opts: { jobs: number; seed: number; cacheDir: string; say: (line: string) => void }): Promise<Map<string, KnownBugs>> {

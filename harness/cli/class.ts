@@ -4,20 +4,20 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
-import { GROUP_ORDER, groupPoints } from '../report/class-status.js';
-import { safeJson, safeText } from '../report/escape.js';
+import { classCsv } from '../report/class-csv.js';
+import { type ClassSummary, classSummaryJson, classSummaryText } from '../report/class-summary.js';
+import { safeText } from '../report/escape.js';
 import { allReport, type RenderOptions, type ReportFormat, render } from '../report/render.js';
 import { runHeader } from '../report/render-text.js';
-import { type ClassResult, gradeClass, listStudents, maxScores, type Student, shard } from '../runner/grade-class.js';
+import { type ClassResult, gradeClass, listStudents, type Student, shard } from '../runner/grade-class.js';
 import { defaultTestsAtOnce } from '../runner/grade-task.js';
 import type { KnownBugs } from '../runner/known-bugs.js';
 import { isolation } from '../sandbox/isolation.js';
 import { tasksPresent } from '../submission/tasks-present.js';
 import { parseCommon, strayArguments, userPath, wantsHelp } from './args.js';
-import { type ClassRow, classRows, matchKnownBugs, writeClassHtml } from './class-html.js';
+import { classRows, matchKnownBugs, writeClassHtml } from './class-html.js';
 import { EXIT, UsageError } from './errors.js';
 import { exitCode } from './grade.js';
 import { runMain } from './main.js';
@@ -71,28 +71,6 @@ function parseShard(text: string | boolean | undefined): { index: number; count:
   const count = Number(m?.[2]);
   if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4, not "${String(text)}"`);
   return { index, count };
-}
-
-export const CSV_COLUMNS = ['student', 'task', 'score', 'max', 'seconds', 'status', ...GROUP_ORDER, 'nearest_bug', 'bug_likeness'] as const;
-
-/** A row per student and task; a group the grading did not run has an empty cell, as has the nearest bug when none is alike enough (or none was matched). */
-export function classCsv(rows: readonly ClassRow[]): string {
-  const max = maxScores(rows);
-  const lines = rows.map((r) => {
-    const groups = groupPoints(r.report);
-    return [
-      r.student,
-      r.task,
-      r.report.score,
-      max.get(r.task) ?? '',
-      (r.report.durationMs / 1000).toFixed(1),
-      r.status,
-      ...GROUP_ORDER.map((g) => groups.get(g)?.points ?? ''),
-      r.nearest?.bug ?? '',
-      r.nearest ? r.nearest.likeness.toFixed(2) : '',
-    ];
-  });
-  return stringify([[...CSV_COLUMNS], ...lines]);
 }
 
 /** The tasks any student's folder holds (task folders, manifest entries), in catalog order; every task when none does. */
@@ -156,7 +134,7 @@ export async function classCommand(argv: string[]): Promise<number> {
   }));
   for (const p of perStudent) p.all.durationMs = p.all.tasks.reduce((a, r) => a + r.durationMs, 0);
   if (typeof extra.reports === 'string') writeReports(userPath(extra.reports), results, flags.format, { gradescope: { afterDue: flags.afterDue } });
-  const summary = {
+  const summary: ClassSummary = {
     class: classDir,
     shard: `${index}/${count}`,
     seed,
@@ -171,20 +149,9 @@ export async function classCommand(argv: string[]): Promise<number> {
     })),
     errors: results.filter((r) => r.error).map((r) => ({ student: r.student, task: r.task, error: r.error })),
   };
-  // A student's folder name and a grader error's text are shown, never acted on (escape.ts).
-  if (flags.out) writeFileSync(userPath(flags.out), `${safeJson(JSON.stringify(summary, null, 2))}\n`);
-  if (flags.format === 'json') process.stdout.write(`${safeJson(JSON.stringify(summary, null, 2))}\n`);
-  else {
-    const width = Math.max(8, ...students.map((s) => s.name.length));
-    const lines = summary.students.map((s) => `${s.student.padEnd(width)}  ${`${s.score}/${s.maxScore}`.padStart(8)}  ${s.tasks.map((t) => `${t.task} ${t.score}/${t.maxScore}`).join('  ')}`);
-    for (const e of summary.errors) lines.push(`grader error: ${e.student} ${e.task}: ${(e.error ?? '').split('\n')[0]}`);
-    if (task === 'all') lines.push(`all: the tasks the class's folders hold: ${tasks.join(', ')}`);
-    lines.push(`graded ${students.length} students × ${tasks.length} task(s) in ${((Date.now() - started) / 1000).toFixed(1)} s${count > 1 ? ` (shard ${index}/${count})` : ''}`);
-    lines.push(`seed: ${summary.seed} (rerun with --seed ${summary.seed} for the same data)`);
-    if (summary.grader) lines.push(`grader: socket-grader ${summary.grader.version}, specs ${summary.grader.specHash}`);
-    if (dashboard) lines.push(`the class dashboard: ${dashboard}`);
-    process.stdout.write(`${safeText(lines.join('\n'))}\n`);
-  }
+  if (flags.out) writeFileSync(userPath(flags.out), `${classSummaryJson(summary)}\n`);
+  if (flags.format === 'json') process.stdout.write(`${classSummaryJson(summary)}\n`);
+  else process.stdout.write(`${classSummaryText(summary, { tasks, allTasks: task === 'all', shardCount: count, elapsedMs: Date.now() - started, dashboard })}\n`);
   return exitCode(results.map((r) => r.report));
 }
 

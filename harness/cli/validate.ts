@@ -12,11 +12,13 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { listTasks } from '../core/paths.js';
 import { newSeed } from '../core/seeded-random.js';
+import { type KillMatrix, killMatrix, matrixMarkdown } from '../report/kill-matrix.js';
 import type { TaskReport, TestStatus } from '../report/types.js';
-import { answersPresent, loadFixtures, NO_ANSWERS } from '../runner/fixtures.js';
+import { checkLine, flakyLine, lostTestLines, markedLine, markOf, validationText } from '../report/validation-text.js';
+import { answersPresent, type Fixtures, loadFixtures as loadAll, NO_ANSWERS } from '../runner/fixtures.js';
 import { defaultTestsAtOnce, type GradeOptions, gradeTask } from '../runner/grade-task.js';
 import { chargeLines, type MutantCharges, mutantCharges } from '../runner/mutant-charges.js';
-import { compactMutant, mutantDiff } from '../runner/mutant-delta.js';
+import { compactMutant, mutantDiff, StalePatchError, storedFiles } from '../runner/mutant-delta.js';
 import { mapConcurrently } from '../runner/pool.js';
 import { parseCommon, userPath, wantsHelp, wholeNumber } from './args.js';
 import { EXIT, UsageError } from './errors.js';
@@ -33,12 +35,6 @@ interface Job {
   groups?: string[];
   wire?: string;
   crossGroups?: string;
-}
-
-/** Which tests of a task fail which mutant: a row per test, a column per mutant. */
-export interface KillMatrix {
-  mutants: string[];
-  tests: Array<{ name: string; kills: string[] }>;
 }
 
 interface Flaky {
@@ -146,21 +142,6 @@ function scope(job: Job, full: boolean): Omit<GradeOptions, 'seed'> {
   return {};
 }
 
-export function killMatrix(titles: string[], mutants: Array<{ name: string; report: TaskReport }>): KillMatrix {
-  return {
-    mutants: mutants.map((m) => m.name),
-    tests: titles.map((name) => ({ name, kills: mutants.filter((m) => m.report.tests.some((t) => t.name === name && t.status === 'failed')).map((m) => m.name) })),
-  };
-}
-
-/** The matrix as a Markdown table: ✗ where the test fails the mutant. */
-export function matrixMarkdown(task: string, m: KillMatrix): string {
-  const cell = (s: string): string => s.replace(/\|/g, '\\|');
-  const lines = [`### ${task}: which test kills which mutant`, '', `| test | ${m.mutants.map(cell).join(' | ')} |`, `|---|${m.mutants.map(() => ':-:').join('|')}|`];
-  for (const t of m.tests) lines.push(`| ${cell(t.name)} | ${m.mutants.map((name) => (t.kills.includes(name) ? '✗' : '')).join(' | ')} |`);
-  return lines.join('\n');
-}
-
 const USAGE = `usage: socket-grader validate [task…] [options]   (every task when none is named)
   --repeat N          grade everything N times; a test whose outcome changes is flaky
   --matrix            show which test fails which mutant (implies --full); a mutant that
@@ -170,9 +151,20 @@ const USAGE = `usage: socket-grader validate [task…] [options]   (every task w
   --format text|json  what stdout gets; --out FILE writes the JSON too
   --jobs N            gradings at once
   --show MUTANT       print the bug of one mutant of the task, as a diff against the solution it was made from
-  --compact-mutants   store the tasks' mutants as deltas: name the closest solution as base, drop the files it shares
+  --compact-mutants   store the tasks' mutants as deltas: name the closest solution as base, drop the files it
+                      shares, keep a file that differs by a few lines as <file>.patch (a unified diff)
   --tests-at-once N   tests of a task run side by side in each grading (default 1: one after another)
 needs the repository's specs/*/solutions, specs/*/mutants and reference/ (not in the npm package)`;
+
+/** A task's fixtures; a mutant's patch its base no longer takes is the catalog's error, said in one line with the mutant's name. */
+function loadFixtures(task: string): Fixtures {
+  try {
+    return loadAll(task);
+  } catch (err) {
+    if (err instanceof StalePatchError) throw new UsageError(err.message);
+    throw err;
+  }
+}
 
 /** `validate <task> --show <mutant>`: the bug as a diff against the mutant's base. */
 function showMutant(tasks: string[], name: string): number {
@@ -193,7 +185,9 @@ function compactMutants(tasks: string[]): number {
     const f = loadFixtures(task);
     for (const m of f.mutants) {
       const base = compactMutant(m.stored, f.solutions);
-      process.stdout.write(`${task}/${m.name}: ${base ? `a delta on ${base}` : 'stored whole (no solution shares a file with it)'}\n`);
+      const { patched } = storedFiles(m.stored);
+      const patches = patched.length > 0 ? ` (${patched.join(', ')} as a patch)` : '';
+      process.stdout.write(`${task}/${m.name}: ${base ? `a delta on ${base}${patches}` : 'stored whole (no solution shares a file with it)'}\n`);
     }
   }
   return EXIT.allPassed;
@@ -263,8 +257,8 @@ export async function validate(argv: string[]): Promise<number> {
     else v.solutions.push({ name: job.name, failed, groups: job.groups ?? [...new Set(r.tests.map((t) => t.group))], wire: job.wire });
     if (good) ok++;
     else bad++;
-    lines.push(`${good ? '✓' : '✗'} ${job.task.padEnd(10)} ${`${job.kind} ${job.kind === 'reference' ? '' : job.name}`.padEnd(34)} ${detail} (${(r.durationMs / 1000).toFixed(1)} s)`);
-    if (!good) for (const t of r.tests.filter((x) => x.status !== 'passed').slice(0, 3)) lines.push(`      ${t.name}: ${(t.message ?? '').split('\n').slice(0, 4).join(' | ')}`);
+    lines.push(checkLine(markOf(good), job.task, `${job.kind} ${job.kind === 'reference' ? '' : job.name}`, `${detail} (${(r.durationMs / 1000).toFixed(1)} s)`));
+    if (!good) lines.push(...lostTestLines(r));
   });
 
   // Every test must be shown able to fail: some mutant of its task fails it.
@@ -278,7 +272,7 @@ export async function validate(argv: string[]): Promise<number> {
     if (good) ok++;
     else bad++;
     const detail = good ? `each of its ${titles.length} tests fails on some mutant` : `no mutant ${full ? '' : 'names (killedBy) and '}fails ${v.unproven.map((n) => `"${n}"`).join(', ')}`;
-    lines.push(`${good ? '✓' : '✗'} ${v.task.padEnd(10)} ${'every test proven'.padEnd(34)} ${detail}`);
+    lines.push(checkLine(markOf(good), v.task, 'every test proven', detail));
 
     if (repeat > 1) {
       v.flaky = mine.flatMap(({ job, runs }) =>
@@ -295,13 +289,8 @@ export async function validate(argv: string[]): Promise<number> {
       if (steady) ok++;
       else bad++;
       const steadiness = steady ? `every test had one outcome in all ${repeat} runs of each submission` : `${v.flaky.length} flaky`;
-      lines.push(`${steady ? '✓' : '✗'} ${v.task.padEnd(10)} ${'no flaky test'.padEnd(34)} ${steadiness}`);
-      for (const f of v.flaky)
-        lines.push(
-          `      ${f.kind} ${f.name}: "${f.test}" ${Object.entries(f.outcomes)
-            .map(([s, n]) => `${s} ${n}×`)
-            .join(', ')}`,
-        );
+      lines.push(checkLine(markOf(steady), v.task, 'no flaky test', steadiness));
+      lines.push(...v.flaky.map(flakyLine));
     }
     if (showMatrix) {
       v.matrix = killMatrix(
@@ -313,7 +302,7 @@ export async function validate(argv: string[]): Promise<number> {
       v.charges = mine.filter(({ job }) => job.kind === 'mutant').map(({ job, runs }) => mutantCharges(job.name, runs[0], job.crossGroups));
       for (const c of chargeLines(v.task, v.charges)) {
         if (c.kind === 'bad') bad++;
-        lines.push(`${{ good: '✓', bad: '✗', note: '·' }[c.kind]} ${c.text}`);
+        lines.push(markedLine(c.kind, c.text));
       }
     }
   }
@@ -321,10 +310,7 @@ export async function validate(argv: string[]): Promise<number> {
   const json = JSON.stringify({ tasks: results, passed: ok, failed: bad, durationMs: Date.now() - started }, null, 2);
   if (flags.out) writeFileSync(userPath(flags.out), `${json}\n`);
   if (flags.format === 'json') process.stdout.write(`${json}\n`);
-  else {
-    const matrices = markdown.length > 0 ? `\n${markdown.join('\n\n')}\n` : '';
-    process.stdout.write(`${lines.join('\n')}\n${matrices}validated ${tasks.length} tasks in ${((Date.now() - started) / 1000).toFixed(1)} s\nvalidate: ${ok} passed, ${bad} failed\n`);
-  }
+  else process.stdout.write(validationText(lines, markdown, { tasks: tasks.length, durationMs: Date.now() - started, passed: ok, failed: bad }));
   return bad === 0 ? EXIT.allPassed : EXIT.someFailed;
 }
 

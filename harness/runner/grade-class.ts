@@ -72,10 +72,3 @@ export async function gradeClass(students: readonly Student[], tasks: readonly s
     return result;
   });
 }
-
-/** A task's points, from any finished grading of it (a broken one has none of its own). */
-export function maxScores(results: readonly ClassResult[]): Map<string, number> {
-  const max = new Map<string, number>();
-  for (const r of results) if (!r.error) max.set(r.task, r.report.maxScore);
-  return max;
-}

@@ -7,9 +7,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { FEW_GRADINGS_MS } from '../limits.js';
-import { fixture, root, runCli } from './run-cli.js';
-
-const mutant = (task: string, name: string): string => path.join(root, 'specs', task, 'mutants', name);
+import { fixture, mutant, root, runCli } from './run-cli.js';
 
 const CASES: Array<{ task: string; dir: string; shows: string }> = [
   { task: 'task3b', dir: fixture('crashes'), shows: 'a server that crashes before listening: later server tests skipped, naming the first' },

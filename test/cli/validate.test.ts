@@ -44,7 +44,7 @@ describe('validate --repeat --matrix', function () {
   });
 
   it('draws the matrix as a Markdown table: a row per test, ✗ where it fails the mutant', async () => {
-    const { matrixMarkdown } = await import('../../harness/cli/validate.js');
+    const { matrixMarkdown } = await import('../../harness/report/kill-matrix.js');
     const md = matrixMarkdown('task3a', {
       mutants: ['no-newline', 'a|b'],
       tests: [

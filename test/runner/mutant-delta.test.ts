@@ -1,12 +1,13 @@
-// Mutants stored as deltas on a solution: compacting drops only what the base gives back,
-// the whole mutant graded is the base with the mutant laid over it, and the bug reads as a diff.
+// Mutants stored as deltas on a solution: compacting drops only what the base gives back
+// and keeps a bug of a few lines as a patch, the whole mutant graded is the base with the
+// mutant laid over it, a patch its base no longer takes is refused, and the bug reads as a diff.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { loadFixtures } from '../../harness/runner/fixtures.js';
-import { compactMutant, mutantDiff, submissionFiles, writeWholeMutant } from '../../harness/runner/mutant-delta.js';
+import { compactMutant, mutantDiff, PATCH_SUFFIX, patchedFile, StalePatchError, storedFiles, submissionFiles, writeWholeMutant } from '../../harness/runner/mutant-delta.js';
 
 function write(dir: string, files: Record<string, string>): void {
   for (const [rel, text] of Object.entries(files)) {
@@ -62,8 +63,72 @@ describe('mutants as deltas', () => {
       for (const m of loadFixtures(task).mutants.filter((x) => x.base)) {
         const files = submissionFiles(m.dir);
         for (const rel of submissionFiles(m.base?.dir ?? '')) expect(files, `${task}/${m.name}`).to.include(rel);
-        for (const rel of submissionFiles(m.stored)) expect(readFileSync(path.join(m.dir, rel), 'utf8')).to.equal(readFileSync(path.join(m.stored, rel), 'utf8'));
+        const { whole, patched } = storedFiles(m.stored);
+        for (const rel of whole) expect(readFileSync(path.join(m.dir, rel), 'utf8')).to.equal(readFileSync(path.join(m.stored, rel), 'utf8'));
+        for (const rel of patched) expect(readFileSync(path.join(m.dir, rel), 'utf8')).to.equal(patchedFile(m.stored, m.base?.dir, rel));
       }
     }
+  });
+
+  /** A server of `n` numbered lines, the bug (if any) on line 10. */
+  const server = (n: number, bug?: string): string =>
+    Array.from({ length: n }, (_, i) => (i === 9 && bug !== undefined ? bug : `line_${i + 1} = ${i + 1}`))
+      .join('\n')
+      .concat('\n');
+
+  it('a file differing from its base by a few lines is kept as a patch; laid over the base it is that file byte for byte, and --show still reads as the bug', () => {
+    const base = path.join(tmp, 'task9', 'solutions', 'good');
+    const stored = path.join(tmp, 'task9', 'mutants', 'one-recv');
+    write(base, { 't/server.py': server(40), 't/client.py': server(30) });
+    write(stored, { 't/server.py': server(40, 'data = conn.recv(1024)'), 't/client.py': server(30), 'mutant.json': '{"bug": "one recv", "base": "good", "killedBy": ["pieces"]}\n' });
+    expect(compactMutant(stored, [{ name: 'good', dir: base }])).to.equal('good');
+    expect(submissionFiles(stored)).to.deep.equal([`t/server.py${PATCH_SUFFIX}`]);
+    const patch = readFileSync(path.join(stored, `t/server.py${PATCH_SUFFIX}`), 'utf8');
+    expect(patch).to.match(/^--- a\/t\/server\.py\n\+\+\+ b\/t\/server\.py\n@@ /);
+    expect(patch.split('\n').length).to.be.below(15);
+    const whole = path.join(tmp, 'whole');
+    writeWholeMutant(stored, base, whole);
+    expect(submissionFiles(whole)).to.deep.equal(['t/client.py', 't/server.py']);
+    expect(readFileSync(path.join(whole, 't/server.py'), 'utf8')).to.equal(server(40, 'data = conn.recv(1024)'));
+    expect(mutantDiff(stored, base, 'good'))
+      .to.include('--- good/t/server.py')
+      .and.include('-line_10 = 10')
+      .and.include('+data = conn.recv(1024)');
+  });
+
+  it('a rewrite stays whole: its patch would be no smaller than the file', () => {
+    const base = path.join(tmp, 'task9', 'solutions', 'good');
+    const stored = path.join(tmp, 'task9', 'mutants', 'rewrite');
+    const rewritten = Array.from({ length: 20 }, (_, i) => `other_${i} = ${i}`)
+      .join('\n')
+      .concat('\n');
+    write(base, { 't/server.py': server(20) });
+    write(stored, { 't/server.py': rewritten, 'mutant.json': '{"bug": "rewrite", "base": "good", "killedBy": ["x"]}\n' });
+    expect(compactMutant(stored, [{ name: 'good', dir: base }])).to.equal('good');
+    expect(submissionFiles(stored)).to.deep.equal(['t/server.py']);
+    expect(readFileSync(path.join(stored, 't/server.py'), 'utf8')).to.equal(rewritten);
+  });
+
+  it('a patch its base no longer takes is refused with the mutant named; a fix elsewhere in the base is taken', () => {
+    const base = path.join(tmp, 'task9', 'solutions', 'good');
+    const stored = path.join(tmp, 'task9', 'mutants', 'one-recv');
+    write(base, { 't/server.py': server(40) });
+    write(stored, { 't/server.py': server(40, 'data = conn.recv(1024)'), 'mutant.json': '{"bug": "one recv", "base": "good", "killedBy": ["pieces"]}\n' });
+    compactMutant(stored, [{ name: 'good', dir: base }]);
+    // A fix far from the bug (line 30): the patch still finds its place.
+    write(base, { 't/server.py': server(40).replace('line_30 = 30', 'line_30 = 31') });
+    writeWholeMutant(stored, base, path.join(tmp, 'whole-1'));
+    expect(readFileSync(path.join(tmp, 'whole-1', 't/server.py'), 'utf8'))
+      .to.include('data = conn.recv(1024)\n')
+      .and.include('line_30 = 31');
+    // A fix where the bug is (line 9, in the patch's context): refused, nothing half made.
+    write(base, { 't/server.py': server(40).replace('line_9 = 9', 'line_9 = 90') });
+    const dest = path.join(tmp, 'whole-2');
+    expect(() => writeWholeMutant(stored, base, dest))
+      .to.throw(StalePatchError)
+      .with.property('message')
+      .that.includes('mutant task9/one-recv')
+      .and.includes('t/server.py.patch no longer applies');
+    expect(submissionFiles(tmp)).to.not.include('whole-2/t/server.py');
   });
 });
