@@ -19,7 +19,7 @@ import { expectWaitedForNewline, PAGE_NEWLINE_TEST } from './page-newline.js';
 import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
 import { sandboxView } from './sandbox-view.js';
-import { observeFraming, serverFraming } from './server-framing.js';
+import { observeFraming, serverFraming, serverReplyFraming } from './server-framing.js';
 import { findProgram, type Started, type StartOptions, spawnInFolder, startListening } from './start-program.js';
 import { StopWords } from './stop-words.js';
 import type { Framing, Group, TaskOptions } from './task-terms.js';
@@ -191,7 +191,8 @@ export class TestContext {
     server.contact = this.contact;
     // Where the page gives a first message, the client's own framing is learned from the first line it sends, and later answers go its way.
     if (this.options.framingProbe) {
-      server.framing = clientFramingSeen(this.task) ?? 'line';
+      // A client that sends no newline is answered without one only where its own server answers so: a client that reads up to the newline keeps it.
+      server.framing = clientFramingSeen(this.task) === 'bare' && (await serverReplyFraming(this.task, this.options)) === 'bare' ? 'bare' : 'line';
       server.onFirstLine = (endedWithNewline) => noteClientFraming(this.task, this.options.port, endedWithNewline ? 'line' : 'bare');
     }
     this.cleanups.push(() => server.close());
