@@ -185,14 +185,24 @@ export class TestContext {
     expectWaitedForNewline(probe.message, seen);
   }
 
+  /**
+   * How the grader, as the server, answers the client: without a newline only where the
+   * client sends none and its own server answers so (or, not seen answering, reads without
+   * one too): a client that reads up to the newline keeps it.
+   */
+  private async answerFraming(): Promise<Framing> {
+    if (clientFramingSeen(this.task) !== 'bare') return 'line';
+    const replies = await serverReplyFraming(this.task, this.options);
+    return (replies ?? (await serverFraming(this.task, this.options))) === 'bare' ? 'bare' : 'line';
+  }
+
   /** The grader listens as the server, where a student's client looks for it. */
   async listen(): Promise<FakeServer> {
     const server = await FakeServer.start(this.transcript, await this.net(), await this.graderServerPort());
     server.contact = this.contact;
     // Where the page gives a first message, the client's own framing is learned from the first line it sends, and later answers go its way.
     if (this.options.framingProbe) {
-      // A client that sends no newline is answered without one only where its own server answers so: a client that reads up to the newline keeps it.
-      server.framing = clientFramingSeen(this.task) === 'bare' && (await serverReplyFraming(this.task, this.options)) === 'bare' ? 'bare' : 'line';
+      server.framing = await this.answerFraming();
       server.onFirstLine = (endedWithNewline) => noteClientFraming(this.task, this.options.port, endedWithNewline ? 'line' : 'bare');
     }
     this.cleanups.push(() => server.close());
