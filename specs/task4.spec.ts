@@ -13,6 +13,7 @@ import {
   check,
   type FakeServer,
   group,
+  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomSentence,
@@ -182,7 +183,8 @@ function serverHelpAfterClientBye(server: ServerUnderTest, ending: string, word 
   };
 }
 
-task('task4', { port: 54, stopWord: 'BYE' }, () => {
+// A server that reads a message as one recv() gives it prints it at once: that shows it acted.
+task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', seen: 'print' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -320,6 +322,7 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
 
   group('robustness', () => {
     check('the server ends each message it sends with a newline', 1, async (t) => {
+      if (await t.newlineChargedElsewhere()) return;
       const { server, conn } = await chatWithServer(t);
       const message = randomSentence(24);
       const reply = randomSentence(24);
@@ -336,10 +339,15 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       await conn.expectLine(trimmedLine(message), { requireNewline: true, help: FRAMING_HELP });
     });
 
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server reads a whole line that arrives in two pieces', 1, async (t) => {
       const { server, conn } = await chatWithServer(t);
       const message = randomSentence(30);
-      await conn.send(message.slice(0, 7));
+      // To a server that reads without a newline the pieces go whole (the page's newline is charged once).
+      await conn.sendLinePiece(message.slice(0, 7));
       await conn.waitUntilRead();
       await conn.sendLine(message.slice(7));
       await server.expectOutput(message, { help: WHOLE_LINE_HELP });
@@ -350,7 +358,8 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       const reply = randomSentence(30);
       client.type(randomSentence(20));
       await conn.readLine();
-      await conn.send(reply.slice(0, 7));
+      // To a client that reads without a newline the pieces go whole (the page's newline is charged once).
+      await conn.sendLinePiece(reply.slice(0, 7));
       await conn.waitUntilRead();
       await conn.sendLine(reply.slice(7));
       await client.expectOutput(reply, { help: WHOLE_LINE_HELP });

@@ -55,6 +55,11 @@ const EXPECTED: Record<string, { lost: string[]; dialect: object }> = {
     lost: ['failed: the client ends each message it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
     dialect: { pagePort: 5003, serverPort: 5003, clientPort: 5003, serverFraming: 'bare', clientFraming: 'bare' },
   },
+  // A turn-taking chat comparing `msg.upper() == "BYE"` on what one recv() gives.
+  task4: {
+    lost: ['failed: the client ends each message it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
+    dialect: { pagePort: 54, serverPort: 54, clientPort: 54, serverFraming: 'bare', clientFraming: 'bare' },
+  },
 };
 
 /** Fixtures whose server has no message to frame (an echo server sends back bytes as they come): only the client's newline is the page's. */
@@ -114,7 +119,7 @@ describe('a course without newlines', function () {
 describe('a server that follows the page’s newline', function () {
   this.timeout(FEW_GRADINGS_MS);
 
-  const solutions: Record<string, string> = { stock1: 'student-basic', stock2: 'student-basic', task5: 'student-basic', task7: 'student-threaded', chat: 'student-threaded' };
+  const solutions: Record<string, string> = { stock1: 'student-basic', stock2: 'student-basic', task5: 'student-basic', task7: 'student-threaded', chat: 'student-threaded', task4: 'student-turns' };
   for (const [task, solution] of Object.entries(solutions)) {
     it(`${task}: a solution that follows the page loses nothing and is told nothing about framing`, async () => {
       const report = await gradeJson(task, path.join(root, 'specs', task, 'solutions', solution));
