@@ -3,9 +3,13 @@
 // client's framing). Beside the first tests, in a network of its own, its server is sent
 // the page's first message without the newline: a server that acts on it (answers,
 // closes, prints) reads messages as one recv() gives them ('bare'); one that reads it and
-// then blocks with nothing left to do waits for the newline ('line'). Events and /proc
-// decide, never a timer: a server that does neither within the deadline keeps the page's.
-// The page's newline is then graded in one test (page-newline.ts), by the same look.
+// then blocks with nothing left to do waits for the newline ('line'). Events decide, never
+// a timer: what came back, its exit, its output, or the test's stall watch
+// (process/stall.ts, as a test of its own) seeing every thread wait with no deadline. A
+// server that does neither within a deadline fit for a busy machine keeps the page's.
+// How its answer ended (when it answered) tells how a client of the same course is
+// answered (test-context.ts). The page's newline is then graded in one test
+// (page-newline.ts), by the same look.
 
 import { quote } from '../core/quote.js';
 import { runAsTest } from '../core/running-test.js';
