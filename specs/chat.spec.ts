@@ -15,6 +15,7 @@ import {
   DEFAULT_WITHIN_MS,
   END_OF_INPUT,
   group,
+  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomSentence,
@@ -181,7 +182,8 @@ const nameAndText = (name: string, text: string): TextPattern => textPattern(`a 
 /** A line printed that tells `name` left. */
 const leftLine = (name: string): TextPattern => textPattern(`a line with ${quote(name)} and then a word such as "left", "quit" or "disconnected"`, new RegExp(`${name}.*${LEFT.source}`, 'i'));
 
-task('chat', { port: 5003, stopWord: END_OF_INPUT }, () => {
+// A server that reads a name as one recv() gives it prints that the person joined: that shows it acted.
+task('chat', { port: 5003, stopWord: END_OF_INPUT, framingProbe: { message: 'Alice', seen: 'print' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -360,14 +362,21 @@ task('chat', { port: 5003, stopWord: END_OF_INPUT }, () => {
       const server = await t.startServer();
       const [a, b] = await joinRoom(t, server, names(2));
       const text = message();
-      await a.conn.send(text.slice(0, 5));
+      // To a server that reads without a newline the pieces go whole (the page's newline is charged once).
+      await a.conn.sendLinePiece(text.slice(0, 5));
       await a.conn.waitUntilRead();
       await a.conn.sendLine(text.slice(5));
       // The text whole is judged here; the sender's name is the server group's test.
       await expectOnConn(b, (l) => l.includes(text), `${a.name}'s message ${quote(`${a.name}: ${text}`)} whole`, WHOLE_LINE_HELP);
     });
 
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server sends on two messages that arrive in one segment as two messages', 1, async (t) => {
+      // Without the newline, two messages in one segment cannot be told apart: that is the page's newline, charged once.
+      if (await t.newlineChargedElsewhere()) return;
       const server = await t.startServer();
       const [a, b] = await joinRoom(t, server, names(2));
       const texts = [message(), message()];
@@ -401,7 +410,8 @@ task('chat', { port: 5003, stopWord: END_OF_INPUT }, () => {
       const typed = message();
       client.type(typed);
       await conn.expectLine(textPattern(`a line with ${quote(typed)}`, new RegExp(escapeRegExp(typed))), { help: 'send each line typed' });
-      await conn.send(line.slice(0, 10));
+      // To a client that reads without a newline the pieces go whole (the page's newline is charged once).
+      await conn.sendLinePiece(line.slice(0, 10));
       await conn.waitUntilRead();
       await conn.sendLine(line.slice(10));
       await client.expectOutput(line, { help: WHOLE_LINE_HELP });

@@ -13,6 +13,7 @@ import {
   check,
   type FakeServer,
   group,
+  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomSentence,
@@ -150,6 +151,20 @@ async function expectBothEnd(t: TestContext, server: ServerUnderTest, client: Pr
   await expectServerEndsOrServesOn(t, server, typeof help.server === 'string' ? help.server : help.server());
 }
 
+const SERVER_BYE_TEST = 'BYE typed at the server ends both programs with code 0';
+
+/**
+ * After the client's own word, typed at it: where the two programs end on different words
+ * (learned from their source), they do not understand each other's last word, which is
+ * charged once, in SERVER_BYE_TEST; here only the client's end is judged. Otherwise both end.
+ */
+async function expectEndAfterClientWord(t: TestContext, server: ServerUnderTest, client: ProgramUnderTest, help: { server: string | (() => string); client: string }): Promise<void> {
+  const [clientWord, serverWord] = [t.stopWords.of('client'), t.stopWords.of('server')];
+  if (clientWord.toLowerCase() === serverWord.toLowerCase()) return expectBothEnd(t, server, client, help);
+  t.transcript.add('grader', `your client ends on ${clientWord} and your server on ${serverWord}: that is charged once, in "${SERVER_BYE_TEST}"; here only your client's end is judged`);
+  await expectCleanExit(client, help.client);
+}
+
 /**
  * The server's hint once BYE was typed at the client: the server is blamed for not ending
  * only when it printed the BYE, the proof that it received it; otherwise nothing shows
@@ -168,7 +183,8 @@ function serverHelpAfterClientBye(server: ServerUnderTest, ending: string, word 
   };
 }
 
-task('task4', { port: 54, stopWord: 'BYE' }, () => {
+// A server that reads a message as one recv() gives it prints it at once: that shows it acted.
+task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', seen: 'print' } }, () => {
   group('server', () => {
     check('the server starts and listens on PORT', 1, async (t) => {
       await t.startServer({ pagePort: true });
@@ -269,13 +285,13 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       await clientsTurn(pair);
       const bye = t.stopWords.of('client');
       client.type(bye);
-      await expectBothEnd(t, server, client, {
+      await expectEndAfterClientWord(t, server, client, {
         client: `after sending ${bye}, close the socket and let the program end`,
         server: serverHelpAfterClientBye(server, `when the message received is ${bye}, close the connection and end: do not ask input() again`, bye, t.stopWords.of('server')),
       });
     });
 
-    check('BYE typed at the server ends both programs with code 0', 2, async (t) => {
+    check(SERVER_BYE_TEST, 2, async (t) => {
       const pair = await startPair(t);
       const { server, client } = pair;
       // The server's person types BYE on their turn: after the client's first line, or at once where the server speaks first.
@@ -300,12 +316,13 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       const bye = t.stopWords.of('client', 'bye');
       client.type(bye);
       const help = 'compare without case, on both sides: if message.strip().upper() == "BYE":';
-      await expectBothEnd(t, server, client, { client: help, server: serverHelpAfterClientBye(server, help, bye, t.stopWords.of('server')) });
+      await expectEndAfterClientWord(t, server, client, { client: help, server: serverHelpAfterClientBye(server, help, bye, t.stopWords.of('server')) });
     });
   });
 
   group('robustness', () => {
     check('the server ends each message it sends with a newline', 1, async (t) => {
+      if (await t.newlineChargedElsewhere()) return;
       const { server, conn } = await chatWithServer(t);
       const message = randomSentence(24);
       const reply = randomSentence(24);
@@ -322,10 +339,15 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       await conn.expectLine(trimmedLine(message), { requireNewline: true, help: FRAMING_HELP });
     });
 
+    check(PAGE_NEWLINE_TEST, 1, async (t) => {
+      await t.expectServerWaitsForNewline();
+    });
+
     check('the server reads a whole line that arrives in two pieces', 1, async (t) => {
       const { server, conn } = await chatWithServer(t);
       const message = randomSentence(30);
-      await conn.send(message.slice(0, 7));
+      // To a server that reads without a newline the pieces go whole (the page's newline is charged once).
+      await conn.sendLinePiece(message.slice(0, 7));
       await conn.waitUntilRead();
       await conn.sendLine(message.slice(7));
       await server.expectOutput(message, { help: WHOLE_LINE_HELP });
@@ -336,7 +358,8 @@ task('task4', { port: 54, stopWord: 'BYE' }, () => {
       const reply = randomSentence(30);
       client.type(randomSentence(20));
       await conn.readLine();
-      await conn.send(reply.slice(0, 7));
+      // To a client that reads without a newline the pieces go whole (the page's newline is charged once).
+      await conn.sendLinePiece(reply.slice(0, 7));
       await conn.waitUntilRead();
       await conn.sendLine(reply.slice(7));
       await client.expectOutput(reply, { help: WHOLE_LINE_HELP });

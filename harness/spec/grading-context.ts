@@ -286,11 +286,17 @@ export async function endClientDiscovery(task: string): Promise<void> {
   await found.port;
 }
 
+/** How a server reads a message, and how its answer to one ended (when it answered). */
+export interface ServerFramingLearned {
+  reads: Framing;
+  replies?: Framing;
+}
+
 /** Per task: how its server reads a message, learned once per grading (undefined: it could not be told), and how to stop learning it. */
-const serverFramings = new Map<string, { framing: Promise<Framing | undefined>; stop: AbortController }>();
+const serverFramings = new Map<string, { framing: Promise<ServerFramingLearned | undefined>; stop: AbortController }>();
 
 /** The server's framing, learned by `discover` on first ask and kept for the grading. */
-export function serverFramingOf(task: string, pagePort: number, discover: (stop: AbortSignal) => Promise<Framing | undefined>): Promise<Framing | undefined> {
+export function serverFramingOf(task: string, pagePort: number, discover: (stop: AbortSignal) => Promise<ServerFramingLearned | undefined>): Promise<ServerFramingLearned | undefined> {
   let found = serverFramings.get(task);
   if (!found) {
     const stop = new AbortController();
@@ -298,7 +304,7 @@ export function serverFramingOf(task: string, pagePort: number, discover: (stop:
     const framing = discover(stop.signal)
       .catch(() => undefined)
       .then((f) => {
-        if (f !== undefined) learnedOf(task, pagePort).serverFraming = f;
+        if (f !== undefined) learnedOf(task, pagePort).serverFraming = f.reads;
         return f;
       });
     found = { framing, stop };

@@ -3,38 +3,49 @@
 // client's framing). Beside the first tests, in a network of its own, its server is sent
 // the page's first message without the newline: a server that acts on it (answers,
 // closes, prints) reads messages as one recv() gives them ('bare'); one that reads it and
-// then blocks with nothing left to do waits for the newline ('line'). Events and /proc
-// decide, never a timer: a server that does neither within the deadline keeps the page's.
-// The page's newline is then graded in one test (page-newline.ts), by the same look.
+// then blocks with nothing left to do waits for the newline ('line'). Events decide, never
+// a timer: what came back, its exit, its output, or the test's stall watch
+// (process/stall.ts, as a test of its own) seeing every thread wait with no deadline. A
+// server that does neither within a deadline fit for a busy machine keeps the page's.
+// How its answer ended (when it answered) tells how a client of the same course is
+// answered (test-context.ts). The page's newline is then graded in one test
+// (page-newline.ts), by the same look.
 
 import { quote } from '../core/quote.js';
-import { DEFAULT_WITHIN_MS, pollPause, STARTUP_WITHIN_MS, scaled } from '../core/time.js';
+import { runAsTest } from '../core/running-test.js';
+import { settlesOrStalls } from '../core/stall-signal.js';
+import { DEFAULT_WITHIN_MS, pollPause, pollUntil, STARTUP_WITHIN_MS, seconds } from '../core/time.js';
 import { Transcript } from '../core/transcript.js';
 import { Connection } from '../net/connection.js';
 import { RunningProgram } from '../process/program.js';
 import { boundSockets, studentSideOf } from '../process/sockets.js';
-import { waitsWithoutDeadline } from '../process/stall.js';
 import { studentEnv } from '../process/student-env.js';
 import { WaitsForever } from '../process/waits-forever.js';
 import { isolation } from '../sandbox/isolation.js';
 import { openTestNetwork } from '../sandbox/test-network.js';
 import { fillLaunchValues } from '../submission/launch-values.js';
 import { locateProgram } from '../submission/locate-program.js';
-import { serverFramingOf, submissionDir } from './grading-context.js';
+import { type ServerFramingLearned, serverFramingOf, submissionDir } from './grading-context.js';
 import { sandboxView } from './sandbox-view.js';
 import type { Framing, FramingProbe, TaskOptions } from './task-terms.js';
 
-/** How long nothing may change (threads blocked with no deadline, queues, output) before the server is taken to wait. */
-const QUIET_MS = scaled(300);
-/** And over at least this many looks. */
-const MIN_LOOKS = 6;
-const LOOK_EVERY_MS = 25;
+/**
+ * How long the probe waits for the server to act or to stall, before and after its message:
+ * the longest wait of the harness, since a miss leaves the page's newline (and a server that
+ * reads without one loses many tests). Only a server that neither acts nor waits (busy in a
+ * loop) waits it out.
+ */
+const SETTLE_WITHIN_MS = STARTUP_WITHIN_MS;
+/** What the probe waits for, said when it gives up. */
+const AWAITED = 'for it to answer, close, exit or print, or for every thread of it to wait with no deadline (in recv(), accept(), input(), a lock)';
 
 export interface Observed {
   /** undefined: it could not be told (it never read the message, or never settled). */
   framing: Framing | undefined;
   /** What the server did with the message without its newline, in words for a student. */
   what: string;
+  /** How its answer to that message ended, when it answered: how a client of its own is answered. */
+  replyFraming?: Framing;
 }
 
 type Settled = 'quiet' | 'unread' | { acted: string } | undefined;
@@ -45,40 +56,34 @@ function printed(program: RunningProgram): { out: number; err: number } {
 }
 
 /**
- * Waits until `acted` says the server did something, or until its side of `conn` and its
- * threads stay unchanged (every thread blocked with no deadline) for QUIET_MS: 'quiet' when
- * it has accepted and read everything, 'unread' when not; undefined at `end`.
+ * Waits for an event: `acted` says the server did something, or the test's programs
+ * stall (process/stall.ts: every thread blocked with no deadline, or only going round on
+ * timers, and nothing on its way): then 'quiet' when it has accepted and read everything,
+ * 'unread' when not; undefined at the deadline or when stopped.
  */
-async function settle(conn: Connection, program: RunningProgram, acted: () => string | undefined, end: number, stop?: AbortSignal): Promise<Settled> {
-  let same: string | undefined;
-  let since = Date.now();
-  let looks = 0;
-  while (Date.now() < end && !stop?.aborted) {
-    const did = acted();
-    if (did !== undefined) return { acted: did };
-    const side = studentSideOf(conn.remotePort, conn.localPort, conn.netPid);
-    const waits = program.running ? waitsWithoutDeadline(program.pid) : undefined;
-    const out = printed(program);
-    const now = side && waits !== undefined ? `${waits}|${side.accepted}|${side.unreadBytes}|${side.unsentBytes}|${conn.inbox.all().length}|${out.out}/${out.err}` : undefined;
-    if (now === undefined || now !== same) {
-      same = now;
-      since = Date.now();
-      looks = now === undefined ? 0 : 1;
-    } else if (++looks >= MIN_LOOKS && Date.now() - since >= QUIET_MS && side) {
-      return side.accepted && side.unreadBytes === 0 ? 'quiet' : 'unread';
-    }
-    await pollPause(LOOK_EVERY_MS);
-  }
-  return undefined;
+async function settle(conn: Connection, acted: () => string | undefined, stop?: AbortSignal): Promise<Settled> {
+  const did = pollUntil(() => (stop?.aborted ? null : acted()), SETTLE_WITHIN_MS, LOOK_EVERY_MS);
+  const seen = await settlesOrStalls(did, SETTLE_WITHIN_MS);
+  if (seen === undefined || stop?.aborted) return undefined;
+  if ('value' in seen) return typeof seen.value === 'string' ? { acted: seen.value } : undefined;
+  const side = studentSideOf(conn.remotePort, conn.localPort, conn.netPid);
+  if (!side) return undefined;
+  return side.accepted && side.unreadBytes === 0 ? 'quiet' : 'unread';
 }
+
+const LOOK_EVERY_MS = 10;
 
 /**
  * On a fresh connection to a running server: waits until it has settled (greeted, if it
  * greets), sends the probe's message without a newline, and tells what the server did.
  */
 export async function observeFraming(conn: Connection, program: RunningProgram, probe: FramingProbe, stop?: AbortSignal): Promise<Observed> {
-  const before = await settle(conn, program, () => (conn.inbox.ended || !program.running ? 'ended' : undefined), Date.now() + STARTUP_WITHIN_MS, stop);
-  if (before !== 'quiet') return { framing: undefined, what: 'the server did not wait for a message' };
+  const before = await settle(conn, () => (conn.inbox.ended || !program.running ? 'ended' : undefined), stop);
+  if (before !== 'quiet')
+    return {
+      framing: undefined,
+      what: before === undefined ? `within ${seconds(SETTLE_WITHIN_MS)} of connecting, the server did not wait for a message (the grader waited ${AWAITED})` : 'the server did not wait for a message',
+    };
   const received = conn.inbox.all().length;
   const was = printed(program);
   await conn.send(probe.message);
@@ -94,20 +99,41 @@ export async function observeFraming(conn: Connection, program: RunningProgram, 
     if (err.length > 0) return `it wrote ${quote(err)} to stderr`;
     return undefined;
   };
-  const after = await settle(conn, program, acted, Date.now() + DEFAULT_WITHIN_MS, stop);
+  const after = await settle(conn, acted, stop);
   if (after === 'quiet') return { framing: 'line', what: 'it read the message and went on waiting for the rest' };
-  if (after && typeof after === 'object') return { framing: 'bare', what: after.acted };
-  return { framing: undefined, what: after === 'unread' ? 'it did not read the message' : 'it did not settle' };
+  if (after && typeof after === 'object') return { framing: 'bare', what: after.acted, ...(await replyFraming(conn, received, stop)) };
+  return {
+    framing: undefined,
+    what: after === 'unread' ? 'it did not read the message' : `within ${seconds(SETTLE_WITHIN_MS)}, it neither acted on the message nor waited for more (the grader waited ${AWAITED})`,
+  };
+}
+
+/** How the server's answer ended, once it is complete: a newline, or nothing more until it waits again (or closes). */
+async function replyFraming(conn: Connection, received: number, stop?: AbortSignal): Promise<{ replyFraming?: Framing }> {
+  const answer = (): Buffer => conn.inbox.all().subarray(received);
+  if (answer().length === 0) return {};
+  if (!answer().includes(0x0a)) await settle(conn, () => (answer().includes(0x0a) || conn.inbox.ended ? 'done' : undefined), stop);
+  return { replyFraming: answer().includes(0x0a) ? 'line' : 'bare' };
 }
 
 /** How the task's server reads a message in this grading (undefined: the page's newline applies); starts learning it on first ask. */
-export function serverFraming(task: string, options: TaskOptions): Promise<Framing | undefined> {
-  const probe = options.framingProbe;
-  if (!probe || (options.protocol ?? 'tcp') !== 'tcp') return Promise.resolve(undefined);
-  return serverFramingOf(task, options.port, (stop) => discoverServerFraming(task, options, probe, stop));
+export async function serverFraming(task: string, options: TaskOptions): Promise<Framing | undefined> {
+  return (await learnServerFraming(task, options))?.reads;
 }
 
-async function discoverServerFraming(task: string, options: TaskOptions, probe: FramingProbe, stop: AbortSignal): Promise<Framing | undefined> {
+/** How the task's server ended its answer to a message without a newline, when it answered one (undefined: not seen). */
+export async function serverReplyFraming(task: string, options: TaskOptions): Promise<Framing | undefined> {
+  return (await learnServerFraming(task, options))?.replies;
+}
+
+function learnServerFraming(task: string, options: TaskOptions): Promise<ServerFramingLearned | undefined> {
+  const probe = options.framingProbe;
+  if (!probe || (options.protocol ?? 'tcp') !== 'tcp') return Promise.resolve(undefined);
+  // A test of its own: the stall watch (process/stall.ts) looks at its server alone.
+  return serverFramingOf(task, options.port, (stop) => runAsTest(() => discoverServerFraming(task, options, probe, stop)));
+}
+
+async function discoverServerFraming(task: string, options: TaskOptions, probe: FramingProbe, stop: AbortSignal): Promise<ServerFramingLearned | undefined> {
   // Without a network of its own, a second server would fight the tests' for the port.
   if (isolation().mode === 'none') return undefined;
   const located = await locateProgram(submissionDir(), task, 'server');
@@ -121,7 +147,7 @@ async function discoverServerFraming(task: string, options: TaskOptions, probe: 
     const cmd = located.found.fromManifest ? { ...located.found, args: fillLaunchValues(located.found.args, { host: env.HOST, port: env.PORT }) } : located.found;
     const launch = network.wrap(cmd, folder);
     const transcript = new Transcript();
-    program = new RunningProgram(cmd, { cwd: launch.cwd, launch, env: studentEnv(folder.inside, env), actor: 'server', transcript, besideTests: true });
+    program = new RunningProgram(cmd, { cwd: launch.cwd, launch, env: studentEnv(folder.inside, env), actor: 'server', transcript });
     if (!(program.pid > 1)) return undefined;
     const running = program;
     const end = Date.now() + STARTUP_WITHIN_MS;
@@ -147,7 +173,8 @@ async function discoverServerFraming(task: string, options: TaskOptions, probe: 
         reject(e);
       });
     });
-    return (await observeFraming(conn, running, probe, stop)).framing;
+    const seen = await observeFraming(conn, running, probe, stop);
+    return seen.framing && { reads: seen.framing, ...(seen.replyFraming ? { replies: seen.replyFraming } : {}) };
   } finally {
     conn?.destroy();
     await program?.kill();

@@ -19,7 +19,7 @@ import { expectWaitedForNewline, PAGE_NEWLINE_TEST } from './page-newline.js';
 import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
 import { sandboxView } from './sandbox-view.js';
-import { observeFraming, serverFraming } from './server-framing.js';
+import { observeFraming, serverFraming, serverReplyFraming } from './server-framing.js';
 import { findProgram, type Started, type StartOptions, spawnInFolder, startListening } from './start-program.js';
 import { StopWords } from './stop-words.js';
 import type { Framing, Group, TaskOptions } from './task-terms.js';
@@ -185,13 +185,24 @@ export class TestContext {
     expectWaitedForNewline(probe.message, seen);
   }
 
+  /**
+   * How the grader, as the server, answers the client: without a newline only where the
+   * client sends none and its own server answers so (or, not seen answering, reads without
+   * one too): a client that reads up to the newline keeps it.
+   */
+  private async answerFraming(): Promise<Framing> {
+    if (clientFramingSeen(this.task) !== 'bare') return 'line';
+    const replies = await serverReplyFraming(this.task, this.options);
+    return (replies ?? (await serverFraming(this.task, this.options))) === 'bare' ? 'bare' : 'line';
+  }
+
   /** The grader listens as the server, where a student's client looks for it. */
   async listen(): Promise<FakeServer> {
     const server = await FakeServer.start(this.transcript, await this.net(), await this.graderServerPort());
     server.contact = this.contact;
     // Where the page gives a first message, the client's own framing is learned from the first line it sends, and later answers go its way.
     if (this.options.framingProbe) {
-      server.framing = clientFramingSeen(this.task) ?? 'line';
+      server.framing = await this.answerFraming();
       server.onFirstLine = (endedWithNewline) => noteClientFraming(this.task, this.options.port, endedWithNewline ? 'line' : 'bare');
     }
     this.cleanups.push(() => server.close());

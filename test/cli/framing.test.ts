@@ -50,7 +50,25 @@ const EXPECTED: Record<string, { lost: string[]; dialect: object }> = {
     lost: ['failed: the client ends the file name it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
     dialect: { pagePort: 57, serverPort: 57, clientPort: 57, serverFraming: 'bare', clientFraming: 'bare' },
   },
+  // The issue's chat server, which read "Sysuvz\n has joined": it prints the name it read at once.
+  chat: {
+    lost: ['failed: the client ends each message it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
+    dialect: { pagePort: 5003, serverPort: 5003, clientPort: 5003, serverFraming: 'bare', clientFraming: 'bare' },
+  },
+  // A turn-taking chat comparing `msg.upper() == "BYE"` on what one recv() gives.
+  task4: {
+    lost: ['failed: the client ends each message it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
+    dialect: { pagePort: 54, serverPort: 54, clientPort: 54, serverFraming: 'bare', clientFraming: 'bare' },
+  },
 };
+
+/** Fixtures whose server has no message to frame (an echo server sends back bytes as they come): only the client's newline is the page's. */
+const UNFRAMED_SERVER: Record<string, { lost: string[]; dialect: object }> = {
+  echo: { lost: ['failed: the client ends each message it sends with a newline'], dialect: { pagePort: 5001, serverPort: 5001, clientPort: 5001 } },
+};
+
+/** Every fixture's verdict: what it loses, and the dialect learned. */
+const VERDICTS = { ...EXPECTED, ...UNFRAMED_SERVER };
 
 describe('a course without newlines', function () {
   this.timeout(FEW_GRADINGS_MS);
@@ -76,22 +94,32 @@ describe('a course without newlines', function () {
     });
   }
 
-  it('grades the stock1 pair ten times with one verdict', async function () {
-    this.timeout(MANY_GRADINGS_MS);
-    const verdicts: string[][] = [];
-    // Two at a time, as a class run overlaps gradings, on a busy machine.
-    for (let round = 0; round < 5; round++) {
-      const reports = await Promise.all([gradeJson('stock1', fixture('framing-bare')), gradeJson('stock1', fixture('framing-bare'))]);
-      for (const r of reports) verdicts.push([...notPassed(r), JSON.stringify(r.dialect)]);
-    }
-    for (const v of verdicts) expect(v).to.deep.equal([...EXPECTED.stock1.lost, JSON.stringify(EXPECTED.stock1.dialect)]);
-  });
+  for (const [task, expected] of Object.entries(UNFRAMED_SERVER)) {
+    it(`${task}: a pair that sends without a newline loses only the client's newline test`, async () => {
+      const report = await gradeJson(task, fixture('framing-bare'));
+      expect(notPassed(report), `${task}:\n${why(report)}`).to.deep.equal(expected.lost);
+      expect(report.dialect).to.deep.equal(expected.dialect);
+    });
+  }
+
+  for (const task of ['stock1', 'chat', 'echo']) {
+    it(`grades the ${task} pair ten times with one verdict`, async function () {
+      this.timeout(MANY_GRADINGS_MS);
+      const verdicts: string[][] = [];
+      // Two at a time, as a class run overlaps gradings, on a busy machine.
+      for (let round = 0; round < 5; round++) {
+        const reports = await Promise.all([gradeJson(task, fixture('framing-bare')), gradeJson(task, fixture('framing-bare'))]);
+        for (const r of reports) verdicts.push([...notPassed(r), JSON.stringify(r.dialect)]);
+      }
+      for (const v of verdicts) expect(v).to.deep.equal([...VERDICTS[task].lost, JSON.stringify(VERDICTS[task].dialect)]);
+    });
+  }
 });
 
 describe('a server that follows the page’s newline', function () {
   this.timeout(FEW_GRADINGS_MS);
 
-  const solutions: Record<string, string> = { stock1: 'student-basic', stock2: 'student-basic', task5: 'student-basic', task7: 'student-threaded' };
+  const solutions: Record<string, string> = { stock1: 'student-basic', stock2: 'student-basic', task5: 'student-basic', task7: 'student-threaded', chat: 'student-threaded', task4: 'student-turns' };
   for (const [task, solution] of Object.entries(solutions)) {
     it(`${task}: a solution that follows the page loses nothing and is told nothing about framing`, async () => {
       const report = await gradeJson(task, path.join(root, 'specs', task, 'solutions', solution));

@@ -127,3 +127,27 @@ describe('a course of its own stop word', function () {
     }
   });
 });
+
+describe('a task4 pair whose two programs end on different words', function () {
+  this.timeout(FEW_GRADINGS_MS);
+
+  before(function () {
+    if (!isolated) this.skip();
+  });
+
+  // test/fixtures/stop-words-mixed: the server ends on the page's BYE, the client on exit.
+  const LOST = ['failed: BYE typed at the server ends both programs with code 0'];
+  const DIALECT = { pagePort: 54, serverPort: 54, clientPort: 54, serverStopWord: 'BYE', clientStopWord: 'exit', pageStopWord: 'BYE' };
+
+  it('loses one test, in end-to-end, where they do not understand each other; three gradings, one verdict', async () => {
+    for (let i = 0; i < 3; i++) {
+      const r = await runCli('grade', ['task4', fixture('stop-words-mixed'), '--format', 'json']);
+      expect(r.leftovers).to.deep.equal([]);
+      const report = JSON.parse(r.stdout) as TaskReport;
+      expect(notPassed(report), why(report)).to.deep.equal(LOST);
+      expect(wordsOf(report)).to.deep.equal(DIALECT);
+      const charged = report.tests.find((t) => `failed: ${t.name}` === LOST[0]);
+      expect(charged?.message).to.include('your server ends the chat with BYE, but your client ends it on exit');
+    }
+  });
+});
