@@ -8,7 +8,6 @@
 // The grader plays the other side: t.connect() is the client, t.listen() the server.
 
 import { readFileSync } from 'node:fs';
-import { pollUntil } from '../harness/core/time.js';
 import {
   type Connection,
   check,
@@ -17,6 +16,7 @@ import {
   group,
   PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
+  pollUntil,
   quote,
   randomSentence,
   type ServerUnderTest,
@@ -124,7 +124,7 @@ async function expectServerCloses(server: ServerUnderTest, conn: Connection, hel
   try {
     await conn.readUntilClosed({ help });
   } catch (e) {
-    if (e instanceof StudentFailure && (await server.process.isSpinning())) {
+    if (e instanceof StudentFailure && (await server.isSpinning())) {
       throw new StudentFailure({ ...e.details, actual: `${e.details.actual}, while the server kept using the CPU all the time (a busy loop: recv() returning b"" over and over?)` });
     }
     throw e;
@@ -318,7 +318,7 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
       await expectServerCloses(server, first, help);
       // Serving the next client is the server group's test: a server that ends cleanly after its client is fine here.
       const how = await expectServesOnOrEndsCleanly(server, async () => exchange(await t.connect(server), randomSentence(24), NEXT_CLIENT_HELP), { help });
-      if (how === 'served' && (await server.process.isSpinning())) {
+      if (how === 'served' && (await server.isSpinning())) {
         throw new StudentFailure({ expected: 'the server waits quietly for its next message', actual: 'it keeps using the CPU all the time: a busy loop', help });
       }
     });
@@ -349,13 +349,13 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
         // Closing after bye is the server group's test: stopping the server closes its end first all the same.
         closedAfterBye = false;
         conn.note('the server did not close after bye: the grader stops it, which closes its end of the connection first');
-        await server.process.kill();
+        await server.kill();
       }
       conn.destroy();
       // The server closed first: its end of the connection now waits in TIME_WAIT on the port.
       const timeWait = await pollUntil(() => timeWaitOnPort(conn.netPid), 3000);
       conn.note(`${timeWait ? "the server's end of the connection is in TIME_WAIT" : 'no TIME_WAIT seen on the port'}; the grader stops the server and starts it again`);
-      if (closedAfterBye) await server.process.kill();
+      if (closedAfterBye) await server.kill();
       let again: ServerUnderTest;
       try {
         again = await t.startServer();

@@ -7,7 +7,6 @@
 // input as code: expressions that would create a file if evaluated leave no file behind.
 
 import { readdirSync } from 'node:fs';
-import { seconds } from '../harness/core/time.js';
 import {
   ANY_LINE,
   type Connection,
@@ -22,6 +21,7 @@ import {
   randomInt,
   type ServerUnderTest,
   StudentFailure,
+  seconds,
   type TestContext,
   type TextPattern,
   task,
@@ -99,8 +99,8 @@ async function expectStillAnswers(conn: Connection, server: ServerUnderTest, hel
   try {
     await expectResult(conn, c, help);
   } catch (e) {
-    if (!(e instanceof StudentFailure) || !(await server.process.exitsWithin(1000))) throw e;
-    throw new StudentFailure({ sent: quote(`${c.expr}\n`), expected: 'the server keeps running and answers the next expression', actual: `it ${server.process.describeExit()}`, help });
+    if (!(e instanceof StudentFailure) || !(await server.exitsWithin(1000))) throw e;
+    throw new StudentFailure({ sent: quote(`${c.expr}\n`), expected: 'the server keeps running and answers the next expression', actual: `it ${server.describeExit()}`, help });
   }
 }
 
@@ -394,16 +394,16 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
       client.type('1 + 1');
       client.closeInput();
       const help = 'put connect() in try/except OSError (ConnectionRefusedError is one): print one line such as "cannot reach the calculator server" and sys.exit(1)';
-      if (!(await client.process.exitsWithin(DEFAULT_WITHIN_MS)))
+      if (!(await client.exitsWithin(DEFAULT_WITHIN_MS)))
         throw new StudentFailure({ expected: 'the client gives up and ends', actual: `it was still running ${seconds(DEFAULT_WITHIN_MS)} later`, help });
       client.expectNoTraceback(help);
       await t.expectTriedToConnect(refused, help);
-      const printed = Buffer.concat([client.process.stdout.all(), client.process.stderr.all()]).toString('utf8').trim();
-      const exit = client.process.exitInfo;
+      const printed = client.printed();
+      const exit = client.exitInfo;
       if (!printed || !exit || exit.code === 0 || exit.code === null) {
         throw new StudentFailure({
           expected: 'the client prints a line saying it cannot reach the server and exits with a non-zero code',
-          actual: `it printed ${printed ? quote(printed) : 'nothing'} and ${client.process.describeExit()}`,
+          actual: `it printed ${printed ? quote(printed) : 'nothing'} and ${client.describeExit()}`,
           help,
         });
       }
@@ -488,8 +488,8 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
       try {
         await expectResult(second, c, help);
       } catch (e) {
-        if (!(e instanceof StudentFailure) || !(await server.process.exitsWithin(1000))) throw e;
-        throw new StudentFailure({ sent: quote(`${c.expr}\n`), expected: 'the server keeps running and serves the next client', actual: `it ${server.process.describeExit()}`, help });
+        if (!(e instanceof StudentFailure) || !(await server.exitsWithin(1000))) throw e;
+        throw new StudentFailure({ sent: quote(`${c.expr}\n`), expected: 'the server keeps running and serves the next client', actual: `it ${server.describeExit()}`, help });
       }
     });
 

@@ -8,7 +8,6 @@
 // guess. End to end, only what the people at the clients see counts (the wire format
 // between the programs is theirs); the newline framing is checked in robustness.
 
-import { pollUntil } from '../harness/core/time.js';
 import {
   type Connection,
   check,
@@ -16,6 +15,7 @@ import {
   END_OF_INPUT,
   group,
   type ProgramUnderTest,
+  pollUntil,
   quote,
   randomSentence,
   randomWord,
@@ -147,8 +147,6 @@ async function clientInRoom(t: TestContext): Promise<{ client: ProgramUnderTest;
 /** A line printed that tells `name` joined. */
 const joinedRe = (name: string): RegExp => new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$).*join|join.*(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`, 'im');
 
-const printedSoFar = (p: ProgramUnderTest): string => p.process.stdout.all().toString('utf8');
-
 /**
  * The student's clients, started one after another against the student's server. Two
  * clients are both in the room once one of them has printed that the other joined (the
@@ -161,11 +159,11 @@ async function ownClientsInRoom(t: TestContext, server: ServerUnderTest, who: st
     const client = await t.startClient(server);
     client.type(name);
     for (const [i, earlier] of clients.entries()) {
-      const seen = await pollUntil(() => (joinedRe(name).test(printedSoFar(earlier)) || joinedRe(who[i]).test(printedSoFar(client)) ? true : undefined), DEFAULT_WITHIN_MS);
+      const seen = await pollUntil(() => (joinedRe(name).test(earlier.printedOn('stdout')) || joinedRe(who[i]).test(client.printedOn('stdout')) ? true : undefined), DEFAULT_WITHIN_MS);
       if (!seen) {
         throw new StudentFailure({
           expected: `${who[i]}'s client prints that ${name} joined (e.g. "* ${name} joined"), or the other way round`,
-          actual: `${who[i]}'s client printed ${quote(printedSoFar(earlier).trim() || 'nothing')}; ${name}'s client printed ${quote(printedSoFar(client).trim() || 'nothing')}`,
+          actual: `${who[i]}'s client printed ${quote(earlier.printedOn('stdout').trim() || 'nothing')}; ${name}'s client printed ${quote(client.printedOn('stdout').trim() || 'nothing')}`,
           help: `when someone joins, everyone already in the room must see it on their screen: your server tells the others, and your client prints what arrives, even while its person is not typing`,
         });
       }
@@ -324,14 +322,13 @@ task('chat', { port: 5003, stopWord: END_OF_INPUT }, () => {
       const who = names(3);
       const clients = await ownClientsInRoom(t, server, who);
       clients[2].signal('SIGKILL');
-      await clients[2].process.exitsWithin(DEFAULT_WITHIN_MS);
+      await clients[2].exitsWithin(DEFAULT_WITHIN_MS);
       await clients[1].expectOutput(leftLine(who[2]), { help: `the others must see that ${who[2]} left; ${LEAVE_HELP}` });
       const text = message();
       clients[0].type(text);
       await clients[1].expectOutput(nameAndText(who[0], text), { help: `after ${who[2]}'s client died, the room must keep working; ${LEAVE_HELP}` });
-      const empty = clients[1].process.stdout
-        .all()
-        .toString('utf8')
+      const empty = clients[1]
+        .printedOn('stdout')
         .split('\n')
         .find((l) => new RegExp(`^\\W*${who[2]}\\W*$`).test(l.replace(/\r$/, '')) && !NOTICE.test(l));
       if (empty !== undefined) {

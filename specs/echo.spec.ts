@@ -6,7 +6,6 @@
 // person sees counts (the wire format between them is theirs); the newline framing the
 // page asks for is checked once, in the robustness group.
 
-import { whyNoMore } from '../harness/core/inbox.js';
 import {
   type Connection,
   check,
@@ -24,6 +23,7 @@ import {
   StudentFailure,
   type TestContext,
   task,
+  whyNoMore,
 } from '../harness/index.js';
 
 const ECHO_LOOP_HELP =

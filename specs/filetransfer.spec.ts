@@ -66,11 +66,6 @@ function folderWith(name: string, content: Buffer): Record<string, Buffer> {
   return { [name]: content, [randomFileName('.bin')]: randomBinary(512) };
 }
 
-/** Everything a program printed, on stdout and stderr. */
-function printedBy(program: ProgramUnderTest): string {
-  return Buffer.concat([program.process.stdout.all(), program.process.stderr.all()]).toString('utf8').trim();
-}
-
 /** Where nothing listens: the grader opens the place a client looks for, then closes it. */
 async function nowhere(t: TestContext): Promise<Endpoint> {
   const fake = await t.listen();
@@ -86,19 +81,19 @@ async function nowhere(t: TestContext): Promise<Endpoint> {
 async function expectGaveUpCleanly(client: ProgramUnderTest, name: string, what: { why: string; help: string }): Promise<void> {
   await expectEnds(client, what.help);
   client.expectNoTraceback(what.help);
-  const printed = printedBy(client);
+  const printed = client.printed();
   if (!printed) {
     throw new StudentFailure({
       expected: `the client prints a line saying what went wrong (${what.why})`,
-      actual: `it printed nothing and ${client.process.describeExit()}`,
+      actual: `it printed nothing and ${client.describeExit()}`,
       help: what.help,
     });
   }
-  const exit = client.process.exitInfo;
+  const exit = client.exitInfo;
   if (!exit || exit.code === 0 || exit.code === null) {
     throw new StudentFailure({
       expected: `the client exits with a non-zero code (${what.why})`,
-      actual: `it printed ${quote(printed)} and ${client.process.describeExit()}`,
+      actual: `it printed ${quote(printed)} and ${client.describeExit()}`,
       help: 'end with sys.exit(1) when the download failed, so a script that runs the client can tell',
     });
   }

@@ -5,7 +5,6 @@
 // End to end, the student's client runs against the student's server and only what the
 // person sees counts; the newline framing is checked once, in the robustness group.
 
-import { whyNoMore } from '../harness/core/inbox.js';
 import {
   ANY_LINE,
   type Connection,
@@ -22,6 +21,7 @@ import {
   textPattern,
   trimmedLine,
   trimmedLineAnyCase,
+  whyNoMore,
 } from '../harness/index.js';
 import { nameAskedFor, type StartAsking, symbolIn } from './lib/asked-for.js';
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';

@@ -5,7 +5,6 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { check, group, PAGE_NEWLINE_TEST, type ServerUnderTest, SkipTest, StudentFailure, task } from '../harness/index.js';
-import { processTree } from '../harness/process/process-tree.js';
 import { clientBasics, connectMany, endToEndBasics, expectAllAnswered, interleavedClients, robustnessBasics, serverBasics, twoOwnClientsBesideASilentOne } from './lib/stock-many.js';
 
 const SELECT_HELP =
@@ -15,7 +14,7 @@ const SELECT_HELP =
 function threadCount(server: ServerUnderTest): number | undefined {
   if (!existsSync('/proc/self/task')) return undefined;
   let threads = 0;
-  for (const pid of processTree(server.process.pid)) {
+  for (const pid of server.processTree()) {
     try {
       threads += readdirSync(`/proc/${pid}/task`).length;
     } catch {

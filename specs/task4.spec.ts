@@ -161,7 +161,7 @@ function serverHelpAfterClientBye(server: ServerUnderTest, ending: string, word 
     if (serverWord.toLowerCase() !== word.toLowerCase()) {
       return `your client ends the chat with ${word}, but your server ends it on ${serverWord}: the two programs must end on the same word`;
     }
-    const printed = server.process.stdout.unread().toString('utf8');
+    const printed = server.unreadOutput();
     const lastWord = printed.split(/\r?\n/).some((line) => line.trim().toLowerCase().endsWith(word.toLowerCase()));
     if (lastWord) return `your server printed the ${word} it received but did not end: ${ending}`;
     return `your client ended, but your server never printed a ${word} and did not end: check that your client sends the ${word} before it closes, and that your server also ends when recv() returns b"" (the client has left)`;

@@ -7,7 +7,6 @@
 // where it ends. The one newline inside a datagram, after the DATA header, separates
 // the header from the chunk; the server and client tests already fail a DATA without it.
 
-import { settlesWithin } from '../harness/core/time.js';
 import {
   check,
   DEFAULT_WITHIN_MS,
@@ -22,6 +21,7 @@ import {
   STARTUP_WITHIN_MS,
   StudentFailure,
   scaled,
+  settlesWithin,
   type TestContext,
   task,
   type UdpRelay,
@@ -69,15 +69,10 @@ async function startDownloadClient(t: TestContext, to: Endpoint, name: string, e
   return client;
 }
 
-/** Everything it printed, on stdout or stderr (an error message may go to either). */
-function printedBy(program: ProgramUnderTest): string {
-  return Buffer.concat([program.process.stdout.all(), program.process.stderr.all()]).toString('utf8').trim();
-}
-
 /** The client ends by itself within GIVE_UP_WITHIN, whatever its exit code. */
 async function expectAnyExit(client: ProgramUnderTest, help: string): Promise<void> {
-  if (!(await client.process.exitsWithin(GIVE_UP_WITHIN))) {
-    throw new StudentFailure({ expected: 'the client gives up and exits', actual: await client.process.stillRunning(GIVE_UP_WITHIN), help });
+  if (!(await client.exitsWithin(GIVE_UP_WITHIN))) {
+    throw new StudentFailure({ expected: 'the client gives up and exits', actual: await client.stillRunning(GIVE_UP_WITHIN), help });
   }
 }
 
@@ -85,11 +80,11 @@ async function expectAnyExit(client: ProgramUnderTest, help: string): Promise<vo
 async function expectGivesUp(client: ProgramUnderTest, name: string, help: string): Promise<void> {
   await expectAnyExit(client, `${help}; wait with a timeout: sock.settimeout(TIMEOUT), TIMEOUT = float(os.environ.get("TIMEOUT", 2))`);
   expectNoSavedFile(client.dir, name, { help: `${help}; keep the chunks in memory and write the file only after a correct END` });
-  if (client.process.exitInfo?.code === 0) {
+  if (client.exitInfo?.code === 0) {
     throw new StudentFailure({ expected: 'the client exits with a non-zero code (sys.exit(1))', actual: 'it exited with code 0', help });
   }
   client.expectNoTraceback('catch socket.timeout (and the error cases) and print a message instead');
-  if (!printedBy(client)) {
+  if (!client.printed()) {
     throw new StudentFailure({ expected: 'the client prints a message saying what went wrong', actual: 'it printed nothing', help });
   }
 }
@@ -242,7 +237,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
       await serveOneRequest(fake, { name, content: undefined, chunkSize: 4096, client });
       await expectGivesUp(client, name, 'on ERROR, print the message and sys.exit(1) without creating the file');
-      const printed = printedBy(client);
+      const printed = client.printed();
       if (!/file not found/i.test(printed)) {
         throw new StudentFailure({
           expected: 'the client prints the server\'s message, "ERROR file not found: …"',
@@ -303,11 +298,11 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       // A client that waits its own TIMEOUT waits long enough here; one that ignores it still passes.
       const env = { TIMEOUT: String(scaled(5000) / 1000) };
       const a = await startOwnClient(t, relay.endpoint, nameA, env);
-      const first = await settlesWithin(Promise.race([held, a.process.exited.then(() => 'exited' as const)]), STARTUP_WITHIN_MS);
+      const first = await settlesWithin(Promise.race([held, a.exited.then(() => 'exited' as const)]), STARTUP_WITHIN_MS);
       if (first !== 'held') {
         throw new StudentFailure({
           expected: `your server answers your first client, who asked for ${quote(nameA)}`,
-          actual: first === 'exited' ? `the client ${a.process.describeExit()} before the server sent it anything` : `the server sent it nothing within ${(STARTUP_WITHIN_MS / 1000).toFixed(0)} s`,
+          actual: first === 'exited' ? `the client ${a.describeExit()} before the server sent it anything` : `the server sent it nothing within ${(STARTUP_WITHIN_MS / 1000).toFixed(0)} s`,
           help: 'run your server, then your client, and see which one waits',
         });
       }

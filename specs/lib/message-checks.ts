@@ -6,7 +6,6 @@
 // The grader plays the other side: t.connect() is the client, t.listen() the server.
 
 import { readdirSync } from 'node:fs';
-import { pollUntil } from '../../harness/core/time.js';
 import {
   ANY_LINE,
   type Connection,
@@ -16,6 +15,7 @@ import {
   group,
   PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
+  pollUntil,
   quote,
   randomSentence,
   type ServerUnderTest,
@@ -26,7 +26,6 @@ import {
   textPattern,
   trimmedLineAnyCase,
 } from '../../harness/index.js';
-import { processTree } from '../../harness/process/process-tree.js';
 
 export const REPLY = 'Message received';
 const isReply = (line: string): boolean => line.trim() === REPLY;
@@ -71,7 +70,7 @@ async function expectServerCloses(server: ServerUnderTest, conn: Connection, hel
   try {
     await conn.readUntilClosed({ help });
   } catch (e) {
-    if (e instanceof StudentFailure && (await server.process.isSpinning())) {
+    if (e instanceof StudentFailure && (await server.isSpinning())) {
       throw new StudentFailure({ ...e.details, actual: `${e.details.actual}, while the server kept using the CPU all the time (a busy loop: recv() returning b"" over and over?)` });
     }
     throw e;
@@ -80,7 +79,7 @@ async function expectServerCloses(server: ServerUnderTest, conn: Connection, hel
 
 /** The server must not be burning the CPU while it waits for clients. */
 async function expectNotSpinning(server: ServerUnderTest, help: string): Promise<void> {
-  if (await server.process.isSpinning()) {
+  if (await server.isSpinning()) {
     throw new StudentFailure({
       expected: 'the server waits quietly for the next client (in accept() or recv())',
       actual: 'it keeps using the CPU all the time: a busy loop',
@@ -92,7 +91,7 @@ async function expectNotSpinning(server: ServerUnderTest, help: string): Promise
 /** Threads of the server's whole process tree, from /proc. */
 function threadCount(server: ServerUnderTest): number {
   let threads = 0;
-  for (const pid of processTree(server.process.pid)) {
+  for (const pid of server.processTree()) {
     try {
       threads += readdirSync(`/proc/${pid}/task`).length;
     } catch {

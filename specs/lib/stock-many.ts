@@ -4,11 +4,11 @@
 // answer). Each spec adds the checks that are its step's point (one thread, a thread per
 // client, prices that move, "disconnect") and calls these for the rest.
 
-import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
 import {
   ANY_LINE,
   type Connection,
   check,
+  DEFAULT_WITHIN_MS,
   type FakeServer,
   type ProgramUnderTest,
   quote,
@@ -145,23 +145,18 @@ export async function expectClientFinishes(t: TestContext, conn: Connection, dis
   await conn.expectClosed({ help: 'after the last answer, close the socket (s.close()): the server is waiting for more symbols until you do' });
 }
 
-/** Everything the program printed, on stdout and stderr. */
-export function printedBy(program: ProgramUnderTest): string {
-  return Buffer.concat([program.process.stdout.all(), program.process.stderr.all()]).toString('utf8').trim();
-}
-
 /** The client ends by itself, says something, exits non-zero and shows no traceback. */
 export async function expectEndsCleanly(client: ProgramUnderTest, why: string): Promise<void> {
   const help = `${why}: catch the error (ConnectionRefusedError, an empty recv(), ConnectionResetError, BrokenPipeError), print a message and sys.exit(1)`;
-  if (!(await client.process.exitsWithin(DEFAULT_WITHIN_MS))) {
-    throw new StudentFailure({ expected: 'the client prints a message and exits', actual: await client.process.stillRunning(DEFAULT_WITHIN_MS), help });
+  if (!(await client.exitsWithin(DEFAULT_WITHIN_MS))) {
+    throw new StudentFailure({ expected: 'the client prints a message and exits', actual: await client.stillRunning(DEFAULT_WITHIN_MS), help });
   }
   client.expectNoTraceback(help);
-  const exit = client.process.exitInfo;
+  const exit = client.exitInfo;
   if (!exit || exit.code === 0 || exit.code === null) {
-    throw new StudentFailure({ expected: 'the client exits with a non-zero code', actual: `it ${client.process.describeExit()}`, help });
+    throw new StudentFailure({ expected: 'the client exits with a non-zero code', actual: `it ${client.describeExit()}`, help });
   }
-  if (!printedBy(client)) throw new StudentFailure({ expected: 'the client prints a message saying what went wrong', actual: 'it printed nothing', help });
+  if (!client.printed()) throw new StudentFailure({ expected: 'the client prints a message saying what went wrong', actual: 'it printed nothing', help });
 }
 
 /** The server group's checks that every step shares. */
