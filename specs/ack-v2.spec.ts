@@ -14,7 +14,6 @@ import {
   expectServesOnOrEndsCleanly,
   type FakeServer,
   group,
-  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   pollUntil,
   quote,
@@ -27,6 +26,7 @@ import {
   task,
   textPattern,
 } from '../harness/index.js';
+import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole } from './lib/pieces.js';
 
 const PORT = 65432;
@@ -264,15 +264,7 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
   });
 
   group('robustness', () => {
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends each answer with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+    newlineChecks('the server ends each answer with a newline', async (conn) => {
       const message = randomSentence(24);
       await conn.sendLine(message);
       await expectAnswer(conn, message, FRAMING_HELP, true);

@@ -11,7 +11,6 @@ import {
   check,
   expectServesOnOrEndsCleanly,
   group,
-  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomSentence,
@@ -23,6 +22,7 @@ import {
   textPattern,
 } from '../harness/index.js';
 import { expectCleanExit, expectEndsOrServesOn } from './lib/ends-or-serves-on.js';
+import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole } from './lib/pieces.js';
 
 const DEFAULT_MESSAGE = 'Hello, server';
@@ -159,15 +159,7 @@ task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
   });
 
   group('robustness', () => {
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends its answer with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+    newlineChecks('the server ends its answer with a newline', async (conn) => {
       const text = message();
       await conn.sendLine(text);
       // The answer's end: its newline, the close (a line cut by the close has no newline

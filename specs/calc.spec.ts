@@ -14,7 +14,6 @@ import {
   DEFAULT_WITHIN_MS,
   END_OF_INPUT,
   group,
-  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomBytes,
@@ -27,6 +26,7 @@ import {
   task,
   textPattern,
 } from '../harness/index.js';
+import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole, holdsNumber } from './lib/pieces.js';
 
 /** A number as the server writes it: 5, 5.0, -3.75, 1.5e-05 (Python's str of int or float). */
@@ -423,15 +423,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
       });
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends each reply with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+    newlineChecks('the server ends each reply with a newline', async (conn) => {
       const c = integerCases()[0];
       await conn.sendLine(c.expr);
       const line = await conn.expectLine(ANY_LINE, { requireNewline: true, help: 'send the reply as a line, conn.sendall((str(result) + "\\n").encode()): the client reads up to the newline' });

@@ -11,7 +11,6 @@ import {
   type Endpoint,
   expectNoSavedFile,
   group,
-  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomBinary,
@@ -39,6 +38,7 @@ import {
   secretBeside,
   startClientFor,
 } from './lib/file-request.js';
+import { newlineChecks } from './lib/newline-checks.js';
 
 const MiB = 1024 * 1024;
 
@@ -252,21 +252,17 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
       await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.bin'));
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends its ERROR line with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(512)) });
-      const conn = await t.connect(server);
-      await conn.sendLine(randomFileName('.bin'));
-      await expectErrorLineEndsWithNewline(
-        conn,
-        'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the status line, OK or ERROR, ends with a newline, so a client can read up to it',
-      );
-    });
+    newlineChecks(
+      'the server ends its ERROR line with a newline',
+      async (conn) => {
+        await conn.sendLine(randomFileName('.bin'));
+        await expectErrorLineEndsWithNewline(
+          conn,
+          'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the status line, OK or ERROR, ends with a newline, so a client can read up to it',
+        );
+      },
+      (t) => t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(512)) }),
+    );
 
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
       const name = randomFileName('.bin');

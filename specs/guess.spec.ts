@@ -15,7 +15,6 @@ import {
   END_OF_INPUT,
   expectServesOnOrEndsCleanly,
   group,
-  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomInt,
@@ -28,6 +27,7 @@ import {
   trimmedLine,
 } from '../harness/index.js';
 import { busyServerHint, withHintFromEvidence } from './lib/busy-server.js';
+import { newlineChecks } from './lib/newline-checks.js';
 
 const LOW = 1;
 const HIGH = 100;
@@ -393,15 +393,7 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
       });
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends each reply with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+    newlineChecks('the server ends each reply with a newline', async (conn) => {
       await conn.sendLine('50');
       // The newline is judged here; the reply's words are the server group's test.
       await conn.expectLine(ANY_LINE, { requireNewline: true, help: 'end each reply with a newline: conn.sendall(b"HIGHER\\n")' });

@@ -12,7 +12,6 @@ import {
   DEFAULT_WITHIN_MS,
   expectServesOnOrEndsCleanly,
   group,
-  PAGE_NEWLINE_TEST,
   quote,
   type ServerUnderTest,
   StudentFailure,
@@ -24,6 +23,7 @@ import {
   whyNoMore,
 } from '../harness/index.js';
 import { nameAskedFor, type StartAsking, symbolIn } from './lib/asked-for.js';
+import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
 import {
   answerFor,
@@ -188,15 +188,8 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
       });
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends its answer with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
+    newlineChecks('the server ends its answer with a newline', async (conn) => {
       const symbol = randomSymbol();
-      const { conn } = await serverAndConnection(t);
       await conn.sendLine(symbol);
       // The server closes after its answer: the close must not stand in for the newline.
       const help = 'end the answer with a newline, as the protocol page asks: conn.sendall((answer + "\\n").encode())';

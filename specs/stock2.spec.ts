@@ -11,7 +11,6 @@ import {
   check,
   expectServesOnOrEndsCleanly,
   group,
-  PAGE_NEWLINE_TEST,
   quote,
   randomInt,
   type ServerUnderTest,
@@ -23,6 +22,7 @@ import {
   trimmedLineAnyCase,
 } from '../harness/index.js';
 import { nameAskedFor, symbolIn } from './lib/asked-for.js';
+import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
 import {
   answerFor,
@@ -247,14 +247,7 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
       }
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends each answer with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const { conn } = await serverAndConnection(t);
+    newlineChecks('the server ends each answer with a newline', async (conn) => {
       const help = 'end every answer with a newline, as the protocol page asks: conn.sendall((answer + "\\n").encode()); the client reads up to the newline to know the answer is complete';
       for (const symbol of [randomSymbol(), unknownSymbol()]) {
         await conn.sendLine(symbol);

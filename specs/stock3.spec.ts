@@ -6,7 +6,8 @@
 // End to end, the student's client runs against the student's server and only what the
 // person sees counts; the newline framing is checked once, in the robustness group.
 
-import { type Connection, check, expectServesOnOrEndsCleanly, group, PAGE_NEWLINE_TEST, quote, type ServerUnderTest, StudentFailure, type TestContext, task, textPattern } from '../harness/index.js';
+import { type Connection, check, expectServesOnOrEndsCleanly, group, quote, type ServerUnderTest, StudentFailure, type TestContext, task, textPattern } from '../harness/index.js';
+import { newlineChecks } from './lib/newline-checks.js';
 import {
   anyPriceLine,
   clientAsking,
@@ -261,15 +262,8 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
       });
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends its JSON reply with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
+    newlineChecks('the server ends its JSON reply with a newline', async (conn) => {
       const symbols = randomSymbols(2);
-      const { conn } = await serverAndConnection(t);
       await conn.sendLine(request(symbols));
       await conn.readLine({
         requireNewline: true,

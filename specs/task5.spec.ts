@@ -2,7 +2,7 @@
 // bytes, then closes) or answers "ERROR …" when it is not there or not allowed.
 
 import path from 'node:path';
-import { check, group, PAGE_NEWLINE_TEST, randomFileName, task } from '../harness/index.js';
+import { check, group, randomFileName, task } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import {
   expectClientEndsNameWithNewline,
@@ -20,6 +20,7 @@ import {
   secretBeside,
   startClientFor,
 } from './lib/file-request.js';
+import { newlineChecks } from './lib/newline-checks.js';
 
 /** A server folder with the file asked for and another one beside it (serving the wrong one shows). */
 function folderWith(name: string, content: Buffer): Record<string, Buffer> {
@@ -181,18 +182,14 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
       await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.txt'));
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends its ERROR line with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100)) });
-      const conn = await t.connect(server);
-      await conn.sendLine(randomFileName('.txt'));
-      await expectErrorLineEndsWithNewline(conn, 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the page\'s replies are lines, and a client may read up to the newline');
-    });
+    newlineChecks(
+      'the server ends its ERROR line with a newline',
+      async (conn) => {
+        await conn.sendLine(randomFileName('.txt'));
+        await expectErrorLineEndsWithNewline(conn, 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the page\'s replies are lines, and a client may read up to the newline');
+      },
+      (t) => t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100)) }),
+    );
 
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
       const name = randomFileName('.txt');

@@ -2,7 +2,7 @@
 // task5 ("name\n" in; "OK\n" and the bytes, or "ERROR …", then close), but the files are
 // binary: every byte value, NULs, CR and LF, bytes that are not UTF-8, several MiB.
 
-import { check, DEFAULT_WITHIN_MS, group, holdReading, PAGE_NEWLINE_TEST, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, scaled, task } from '../harness/index.js';
+import { check, DEFAULT_WITHIN_MS, group, holdReading, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, scaled, task } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import {
   expectClientEndsNameWithNewline,
@@ -16,6 +16,7 @@ import {
   fetchAndCheck,
   startClientFor,
 } from './lib/file-request.js';
+import { newlineChecks } from './lib/newline-checks.js';
 
 const MiB = 1024 * 1024;
 
@@ -181,18 +182,14 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
       await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.bin'));
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends its ERROR line with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(512)) });
-      const conn = await t.connect(server);
-      await conn.sendLine(randomFileName('.bin'));
-      await expectErrorLineEndsWithNewline(conn, ERROR_NEWLINE_HELP);
-    });
+    newlineChecks(
+      'the server ends its ERROR line with a newline',
+      async (conn) => {
+        await conn.sendLine(randomFileName('.bin'));
+        await expectErrorLineEndsWithNewline(conn, ERROR_NEWLINE_HELP);
+      },
+      (t) => t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(512)) }),
+    );
 
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
       const name = randomFileName('.bin');

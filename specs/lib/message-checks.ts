@@ -13,7 +13,6 @@ import {
   expectServesOnOrEndsCleanly,
   type FakeServer,
   group,
-  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   pollUntil,
   quote,
@@ -26,6 +25,7 @@ import {
   textPattern,
   trimmedLineAnyCase,
 } from '../../harness/index.js';
+import { newlineChecks } from './newline-checks.js';
 
 export const REPLY = 'Message received';
 const isReply = (line: string): boolean => line.trim() === REPLY;
@@ -326,15 +326,7 @@ export function messageTask(id: string, threaded: boolean): void {
     });
 
     group('robustness', () => {
-      check(PAGE_NEWLINE_TEST, 1, async (t) => {
-        await t.expectServerWaitsForNewline();
-      });
-
-      check('the server ends each reply with a newline', 1, async (t) => {
-        // A server that reads without the newline is charged once for the page's newline, above.
-        if (await t.newlineChargedElsewhere()) return;
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+      newlineChecks('the server ends each reply with a newline', async (conn) => {
         await conn.sendLine(randomSentence(24));
         // The newline is judged here; the wording is the server group's test.
         await expectReply(conn, FRAMING_HELP, true);
