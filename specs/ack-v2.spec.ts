@@ -12,7 +12,6 @@ import {
   type Connection,
   check,
   expectServesOnOrEndsCleanly,
-  type FakeServer,
   group,
   type ProgramUnderTest,
   pollUntil,
@@ -26,8 +25,10 @@ import {
   task,
   textPattern,
 } from '../harness/index.js';
+import { expectCleanExit } from './lib/ends-or-serves-on.js';
 import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole } from './lib/pieces.js';
+import { clientSession, expectServerCloses, typedLineSent } from './lib/sessions.js';
 
 const PORT = 65432;
 const PREFIX = 'Server received: ';
@@ -71,30 +72,9 @@ async function expectClosedAfterBye(t: TestContext, conn: Connection, help: stri
   }
 }
 
-/** It exits with code 0 and printed no Python traceback; a traceback is the reported cause. */
-async function expectCleanExit(program: ProgramUnderTest, help: string): Promise<void> {
-  try {
-    await program.expectExit(0, { help });
-  } catch (e) {
-    program.expectNoTraceback(help);
-    throw e;
-  }
-  program.expectNoTraceback(help);
-}
-
-/** The grader listens as the server and the student's client connects to it. */
-async function clientSession(t: TestContext): Promise<{ client: ProgramUnderTest; conn: Connection; fake: FakeServer }> {
-  const fake = await t.listen();
-  const client = await t.startClient(fake);
-  const conn = await fake.accept({ from: client });
-  return { client, conn, fake };
-}
-
 /** One turn against the client: the typed line is sent, its answer is printed. */
 async function clientTurn(client: ProgramUnderTest, conn: Connection, message = randomSentence(24)): Promise<void> {
-  client.type(message);
-  await conn.expectLine(message, { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
-  await conn.sendLine(answerTo(message));
+  await typedLineSent(client, conn, message, message, answerTo(message), `the client sends each line typed at it; ${SEND_LINE_HELP}`);
   await client.expectOutput(answerTo(message), { help: 'print the answer the server sends: print(reply)' });
 }
 
@@ -117,18 +97,6 @@ async function pairTurn(client: ProgramUnderTest): Promise<void> {
   const message = randomSentence(24);
   client.type(message);
   await client.expectOutput(message, { help: PAIR_HELP });
-}
-
-/** Closes the connection, or fails saying whether the server is stuck in a busy loop. */
-async function expectServerCloses(server: ServerUnderTest, conn: Connection, help: string): Promise<void> {
-  try {
-    await conn.readUntilClosed({ help });
-  } catch (e) {
-    if (e instanceof StudentFailure && (await server.isSpinning())) {
-      throw new StudentFailure({ ...e.details, actual: `${e.details.actual}, while the server kept using the CPU all the time (a busy loop: recv() returning b"" over and over?)` });
-    }
-    throw e;
-  }
 }
 
 /** True once the network of `netPid` holds a TIME_WAIT connection on the task's port. */

@@ -25,6 +25,7 @@ import {
   task,
   whyNoMore,
 } from '../harness/index.js';
+import { startPair, typedLineSent } from './lib/sessions.js';
 
 const ECHO_LOOP_HELP =
   'keep the connection open and echo in a loop: while True: data = conn.recv(4096); if not data: break; conn.sendall(data). One recv() returns only what has arrived so far, never "the whole message"';
@@ -74,16 +75,7 @@ async function clientConnected(t: TestContext): Promise<{ client: ProgramUnderTe
 
 /** Types `line` into the client, checks it arrives, and sends `reply` back as its echo. */
 async function clientTurn(client: ProgramUnderTest, conn: Connection, line: string, reply = line): Promise<void> {
-  client.type(line);
-  await conn.expectLine(line, { help: 'read a line with input() and send it: sock.sendall((text + "\\n").encode())' });
-  await conn.sendLine(reply);
-}
-
-/** The student's server, and the student's client pointed at it. */
-async function startPair(t: TestContext): Promise<{ server: ServerUnderTest; client: ProgramUnderTest }> {
-  const server = await t.startServer();
-  const client = await t.startClient(server);
-  return { server, client };
+  await typedLineSent(client, conn, line, line, reply, 'read a line with input() and send it: sock.sendall((text + "\\n").encode())');
 }
 
 const PAIR_HELP =

@@ -25,6 +25,7 @@ import {
 import { nameAskedFor, type StartAsking, symbolIn } from './lib/asked-for.js';
 import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
+import { serverSession } from './lib/sessions.js';
 import {
   answerFor,
   anyPriceLine,
@@ -38,7 +39,6 @@ import {
   quoteLine,
   randomSymbol,
   SYMBOLS,
-  serverAndConnection,
   TRAILING_ZERO,
   unknownSymbol,
 } from './lib/stock-quotes.js';
@@ -79,20 +79,20 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
 
     check('the server answers a symbol with its price from the table, with two decimals (AAPL -> 189.50)', 2, async (t) => {
       const symbol = randomSymbol(TRAILING_ZERO);
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await expectAnswer(conn, symbol, `send the price from the page's table with two decimals: f"{price:.2f}" gives "189.50" (str(189.5) gives "189.5")`);
     });
 
     check('the server finds a symbol sent in lowercase with spaces around it (" tsla ")', 1, async (t) => {
       const symbol = randomSymbol();
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(` ${symbol.toLowerCase()} `);
       await conn.expectLine(trimmedLine(PRICES[symbol]), { help: 'look the symbol up as symbol.strip().upper()' });
     });
 
     check('the server answers an unknown symbol with a line starting with ERROR', 2, async (t) => {
       const symbol = unknownSymbol();
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(symbol);
       await conn.expectLine(ERROR_LINE, {
         help: `an unknown symbol is not in the dictionary: PRICES[symbol] raises KeyError; test "if symbol in PRICES:" and otherwise send "ERROR unknown symbol ${symbol}\\n"`,
@@ -101,7 +101,7 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
 
     check('the server closes the connection after its answer', 1, async (t) => {
       const symbol = randomSymbol();
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(symbol);
       // The answer in any format (its format is the test above's), then the close.
       await conn.expectLine(textPattern(`a price for ${symbol}`, holdsAPrice), { help: 'answer with the price, then close' });
@@ -210,7 +210,7 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
 
     check('the server waits for the whole symbol when it arrives in pieces', 1, async (t) => {
       const symbol = randomSymbol();
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLinePiece(symbol.slice(0, 2));
       await conn.waitUntilRead();
       await conn.sendLine(symbol.slice(2));

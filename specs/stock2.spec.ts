@@ -24,6 +24,7 @@ import {
 import { nameAskedFor, symbolIn } from './lib/asked-for.js';
 import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
+import { serverSession } from './lib/sessions.js';
 import {
   answerFor,
   anyPriceLine,
@@ -38,7 +39,6 @@ import {
   randomSymbol,
   randomSymbols,
   SYMBOLS,
-  serverAndConnection,
   unknownSymbol,
 } from './lib/stock-quotes.js';
 
@@ -101,14 +101,14 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
     });
 
     check('the server answers every symbol of the table on one connection, in order, with two decimals', 3, async (t) => {
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       for (const symbol of randomSymbols(SYMBOLS.length)) {
         await expectAnswer(conn, symbol, `${LOOP_HELP}; send the price with two decimals: f"{price:.2f}" gives "189.50"`);
       }
     });
 
     check('the server finds symbols sent in lowercase with spaces around them (" tsla ")', 1, async (t) => {
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       for (const symbol of randomSymbols(2)) {
         await conn.sendLine(` ${symbol.toLowerCase()} `);
         await conn.expectLine(trimmedLine(PRICES[symbol]), { help: 'look the symbol up as symbol.strip().upper()' });
@@ -117,7 +117,7 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
 
     check('the server answers an unknown symbol with a line starting with ERROR, and goes on answering on the same connection', 2, async (t) => {
       const symbol = unknownSymbol();
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await expectAnswer(conn, randomSymbol());
       await conn.sendLine(symbol);
       await conn.expectLine(ERROR_LINE, {
@@ -127,7 +127,7 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
     });
 
     check('the server does not crash when the client closes the connection: it closes its side and carries on or ends cleanly', 2, async (t) => {
-      const { server, conn } = await serverAndConnection(t);
+      const { server, conn } = await serverSession(t);
       await expectAnswer(conn, randomSymbol());
       conn.end();
       const help = 'recv() returns b"" once the client has closed: leave the loop (if not data: break) and close the connection; do not look up an empty symbol';
@@ -258,7 +258,7 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
 
     check('the server waits for the whole symbol when it arrives in pieces', 1, async (t) => {
       const symbol = randomSymbol();
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLinePiece(symbol.slice(0, 2));
       await conn.waitUntilRead();
       await conn.sendLine(symbol.slice(2));
@@ -273,7 +273,7 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
       // To a server that reads without the newline, two lines in one segment are one message: the page's newline, charged once above.
       if (await t.newlineChargedElsewhere()) return;
       const [a, b] = randomSymbols(2);
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.send(`${a}\n${b}\n`);
       const help = `"${a}\\n${b}\\n" can arrive in one recv(): ${READ_LINE_HELP}; answer every line in the buffer before calling recv() again`;
       await conn.expectLine(aPriceFor(a), { help });

@@ -8,20 +8,8 @@
 
 import { type Connection, check, expectServesOnOrEndsCleanly, group, quote, type ServerUnderTest, StudentFailure, type TestContext, task, textPattern } from '../harness/index.js';
 import { newlineChecks } from './lib/newline-checks.js';
-import {
-  anyPriceLine,
-  clientAsking,
-  ERROR_SHOWN,
-  expectGivesUpCleanly,
-  madeUpPrice,
-  nobodyListening,
-  PRICES,
-  quoteLine,
-  randomSymbol,
-  randomSymbols,
-  serverAndConnection,
-  unknownSymbol,
-} from './lib/stock-quotes.js';
+import { serverSession } from './lib/sessions.js';
+import { anyPriceLine, clientAsking, ERROR_SHOWN, expectGivesUpCleanly, madeUpPrice, nobodyListening, PRICES, quoteLine, randomSymbol, randomSymbols, unknownSymbol } from './lib/stock-quotes.js';
 
 const READ_LINE_HELP = 'one recv() returns only what has arrived so far, maybe part of a document, maybe two: keep a buffer, add every recv() to it, and call json.loads() on one whole line at a time';
 const GONE_HELP = 'wrap the conversation in try/except OSError (ConnectionRefusedError, ConnectionResetError), and check for b"" from recv() before json.loads(): print a message and sys.exit(1)';
@@ -115,7 +103,7 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
 
     check('the server answers {"symbols": [...]} with valid JSON {"prices": [...]}, the prices of the table in the same order', 3, async (t) => {
       const symbols = randomSymbols(3);
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(request(symbols));
       await expectPrices(conn, symbols, `read the line, request = json.loads(line), then send json.dumps({"prices": [PRICES[s] for s in request["symbols"]]}) + "\\n"; ${JSON_HELP}`);
     });
@@ -123,20 +111,20 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
     check('the server answers null for an unknown symbol in the list, and the prices of the others', 2, async (t) => {
       const [a, b] = randomSymbols(2);
       const symbols = [a, unknownSymbol(), b];
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(request(symbols));
       await expectPrices(conn, symbols, 'an unknown symbol gets null in its place (Python None, which json.dumps writes as null): PRICES.get(symbol)');
     });
 
     check('the server finds symbols sent in lowercase with spaces around them (" tsla ")', 1, async (t) => {
       const symbols = randomSymbols(2);
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(request(symbols.map((s) => ` ${s.toLowerCase()} `)));
       await expectPrices(conn, symbols, 'look each symbol up as symbol.strip().upper()');
     });
 
     check('the server answers malformed JSON with {"error": ...} and goes on answering on the same connection', 2, async (t) => {
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(`{"symbols": ["${randomSymbol()}", }`);
       await expectErrorReply(conn, 'json.loads() raises json.JSONDecodeError (a ValueError) on malformed JSON: catch it and send json.dumps({"error": "malformed JSON"}) + "\\n"');
       const symbols = randomSymbols(2);
@@ -145,7 +133,7 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
     });
 
     check('the server answers a request without a list of symbols with {"error": ...}', 1, async (t) => {
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       const help =
         'check the request before using it: if not isinstance(request, dict) or not isinstance(request.get("symbols"), list), send an error reply (request["symbols"] raises KeyError when it is missing)';
       await conn.sendLine(`{"symbol": "${randomSymbol()}"}`);
@@ -155,7 +143,7 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
     });
 
     check('the server does not crash when the client closes the connection: it closes its side and carries on or ends cleanly', 1, async (t) => {
-      const { server, conn } = await serverAndConnection(t);
+      const { server, conn } = await serverSession(t);
       const symbols = randomSymbols(2);
       await conn.sendLine(request(symbols));
       await expectPrices(conn, symbols, JSON_HELP);
@@ -275,7 +263,7 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
       const symbols = randomSymbols(3);
       const text = `${request(symbols)}\n`;
       const cut = text.indexOf(symbols[1]) + 2;
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLinePiece(text.slice(0, cut));
       await conn.waitUntilRead();
       await conn.sendLine(text.slice(cut, -1));
@@ -287,7 +275,7 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
       if (await t.newlineChargedElsewhere()) return;
       const first = randomSymbols(2);
       const second = randomSymbols(3);
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.send(`${request(first)}\n${request(second)}\n`);
       const help = `two requests can arrive in one recv(): ${READ_LINE_HELP}; answer every line in the buffer before calling recv() again`;
       await expectPrices(conn, first, help);

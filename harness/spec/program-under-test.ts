@@ -1,12 +1,13 @@
 // A student's program as a spec sees it: type into it, read what it prints, see it exit.
 
+import { existsSync } from 'node:fs';
 import { StudentFailure } from '../core/failures.js';
 import { stalledWords } from '../core/inbox.js';
 import { quote } from '../core/quote.js';
 import type { TextPattern } from '../core/text-pattern.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Endpoint } from '../net/connect.js';
-import { allThreadsAsleep, processTree } from '../process/process-tree.js';
+import { allThreadsAsleep, processTree, threadCount } from '../process/process-tree.js';
 import type { ExitInfo, RunningProgram } from '../process/program.js';
 
 /** Text a printed line contains, or a pattern with the words that say what it expects. */
@@ -101,6 +102,11 @@ export class ProgramUnderTest {
   /** The pids of its process and every live descendant (forks per client count), from /proc. */
   processTree(): number[] {
     return processTree(this.process.pid);
+  }
+
+  /** How many threads its tree has (a fork per client counts too); undefined where there is no /proc to tell. */
+  threadCount(): number | undefined {
+    return existsSync('/proc/self/task') ? threadCount(this.process.pid) : undefined;
   }
 
   /** True when its tree has a live thread and every one is asleep (blocked in recv, accept, select…). */

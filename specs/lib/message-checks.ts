@@ -5,13 +5,11 @@
 // ends by itself: after one client it serves the next (message-threaded: several at once).
 // The grader plays the other side: t.connect() is the client, t.listen() the server.
 
-import { readdirSync } from 'node:fs';
 import {
   ANY_LINE,
   type Connection,
   check,
   expectServesOnOrEndsCleanly,
-  type FakeServer,
   group,
   type ProgramUnderTest,
   pollUntil,
@@ -19,13 +17,14 @@ import {
   randomSentence,
   type ServerUnderTest,
   StudentFailure,
-  type TestContext,
   type TextPattern,
   task,
   textPattern,
   trimmedLineAnyCase,
 } from '../../harness/index.js';
+import { expectCleanExit } from './ends-or-serves-on.js';
 import { newlineChecks } from './newline-checks.js';
+import { clientSession, expectServerCloses, startPair, typedLineSent } from './sessions.js';
 
 export const REPLY = 'Message received';
 const isReply = (line: string): boolean => line.trim() === REPLY;
@@ -65,18 +64,6 @@ async function expectClosedAfterExit(conn: Connection, help: string): Promise<vo
   }
 }
 
-/** Closes the connection, or fails saying whether the server is stuck in a busy loop. */
-async function expectServerCloses(server: ServerUnderTest, conn: Connection, help: string): Promise<void> {
-  try {
-    await conn.readUntilClosed({ help });
-  } catch (e) {
-    if (e instanceof StudentFailure && (await server.isSpinning())) {
-      throw new StudentFailure({ ...e.details, actual: `${e.details.actual}, while the server kept using the CPU all the time (a busy loop: recv() returning b"" over and over?)` });
-    }
-    throw e;
-  }
-}
-
 /** The server must not be burning the CPU while it waits for clients. */
 async function expectNotSpinning(server: ServerUnderTest, help: string): Promise<void> {
   if (await server.isSpinning()) {
@@ -88,51 +75,10 @@ async function expectNotSpinning(server: ServerUnderTest, help: string): Promise
   }
 }
 
-/** Threads of the server's whole process tree, from /proc. */
-function threadCount(server: ServerUnderTest): number {
-  let threads = 0;
-  for (const pid of server.processTree()) {
-    try {
-      threads += readdirSync(`/proc/${pid}/task`).length;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return threads;
-}
-
-/** It exits with code 0 and printed no Python traceback; a traceback is the reported cause. */
-async function expectCleanExit(program: ProgramUnderTest, help: string): Promise<void> {
-  try {
-    await program.expectExit(0, { help });
-  } catch (e) {
-    program.expectNoTraceback(help);
-    throw e;
-  }
-  program.expectNoTraceback(help);
-}
-
-/** The grader listens as the server and the student's client connects to it. */
-async function clientSession(t: TestContext): Promise<{ client: ProgramUnderTest; conn: Connection; fake: FakeServer }> {
-  const fake = await t.listen();
-  const client = await t.startClient(fake);
-  const conn = await fake.accept({ from: client });
-  return { client, conn, fake };
-}
-
 /** One turn against the client: the typed line is sent, the reply is printed. */
 async function clientTurn(client: ProgramUnderTest, conn: Connection, message = randomSentence(24)): Promise<void> {
-  client.type(message);
-  await conn.expectLine(message, { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
-  await conn.sendLine(REPLY);
+  await typedLineSent(client, conn, message, message, REPLY, `the client sends each line typed at it; ${SEND_LINE_HELP}`);
   await client.expectOutput(REPLY, { help: 'print the reply the server sends: print("Server response:", reply)' });
-}
-
-/** The student's server, and the student's client pointed at it. */
-async function startPair(t: TestContext): Promise<{ server: ServerUnderTest; client: ProgramUnderTest }> {
-  const server = await t.startServer();
-  const client = await t.startClient(server);
-  return { server, client };
 }
 
 const PAIR_HELP =
@@ -157,9 +103,7 @@ async function pairTurn(server: ServerUnderTest, client: ProgramUnderTest): Prom
 /** One turn against the client, printing unjudged (for the tests of how the client ends). */
 async function unprintedClientTurn(client: ProgramUnderTest, conn: Connection): Promise<void> {
   const message = randomSentence(24);
-  client.type(message);
-  await conn.expectLine(message, { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
-  await conn.sendLine(REPLY);
+  await typedLineSent(client, conn, message, message, REPLY, `the client sends each line typed at it; ${SEND_LINE_HELP}`);
   await conn.waitUntilRead();
 }
 
@@ -400,12 +344,12 @@ export function messageTask(id: string, threaded: boolean): void {
 
       check('a client that vanishes (connection reset) does not crash the server: it serves the next client, with no traceback', 1, async (t) => {
         const server = await t.startServer();
-        const idle = threadCount(server);
+        const idle = server.threadCount() ?? 0;
         const first = await t.connect(server);
         await exchange(first);
         first.reset();
         // A thread that served the vanished client ends (with its traceback, if any) before the server is judged.
-        await pollUntil(() => (threadCount(server) <= idle ? true : undefined), 1000);
+        await pollUntil(() => ((server.threadCount() ?? 0) <= idle ? true : undefined), 1000);
         const help = 'recv() raises ConnectionResetError when a client vanishes: catch it (except ConnectionError:), close that socket and serve the next client';
         // Serving the next client is the server group's test: a server that then ends cleanly is fine here.
         await expectServesOnOrEndsCleanly(server, async () => exchange(await t.connect(server), randomSentence(24), help), { help });

@@ -11,7 +11,6 @@ import {
   type ProgramUnderTest,
   quote,
   randomInt,
-  type ServerUnderTest,
   StudentFailure,
   type TestContext,
   type TextPattern,
@@ -97,13 +96,6 @@ export async function clientAsking(t: TestContext, symbols: string[]): Promise<{
   const client = await t.startClient(fake, { args: symbols });
   const conn = await fake.accept({ from: client });
   return { client, conn, fake };
-}
-
-/** The student's server, and a connection of the grader's to it. */
-export async function serverAndConnection(t: TestContext): Promise<{ server: ServerUnderTest; conn: Connection }> {
-  const server = await t.startServer();
-  const conn = await t.connect(server);
-  return { server, conn };
 }
 
 /**

@@ -1,0 +1,46 @@
+// How a test of a line-by-line pair opens: the grader as the client of the student's
+// server, as the server of the student's client, or the student's two programs together;
+// and the client's turn, a line typed at it that it must send.
+
+import { type Connection, type FakeServer, type ProgramUnderTest, type ServerUnderTest, StudentFailure, type TestContext, type TextPattern } from '../../harness/index.js';
+
+/** The student's server, and the grader connected to it as the client. */
+export async function serverSession(t: TestContext): Promise<{ server: ServerUnderTest; conn: Connection }> {
+  const server = await t.startServer();
+  const conn = await t.connect(server);
+  return { server, conn };
+}
+
+/** The grader listens as the server and the student's client connects to it. */
+export async function clientSession(t: TestContext): Promise<{ client: ProgramUnderTest; conn: Connection; fake: FakeServer }> {
+  const fake = await t.listen();
+  const client = await t.startClient(fake);
+  const conn = await fake.accept({ from: client });
+  return { client, conn, fake };
+}
+
+/** The student's server, and the student's client pointed at it. */
+export async function startPair(t: TestContext): Promise<{ server: ServerUnderTest; client: ProgramUnderTest }> {
+  const server = await t.startServer();
+  const client = await t.startClient(server);
+  return { server, client };
+}
+
+/** `typed` is typed at the client, which must send it (as `sent` says, with `help`); the grader answers `answer`. */
+export async function typedLineSent(client: ProgramUnderTest, conn: Connection, typed: string, sent: string | TextPattern, answer: string, help: string): Promise<void> {
+  client.type(typed);
+  await conn.expectLine(sent, { help });
+  await conn.sendLine(answer);
+}
+
+/** Closes the connection, or fails saying whether the server is stuck in a busy loop. */
+export async function expectServerCloses(server: ServerUnderTest, conn: Connection, help: string): Promise<void> {
+  try {
+    await conn.readUntilClosed({ help });
+  } catch (e) {
+    if (e instanceof StudentFailure && (await server.isSpinning())) {
+      throw new StudentFailure({ ...e.details, actual: `${e.details.actual}, while the server kept using the CPU all the time (a busy loop: recv() returning b"" over and over?)` });
+    }
+    throw e;
+  }
+}
