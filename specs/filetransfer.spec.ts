@@ -24,6 +24,7 @@ import {
 } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import {
+  clientAnswered,
   expectClientEndsNameWithNewline,
   expectEnds,
   expectErrorLineEndsWithNewline,
@@ -35,6 +36,7 @@ import {
   expectSavedFile,
   expectStillServes,
   fetchAndCheck,
+  okThen,
   secretBeside,
   startClientFor,
 } from './lib/file-request.js';
@@ -180,10 +182,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
     check('the client saves a file holding all 256 byte values unchanged and exits with code 0', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = allByteValues();
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
-      conn.end();
+      const client = await clientAnswered(t, name, okThen(content));
       await expectSavedFile(client, name, content, CLIENT_BYTES_HELP);
       await client.expectExit(0, { help: 'end normally once the file is saved' });
     });
@@ -191,29 +190,20 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
     check.alone('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
-      conn.end();
+      const client = await clientAnswered(t, name, okThen(content));
       await expectSavedFile(client, name, content, 'one recv() returns at most what you asked for, often less: loop on recv() until it returns b""');
     });
 
     check('the client writes no file when the server answers ERROR, and says it was not found', 2, async (t) => {
       const name = randomFileName('.bin');
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send('ERROR file not found\n');
-      conn.end();
+      const client = await clientAnswered(t, name, 'ERROR file not found\n');
       await expectEnds(client, 'after the ERROR line the server closes: print the message and end');
       expectNoFile(client, name);
       await expectSaidNotFound(client);
     });
 
     check('the client exits with a non-zero code and no traceback when the file was not found', 1, async (t) => {
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, randomFileName('.bin'));
-      await conn.send('ERROR file not found\n');
-      conn.end();
+      const client = await clientAnswered(t, randomFileName('.bin'), 'ERROR file not found\n');
       await expectNonZeroExit(client, 'end with sys.exit(1) when the server answered ERROR (not by raising an exception)');
       client.expectNoTraceback("a missing file is an expected case: print the server's line and sys.exit(1)");
     });
@@ -295,7 +285,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
       const content = randomBinary(256 * 1024);
       const fake = await t.listen();
       const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content.subarray(0, content.length / 2)]));
+      await conn.send(okThen(content.subarray(0, content.length / 2)));
       await conn.waitUntilRead();
       conn.reset();
       await expectGaveUpCleanly(client, name, { why: 'the connection broke before the end of the file', help: BROKEN_HELP });

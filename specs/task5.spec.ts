@@ -5,6 +5,7 @@ import path from 'node:path';
 import { check, group, randomFileName, task } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import {
+  clientAnswered,
   expectClientEndsNameWithNewline,
   expectEnds,
   expectErrorLineEndsWithNewline,
@@ -16,6 +17,7 @@ import {
   expectSavedFile,
   expectStillServes,
   fetchAndCheck,
+  okThen,
   randomUtf8Text,
   secretBeside,
   startClientFor,
@@ -104,10 +106,7 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     check('the client saves a small UTF-8 text file unchanged and exits with code 0', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(300);
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
-      conn.end();
+      const client = await clientAnswered(t, name, okThen(content));
       await expectSavedFile(client, name, content, 'write the bytes as received: open(filename, "wb").write(data)');
       await client.expectExit(0, { help: 'end normally (no sys.exit with an error code) once the file is saved' });
     });
@@ -115,38 +114,26 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     check('the client saves a text file far over 1 KiB (40 KiB) unchanged', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(40 * 1024);
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
-      conn.end();
+      const client = await clientAnswered(t, name, okThen(content));
       await expectSavedFile(client, name, content, 'one recv() returns at most what you asked for, often less: loop on recv() until it returns b""');
     });
 
     check('the client saves an empty file when the server sends OK and nothing more', 1, async (t) => {
       const name = randomFileName('.txt');
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send('OK\n');
-      conn.end();
+      const client = await clientAnswered(t, name, 'OK\n');
       await expectSavedFile(client, name, Buffer.alloc(0));
     });
 
     check('the client writes no file when the server answers ERROR, and says it was not found', 2, async (t) => {
       const name = randomFileName('.txt');
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send('ERROR file not found\n');
-      conn.end();
+      const client = await clientAnswered(t, name, 'ERROR file not found\n');
       await expectEnds(client, 'after the ERROR line the server closes: print the message and end');
       expectNoFile(client, name);
       await expectSaidNotFound(client);
     });
 
     check('the client exits with a non-zero code when the file was not found', 1, async (t) => {
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, randomFileName('.txt'));
-      await conn.send('ERROR file not found\n');
-      conn.end();
+      const client = await clientAnswered(t, randomFileName('.txt'), 'ERROR file not found\n');
       await expectNonZeroExit(client, 'end with sys.exit(1) when the server answered ERROR');
     });
   });

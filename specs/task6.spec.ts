@@ -5,6 +5,7 @@
 import { check, DEFAULT_WITHIN_MS, group, holdReading, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, scaled, task } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import {
+  clientAnswered,
   expectClientEndsNameWithNewline,
   expectEnds,
   expectErrorLineEndsWithNewline,
@@ -14,7 +15,7 @@ import {
   expectSavedFile,
   expectStillServes,
   fetchAndCheck,
-  startClientFor,
+  okThen,
 } from './lib/file-request.js';
 import { newlineChecks } from './lib/newline-checks.js';
 
@@ -119,10 +120,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
     check('the client saves a file holding all 256 byte values unchanged and exits with code 0', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = allByteValues();
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
-      conn.end();
+      const client = await clientAnswered(t, name, okThen(content));
       await expectSavedFile(client, name, content, 'keep the received bytes as bytes: no .decode(), and write them with open(filename, "wb")');
       await client.expectExit(0, { help: 'end normally once the file is saved' });
     });
@@ -130,19 +128,13 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
     check.alone('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
-      conn.end();
+      const client = await clientAnswered(t, name, okThen(content));
       await expectSavedFile(client, name, content, 'one recv() returns at most what you asked for, often less: loop on recv() until it returns b""');
     });
 
     check('the client writes no file when the server answers ERROR', 1, async (t) => {
       const name = randomFileName('.bin');
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send('ERROR file not found\n');
-      conn.end();
+      const client = await clientAnswered(t, name, 'ERROR file not found\n');
       await expectEnds(client, 'after the ERROR line the server closes: print the message and end');
       expectNoFile(client, name);
     });

@@ -146,6 +146,17 @@ export async function startClientFor(t: TestContext, fake: FakeServer, name: str
   return { client, conn };
 }
 
+/** The page's answer with a file: the line OK, then its bytes to the end of the stream. */
+export const okThen = (content: Buffer): Buffer => Buffer.concat([Buffer.from('OK\n'), content]);
+
+/** The student's client asks the grader, as the server, for `name`: it is answered `reply` and the connection closed. */
+export async function clientAnswered(t: TestContext, name: string, reply: string | Buffer): Promise<ProgramUnderTest> {
+  const { client, conn } = await startClientFor(t, await t.listen(), name);
+  await conn.send(reply);
+  conn.end();
+  return client;
+}
+
 function listFolder(dir: string): string {
   const names = readdirSync(dir);
   return names.length === 0 ? 'its folder is empty' : `its folder holds ${names.map((n) => quote(n)).join(', ')}`;
