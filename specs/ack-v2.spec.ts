@@ -28,7 +28,8 @@ import {
 import { expectCleanExit } from './lib/ends-or-serves-on.js';
 import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole } from './lib/pieces.js';
-import { clientSession, expectServerCloses, typedLineSent } from './lib/sessions.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { clientSession, expectServerCloses, serverSession, typedLineSent } from './lib/sessions.js';
 
 const PORT = 65432;
 const PREFIX = 'Server received: ';
@@ -120,35 +121,29 @@ function timeWaitOnPort(netPid: number): true | undefined {
 
 task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'], framingProbe: { message: 'hello' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check(`the server answers each message with "${PREFIX}" and the message, for several messages on one connection`, 3, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       for (let i = 0; i < 3; i++) await exchange(conn, randomSentence(24), ANSWER_HELP, true);
     });
 
     check('the server prints each message it receives', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       const message = randomSentence(30);
       await exchange(conn, message);
       await server.expectOutput(message, { help: 'print each message received: print("Received:", message)' });
     });
 
     check('the server closes the connection after the client sends bye', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await exchange(conn);
       await conn.sendLine(t.stopWords.of('server'));
       await expectClosedAfterBye(t, conn, BYE_HELP);
     });
 
     check('the server also ends the session on "BYE" (any letter case)', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await exchange(conn);
       // The one test of the page's own word: every other test speaks the server's.
       await t.stopWords.gradePageWord('server', 'BYE', async (bye) => {
@@ -246,8 +241,7 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
     });
 
     check('the server answers a message that arrives in two pieces once, whole', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const message = randomSentence(30);
       await conn.sendLinePiece(message.slice(0, 7));
       await conn.waitUntilRead();
@@ -297,8 +291,7 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
     // Last of all: a server that cannot start again here is not started again by later tests.
     check('stopped right after serving a client and started again at once, the server listens again on the same port (SO_REUSEADDR)', 2, async (t) => {
       if ((await t.net()).mode === 'none') throw new SkipTest('this machine gives the grader no network of its own, so a restart cannot use the same port');
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       await exchange(conn);
       await conn.sendLine(t.stopWords.of('server'));
       let closedAfterBye = true;

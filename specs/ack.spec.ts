@@ -24,6 +24,8 @@ import {
 import { expectCleanExit, expectEndsOrServesOn } from './lib/ends-or-serves-on.js';
 import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { serverSession } from './lib/sessions.js';
 
 const DEFAULT_MESSAGE = 'Hello, server';
 const ackOf = (text: string): string => `ACK: ${text}`;
@@ -69,29 +71,24 @@ async function serveOne(t: TestContext, server: ServerUnderTest): Promise<void> 
 
 task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server answers a message with "ACK: " and the message', 3, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const text = message();
       await conn.sendLine(text);
       await expectAck(conn, text);
     });
 
     check('the server prints the message it received', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       const text = message();
       await conn.sendLine(text);
       await server.expectOutput(text, { help: 'print the message: print("Received:", message)' });
     });
 
     check('the server closes the connection after its answer', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const text = message();
       await conn.sendLine(text);
       await expectSomeAnswer(conn);
@@ -99,8 +96,7 @@ task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
     });
 
     check('the server exits with code 0 once it has answered its client', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       const text = message();
       await conn.sendLine(text);
       await expectSomeAnswer(conn);
@@ -184,8 +180,7 @@ task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
     });
 
     check('the server acknowledges a message that arrives in two pieces, whole', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const text = message();
       await conn.sendLinePiece(text.slice(0, 4));
       await conn.waitUntilRead();
@@ -194,8 +189,7 @@ task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
     });
 
     check('the server acknowledges a message longer than 1024 bytes, whole', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const text = randomSentence(1500);
       await conn.sendLine(text);
       await expectAnswerToWhole(
@@ -218,8 +212,7 @@ task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
     });
 
     check('a client that vanishes (connection reset) before its message does not crash the server with a traceback', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       await conn.waitUntilRead();
       conn.reset();
       await expectServesOnOrEndsCleanly(server, () => serveOne(t, server), {

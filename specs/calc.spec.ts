@@ -28,6 +28,8 @@ import {
 } from '../harness/index.js';
 import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole, holdsNumber } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { serverSession } from './lib/sessions.js';
 
 /** A number as the server writes it: 5, 5.0, -3.75, 1.5e-05 (Python's str of int or float). */
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
@@ -181,13 +183,10 @@ const CLIENT_LOOP_HELP = 'loop: read a line with input(), send it with its newli
 
 task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 + 3' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server computes integer expressions with + - * / ("2 + 3" gives 5, "7 / 2" gives 3.5)', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       for (const c of integerCases()) {
         await conn.sendLine(c.expr);
         await expectResult(conn, c, RESULT_HELP);
@@ -195,8 +194,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server computes with decimal and negative numbers ("1.5 + 2.25", "-4.5 * 2")', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       for (const c of decimalCases()) {
         await conn.sendLine(c.expr);
         await expectResult(conn, c, 'numbers may have a decimal point and a leading minus: convert them with float(), not int()');
@@ -204,8 +202,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server accepts expressions without spaces or with extra spaces ("12*3", "  8 -   5 ")', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const [a, b, c, d] = [int(10, 99), int(2, 9), int(10, 99), int(1, 9)];
       for (const x of [
         { expr: `${a}*${b}`, value: a * b },
@@ -233,8 +230,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server answers ERROR to a division by zero and then answers the next expression', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       for (const expr of [`${int(1, 99)} / 0`, `${int(1, 9)}.5 / 0.0`]) {
         await conn.sendLine(expr);
         await expectError(conn, expr, 'a division by zero has no result', ZERO_HELP);
@@ -243,8 +239,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server answers ERROR to malformed input ("2 +", "abc", an empty line, "2 ** 3", "1 2") and then answers the next expression', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       // Without a newline an empty line is no bytes at all: a server that reads without one is not sent it.
       const empty = (await t.serverFraming()) === 'bare' ? [] : [''];
       for (const expr of [`${int(1, 9)} +`, 'abc', ...empty, `${int(2, 9)} ** 3`, `${int(1, 9)} ${int(1, 9)}`, `${int(1, 9)} + ${int(1, 9)} + ${int(1, 9)}`, '+']) {
@@ -255,8 +250,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server never runs its input as code: expressions that would create a file or import a module get ERROR, and nothing is created', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       const names: [string, string, string] = [pwnedName(), pwnedName(), pwnedName()];
       const replies: Array<[string, string]> = [];
       for (const expr of codeInjections(names)) {
@@ -431,8 +425,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server waits for the whole expression when it arrives in pieces', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const [a, b] = [int(10, 99), int(10, 99)];
       await conn.sendLinePiece(`${a} +`);
       await conn.waitUntilRead();
@@ -447,8 +440,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     check('the server answers two expressions sent in one piece, in order', 1, async (t) => {
       // To a server that reads without the newline, two lines in one piece are one message: the page's newline, charged once.
       if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const [x, y] = integerCases();
       await conn.send(`${x.expr}\n${y.expr}\n`);
       const help = 'one recv() may hold several lines: split what you received at each newline and answer every complete line, keeping the rest for later';
@@ -457,8 +449,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server answers a 5000-byte line with one ERROR and then answers the next expression', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       const long = `${'1 + '.repeat(1249)}100`;
       await conn.sendLine(long);
       const help = 'a line may be longer than one recv(1024): collect bytes until the newline, then answer the whole line once (here: ERROR, it has many operators)';

@@ -27,6 +27,7 @@ import {
   textPattern,
   trimmedLine,
 } from '../harness/index.js';
+import { serverListensCheck } from './lib/server-listens.js';
 import { untilAllThreadsWait } from './lib/server-threads.js';
 
 const THREAD_HELP =
@@ -181,9 +182,7 @@ const leftLine = (name: string): TextPattern => textPattern(`a line with ${quote
 
 task('chat', { port: 5003, stopWord: END_OF_INPUT }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('when a person joins, everyone already there is told their name ("* Bob joined")', 2, async (t) => {
       const server = await t.startServer();

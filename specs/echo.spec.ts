@@ -25,7 +25,8 @@ import {
   task,
   whyNoMore,
 } from '../harness/index.js';
-import { startPair, typedLineSent } from './lib/sessions.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { serverSession, startPair, typedLineSent } from './lib/sessions.js';
 
 const ECHO_LOOP_HELP =
   'keep the connection open and echo in a loop: while True: data = conn.recv(4096); if not data: break; conn.sendall(data). One recv() returns only what has arrived so far, never "the whole message"';
@@ -83,38 +84,31 @@ const PAIR_HELP =
 
 task('echo', { port: 5001, stopWord: END_OF_INPUT }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server sends a line back unchanged', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await expectEcho(conn, `${randomSentence(40)}\n`, 'send back exactly what you received: conn.sendall(data)');
     });
 
     check('the server echoes several messages on one connection, each when it arrives', 3, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       for (let i = 0; i < 4; i++) await expectEcho(conn, `${randomSentence(20 + i * 15)}\n`, ECHO_LOOP_HELP);
     });
 
     check('the server echoes a 200 KiB message (far more than 64 KiB) byte for byte', 3, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await expectEcho(conn, `${randomSentence(200 * 1024)}\n`, ECHO_LOOP_HELP);
     });
 
     check('the server echoes every byte unchanged, even bytes that are not text (0 to 255)', 2, async (t) => {
       const bytes = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(3000), Buffer.from('\n')]);
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await expectEcho(conn, bytes, 'echo the bytes as they are: conn.sendall(data), no decode()/encode(), no strip()');
     });
 
     check('the server closes the connection when the client closes its side', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await expectEcho(conn, `${randomSentence(25)}\n`, 'send back exactly what you received: conn.sendall(data)');
       conn.end();
       await conn.expectClosed({ help: 'recv() returns b"" once the client has closed: leave the loop and call conn.close()' });
@@ -227,14 +221,12 @@ task('echo', { port: 5001, stopWord: END_OF_INPUT }, () => {
     });
 
     check('the server echoes two messages that arrive in one segment', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await expectEcho(conn, `${randomSentence(20)}\n${randomSentence(20)}\n`, 'echo every byte received, not only the first line of it');
     });
 
     check('the server echoes a message that arrives in pieces', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const line = `${randomSentence(30)}\n`;
       await conn.send(line.slice(0, 5));
       await conn.waitUntilRead();

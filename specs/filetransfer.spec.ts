@@ -41,6 +41,7 @@ import {
   startClientFor,
 } from './lib/file-request.js';
 import { newlineChecks } from './lib/newline-checks.js';
+import { serverListensCheck } from './lib/server-listens.js';
 
 const MiB = 1024 * 1024;
 
@@ -111,9 +112,7 @@ const BROKEN_HELP =
 
 task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server sends a file holding all 256 byte values unchanged, after the line OK', 2, async (t) => {
       const name = randomFileName('.bin');

@@ -25,6 +25,7 @@ import {
 import { nameAskedFor, type StartAsking, symbolIn } from './lib/asked-for.js';
 import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
 import { serverSession } from './lib/sessions.js';
 import {
   answerFor,
@@ -73,9 +74,7 @@ async function expectAnswer(conn: Connection, symbol: string, help: string): Pro
 
 task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server answers a symbol with its price from the table, with two decimals (AAPL -> 189.50)', 2, async (t) => {
       const symbol = randomSymbol(TRAILING_ZERO);

@@ -24,6 +24,7 @@ import {
 import { nameAskedFor, symbolIn } from './lib/asked-for.js';
 import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
 import { serverSession } from './lib/sessions.js';
 import {
   answerFor,
@@ -96,9 +97,7 @@ async function answerEach(conn: Connection, symbols: string[], prices: string[])
 
 task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server answers every symbol of the table on one connection, in order, with two decimals', 3, async (t) => {
       const { conn } = await serverSession(t);

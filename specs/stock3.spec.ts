@@ -8,6 +8,7 @@
 
 import { type Connection, check, expectServesOnOrEndsCleanly, group, quote, type ServerUnderTest, StudentFailure, type TestContext, task, textPattern } from '../harness/index.js';
 import { newlineChecks } from './lib/newline-checks.js';
+import { serverListensCheck } from './lib/server-listens.js';
 import { serverSession } from './lib/sessions.js';
 import { anyPriceLine, clientAsking, ERROR_SHOWN, expectGivesUpCleanly, madeUpPrice, nobodyListening, PRICES, quoteLine, randomSymbol, randomSymbols, unknownSymbol } from './lib/stock-quotes.js';
 
@@ -97,9 +98,7 @@ function madeUpPrices(n: number): { numbers: number[]; texts: string[] } {
 
 task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server answers {"symbols": [...]} with valid JSON {"prices": [...]}, the prices of the table in the same order', 3, async (t) => {
       const symbols = randomSymbols(3);

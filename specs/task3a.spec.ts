@@ -3,6 +3,7 @@
 // person sees counts (the server's HELLO on screen, the client's exit code).
 
 import { check, expectServesOnOrEndsCleanly, group, randomWord, type ServerUnderTest, type TestContext, task, textPattern } from '../harness/index.js';
+import { serverListensCheck } from './lib/server-listens.js';
 
 /** End to end, the HELLO the server prints in any case: the word's case is the client group's test. */
 const ANY_CASE_HELLO = textPattern('HELLO (in any letter case)', /hello/i);
@@ -18,9 +19,7 @@ async function sendAndClose(t: TestContext, server: ServerUnderTest, message: st
 
 task('task3a', { port: 53 }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server prints HELLO sent by a client', 2, async (t) => {
       const server = await t.startServer();

@@ -24,6 +24,7 @@ import {
   whoSpeaksFirst,
 } from '../harness/index.js';
 import { expectCleanExit, expectEndsOrServesOn } from './lib/ends-or-serves-on.js';
+import { serverListensCheck } from './lib/server-listens.js';
 import { clientSession, serverSession, typedLineSent } from './lib/sessions.js';
 
 const SEND_LINE_HELP = 'send what was typed with a newline at the end: sock.sendall((message + "\\n").encode())';
@@ -151,9 +152,7 @@ function serverHelpAfterClientBye(server: ServerUnderTest, ending: string, word 
 
 task('task4', { port: 54, stopWord: 'BYE' }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server prints what the client sends and sends back what is typed at it, for several turns', 3, async (t) => {
       const { server, conn } = await serverSession(t);

@@ -23,6 +23,7 @@ import {
   startClientFor,
 } from './lib/file-request.js';
 import { newlineChecks } from './lib/newline-checks.js';
+import { serverListensCheck } from './lib/server-listens.js';
 
 /** A server folder with the file asked for and another one beside it (serving the wrong one shows). */
 function folderWith(name: string, content: Buffer): Record<string, Buffer> {
@@ -34,9 +35,7 @@ const WHOLE_FILE_HELP = 'read the whole file (f.read(), or a loop until f.read(4
 
 task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server sends a small UTF-8 text file unchanged, after the line OK', 2, async (t) => {
       const name = randomFileName('.txt');

@@ -18,6 +18,7 @@ import {
   okThen,
 } from './lib/file-request.js';
 import { newlineChecks } from './lib/newline-checks.js';
+import { serverListensCheck } from './lib/server-listens.js';
 
 const MiB = 1024 * 1024;
 
@@ -67,9 +68,7 @@ function asciiText(size: number): Buffer {
 
 task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server sends a file holding all 256 byte values unchanged', 2, async (t) => {
       const name = randomFileName('.bin');

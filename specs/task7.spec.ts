@@ -21,6 +21,7 @@ import {
 import { busyServerHint, withHintFromEvidence } from './lib/busy-server.js';
 import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import { expectClientEndsNameWithNewline, expectEnds, expectNoFile, expectSavedFile, startClientFor } from './lib/file-request.js';
+import { serverListensCheck } from './lib/server-listens.js';
 
 const THREAD_HELP =
   'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept(); read the file name inside that thread';
@@ -47,9 +48,7 @@ async function expectFile(conn: Connection, name: string, content: string, help?
 
 task('task7', { port: 57, framingProbe: { message: 'notes.txt' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server sends the requested file byte for byte, then closes the connection', 2, async (t) => {
       const files = textFiles(3000, 1500, 800);

@@ -27,6 +27,7 @@ import {
   type UdpRelay,
 } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
+import { serverListensCheck } from './lib/server-listens.js';
 import { GraderDownload } from './task8/grader-client.js';
 import { type ServeOptions, serveOneRequest } from './task8/grader-server.js';
 import { parse, showDatagram } from './task8/wire.js';
@@ -114,9 +115,7 @@ async function relayedServer(t: TestContext): Promise<{ relay: UdpRelay; serve: 
 
 task('task8', { port: 59, protocol: 'udp' }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ protocol: 'udp', pagePort: true });
-    });
+    serverListensCheck('udp');
 
     check('the server sends a binary file over 64 KiB in chunks of at most 4096 bytes, byte-exact, then END', 3, async (t) => {
       const name = randomFileName('.bin');

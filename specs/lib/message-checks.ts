@@ -24,7 +24,8 @@ import {
 } from '../../harness/index.js';
 import { expectCleanExit } from './ends-or-serves-on.js';
 import { newlineChecks } from './newline-checks.js';
-import { clientSession, expectServerCloses, startPair, typedLineSent } from './sessions.js';
+import { serverListensCheck } from './server-listens.js';
+import { clientSession, expectServerCloses, serverSession, startPair, typedLineSent } from './sessions.js';
 
 export const REPLY = 'Message received';
 const isReply = (line: string): boolean => line.trim() === REPLY;
@@ -110,20 +111,16 @@ async function unprintedClientTurn(client: ProgramUnderTest, conn: Connection): 
 export function messageTask(id: string, threaded: boolean): void {
   task(id, { port: 5000, stopWord: 'exit', framingProbe: { message: 'hello' } }, () => {
     group('server', () => {
-      check('the server starts and listens on PORT', 1, async (t) => {
-        await t.startServer({ pagePort: true });
-      });
+      serverListensCheck();
 
       check(`the server answers "${REPLY}" to each message, for several messages on one connection`, 3, async (t) => {
         // The page's wording is judged here only.
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { conn } = await serverSession(t);
         for (let i = 0; i < 3; i++) await exchange(conn, randomSentence(24), REPLY_HELP, true);
       });
 
       check('the server prints each message it receives', 1, async (t) => {
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { server, conn } = await serverSession(t);
         const message = randomSentence(30);
         await exchange(conn, message);
         await server.expectOutput(message, { help: 'print each message received: print("Received message:", message)' });
@@ -132,23 +129,20 @@ export function messageTask(id: string, threaded: boolean): void {
       check(`the server answers an empty line with "${REPLY}" too`, 1, async (t) => {
         // Without a newline an empty message is no bytes at all: nothing to send a server that reads without one.
         if (await t.newlineChargedElsewhere()) return;
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { conn } = await serverSession(t);
         await exchange(conn, '', `an empty line is a message like any other: answer it (only recv() returning b"" means the client left); ${REPLY_HELP}`);
         await exchange(conn);
       });
 
       check('the server closes the connection after the client sends exit', 2, async (t) => {
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { conn } = await serverSession(t);
         await exchange(conn);
         await conn.sendLine(t.stopWords.of('server'));
         await expectClosedAfterExit(conn, EXIT_HELP);
       });
 
       check('the server also ends the session on "EXIT" (any letter case)', 1, async (t) => {
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { conn } = await serverSession(t);
         await exchange(conn);
         // The one test of the page's own word: every other test speaks the server's.
         await t.stopWords.gradePageWord('server', 'EXIT', async (exit) => {
@@ -284,8 +278,7 @@ export function messageTask(id: string, threaded: boolean): void {
       });
 
       check('the server answers a message that arrives in two pieces once, and prints it whole', 1, async (t) => {
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { server, conn } = await serverSession(t);
         const message = randomSentence(30);
         await conn.sendLinePiece(message.slice(0, 7));
         await conn.waitUntilRead();
@@ -313,8 +306,7 @@ export function messageTask(id: string, threaded: boolean): void {
       check('the server answers two messages that arrive together in one segment, one answer each', 1, async (t) => {
         // To a server that reads without the newline, two lines together are one message: the page's newline, charged once.
         if (await t.newlineChargedElsewhere()) return;
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { conn } = await serverSession(t);
         await conn.send(`${randomSentence(20)}\n${randomSentence(20)}\n`);
         await expectReply(conn, WHOLE_LINE_HELP);
         await expectReply(conn, `two messages came in one recv(): ${WHOLE_LINE_HELP}`);
