@@ -29,6 +29,7 @@ import {
 } from '../harness/index.js';
 import { serverListensCheck } from './lib/server-listens.js';
 import { untilAllThreadsWait } from './lib/server-threads.js';
+import { silentClient } from './lib/sessions.js';
 
 const THREAD_HELP =
   "serve each person in a thread of their own: the thread reads the name, adds the connection to a shared list, then loops reading that person's lines and sending each one to every other connection in the list";
@@ -381,9 +382,7 @@ task('chat', { port: 5003, stopWord: END_OF_INPUT }, () => {
     check('the server keeps the room working after a connection that leaves without a name', 1, async (t) => {
       const server = await t.startServer();
       const [a, b] = await joinRoom(t, server, names(2));
-      const ghost = await t.connect(server);
-      await ghost.waitUntilRead();
-      ghost.end();
+      const ghost = await silentClient(t, server);
       await ghost.readUntilClosed({ help: LEAVE_HELP });
       await sendAndExpect(a, [b], `a connection that leaves before giving its name must not disturb the others; ${LEAVE_HELP}`, false);
     });

@@ -26,7 +26,7 @@ import {
   whyNoMore,
 } from '../harness/index.js';
 import { serverListensCheck } from './lib/server-listens.js';
-import { serverSession, startPair, typedLineSent } from './lib/sessions.js';
+import { abruptClient, serverSession, startPair, typedLineSent } from './lib/sessions.js';
 
 const ECHO_LOOP_HELP =
   'keep the connection open and echo in a loop: while True: data = conn.recv(4096); if not data: break; conn.sendall(data). One recv() returns only what has arrived so far, never "the whole message"';
@@ -238,10 +238,7 @@ task('echo', { port: 5001, stopWord: END_OF_INPUT }, () => {
 
     check('the server keeps serving after a client disconnects abruptly', 1, async (t) => {
       const server = await t.startServer();
-      const rude = await t.connect(server);
-      await rude.send('half a mess');
-      await rude.waitUntilRead();
-      rude.reset();
+      await abruptClient(t, server, 'half a mess');
       // Serving the next client is the server group's test: a server that then ends cleanly is fine here.
       await expectServesOnOrEndsCleanly(server, () => serveOneLine(t, server), {
         help: 'recv() and sendall() raise ConnectionResetError when a client vanishes: catch it (try/except), close that connection and go back to accept()',

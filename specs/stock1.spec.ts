@@ -26,7 +26,7 @@ import { nameAskedFor, type StartAsking, symbolIn } from './lib/asked-for.js';
 import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
-import { serverSession } from './lib/sessions.js';
+import { abruptClient, serverSession, silentClient } from './lib/sessions.js';
 import {
   answerFor,
   anyPriceLine,
@@ -222,10 +222,7 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
 
     check('the server survives a client that disconnects abruptly', 1, async (t) => {
       const server = await t.startServer();
-      const rude = await t.connect(server);
-      await rude.send('GO');
-      await rude.waitUntilRead();
-      rude.reset();
+      await abruptClient(t, server, 'GO');
       await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), {
         help: 'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on (or end with exit code 0)',
       });
@@ -233,9 +230,7 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
 
     check('the server survives a client that connects and closes without sending a symbol', 1, async (t) => {
       const server = await t.startServer();
-      const quiet = await t.connect(server);
-      await quiet.waitUntilRead();
-      quiet.end();
+      await silentClient(t, server);
       await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), {
         help: 'recv() returns b"" when the client has closed without a word: stop reading (if not chunk: break), close that connection and go on; do not look up an empty symbol',
       });

@@ -4,6 +4,7 @@
 
 import { check, expectServesOnOrEndsCleanly, group, randomWord, type ServerUnderTest, type TestContext, task, textPattern } from '../harness/index.js';
 import { serverListensCheck } from './lib/server-listens.js';
+import { abruptClient } from './lib/sessions.js';
 
 /** End to end, the HELLO the server prints in any case: the word's case is the client group's test. */
 const ANY_CASE_HELLO = textPattern('HELLO (in any letter case)', /hello/i);
@@ -100,10 +101,7 @@ task('task3a', { port: 53 }, () => {
 
     check('the server survives a client that disconnects abruptly', 1, async (t) => {
       const server = await t.startServer();
-      const rude = await t.connect(server);
-      await rude.send('HEL');
-      await rude.waitUntilRead();
-      rude.reset();
+      await abruptClient(t, server, 'HEL');
       await expectServesOnOrEndsCleanly(
         server,
         async () => {

@@ -23,7 +23,7 @@ import {
 } from '../harness/index.js';
 import { expectAnswerToWhole } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
-import { serverSession } from './lib/sessions.js';
+import { abruptClient, serverSession } from './lib/sessions.js';
 
 const READ_WHOLE_LINE = 'one recv() returns only what has arrived so far: keep calling recv() and collecting bytes until the newline arrives (or recv() returns b"")';
 const FRAMING_HELP =
@@ -231,10 +231,7 @@ task('task3c', { port: 12000 }, () => {
 
     check('the server survives a client that disconnects abruptly', 1, async (t) => {
       const server = await t.startServer();
-      const rude = await t.connect(server);
-      await rude.send('hel');
-      await rude.waitUntilRead();
-      rude.reset();
+      await abruptClient(t, server, 'hel');
       await expectServesOnOrEndsCleanly(server, () => serveOneLine(t, server), {
         help: 'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on',
       });

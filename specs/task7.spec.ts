@@ -22,6 +22,7 @@ import { busyServerHint, withHintFromEvidence } from './lib/busy-server.js';
 import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import { expectClientEndsNameWithNewline, expectEnds, expectNoFile, expectSavedFile, startClientFor } from './lib/file-request.js';
 import { serverListensCheck } from './lib/server-listens.js';
+import { silentClient } from './lib/sessions.js';
 
 const THREAD_HELP =
   'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept(); read the file name inside that thread';
@@ -247,9 +248,7 @@ task('task7', { port: 57, framingProbe: { message: 'notes.txt' } }, () => {
       const files = textFiles(2000);
       const [name] = Object.keys(files);
       const server = await t.startServer({ files });
-      const quiet = await t.connect(server);
-      await quiet.waitUntilRead();
-      quiet.end();
+      const quiet = await silentClient(t, server);
       await quiet.readUntilClosed({ help: 'when recv() returns b"" the client has left: close that connection and end its thread' });
       await download(t, server, name, files[name], 'a client that leaves must end only its own thread, not the server');
     });

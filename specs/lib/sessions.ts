@@ -33,6 +33,22 @@ export async function typedLineSent(client: ProgramUnderTest, conn: Connection, 
   await conn.sendLine(answer);
 }
 
+/** A client of `server` that sends `partial` (no newline) and, once it is read, vanishes with a reset (RST). */
+export async function abruptClient(t: TestContext, server: ServerUnderTest, partial: string): Promise<void> {
+  const rude = await t.connect(server);
+  await rude.send(partial);
+  await rude.waitUntilRead();
+  rude.reset();
+}
+
+/** A client of `server` that connects and, once the server has waited on it, closes without a word; its connection. */
+export async function silentClient(t: TestContext, server: ServerUnderTest): Promise<Connection> {
+  const quiet = await t.connect(server);
+  await quiet.waitUntilRead();
+  quiet.end();
+  return quiet;
+}
+
 /** Closes the connection, or fails saying whether the server is stuck in a busy loop. */
 export async function expectServerCloses(server: ServerUnderTest, conn: Connection, help: string): Promise<void> {
   try {

@@ -22,6 +22,7 @@ import {
 import { busyServerHint, withHintFromEvidence } from './busy-server.js';
 import { expectAnswerToWhole, holdsAPrice } from './pieces.js';
 import { untilAllThreadsWait } from './server-threads.js';
+import { silentClient } from './sessions.js';
 import { anyPriceLine, ERROR_SHOWN } from './stock-quotes.js';
 
 /** The price table of the protocol pages. */
@@ -341,9 +342,7 @@ export function robustnessBasics(opts: StockOptions = {}): void {
 
   check('the server keeps serving after a client connects and leaves without a word', 1, async (t) => {
     const server = await t.startServer({ env });
-    const quiet = await t.connect(server);
-    await quiet.waitUntilRead();
-    quiet.end();
+    const quiet = await silentClient(t, server);
     await quiet.readUntilClosed({ help: 'when recv() returns b"" the client has left: close that connection (and remove it from your list)' });
     await expectStillServes(t, server, 'a client that leaves must end only its own connection: stop reading from it and close it, and keep serving the others');
   });
