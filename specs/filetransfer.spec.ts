@@ -15,7 +15,6 @@ import {
   quote,
   randomBinary,
   randomFileName,
-  randomInt,
   randomSentence,
   StudentFailure,
   scaled,
@@ -23,6 +22,7 @@ import {
   task,
 } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
+import { allByteValues, folderWith, MiB } from './lib/file-contents.js';
 import {
   clientAnswered,
   expectClientEndsNameWithNewline,
@@ -43,30 +43,10 @@ import {
 import { newlineChecks } from './lib/newline-checks.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
-const MiB = 1024 * 1024;
-
-/** Every byte value 0-255, eight times over, each round in a new random order. */
-function allByteValues(): Buffer {
-  const rounds = Array.from({ length: 8 }, () => {
-    const values = Array.from({ length: 256 }, (_, i) => i);
-    for (let i = values.length - 1; i > 0; i--) {
-      const j = randomInt(i + 1);
-      [values[i], values[j]] = [values[j], values[i]];
-    }
-    return Buffer.from(values);
-  });
-  return Buffer.concat(rounds);
-}
-
 /** A binary file that breaks every text habit: all byte values, CR LF, NULs, then random bytes. */
 function binaryFile(size: number): Buffer {
   const head = Buffer.concat([allByteValues(), Buffer.from('\r\n\n\r\0\0\xff\xfe', 'latin1')]);
   return Buffer.concat([head, randomBinary(Math.max(0, size - head.length))]).subarray(0, size);
-}
-
-/** A server folder with the file asked for and another binary file beside it. */
-function folderWith(name: string, content: Buffer): Record<string, Buffer> {
-  return { [name]: content, [randomFileName('.bin')]: randomBinary(512) };
 }
 
 /** Where nothing listens: the grader opens the place a client looks for, then closes it. */

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { check, group, randomFileName, task } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
+import { folderWith } from './lib/file-contents.js';
 import {
   clientAnswered,
   expectClientEndsNameWithNewline,
@@ -25,11 +26,6 @@ import {
 import { newlineChecks } from './lib/newline-checks.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
-/** A server folder with the file asked for and another one beside it (serving the wrong one shows). */
-function folderWith(name: string, content: Buffer): Record<string, Buffer> {
-  return { [name]: content, [randomFileName('.txt')]: randomUtf8Text(300) };
-}
-
 const REFUSE_HELP = 'serve only names without a folder part: refuse a name containing "/", "\\\\" or ".." with conn.sendall(b"ERROR not allowed\\n")';
 const WHOLE_FILE_HELP = 'read the whole file (f.read(), or a loop until f.read(4096) returns b"") and send it with sendall()';
 
@@ -40,34 +36,34 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     check('the server sends a small UTF-8 text file unchanged, after the line OK', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(300);
-      const server = await t.startServer({ files: folderWith(name, content) });
+      const server = await t.startServer({ files: folderWith(name, content, 'text') });
       await fetchAndCheck(t, server, name, content, { help: 'open the file in binary mode (open(name, "rb")) and send its bytes as they are' });
     });
 
     check('the server sends a text file far over 1 KiB (40 KiB) unchanged', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(40 * 1024);
-      const server = await t.startServer({ files: folderWith(name, content) });
+      const server = await t.startServer({ files: folderWith(name, content, 'text') });
       await fetchAndCheck(t, server, name, content, { help: WHOLE_FILE_HELP });
     });
 
     check('the server answers OK and nothing more for an empty file (0 bytes)', 1, async (t) => {
       const name = randomFileName('.txt');
-      const server = await t.startServer({ files: folderWith(name, Buffer.alloc(0)) });
+      const server = await t.startServer({ files: folderWith(name, Buffer.alloc(0), 'text') });
       await fetchAndCheck(t, server, name, Buffer.alloc(0));
     });
 
     check('the server sends a text file with Windows line endings (CR LF) unchanged', 1, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(2048, '\r\n');
-      const server = await t.startServer({ files: folderWith(name, content) });
+      const server = await t.startServer({ files: folderWith(name, content, 'text') });
       await fetchAndCheck(t, server, name, content, { help: 'a file opened in text mode ("r") turns \\r\\n into \\n: open it with "rb" and send the bytes' });
     });
 
     check('the server answers ERROR for a file that is not in its folder, and keeps serving', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(200);
-      const server = await t.startServer({ files: folderWith(name, content) });
+      const server = await t.startServer({ files: folderWith(name, content, 'text') });
       const first = await t.connect(server);
       await first.sendLine(randomFileName('.txt'));
       await expectErrorReply(first, {
@@ -84,7 +80,7 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     });
 
     check('the server refuses a name with ../ and sends nothing from outside its folder', 2, async (t) => {
-      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100)) });
+      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100), 'text') });
       const secret = await secretBeside(t, server.dir);
       const conn = await t.connect(server);
       await conn.sendLine(`../${path.basename(secret.file)}`);
@@ -92,7 +88,7 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     });
 
     check('the server refuses an absolute path and does not send that file', 1, async (t) => {
-      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100)) });
+      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100), 'text') });
       const secret = await secretBeside(t, server.dir);
       const conn = await t.connect(server);
       // The path as the server itself names the file.
@@ -143,21 +139,21 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
       const content = Buffer.concat([randomUtf8Text(20 * 1024), randomUtf8Text(20 * 1024, '\r\n')]);
       // A client with a name of its own (hard-coded) is graded on the file it saves: its server holds the file under that name.
       const asked = await fileAskedFor(t, name);
-      const server = await t.startServer({ files: folderWith(asked, content) });
+      const server = await t.startServer({ files: folderWith(asked, content, 'text') });
       const client = await startOwnClient(t, server, name);
       await expectDownloaded(client, asked, content);
     });
 
     check('your client gets an empty file from your server as an empty file', 1, async (t) => {
       const name = randomFileName('.txt');
-      const server = await t.startServer({ files: folderWith(name, Buffer.alloc(0)) });
+      const server = await t.startServer({ files: folderWith(name, Buffer.alloc(0), 'text') });
       const client = await startOwnClient(t, server, name);
       await expectDownloaded(client, name, Buffer.alloc(0), { help: 'an empty file exists: the client must still create it, with nothing in it' });
     });
 
     check('asking your server for a missing file, your client says it was not found, saves nothing and exits with a non-zero code', 2, async (t) => {
       const name = randomFileName('.txt');
-      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(200)) });
+      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(200), 'text') });
       const client = await startOwnClient(t, server, name);
       await expectReportsMissing(client, name, { nonZeroExit: true });
     });
@@ -174,13 +170,13 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
         await conn.sendLine(randomFileName('.txt'));
         await expectErrorLineEndsWithNewline(conn, 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the page\'s replies are lines, and a client may read up to the newline');
       },
-      (t) => t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100)) }),
+      (t) => t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100), 'text') }),
     );
 
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(500);
-      const server = await t.startServer({ files: folderWith(name, content) });
+      const server = await t.startServer({ files: folderWith(name, content, 'text') });
       const conn = await t.connect(server);
       await conn.sendLinePiece(name.slice(0, 3));
       await conn.waitUntilRead();
@@ -191,7 +187,7 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     check('the server keeps serving after a client connects and leaves without a word', 1, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(200);
-      const server = await t.startServer({ files: folderWith(name, content) });
+      const server = await t.startServer({ files: folderWith(name, content, 'text') });
       const silent = await t.connect(server);
       silent.end();
       await expectStillServes(t, server, name, content, 'recv() returning b"" means the client left: stop reading, close that connection and accept() the next');

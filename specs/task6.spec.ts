@@ -4,6 +4,7 @@
 
 import { check, DEFAULT_WITHIN_MS, group, holdReading, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, scaled, task } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
+import { allByteValues, folderWith, MiB } from './lib/file-contents.js';
 import {
   clientAnswered,
   expectClientEndsNameWithNewline,
@@ -20,21 +21,6 @@ import {
 import { newlineChecks } from './lib/newline-checks.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
-const MiB = 1024 * 1024;
-
-/** Every byte value 0-255, eight times over, each round in a new random order. */
-function allByteValues(): Buffer {
-  const rounds = Array.from({ length: 8 }, () => {
-    const values = Array.from({ length: 256 }, (_, i) => i);
-    for (let i = values.length - 1; i > 0; i--) {
-      const j = randomInt(i + 1);
-      [values[i], values[j]] = [values[j], values[i]];
-    }
-    return Buffer.from(values);
-  });
-  return Buffer.concat(rounds);
-}
-
 /** Text-like bytes broken by every kind of line ending, lone CRs and non-UTF-8 bytes. */
 function lineEndingsMix(): Buffer {
   const pieces = ['\r\n', '\n', '\r', '\r\r\n', '\n\r', 'data', 'x', '\t', '\0'].map((p) => Buffer.from(p, 'latin1'));
@@ -45,11 +31,6 @@ function lineEndingsMix(): Buffer {
     size += part.length;
   }
   return Buffer.concat(parts);
-}
-
-/** A server folder with the file asked for and another binary file beside it. */
-function folderWith(name: string, content: Buffer): Record<string, Buffer> {
-  return { [name]: content, [randomFileName('.bin')]: randomBinary(512) };
 }
 
 const BINARY_HELP = 'open the file with "rb" and send the bytes as they are: never .decode() them or open the file in text mode';
