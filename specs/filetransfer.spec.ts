@@ -21,13 +21,11 @@ import {
   type TestContext,
   task,
 } from '../harness/index.js';
-import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
+import { expectDownloaded, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import { allByteValues, folderWith, MiB } from './lib/file-contents.js';
 import {
   clientAnswered,
-  expectClientEndsNameWithNewline,
   expectEnds,
-  expectErrorLineEndsWithNewline,
   expectErrorReply,
   expectFileReply,
   expectNoFile,
@@ -40,7 +38,7 @@ import {
   secretBeside,
   startClientFor,
 } from './lib/file-request.js';
-import { newlineChecks } from './lib/newline-checks.js';
+import { binaryClientChecks, missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
 /** A binary file that breaks every text habit: all byte values, CR LF, NULs, then random bytes. */
@@ -158,20 +156,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
   });
 
   group('client', () => {
-    check('the client saves a file holding all 256 byte values unchanged and exits with code 0', 2, async (t) => {
-      const name = randomFileName('.bin');
-      const content = allByteValues();
-      const client = await clientAnswered(t, name, okThen(content));
-      await expectSavedFile(client, name, content, CLIENT_BYTES_HELP);
-      await client.expectExit(0, { help: 'end normally once the file is saved' });
-    });
-
-    check.alone('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
-      const name = randomFileName('.bin');
-      const content = randomBinary(1.5 * MiB);
-      const client = await clientAnswered(t, name, okThen(content));
-      await expectSavedFile(client, name, content, 'one recv() returns at most what you asked for, often less: loop on recv() until it returns b""');
-    });
+    binaryClientChecks(CLIENT_BYTES_HELP);
 
     check('the client writes no file when the server answers ERROR, and says it was not found', 2, async (t) => {
       const name = randomFileName('.bin');
@@ -199,12 +184,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
       await expectDownloaded(client, asked, content, { within: scaled(5000) });
     });
 
-    check('asking your server for a missing file, your client says it was not found, saves nothing and exits with a non-zero code', 2, async (t) => {
-      const name = randomFileName('.bin');
-      const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(2048)) });
-      const client = await startOwnClient(t, server, name);
-      await expectReportsMissing(client, name, { nonZeroExit: true });
-    });
+    missingFileCheck('binary', 2);
 
     check('with no server running, your client prints one line saying so, saves nothing and exits with a non-zero code (no traceback)', 2, async (t) => {
       const name = randomFileName('.bin');
@@ -217,21 +197,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
   });
 
   group('robustness', () => {
-    check('the client ends the file name it sends with a newline', 1, async (t) => {
-      await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.bin'));
-    });
-
-    newlineChecks(
-      'the server ends its ERROR line with a newline',
-      async (conn) => {
-        await conn.sendLine(randomFileName('.bin'));
-        await expectErrorLineEndsWithNewline(
-          conn,
-          'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the status line, OK or ERROR, ends with a newline, so a client can read up to it',
-        );
-      },
-      (t) => t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(512)) }),
-    );
+    requestNewlineChecks('binary', 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the status line, OK or ERROR, ends with a newline, so a client can read up to it');
 
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
       const name = randomFileName('.bin');

@@ -3,13 +3,11 @@
 
 import path from 'node:path';
 import { check, group, randomFileName, task } from '../harness/index.js';
-import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
+import { expectDownloaded, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import { folderWith } from './lib/file-contents.js';
 import {
   clientAnswered,
-  expectClientEndsNameWithNewline,
   expectEnds,
-  expectErrorLineEndsWithNewline,
   expectErrorReply,
   expectFileReply,
   expectNoFile,
@@ -23,7 +21,7 @@ import {
   secretBeside,
   startClientFor,
 } from './lib/file-request.js';
-import { newlineChecks } from './lib/newline-checks.js';
+import { missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
 const REFUSE_HELP = 'serve only names without a folder part: refuse a name containing "/", "\\\\" or ".." with conn.sendall(b"ERROR not allowed\\n")';
@@ -151,27 +149,11 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
       await expectDownloaded(client, name, Buffer.alloc(0), { help: 'an empty file exists: the client must still create it, with nothing in it' });
     });
 
-    check('asking your server for a missing file, your client says it was not found, saves nothing and exits with a non-zero code', 2, async (t) => {
-      const name = randomFileName('.txt');
-      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(200), 'text') });
-      const client = await startOwnClient(t, server, name);
-      await expectReportsMissing(client, name, { nonZeroExit: true });
-    });
+    missingFileCheck('text', 2);
   });
 
   group('robustness', () => {
-    check('the client ends the file name it sends with a newline', 1, async (t) => {
-      await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.txt'));
-    });
-
-    newlineChecks(
-      'the server ends its ERROR line with a newline',
-      async (conn) => {
-        await conn.sendLine(randomFileName('.txt'));
-        await expectErrorLineEndsWithNewline(conn, 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the page\'s replies are lines, and a client may read up to the newline');
-      },
-      (t) => t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100), 'text') }),
-    );
+    requestNewlineChecks('text', 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the page\'s replies are lines, and a client may read up to the newline');
 
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
       const name = randomFileName('.txt');

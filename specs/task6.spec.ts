@@ -3,22 +3,10 @@
 // binary: every byte value, NULs, CR and LF, bytes that are not UTF-8, several MiB.
 
 import { check, DEFAULT_WITHIN_MS, group, holdReading, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, scaled, task } from '../harness/index.js';
-import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
+import { expectDownloaded, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import { allByteValues, folderWith, MiB } from './lib/file-contents.js';
-import {
-  clientAnswered,
-  expectClientEndsNameWithNewline,
-  expectEnds,
-  expectErrorLineEndsWithNewline,
-  expectErrorReply,
-  expectFileReply,
-  expectNoFile,
-  expectSavedFile,
-  expectStillServes,
-  fetchAndCheck,
-  okThen,
-} from './lib/file-request.js';
-import { newlineChecks } from './lib/newline-checks.js';
+import { clientAnswered, expectEnds, expectErrorReply, expectFileReply, expectNoFile, expectStillServes, fetchAndCheck } from './lib/file-request.js';
+import { binaryClientChecks, missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
 /** Text-like bytes broken by every kind of line ending, lone CRs and non-UTF-8 bytes. */
@@ -97,20 +85,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
   });
 
   group('client', () => {
-    check('the client saves a file holding all 256 byte values unchanged and exits with code 0', 2, async (t) => {
-      const name = randomFileName('.bin');
-      const content = allByteValues();
-      const client = await clientAnswered(t, name, okThen(content));
-      await expectSavedFile(client, name, content, 'keep the received bytes as bytes: no .decode(), and write them with open(filename, "wb")');
-      await client.expectExit(0, { help: 'end normally once the file is saved' });
-    });
-
-    check.alone('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
-      const name = randomFileName('.bin');
-      const content = randomBinary(1.5 * MiB);
-      const client = await clientAnswered(t, name, okThen(content));
-      await expectSavedFile(client, name, content, 'one recv() returns at most what you asked for, often less: loop on recv() until it returns b""');
-    });
+    binaryClientChecks('keep the received bytes as bytes: no .decode(), and write them with open(filename, "wb")');
 
     check('the client writes no file when the server answers ERROR', 1, async (t) => {
       const name = randomFileName('.bin');
@@ -131,12 +106,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
       await expectDownloaded(client, asked, content, { within: scaled(5000) });
     });
 
-    check('asking your server for a missing file, your client says it was not found, saves nothing and exits with a non-zero code', 1, async (t) => {
-      const name = randomFileName('.bin');
-      const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(2048)) });
-      const client = await startOwnClient(t, server, name);
-      await expectReportsMissing(client, name, { nonZeroExit: true });
-    });
+    missingFileCheck('binary', 1);
 
     check('several of your clients started together all get their files from your server', 2, async (t) => {
       const names = Array.from({ length: 3 }, () => randomFileName('.bin'));
@@ -150,18 +120,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
   });
 
   group('robustness', () => {
-    check('the client ends the file name it sends with a newline', 1, async (t) => {
-      await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.bin'));
-    });
-
-    newlineChecks(
-      'the server ends its ERROR line with a newline',
-      async (conn) => {
-        await conn.sendLine(randomFileName('.bin'));
-        await expectErrorLineEndsWithNewline(conn, ERROR_NEWLINE_HELP);
-      },
-      (t) => t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(512)) }),
-    );
+    requestNewlineChecks('binary', ERROR_NEWLINE_HELP);
 
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
       const name = randomFileName('.bin');
