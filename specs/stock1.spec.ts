@@ -10,7 +10,6 @@ import {
   type Connection,
   check,
   DEFAULT_WITHIN_MS,
-  expectServesOnOrEndsCleanly,
   group,
   quote,
   type ServerUnderTest,
@@ -26,7 +25,7 @@ import { nameAskedFor, type StartAsking, symbolIn } from './lib/asked-for.js';
 import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
-import { abruptClient, serverSession, silentClient } from './lib/sessions.js';
+import { abruptClient, expectSurvives, serverSession, silentClient } from './lib/sessions.js';
 import {
   answerFor,
   anyPriceLine,
@@ -221,19 +220,21 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
     });
 
     check('the server survives a client that disconnects abruptly', 1, async (t) => {
-      const server = await t.startServer();
-      await abruptClient(t, server, 'GO');
-      await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), {
-        help: 'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on (or end with exit code 0)',
-      });
+      await expectSurvives(
+        t,
+        (s) => abruptClient(t, s, 'GO'),
+        (s) => serveOneSymbol(t, s),
+        'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on (or end with exit code 0)',
+      );
     });
 
     check('the server survives a client that connects and closes without sending a symbol', 1, async (t) => {
-      const server = await t.startServer();
-      await silentClient(t, server);
-      await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), {
-        help: 'recv() returns b"" when the client has closed without a word: stop reading (if not chunk: break), close that connection and go on; do not look up an empty symbol',
-      });
+      await expectSurvives(
+        t,
+        (s) => silentClient(t, s),
+        (s) => serveOneSymbol(t, s),
+        'recv() returns b"" when the client has closed without a word: stop reading (if not chunk: break), close that connection and go on; do not look up an empty symbol',
+      );
     });
 
     check('the client prints the whole answer when it arrives in pieces', 1, async (t) => {

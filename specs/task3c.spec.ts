@@ -8,7 +8,6 @@ import {
   type Connection,
   check,
   DEFAULT_WITHIN_MS,
-  expectServesOnOrEndsCleanly,
   group,
   type ProgramUnderTest,
   quote,
@@ -23,7 +22,7 @@ import {
 } from '../harness/index.js';
 import { expectAnswerToWhole } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
-import { abruptClient, serverSession } from './lib/sessions.js';
+import { abruptClient, expectSurvives, serverSession } from './lib/sessions.js';
 
 const READ_WHOLE_LINE = 'one recv() returns only what has arrived so far: keep calling recv() and collecting bytes until the newline arrives (or recv() returns b"")';
 const FRAMING_HELP =
@@ -230,11 +229,12 @@ task('task3c', { port: 12000 }, () => {
     });
 
     check('the server survives a client that disconnects abruptly', 1, async (t) => {
-      const server = await t.startServer();
-      await abruptClient(t, server, 'hel');
-      await expectServesOnOrEndsCleanly(server, () => serveOneLine(t, server), {
-        help: 'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on',
-      });
+      await expectSurvives(
+        t,
+        (s) => abruptClient(t, s, 'hel'),
+        (s) => serveOneLine(t, s),
+        'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on',
+      );
     });
 
     check('the client prints the whole reply when it arrives in pieces', 1, async (t) => {

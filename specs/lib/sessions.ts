@@ -2,7 +2,7 @@
 // server, as the server of the student's client, or the student's two programs together;
 // and the client's turn, a line typed at it that it must send.
 
-import { type Connection, type FakeServer, type ProgramUnderTest, type ServerUnderTest, StudentFailure, type TestContext, type TextPattern } from '../../harness/index.js';
+import { type Connection, expectServesOnOrEndsCleanly, type FakeServer, type ProgramUnderTest, type ServerUnderTest, StudentFailure, type TestContext, type TextPattern } from '../../harness/index.js';
 
 /** The student's server, and the grader connected to it as the client. */
 export async function serverSession(t: TestContext): Promise<{ server: ServerUnderTest; conn: Connection }> {
@@ -47,6 +47,16 @@ export async function silentClient(t: TestContext, server: ServerUnderTest): Pro
   await quiet.waitUntilRead();
   quiet.end();
   return quiet;
+}
+
+/**
+ * The student's server meets `visitor` (a client that misbehaves), then serves the next
+ * client (`serveNext`) or ends cleanly: serving on is the server group's test, not this one.
+ */
+export async function expectSurvives(t: TestContext, visitor: (server: ServerUnderTest) => Promise<unknown>, serveNext: (server: ServerUnderTest) => Promise<void>, help: string): Promise<void> {
+  const server = await t.startServer();
+  await visitor(server);
+  await expectServesOnOrEndsCleanly(server, () => serveNext(server), { help });
 }
 
 /** Closes the connection, or fails saying whether the server is stuck in a busy loop. */
