@@ -27,7 +27,7 @@ import {
 } from '../harness/index.js';
 import { expectCleanExit } from './lib/ends-or-serves-on.js';
 import { newlineChecks } from './lib/newline-checks.js';
-import { expectAnswerToWhole } from './lib/pieces.js';
+import { expectAnswerToWhole, sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
 import { clientSession, expectServerCloses, serverSession, typedLineSent } from './lib/sessions.js';
 
@@ -243,9 +243,7 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
     check('the server answers a message that arrives in two pieces once, whole', 1, async (t) => {
       const { conn } = await serverSession(t);
       const message = randomSentence(30);
-      await conn.sendLinePiece(message.slice(0, 7));
-      await conn.waitUntilRead();
-      await conn.sendLine(message.slice(7));
+      await sendLineInTwo(conn, message, 7);
       await expectAnswerToWhole(conn, { holds: message, what: `the whole message ${quote(message)}`, sent: [message.slice(0, 7), `${message.slice(7)}\n`] }, WHOLE_LINE_HELP);
     });
 

@@ -23,7 +23,7 @@ import {
 } from '../harness/index.js';
 import { expectCleanExit, expectEndsOrServesOn } from './lib/ends-or-serves-on.js';
 import { newlineChecks } from './lib/newline-checks.js';
-import { expectAnswerToWhole } from './lib/pieces.js';
+import { expectAnswerToWhole, sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
 import { serverSession } from './lib/sessions.js';
 
@@ -182,9 +182,7 @@ task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
     check('the server acknowledges a message that arrives in two pieces, whole', 1, async (t) => {
       const { conn } = await serverSession(t);
       const text = message();
-      await conn.sendLinePiece(text.slice(0, 4));
-      await conn.waitUntilRead();
-      await conn.sendLine(text.slice(4));
+      await sendLineInTwo(conn, text, 4);
       await expectAnswerToWhole(conn, { holds: text, what: `the whole message ${quote(text)}`, sent: [text.slice(0, 4), `${text.slice(4)}\n`] }, WHOLE_LINE_HELP);
     });
 
@@ -204,9 +202,7 @@ task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
       const { client, conn } = await clientSending(t, text.split(' '));
       await conn.readLine();
       const ack = ackOf(text);
-      await conn.sendLinePiece(ack.slice(0, 6));
-      await conn.waitUntilRead();
-      await conn.sendLine(ack.slice(6));
+      await sendLineInTwo(conn, ack, 6);
       conn.end();
       await client.expectOutput(ack, { help: `${WHOLE_LINE_HELP}; then print it all` });
     });

@@ -27,7 +27,7 @@ import {
   textPattern,
 } from '../harness/index.js';
 import { newlineChecks } from './lib/newline-checks.js';
-import { expectAnswerToWhole, holdsNumber } from './lib/pieces.js';
+import { expectAnswerToWhole, holdsNumber, sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
 import { serverSession } from './lib/sessions.js';
 
@@ -482,9 +482,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
       const value = a * b;
       const { client, conn } = await clientTyping(t, `${a} * ${b}`);
       const text = String(value);
-      await conn.sendLinePiece(text.slice(0, 2));
-      await conn.waitUntilRead();
-      await conn.sendLine(text.slice(2));
+      await sendLineInTwo(conn, text, 2);
       await client.expectOutput(showsNumber(value), { help: 'one recv() may return part of the reply: keep reading until the newline arrives, then print the whole line' });
     });
   });

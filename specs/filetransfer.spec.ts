@@ -39,6 +39,7 @@ import {
   startClientFor,
 } from './lib/file-request.js';
 import { binaryClientChecks, missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
+import { sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
 /** A binary file that breaks every text habit: all byte values, CR LF, NULs, then random bytes. */
@@ -204,9 +205,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
       const content = randomBinary(4096);
       const server = await t.startServer({ files: folderWith(name, content) });
       const conn = await t.connect(server);
-      await conn.sendLinePiece(name.slice(0, 3));
-      await conn.waitUntilRead();
-      await conn.sendLine(name.slice(3));
+      await sendLineInTwo(conn, name, 3);
       await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
     });
 

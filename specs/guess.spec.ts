@@ -28,6 +28,7 @@ import {
 } from '../harness/index.js';
 import { busyServerHint, withHintFromEvidence } from './lib/busy-server.js';
 import { newlineChecks } from './lib/newline-checks.js';
+import { sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
 import { serverSession } from './lib/sessions.js';
 
@@ -402,9 +403,7 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
         const game = new Search(`game ${round}`);
         while (game.won === undefined) {
           const guess = String(game.next());
-          await conn.sendLinePiece(guess.slice(0, 1));
-          await conn.waitUntilRead();
-          await conn.sendLine(guess.slice(1));
+          await sendLineInTwo(conn, guess, 1);
           const line = await readReply(conn, guess, LOOP_HELP);
           const hint = hintMeant(line);
           if (!hint) throw new StudentFailure({ sent: conn.lastSent, expected: `the hint for ${guess}, sent in two pieces`, actual: `the line ${quote(line)}`, help: LOOP_HELP });

@@ -23,7 +23,7 @@ import {
 } from '../harness/index.js';
 import { nameAskedFor, symbolIn } from './lib/asked-for.js';
 import { newlineChecks } from './lib/newline-checks.js';
-import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
+import { expectAnswerToWhole, holdsAPrice, sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
 import { serverSession } from './lib/sessions.js';
 import {
@@ -258,9 +258,7 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
     check('the server waits for the whole symbol when it arrives in pieces', 1, async (t) => {
       const symbol = randomSymbol();
       const { conn } = await serverSession(t);
-      await conn.sendLinePiece(symbol.slice(0, 2));
-      await conn.waitUntilRead();
-      await conn.sendLine(symbol.slice(2));
+      await sendLineInTwo(conn, symbol, 2);
       await expectAnswerToWhole(
         conn,
         { holds: holdsAPrice, what: `a price for ${symbol} (${PRICES[symbol]} in the page's table)`, sent: [symbol.slice(0, 2), `${symbol.slice(2)}\n`] },
@@ -298,9 +296,7 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
       const price = madeUpPrice();
       const { client, conn } = await clientAsking(t, [symbol]);
       await conn.readLine();
-      await conn.sendLinePiece(price.slice(0, 2));
-      await conn.waitUntilRead();
-      await conn.sendLine(price.slice(2));
+      await sendLineInTwo(conn, price, 2);
       // The price whole is judged here; printing the symbol beside it is the client group's test.
       await client.expectOutput(textPattern(`the price ${quote(price)} whole`, new RegExp(`(?<![\\d.])${price.replace('.', '\\.')}(?!\\d)`)), {
         help: `TCP may deliver "${price}\\n" in pieces: ${READ_LINE_HELP}`,

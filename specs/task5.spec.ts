@@ -22,6 +22,7 @@ import {
   startClientFor,
 } from './lib/file-request.js';
 import { missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
+import { sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
 const REFUSE_HELP = 'serve only names without a folder part: refuse a name containing "/", "\\\\" or ".." with conn.sendall(b"ERROR not allowed\\n")';
@@ -160,9 +161,7 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
       const content = randomUtf8Text(500);
       const server = await t.startServer({ files: folderWith(name, content, 'text') });
       const conn = await t.connect(server);
-      await conn.sendLinePiece(name.slice(0, 3));
-      await conn.waitUntilRead();
-      await conn.sendLine(name.slice(3));
+      await sendLineInTwo(conn, name, 3);
       await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
     });
 

@@ -7,6 +7,7 @@ import { expectDownloaded, fileAskedFor, startOwnClient } from './lib/end-to-end
 import { allByteValues, folderWith, MiB } from './lib/file-contents.js';
 import { clientAnswered, expectEnds, expectErrorReply, expectFileReply, expectNoFile, expectStillServes, fetchAndCheck } from './lib/file-request.js';
 import { binaryClientChecks, missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
+import { sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
 /** Text-like bytes broken by every kind of line ending, lone CRs and non-UTF-8 bytes. */
@@ -127,9 +128,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
       const content = asciiText(4096);
       const server = await t.startServer({ files: folderWith(name, content) });
       const conn = await t.connect(server);
-      await conn.sendLinePiece(name.slice(0, 3));
-      await conn.waitUntilRead();
-      await conn.sendLine(name.slice(3));
+      await sendLineInTwo(conn, name, 3);
       await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
     });
 

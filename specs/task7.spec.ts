@@ -21,6 +21,7 @@ import {
 import { busyServerHint, withHintFromEvidence } from './lib/busy-server.js';
 import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import { expectClientEndsNameWithNewline, expectEnds, expectNoFile, expectSavedFile, startClientFor } from './lib/file-request.js';
+import { sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
 import { silentClient } from './lib/sessions.js';
 
@@ -238,9 +239,7 @@ task('task7', { port: 57, framingProbe: { message: 'notes.txt' } }, () => {
       const [name] = Object.keys(files);
       const server = await t.startServer({ files });
       const conn = await t.connect(server);
-      await conn.sendLinePiece(name.slice(0, 4));
-      await conn.waitUntilRead();
-      await conn.sendLine(name.slice(4));
+      await sendLineInTwo(conn, name, 4);
       await expectFile(conn, name, files[name], 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived');
     });
 

@@ -24,6 +24,7 @@ import {
 } from '../../harness/index.js';
 import { expectCleanExit } from './ends-or-serves-on.js';
 import { newlineChecks } from './newline-checks.js';
+import { sendLineInTwo } from './pieces.js';
 import { serverListensCheck } from './server-listens.js';
 import { clientSession, expectServerCloses, serverSession, startPair, typedLineSent } from './sessions.js';
 
@@ -280,9 +281,7 @@ export function messageTask(id: string, threaded: boolean): void {
       check('the server answers a message that arrives in two pieces once, and prints it whole', 1, async (t) => {
         const { server, conn } = await serverSession(t);
         const message = randomSentence(30);
-        await conn.sendLinePiece(message.slice(0, 7));
-        await conn.waitUntilRead();
-        await conn.sendLine(message.slice(7));
+        await sendLineInTwo(conn, message, 7);
         // Joined is what counts here: one answer, in any words, and the message printed whole.
         await conn.readLine({ help: WHOLE_LINE_HELP });
         await server.expectOutput(message, { help: WHOLE_LINE_HELP });
@@ -316,9 +315,7 @@ export function messageTask(id: string, threaded: boolean): void {
         const { client, conn } = await clientSession(t);
         client.type(randomSentence(20));
         await conn.readLine();
-        await conn.sendLinePiece(REPLY.slice(0, 5));
-        await conn.waitUntilRead();
-        await conn.sendLine(REPLY.slice(5));
+        await sendLineInTwo(conn, REPLY, 5);
         await client.expectOutput(REPLY, { help: WHOLE_LINE_HELP });
       });
 
