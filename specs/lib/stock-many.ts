@@ -23,11 +23,9 @@ import { busyServerHint, withHintFromEvidence } from './busy-server.js';
 import { expectAnswerToWhole, holdsAPrice } from './pieces.js';
 import { untilAllThreadsWait } from './server-threads.js';
 import { silentClient } from './sessions.js';
-import { anyPriceLine, ERROR_SHOWN } from './stock-quotes.js';
+import { anyPriceLine, ERROR_SHOWN, PRICES, SYMBOLS } from './stock-quotes.js';
 
-/** The price table of the protocol pages. */
-export const PRICES: Readonly<Record<string, string>> = { AAPL: '189.50', GOOG: '141.20', MSFT: '378.85', AMZN: '145.30', TSLA: '242.65' };
-export const SYMBOLS = Object.keys(PRICES);
+export { PRICES, SYMBOLS };
 
 export interface StockOptions {
   /** Environment for the student's server in every check here (stock6: a long STOCK_INTERVAL, so the table holds). */
