@@ -297,32 +297,18 @@ class LearnedOnce<T> {
   }
 }
 
-/** Per task: where its client connects (undefined: it never did). */
+/** Per task, where its client connects (undefined: it never did), and how its server reads a message (undefined: it could not be told). */
 const clientPorts = new LearnedOnce<number>((task, pagePort, port) => {
   learnedOf(task, pagePort).clientPort = port;
 });
-
-/** The client's port, learned by `discover` on first ask and kept for the grading. */
-export function clientPortOf(task: string, pagePort: number, discover: (stop: AbortSignal) => Promise<number | undefined>): Promise<number | undefined> {
-  return clientPorts.of(task, pagePort, discover);
-}
-
-/** The task's tests are over: a discovery of the client's port still under way stops (its client is killed). */
-export function endClientDiscovery(task: string): Promise<void> {
-  return clientPorts.end(task);
-}
-
-/** Per task: how its server reads a message (undefined: it could not be told). */
 const serverFramings = new LearnedOnce<Framing>((task, pagePort, framing) => {
   learnedOf(task, pagePort).serverFraming = framing;
 });
 
-/** The server's framing, learned by `discover` on first ask and kept for the grading. */
-export function serverFramingOf(task: string, pagePort: number, discover: (stop: AbortSignal) => Promise<Framing | undefined>): Promise<Framing | undefined> {
-  return serverFramings.of(task, pagePort, discover);
-}
+/** The client's port (or the server's framing), learned by `discover` on first ask and kept for the grading. */
+export const clientPortOf = clientPorts.of.bind(clientPorts);
+export const serverFramingOf = serverFramings.of.bind(serverFramings);
 
-/** The task's tests are over: a discovery of the server's framing still under way stops (its server is killed). */
-export function endServerFramingDiscovery(task: string): Promise<void> {
-  return serverFramings.end(task);
-}
+/** The task's tests are over: a discovery still under way stops (its program is killed) before the next grading. */
+export const endClientDiscovery = clientPorts.end.bind(clientPorts);
+export const endServerFramingDiscovery = serverFramings.end.bind(serverFramings);
