@@ -173,9 +173,7 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
       const { client, conn } = await clientSession(t);
       await clientTurn(client, conn);
       const bye = t.stopWords.of('client');
-      client.type(bye);
-      await conn.expectLine(bye, { help: `${bye} is sent to the server, so it knows you leave; ${SEND_LINE_HELP}` });
-      await conn.sendLine(answerTo(bye));
+      await typedLineSent(client, conn, bye, bye, answerTo(bye), `${bye} is sent to the server, so it knows you leave; ${SEND_LINE_HELP}`);
       conn.end();
       await expectCleanExit(client, `after sending ${bye} (and reading its answer), close the socket and leave the loop: the program ends`);
     });

@@ -25,7 +25,7 @@ import { nameAskedFor, symbolIn } from './lib/asked-for.js';
 import { newlineChecks } from './lib/newline-checks.js';
 import { expectAnswerToWhole, holdsAPrice, sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
-import { serverSession } from './lib/sessions.js';
+import { expectClosesAfterClient, serverSession } from './lib/sessions.js';
 import {
   answerFor,
   anyPriceLine,
@@ -128,10 +128,12 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
     check('the server does not crash when the client closes the connection: it closes its side and carries on or ends cleanly', 2, async (t) => {
       const { server, conn } = await serverSession(t);
       await expectAnswer(conn, randomSymbol());
-      conn.end();
-      const help = 'recv() returns b"" once the client has closed: leave the loop (if not data: break) and close the connection; do not look up an empty symbol';
-      await conn.readUntilClosed({ help });
-      await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), { help });
+      await expectClosesAfterClient(
+        server,
+        conn,
+        () => serveOneSymbol(t, server),
+        'recv() returns b"" once the client has closed: leave the loop (if not data: break) and close the connection; do not look up an empty symbol',
+      );
     });
   });
 

@@ -9,7 +9,7 @@
 import { type Connection, check, expectServesOnOrEndsCleanly, group, quote, type ServerUnderTest, StudentFailure, type TestContext, task, textPattern } from '../harness/index.js';
 import { newlineChecks } from './lib/newline-checks.js';
 import { serverListensCheck } from './lib/server-listens.js';
-import { serverSession } from './lib/sessions.js';
+import { expectClosesAfterClient, serverSession } from './lib/sessions.js';
 import { anyPriceLine, clientAsking, ERROR_SHOWN, expectGivesUpCleanly, madeUpPrice, nobodyListening, PRICES, quoteLine, randomSymbol, randomSymbols, unknownSymbol } from './lib/stock-quotes.js';
 
 const READ_LINE_HELP = 'one recv() returns only what has arrived so far, maybe part of a document, maybe two: keep a buffer, add every recv() to it, and call json.loads() on one whole line at a time';
@@ -146,10 +146,7 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
       const symbols = randomSymbols(2);
       await conn.sendLine(request(symbols));
       await expectPrices(conn, symbols, JSON_HELP);
-      conn.end();
-      const help = 'recv() returns b"" once the client has closed: leave the loop (if not data: break) and close the connection';
-      await conn.readUntilClosed({ help });
-      await expectServesOnOrEndsCleanly(server, () => serveOneRequest(t, server), { help });
+      await expectClosesAfterClient(server, conn, () => serveOneRequest(t, server), 'recv() returns b"" once the client has closed: leave the loop (if not data: break) and close the connection');
     });
   });
 

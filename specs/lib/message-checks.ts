@@ -195,9 +195,7 @@ export function messageTask(id: string, threaded: boolean): void {
         const { client, conn } = await clientSession(t);
         await clientTurn(client, conn);
         const exit = t.stopWords.of('client');
-        client.type(exit);
-        await conn.expectLine(exit, { help: `send the ${exit} itself, so the server knows you leave; ${SEND_LINE_HELP}` });
-        await conn.sendLine(REPLY);
+        await typedLineSent(client, conn, exit, exit, REPLY, `send the ${exit} itself, so the server knows you leave; ${SEND_LINE_HELP}`);
         conn.end();
         await client.expectExit(0, { help: `after sending ${exit} (and reading its reply), close the socket and leave the loop: the program ends` });
       });
@@ -206,9 +204,7 @@ export function messageTask(id: string, threaded: boolean): void {
         const { client, conn } = await clientSession(t);
         await clientTurn(client, conn);
         const exit = t.stopWords.of('client', 'Exit');
-        client.type(exit);
-        await conn.expectLine(trimmedLineAnyCase(exit), { help: SEND_LINE_HELP });
-        await conn.sendLine(REPLY);
+        await typedLineSent(client, conn, exit, trimmedLineAnyCase(exit), REPLY, SEND_LINE_HELP);
         conn.end();
         await client.expectExit(0, { help: 'compare without case: if message.strip().lower() == "exit":' });
       });

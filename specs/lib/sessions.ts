@@ -59,6 +59,16 @@ export async function expectSurvives(t: TestContext, visitor: (server: ServerUnd
   await expectServesOnOrEndsCleanly(server, () => serveNext(server), { help });
 }
 
+/**
+ * The grader's connection closes its side: the server must close its own (else `help`),
+ * then serve the next client (`serveNext`) or end cleanly.
+ */
+export async function expectClosesAfterClient(server: ServerUnderTest, conn: Connection, serveNext: () => Promise<void>, help: string): Promise<void> {
+  conn.end();
+  await conn.readUntilClosed({ help });
+  await expectServesOnOrEndsCleanly(server, serveNext, { help });
+}
+
 /** Closes the connection, or fails saying whether the server is stuck in a busy loop. */
 export async function expectServerCloses(server: ServerUnderTest, conn: Connection, help: string): Promise<void> {
   try {
