@@ -90,20 +90,25 @@ async function expectError(conn: Connection, expr: string, why: string, help: st
 }
 
 /**
- * After something that may have crashed or confused the server, the same connection
- * still gets the next expression answered; a server that died is reported as such.
+ * After something that may have crashed or confused the server, the connection still gets
+ * the next expression (`c`, a product unless given) answered; a server that died is
+ * reported as such, as not doing what `expected` says.
  */
-async function expectStillAnswers(conn: Connection, server: ServerUnderTest, help: string): Promise<void> {
-  const a = int(2, 40);
-  const b = int(2, 40);
-  const c = { expr: `${a} * ${b}`, value: a * b };
+async function expectStillAnswers(conn: Connection, server: ServerUnderTest, help: string, c: Case = product(), expected = 'the server keeps running and answers the next expression'): Promise<void> {
   await conn.sendLine(c.expr);
   try {
     await expectResult(conn, c, help);
   } catch (e) {
     if (!(e instanceof StudentFailure) || !(await server.exitsWithin(1000))) throw e;
-    throw new StudentFailure({ sent: quote(`${c.expr}\n`), expected: 'the server keeps running and answers the next expression', actual: `it ${server.describeExit()}`, help });
+    throw new StudentFailure({ sent: quote(`${c.expr}\n`), expected, actual: `it ${server.describeExit()}`, help });
   }
+}
+
+/** A product of two small numbers. */
+function product(): Case {
+  const a = int(2, 40);
+  const b = int(2, 40);
+  return { expr: `${a} * ${b}`, value: a * b };
 }
 
 /** Integer cases, one per operator; "/" gives a decimal when it does not divide evenly. */
@@ -466,14 +471,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
       const second = await t.connect(server);
       const help = 'recv() raises ConnectionResetError when a client vanishes: catch OSError, close that connection and accept() the next';
       const a = int(2, 40);
-      const c = { expr: `${a} + ${a}`, value: 2 * a };
-      await second.sendLine(c.expr);
-      try {
-        await expectResult(second, c, help);
-      } catch (e) {
-        if (!(e instanceof StudentFailure) || !(await server.exitsWithin(1000))) throw e;
-        throw new StudentFailure({ sent: quote(`${c.expr}\n`), expected: 'the server keeps running and serves the next client', actual: `it ${server.describeExit()}`, help });
-      }
+      await expectStillAnswers(second, server, help, { expr: `${a} + ${a}`, value: 2 * a }, 'the server keeps running and serves the next client');
     });
 
     check('the client waits for the whole reply when it arrives in pieces', 1, async (t) => {

@@ -113,6 +113,15 @@ async function relayedServer(t: TestContext): Promise<{ relay: UdpRelay; serve: 
   return { relay, serve };
 }
 
+/** The grader, as the server, sends the student's client `name` in chunks of `chunkSize`; the client must end with code 0. */
+async function clientServedFile(t: TestContext, name: string, content: Buffer, chunkSize: number): Promise<ProgramUnderTest> {
+  const fake = await t.udpServer();
+  const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
+  await serveOneRequest(fake, { name, content, chunkSize, client });
+  await client.expectExit(0, { help: 'after a correct END, write the file and let the program end' });
+  return client;
+}
+
 task('task8', { port: 59, protocol: 'udp' }, () => {
   group('server', () => {
     serverListensCheck('udp');
@@ -213,20 +222,14 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
     check('the client saves a binary file byte-exact (NUL bytes, CR/LF, invalid UTF-8)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = binaryFile(6 * 1000 + 321);
-      const fake = await t.udpServer();
-      const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
-      await serveOneRequest(fake, { name, content, chunkSize: 1000, client });
-      await client.expectExit(0, { help: 'after a correct END, write the file and let the program end' });
+      const client = await clientServedFile(t, name, content, 1000);
       expectSavedFile(client.dir, name, content, { help: 'keep the data as bytes: split the header off with datagram.split(b"\\n", 1), never .decode() the chunk, and write with open(name, "wb")' });
     });
 
     check('the client reads full 4096-byte chunks whole and saves a file over 64 KiB', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = binaryFile(100 * 1024 + 123);
-      const fake = await t.udpServer();
-      const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
-      await serveOneRequest(fake, { name, content, chunkSize: 4096, client });
-      await client.expectExit(0, { help: 'after a correct END, write the file and let the program end' });
+      const client = await clientServedFile(t, name, content, 4096);
       expectSavedFile(client.dir, name, content, { help: 'recvfrom(1024) silently cuts a bigger datagram short: read with sock.recvfrom(65535)' });
     });
 
