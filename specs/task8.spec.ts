@@ -122,6 +122,16 @@ async function clientServedFile(t: TestContext, name: string, content: Buffer, c
   return client;
 }
 
+/** The student's server holding two binary files of these sizes, and the grader downloading each: client A, client B. */
+async function twoDownloads(t: TestContext, sizeA: number, sizeB: number): Promise<{ a: GraderDownload; b: GraderDownload; fileA: Buffer; fileB: Buffer }> {
+  const [nameA, nameB] = [randomFileName('.bin'), randomFileName('.bin')];
+  const [fileA, fileB] = [binaryFile(sizeA), binaryFile(sizeB)];
+  const server = await t.startServer({ protocol: 'udp', files: { [nameA]: fileA, [nameB]: fileB } });
+  const a = new GraderDownload(await t.udp('client A'), server, nameA, 'client A');
+  const b = new GraderDownload(await t.udp('client B'), server, nameB, 'client B');
+  return { a, b, fileA, fileB };
+}
+
 task('task8', { port: 59, protocol: 'udp' }, () => {
   group('server', () => {
     serverListensCheck('udp');
@@ -151,11 +161,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
     });
 
     check('a second client is served completely while the first has not acknowledged its first chunk', 3, async (t) => {
-      const [nameA, nameB] = [randomFileName('.bin'), randomFileName('.bin')];
-      const [fileA, fileB] = [binaryFile(40 * 1024 + 5), binaryFile(9 * 1024 + 3)];
-      const server = await t.startServer({ protocol: 'udp', files: { [nameA]: fileA, [nameB]: fileB } });
-      const a = new GraderDownload(await t.udp('client A'), server, nameA, 'client A');
-      const b = new GraderDownload(await t.udp('client B'), server, nameB, 'client B');
+      const { a, b, fileA, fileB } = await twoDownloads(t, 40 * 1024 + 5, 9 * 1024 + 3);
       await a.request();
       await a.next(); // DATA 0 for A, deliberately not acknowledged yet
       await b.request();
@@ -180,11 +186,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
     });
 
     check('each client receives only its own file when two downloads interleave', 2, async (t) => {
-      const [nameA, nameB] = [randomFileName('.bin'), randomFileName('.bin')];
-      const [fileA, fileB] = [binaryFile(20 * 1024 + 11), binaryFile(16 * 1024 + 7)];
-      const server = await t.startServer({ protocol: 'udp', files: { [nameA]: fileA, [nameB]: fileB } });
-      const a = new GraderDownload(await t.udp('client A'), server, nameA, 'client A');
-      const b = new GraderDownload(await t.udp('client B'), server, nameB, 'client B');
+      const { a, b, fileA, fileB } = await twoDownloads(t, 20 * 1024 + 11, 16 * 1024 + 7);
       await a.request();
       await a.next();
       await b.request();
