@@ -33,12 +33,11 @@ import {
   expectSaidNotFound,
   expectSavedFile,
   expectStillServes,
-  fetchAndCheck,
   okThen,
   secretBeside,
   startClientFor,
 } from './lib/file-request.js';
-import { binaryClientChecks, missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
+import { binaryClientChecks, expectServes, missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
 import { sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
@@ -96,15 +95,13 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
     check('the server sends a file holding all 256 byte values unchanged, after the line OK', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = allByteValues();
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { help: BINARY_HELP });
+      await expectServes(t, name, content, { help: BINARY_HELP });
     });
 
     check.alone('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { within: scaled(5000), help: `${BINARY_HELP}; read the whole file and send it with sendall()` });
+      await expectServes(t, name, content, { within: scaled(5000), help: `${BINARY_HELP}; read the whole file and send it with sendall()` });
     });
 
     check('the server answers ERROR for a missing file and serves the next client', 2, async (t) => {

@@ -21,7 +21,7 @@ import {
   secretBeside,
   startClientFor,
 } from './lib/file-request.js';
-import { missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
+import { expectServes, missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
 import { sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
@@ -35,15 +35,13 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     check('the server sends a small UTF-8 text file unchanged, after the line OK', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(300);
-      const server = await t.startServer({ files: folderWith(name, content, 'text') });
-      await fetchAndCheck(t, server, name, content, { help: 'open the file in binary mode (open(name, "rb")) and send its bytes as they are' });
+      await expectServes(t, name, content, { help: 'open the file in binary mode (open(name, "rb")) and send its bytes as they are' }, 'text');
     });
 
     check('the server sends a text file far over 1 KiB (40 KiB) unchanged', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(40 * 1024);
-      const server = await t.startServer({ files: folderWith(name, content, 'text') });
-      await fetchAndCheck(t, server, name, content, { help: WHOLE_FILE_HELP });
+      await expectServes(t, name, content, { help: WHOLE_FILE_HELP }, 'text');
     });
 
     check('the server answers OK and nothing more for an empty file (0 bytes)', 1, async (t) => {
@@ -55,8 +53,7 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     check('the server sends a text file with Windows line endings (CR LF) unchanged', 1, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(2048, '\r\n');
-      const server = await t.startServer({ files: folderWith(name, content, 'text') });
-      await fetchAndCheck(t, server, name, content, { help: 'a file opened in text mode ("r") turns \\r\\n into \\n: open it with "rb" and send the bytes' });
+      await expectServes(t, name, content, { help: 'a file opened in text mode ("r") turns \\r\\n into \\n: open it with "rb" and send the bytes' }, 'text');
     });
 
     check('the server answers ERROR for a file that is not in its folder, and keeps serving', 2, async (t) => {

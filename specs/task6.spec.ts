@@ -5,8 +5,8 @@
 import { check, DEFAULT_WITHIN_MS, group, holdReading, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, scaled, task } from '../harness/index.js';
 import { expectDownloaded, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import { allByteValues, folderWith, MiB } from './lib/file-contents.js';
-import { clientAnswered, expectEnds, expectErrorReply, expectFileReply, expectNoFile, expectStillServes, fetchAndCheck } from './lib/file-request.js';
-import { binaryClientChecks, missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
+import { clientAnswered, expectEnds, expectErrorReply, expectFileReply, expectNoFile, expectStillServes } from './lib/file-request.js';
+import { binaryClientChecks, expectServes, missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
 import { sendLineInTwo } from './lib/pieces.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
@@ -43,22 +43,19 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
     check('the server sends a file holding all 256 byte values unchanged', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = allByteValues();
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { help: BINARY_HELP });
+      await expectServes(t, name, content, { help: BINARY_HELP });
     });
 
     check('the server sends a file with CR, LF and CR LF bytes unchanged', 1, async (t) => {
       const name = randomFileName('.bin');
       const content = lineEndingsMix();
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { help: 'text mode ("r") turns \\r\\n and \\r into \\n: open the file with "rb"' });
+      await expectServes(t, name, content, { help: 'text mode ("r") turns \\r\\n and \\r into \\n: open the file with "rb"' });
     });
 
     check.alone('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { help: `${BINARY_HELP}; read the whole file (f.read(), or a loop until f.read(65536) returns b"")` });
+      await expectServes(t, name, content, { help: `${BINARY_HELP}; read the whole file (f.read(), or a loop until f.read(65536) returns b"")` });
     });
 
     check('the server answers ERROR for a missing file and serves the next client', 1, async (t) => {

@@ -2,10 +2,10 @@
 // the newline at each end of a request, a missing file end to end, and a binary file saved
 // unchanged by the client. Each task's own help is passed in.
 
-import { check, randomBinary, randomFileName } from '../../harness/index.js';
+import { check, randomBinary, randomFileName, type TestContext } from '../../harness/index.js';
 import { expectReportsMissing, startOwnClient } from './end-to-end.js';
 import { allByteValues, folderWith, MiB } from './file-contents.js';
-import { clientAnswered, expectClientEndsNameWithNewline, expectErrorLineEndsWithNewline, expectSavedFile, okThen, randomUtf8Text } from './file-request.js';
+import { clientAnswered, expectClientEndsNameWithNewline, expectErrorLineEndsWithNewline, expectSavedFile, fetchAndCheck, okThen, type ReplyOptions, randomUtf8Text } from './file-request.js';
 import { newlineChecks } from './newline-checks.js';
 
 /** What a task serves: binary files (.bin) or text files (.txt). */
@@ -13,6 +13,12 @@ export type FileKind = 'binary' | 'text';
 
 const extOf = (kind: FileKind): string => (kind === 'binary' ? '.bin' : '.txt');
 const contentOf = (kind: FileKind, bytes: number): Buffer => (kind === 'binary' ? randomBinary(bytes) : randomUtf8Text(bytes));
+
+/** The student's server, holding `name` (and another file beside it), sends it whole when the grader asks for it. */
+export async function expectServes(t: TestContext, name: string, content: Buffer, opts: ReplyOptions, kind: FileKind = 'binary'): Promise<void> {
+  const server = await t.startServer({ files: folderWith(name, content, kind) });
+  await fetchAndCheck(t, server, name, content, opts);
+}
 
 /** Robustness: the client ends the name it sends with a newline; the server waits for it, and ends its ERROR line with one. */
 export function requestNewlineChecks(kind: FileKind, errorHelp: string): void {
