@@ -141,11 +141,8 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
     check('the client sends every symbol from its command line, one per line', 2, async (t) => {
       const symbols = argumentSymbols();
       const { conn } = await clientAsking(t, symbols);
-      await answerEach(
-        conn,
-        symbols,
-        symbols.map(() => madeUpPrice()),
-      );
+      const prices = symbols.map(() => madeUpPrice());
+      await answerEach(conn, symbols, prices);
     });
 
     check('the client prints every answer with its symbol on one line, in order', 3, async (t) => {
