@@ -4,7 +4,7 @@ export { SkipTest, StudentFailure } from './core/failures.js';
 export { whyNoMore } from './core/inbox.js';
 export { describeBytes, quote } from './core/quote.js';
 export { ANY_LINE, type TextPattern, textPattern, trimmedLine, trimmedLineAnyCase } from './core/text-pattern.js';
-export { DEFAULT_WITHIN_MS, STARTUP_WITHIN_MS, scaled } from './core/time.js';
+export { DEFAULT_WITHIN_MS, pollPause, pollUntil, STARTUP_WITHIN_MS, scaled, seconds, settlesWithin } from './core/time.js';
 export type { Endpoint } from './net/connect.js';
 export type { Connection } from './net/connection.js';
 export type { FakeServer } from './net/fake-server.js';

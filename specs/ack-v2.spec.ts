@@ -8,15 +8,13 @@
 // The grader plays the other side: t.connect() is the client, t.listen() the server.
 
 import { readFileSync } from 'node:fs';
-import { pollUntil } from '../harness/core/time.js';
 import {
   type Connection,
   check,
   expectServesOnOrEndsCleanly,
-  type FakeServer,
   group,
-  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
+  pollUntil,
   quote,
   randomSentence,
   type ServerUnderTest,
@@ -27,7 +25,11 @@ import {
   task,
   textPattern,
 } from '../harness/index.js';
-import { expectAnswerToWhole } from './lib/pieces.js';
+import { expectCleanExit } from './lib/ends-or-serves-on.js';
+import { newlineChecks } from './lib/newline-checks.js';
+import { expectAnswerToWhole, sendLineInTwo } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { clientSession, expectServerCloses, serverSession, typedLineSent } from './lib/sessions.js';
 
 const PORT = 65432;
 const PREFIX = 'Server received: ';
@@ -71,30 +73,9 @@ async function expectClosedAfterBye(t: TestContext, conn: Connection, help: stri
   }
 }
 
-/** It exits with code 0 and printed no Python traceback; a traceback is the reported cause. */
-async function expectCleanExit(program: ProgramUnderTest, help: string): Promise<void> {
-  try {
-    await program.expectExit(0, { help });
-  } catch (e) {
-    program.expectNoTraceback(help);
-    throw e;
-  }
-  program.expectNoTraceback(help);
-}
-
-/** The grader listens as the server and the student's client connects to it. */
-async function clientSession(t: TestContext): Promise<{ client: ProgramUnderTest; conn: Connection; fake: FakeServer }> {
-  const fake = await t.listen();
-  const client = await t.startClient(fake);
-  const conn = await fake.accept({ from: client });
-  return { client, conn, fake };
-}
-
 /** One turn against the client: the typed line is sent, its answer is printed. */
 async function clientTurn(client: ProgramUnderTest, conn: Connection, message = randomSentence(24)): Promise<void> {
-  client.type(message);
-  await conn.expectLine(message, { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
-  await conn.sendLine(answerTo(message));
+  await typedLineSent(client, conn, message, message, answerTo(message), `the client sends each line typed at it; ${SEND_LINE_HELP}`);
   await client.expectOutput(answerTo(message), { help: 'print the answer the server sends: print(reply)' });
 }
 
@@ -119,18 +100,6 @@ async function pairTurn(client: ProgramUnderTest): Promise<void> {
   await client.expectOutput(message, { help: PAIR_HELP });
 }
 
-/** Closes the connection, or fails saying whether the server is stuck in a busy loop. */
-async function expectServerCloses(server: ServerUnderTest, conn: Connection, help: string): Promise<void> {
-  try {
-    await conn.readUntilClosed({ help });
-  } catch (e) {
-    if (e instanceof StudentFailure && (await server.process.isSpinning())) {
-      throw new StudentFailure({ ...e.details, actual: `${e.details.actual}, while the server kept using the CPU all the time (a busy loop: recv() returning b"" over and over?)` });
-    }
-    throw e;
-  }
-}
-
 /** True once the network of `netPid` holds a TIME_WAIT connection on the task's port. */
 function timeWaitOnPort(netPid: number): true | undefined {
   for (const table of ['tcp', 'tcp6']) {
@@ -152,35 +121,29 @@ function timeWaitOnPort(netPid: number): true | undefined {
 
 task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'], framingProbe: { message: 'hello' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check(`the server answers each message with "${PREFIX}" and the message, for several messages on one connection`, 3, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       for (let i = 0; i < 3; i++) await exchange(conn, randomSentence(24), ANSWER_HELP, true);
     });
 
     check('the server prints each message it receives', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       const message = randomSentence(30);
       await exchange(conn, message);
       await server.expectOutput(message, { help: 'print each message received: print("Received:", message)' });
     });
 
     check('the server closes the connection after the client sends bye', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await exchange(conn);
       await conn.sendLine(t.stopWords.of('server'));
       await expectClosedAfterBye(t, conn, BYE_HELP);
     });
 
     check('the server also ends the session on "BYE" (any letter case)', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await exchange(conn);
       // The one test of the page's own word: every other test speaks the server's.
       await t.stopWords.gradePageWord('server', 'BYE', async (bye) => {
@@ -210,9 +173,7 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
       const { client, conn } = await clientSession(t);
       await clientTurn(client, conn);
       const bye = t.stopWords.of('client');
-      client.type(bye);
-      await conn.expectLine(bye, { help: `${bye} is sent to the server, so it knows you leave; ${SEND_LINE_HELP}` });
-      await conn.sendLine(answerTo(bye));
+      await typedLineSent(client, conn, bye, bye, answerTo(bye), `${bye} is sent to the server, so it knows you leave; ${SEND_LINE_HELP}`);
       conn.end();
       await expectCleanExit(client, `after sending ${bye} (and reading its answer), close the socket and leave the loop: the program ends`);
     });
@@ -264,15 +225,7 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
   });
 
   group('robustness', () => {
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends each answer with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+    newlineChecks('the server ends each answer with a newline', async (conn) => {
       const message = randomSentence(24);
       await conn.sendLine(message);
       await expectAnswer(conn, message, FRAMING_HELP, true);
@@ -286,12 +239,9 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
     });
 
     check('the server answers a message that arrives in two pieces once, whole', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const message = randomSentence(30);
-      await conn.sendLinePiece(message.slice(0, 7));
-      await conn.waitUntilRead();
-      await conn.sendLine(message.slice(7));
+      await sendLineInTwo(conn, message, 7);
       await expectAnswerToWhole(conn, { holds: message, what: `the whole message ${quote(message)}`, sent: [message.slice(0, 7), `${message.slice(7)}\n`] }, WHOLE_LINE_HELP);
     });
 
@@ -318,7 +268,7 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
       await expectServerCloses(server, first, help);
       // Serving the next client is the server group's test: a server that ends cleanly after its client is fine here.
       const how = await expectServesOnOrEndsCleanly(server, async () => exchange(await t.connect(server), randomSentence(24), NEXT_CLIENT_HELP), { help });
-      if (how === 'served' && (await server.process.isSpinning())) {
+      if (how === 'served' && (await server.isSpinning())) {
         throw new StudentFailure({ expected: 'the server waits quietly for its next message', actual: 'it keeps using the CPU all the time: a busy loop', help });
       }
     });
@@ -337,8 +287,7 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
     // Last of all: a server that cannot start again here is not started again by later tests.
     check('stopped right after serving a client and started again at once, the server listens again on the same port (SO_REUSEADDR)', 2, async (t) => {
       if ((await t.net()).mode === 'none') throw new SkipTest('this machine gives the grader no network of its own, so a restart cannot use the same port');
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       await exchange(conn);
       await conn.sendLine(t.stopWords.of('server'));
       let closedAfterBye = true;
@@ -349,13 +298,13 @@ task('ack-v2', { port: PORT, stopWord: 'bye', clientStopWords: ['quit', 'exit'],
         // Closing after bye is the server group's test: stopping the server closes its end first all the same.
         closedAfterBye = false;
         conn.note('the server did not close after bye: the grader stops it, which closes its end of the connection first');
-        await server.process.kill();
+        await server.kill();
       }
       conn.destroy();
       // The server closed first: its end of the connection now waits in TIME_WAIT on the port.
       const timeWait = await pollUntil(() => timeWaitOnPort(conn.netPid), 3000);
       conn.note(`${timeWait ? "the server's end of the connection is in TIME_WAIT" : 'no TIME_WAIT seen on the port'}; the grader stops the server and starts it again`);
-      if (closedAfterBye) await server.process.kill();
+      if (closedAfterBye) await server.kill();
       let again: ServerUnderTest;
       try {
         again = await t.startServer();

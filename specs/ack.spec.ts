@@ -11,7 +11,6 @@ import {
   check,
   expectServesOnOrEndsCleanly,
   group,
-  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomSentence,
@@ -23,7 +22,10 @@ import {
   textPattern,
 } from '../harness/index.js';
 import { expectCleanExit, expectEndsOrServesOn } from './lib/ends-or-serves-on.js';
-import { expectAnswerToWhole } from './lib/pieces.js';
+import { newlineChecks } from './lib/newline-checks.js';
+import { expectAnswerToWhole, sendLineInTwo } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { serverSession } from './lib/sessions.js';
 
 const DEFAULT_MESSAGE = 'Hello, server';
 const ackOf = (text: string): string => `ACK: ${text}`;
@@ -69,29 +71,24 @@ async function serveOne(t: TestContext, server: ServerUnderTest): Promise<void> 
 
 task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server answers a message with "ACK: " and the message', 3, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const text = message();
       await conn.sendLine(text);
       await expectAck(conn, text);
     });
 
     check('the server prints the message it received', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       const text = message();
       await conn.sendLine(text);
       await server.expectOutput(text, { help: 'print the message: print("Received:", message)' });
     });
 
     check('the server closes the connection after its answer', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const text = message();
       await conn.sendLine(text);
       await expectSomeAnswer(conn);
@@ -99,8 +96,7 @@ task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
     });
 
     check('the server exits with code 0 once it has answered its client', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       const text = message();
       await conn.sendLine(text);
       await expectSomeAnswer(conn);
@@ -159,15 +155,7 @@ task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
   });
 
   group('robustness', () => {
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends its answer with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+    newlineChecks('the server ends its answer with a newline', async (conn) => {
       const text = message();
       await conn.sendLine(text);
       // The answer's end: its newline, the close (a line cut by the close has no newline
@@ -192,18 +180,14 @@ task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
     });
 
     check('the server acknowledges a message that arrives in two pieces, whole', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const text = message();
-      await conn.sendLinePiece(text.slice(0, 4));
-      await conn.waitUntilRead();
-      await conn.sendLine(text.slice(4));
+      await sendLineInTwo(conn, text, 4);
       await expectAnswerToWhole(conn, { holds: text, what: `the whole message ${quote(text)}`, sent: [text.slice(0, 4), `${text.slice(4)}\n`] }, WHOLE_LINE_HELP);
     });
 
     check('the server acknowledges a message longer than 1024 bytes, whole', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const text = randomSentence(1500);
       await conn.sendLine(text);
       await expectAnswerToWhole(
@@ -218,16 +202,13 @@ task('ack', { port: 65432, framingProbe: { message: 'hello' } }, () => {
       const { client, conn } = await clientSending(t, text.split(' '));
       await conn.readLine();
       const ack = ackOf(text);
-      await conn.sendLinePiece(ack.slice(0, 6));
-      await conn.waitUntilRead();
-      await conn.sendLine(ack.slice(6));
+      await sendLineInTwo(conn, ack, 6);
       conn.end();
       await client.expectOutput(ack, { help: `${WHOLE_LINE_HELP}; then print it all` });
     });
 
     check('a client that vanishes (connection reset) before its message does not crash the server with a traceback', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       await conn.waitUntilRead();
       conn.reset();
       await expectServesOnOrEndsCleanly(server, () => serveOne(t, server), {

@@ -7,7 +7,6 @@
 // input as code: expressions that would create a file if evaluated leave no file behind.
 
 import { readdirSync } from 'node:fs';
-import { seconds } from '../harness/core/time.js';
 import {
   ANY_LINE,
   type Connection,
@@ -15,19 +14,22 @@ import {
   DEFAULT_WITHIN_MS,
   END_OF_INPUT,
   group,
-  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomBytes,
   randomInt,
   type ServerUnderTest,
   StudentFailure,
+  seconds,
   type TestContext,
   type TextPattern,
   task,
   textPattern,
 } from '../harness/index.js';
-import { expectAnswerToWhole, holdsNumber } from './lib/pieces.js';
+import { newlineChecks } from './lib/newline-checks.js';
+import { expectAnswerToWhole, holdsNumber, sendLineInTwo } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { serverSession } from './lib/sessions.js';
 
 /** A number as the server writes it: 5, 5.0, -3.75, 1.5e-05 (Python's str of int or float). */
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
@@ -88,20 +90,25 @@ async function expectError(conn: Connection, expr: string, why: string, help: st
 }
 
 /**
- * After something that may have crashed or confused the server, the same connection
- * still gets the next expression answered; a server that died is reported as such.
+ * After something that may have crashed or confused the server, the connection still gets
+ * the next expression (`c`, a product unless given) answered; a server that died is
+ * reported as such, as not doing what `expected` says.
  */
-async function expectStillAnswers(conn: Connection, server: ServerUnderTest, help: string): Promise<void> {
-  const a = int(2, 40);
-  const b = int(2, 40);
-  const c = { expr: `${a} * ${b}`, value: a * b };
+async function expectStillAnswers(conn: Connection, server: ServerUnderTest, help: string, c: Case = product(), expected = 'the server keeps running and answers the next expression'): Promise<void> {
   await conn.sendLine(c.expr);
   try {
     await expectResult(conn, c, help);
   } catch (e) {
-    if (!(e instanceof StudentFailure) || !(await server.process.exitsWithin(1000))) throw e;
-    throw new StudentFailure({ sent: quote(`${c.expr}\n`), expected: 'the server keeps running and answers the next expression', actual: `it ${server.process.describeExit()}`, help });
+    if (!(e instanceof StudentFailure) || !(await server.exitsWithin(1000))) throw e;
+    throw new StudentFailure({ sent: quote(`${c.expr}\n`), expected, actual: `it ${server.describeExit()}`, help });
   }
+}
+
+/** A product of two small numbers. */
+function product(): Case {
+  const a = int(2, 40);
+  const b = int(2, 40);
+  return { expr: `${a} * ${b}`, value: a * b };
 }
 
 /** Integer cases, one per operator; "/" gives a decimal when it does not divide evenly. */
@@ -181,13 +188,10 @@ const CLIENT_LOOP_HELP = 'loop: read a line with input(), send it with its newli
 
 task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 + 3' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server computes integer expressions with + - * / ("2 + 3" gives 5, "7 / 2" gives 3.5)', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       for (const c of integerCases()) {
         await conn.sendLine(c.expr);
         await expectResult(conn, c, RESULT_HELP);
@@ -195,8 +199,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server computes with decimal and negative numbers ("1.5 + 2.25", "-4.5 * 2")', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       for (const c of decimalCases()) {
         await conn.sendLine(c.expr);
         await expectResult(conn, c, 'numbers may have a decimal point and a leading minus: convert them with float(), not int()');
@@ -204,8 +207,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server accepts expressions without spaces or with extra spaces ("12*3", "  8 -   5 ")', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const [a, b, c, d] = [int(10, 99), int(2, 9), int(10, 99), int(1, 9)];
       for (const x of [
         { expr: `${a}*${b}`, value: a * b },
@@ -233,8 +235,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server answers ERROR to a division by zero and then answers the next expression', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       for (const expr of [`${int(1, 99)} / 0`, `${int(1, 9)}.5 / 0.0`]) {
         await conn.sendLine(expr);
         await expectError(conn, expr, 'a division by zero has no result', ZERO_HELP);
@@ -243,8 +244,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server answers ERROR to malformed input ("2 +", "abc", an empty line, "2 ** 3", "1 2") and then answers the next expression', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       // Without a newline an empty line is no bytes at all: a server that reads without one is not sent it.
       const empty = (await t.serverFraming()) === 'bare' ? [] : [''];
       for (const expr of [`${int(1, 9)} +`, 'abc', ...empty, `${int(2, 9)} ** 3`, `${int(1, 9)} ${int(1, 9)}`, `${int(1, 9)} + ${int(1, 9)} + ${int(1, 9)}`, '+']) {
@@ -255,8 +255,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server never runs its input as code: expressions that would create a file or import a module get ERROR, and nothing is created', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       const names: [string, string, string] = [pwnedName(), pwnedName(), pwnedName()];
       const replies: Array<[string, string]> = [];
       for (const expr of codeInjections(names)) {
@@ -394,16 +393,16 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
       client.type('1 + 1');
       client.closeInput();
       const help = 'put connect() in try/except OSError (ConnectionRefusedError is one): print one line such as "cannot reach the calculator server" and sys.exit(1)';
-      if (!(await client.process.exitsWithin(DEFAULT_WITHIN_MS)))
+      if (!(await client.exitsWithin(DEFAULT_WITHIN_MS)))
         throw new StudentFailure({ expected: 'the client gives up and ends', actual: `it was still running ${seconds(DEFAULT_WITHIN_MS)} later`, help });
       client.expectNoTraceback(help);
       await t.expectTriedToConnect(refused, help);
-      const printed = Buffer.concat([client.process.stdout.all(), client.process.stderr.all()]).toString('utf8').trim();
-      const exit = client.process.exitInfo;
+      const printed = client.printed();
+      const exit = client.exitInfo;
       if (!printed || !exit || exit.code === 0 || exit.code === null) {
         throw new StudentFailure({
           expected: 'the client prints a line saying it cannot reach the server and exits with a non-zero code',
-          actual: `it printed ${printed ? quote(printed) : 'nothing'} and ${client.process.describeExit()}`,
+          actual: `it printed ${printed ? quote(printed) : 'nothing'} and ${client.describeExit()}`,
           help,
         });
       }
@@ -423,15 +422,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
       });
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends each reply with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+    newlineChecks('the server ends each reply with a newline', async (conn) => {
       const c = integerCases()[0];
       await conn.sendLine(c.expr);
       const line = await conn.expectLine(ANY_LINE, { requireNewline: true, help: 'send the reply as a line, conn.sendall((str(result) + "\\n").encode()): the client reads up to the newline' });
@@ -439,8 +430,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server waits for the whole expression when it arrives in pieces', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const [a, b] = [int(10, 99), int(10, 99)];
       await conn.sendLinePiece(`${a} +`);
       await conn.waitUntilRead();
@@ -455,8 +445,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     check('the server answers two expressions sent in one piece, in order', 1, async (t) => {
       // To a server that reads without the newline, two lines in one piece are one message: the page's newline, charged once.
       if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const [x, y] = integerCases();
       await conn.send(`${x.expr}\n${y.expr}\n`);
       const help = 'one recv() may hold several lines: split what you received at each newline and answer every complete line, keeping the rest for later';
@@ -465,8 +454,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
     });
 
     check('the server answers a 5000-byte line with one ERROR and then answers the next expression', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { server, conn } = await serverSession(t);
       const long = `${'1 + '.repeat(1249)}100`;
       await conn.sendLine(long);
       const help = 'a line may be longer than one recv(1024): collect bytes until the newline, then answer the whole line once (here: ERROR, it has many operators)';
@@ -483,14 +471,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
       const second = await t.connect(server);
       const help = 'recv() raises ConnectionResetError when a client vanishes: catch OSError, close that connection and accept() the next';
       const a = int(2, 40);
-      const c = { expr: `${a} + ${a}`, value: 2 * a };
-      await second.sendLine(c.expr);
-      try {
-        await expectResult(second, c, help);
-      } catch (e) {
-        if (!(e instanceof StudentFailure) || !(await server.process.exitsWithin(1000))) throw e;
-        throw new StudentFailure({ sent: quote(`${c.expr}\n`), expected: 'the server keeps running and serves the next client', actual: `it ${server.process.describeExit()}`, help });
-      }
+      await expectStillAnswers(second, server, help, { expr: `${a} + ${a}`, value: 2 * a }, 'the server keeps running and serves the next client');
     });
 
     check('the client waits for the whole reply when it arrives in pieces', 1, async (t) => {
@@ -499,9 +480,7 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
       const value = a * b;
       const { client, conn } = await clientTyping(t, `${a} * ${b}`);
       const text = String(value);
-      await conn.sendLinePiece(text.slice(0, 2));
-      await conn.waitUntilRead();
-      await conn.sendLine(text.slice(2));
+      await sendLineInTwo(conn, text, 2);
       await client.expectOutput(showsNumber(value), { help: 'one recv() may return part of the reply: keep reading until the newline arrives, then print the whole line' });
     });
   });

@@ -8,7 +8,6 @@
 // guess. End to end, only what the people at the clients see counts (the wire format
 // between the programs is theirs); the newline framing is checked in robustness.
 
-import { pollUntil } from '../harness/core/time.js';
 import {
   type Connection,
   check,
@@ -17,6 +16,7 @@ import {
   group,
   PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
+  pollUntil,
   quote,
   randomSentence,
   randomWord,
@@ -28,7 +28,9 @@ import {
   textPattern,
   trimmedLine,
 } from '../harness/index.js';
+import { serverListensCheck } from './lib/server-listens.js';
 import { untilAllThreadsWait } from './lib/server-threads.js';
+import { silentClient } from './lib/sessions.js';
 
 const THREAD_HELP =
   "serve each person in a thread of their own: the thread reads the name, adds the connection to a shared list, then loops reading that person's lines and sending each one to every other connection in the list";
@@ -148,8 +150,6 @@ async function clientInRoom(t: TestContext): Promise<{ client: ProgramUnderTest;
 /** A line printed that tells `name` joined. */
 const joinedRe = (name: string): RegExp => new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$).*join|join.*(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`, 'im');
 
-const printedSoFar = (p: ProgramUnderTest): string => p.process.stdout.all().toString('utf8');
-
 /**
  * The student's clients, started one after another against the student's server. Two
  * clients are both in the room once one of them has printed that the other joined (the
@@ -162,11 +162,11 @@ async function ownClientsInRoom(t: TestContext, server: ServerUnderTest, who: st
     const client = await t.startClient(server);
     client.type(name);
     for (const [i, earlier] of clients.entries()) {
-      const seen = await pollUntil(() => (joinedRe(name).test(printedSoFar(earlier)) || joinedRe(who[i]).test(printedSoFar(client)) ? true : undefined), DEFAULT_WITHIN_MS);
+      const seen = await pollUntil(() => (joinedRe(name).test(earlier.printedOn('stdout')) || joinedRe(who[i]).test(client.printedOn('stdout')) ? true : undefined), DEFAULT_WITHIN_MS);
       if (!seen) {
         throw new StudentFailure({
           expected: `${who[i]}'s client prints that ${name} joined (e.g. "* ${name} joined"), or the other way round`,
-          actual: `${who[i]}'s client printed ${quote(printedSoFar(earlier).trim() || 'nothing')}; ${name}'s client printed ${quote(printedSoFar(client).trim() || 'nothing')}`,
+          actual: `${who[i]}'s client printed ${quote(earlier.printedOn('stdout').trim() || 'nothing')}; ${name}'s client printed ${quote(client.printedOn('stdout').trim() || 'nothing')}`,
           help: `when someone joins, everyone already in the room must see it on their screen: your server tells the others, and your client prints what arrives, even while its person is not typing`,
         });
       }
@@ -185,9 +185,7 @@ const leftLine = (name: string): TextPattern => textPattern(`a line with ${quote
 // A server that reads a name as one recv() gives it prints that the person joined: that shows it acted.
 task('chat', { port: 5003, stopWord: END_OF_INPUT, framingProbe: { message: 'Alice', seen: 'print' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('when a person joins, everyone already there is told their name ("* Bob joined")', 2, async (t) => {
       const server = await t.startServer();
@@ -326,14 +324,13 @@ task('chat', { port: 5003, stopWord: END_OF_INPUT, framingProbe: { message: 'Ali
       const who = names(3);
       const clients = await ownClientsInRoom(t, server, who);
       clients[2].signal('SIGKILL');
-      await clients[2].process.exitsWithin(DEFAULT_WITHIN_MS);
+      await clients[2].exitsWithin(DEFAULT_WITHIN_MS);
       await clients[1].expectOutput(leftLine(who[2]), { help: `the others must see that ${who[2]} left; ${LEAVE_HELP}` });
       const text = message();
       clients[0].type(text);
       await clients[1].expectOutput(nameAndText(who[0], text), { help: `after ${who[2]}'s client died, the room must keep working; ${LEAVE_HELP}` });
-      const empty = clients[1].process.stdout
-        .all()
-        .toString('utf8')
+      const empty = clients[1]
+        .printedOn('stdout')
         .split('\n')
         .find((l) => new RegExp(`^\\W*${who[2]}\\W*$`).test(l.replace(/\r$/, '')) && !NOTICE.test(l));
       if (empty !== undefined) {
@@ -394,9 +391,7 @@ task('chat', { port: 5003, stopWord: END_OF_INPUT, framingProbe: { message: 'Ali
     check('the server keeps the room working after a connection that leaves without a name', 1, async (t) => {
       const server = await t.startServer();
       const [a, b] = await joinRoom(t, server, names(2));
-      const ghost = await t.connect(server);
-      await ghost.waitUntilRead();
-      ghost.end();
+      const ghost = await silentClient(t, server);
       await ghost.readUntilClosed({ help: LEAVE_HELP });
       await sendAndExpect(a, [b], `a connection that leaves before giving its name must not disturb the others; ${LEAVE_HELP}`, false);
     });

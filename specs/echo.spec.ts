@@ -6,7 +6,6 @@
 // person sees counts (the wire format between them is theirs); the newline framing the
 // page asks for is checked once, in the robustness group.
 
-import { whyNoMore } from '../harness/core/inbox.js';
 import {
   type Connection,
   check,
@@ -14,7 +13,6 @@ import {
   describeBytes,
   END_OF_INPUT,
   expectSameBytes,
-  expectServesOnOrEndsCleanly,
   group,
   type ProgramUnderTest,
   quote,
@@ -24,7 +22,10 @@ import {
   StudentFailure,
   type TestContext,
   task,
+  whyNoMore,
 } from '../harness/index.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { abruptClient, expectSurvives, serverSession, startPair, typedLineSent } from './lib/sessions.js';
 
 const ECHO_LOOP_HELP =
   'keep the connection open and echo in a loop: while True: data = conn.recv(4096); if not data: break; conn.sendall(data). One recv() returns only what has arrived so far, never "the whole message"';
@@ -74,16 +75,7 @@ async function clientConnected(t: TestContext): Promise<{ client: ProgramUnderTe
 
 /** Types `line` into the client, checks it arrives, and sends `reply` back as its echo. */
 async function clientTurn(client: ProgramUnderTest, conn: Connection, line: string, reply = line): Promise<void> {
-  client.type(line);
-  await conn.expectLine(line, { help: 'read a line with input() and send it: sock.sendall((text + "\\n").encode())' });
-  await conn.sendLine(reply);
-}
-
-/** The student's server, and the student's client pointed at it. */
-async function startPair(t: TestContext): Promise<{ server: ServerUnderTest; client: ProgramUnderTest }> {
-  const server = await t.startServer();
-  const client = await t.startClient(server);
-  return { server, client };
+  await typedLineSent(client, conn, line, line, reply, 'read a line with input() and send it: sock.sendall((text + "\\n").encode())');
 }
 
 const PAIR_HELP =
@@ -91,38 +83,31 @@ const PAIR_HELP =
 
 task('echo', { port: 5001, stopWord: END_OF_INPUT }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server sends a line back unchanged', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await expectEcho(conn, `${randomSentence(40)}\n`, 'send back exactly what you received: conn.sendall(data)');
     });
 
     check('the server echoes several messages on one connection, each when it arrives', 3, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       for (let i = 0; i < 4; i++) await expectEcho(conn, `${randomSentence(20 + i * 15)}\n`, ECHO_LOOP_HELP);
     });
 
     check('the server echoes a 200 KiB message (far more than 64 KiB) byte for byte', 3, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await expectEcho(conn, `${randomSentence(200 * 1024)}\n`, ECHO_LOOP_HELP);
     });
 
     check('the server echoes every byte unchanged, even bytes that are not text (0 to 255)', 2, async (t) => {
       const bytes = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(3000), Buffer.from('\n')]);
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await expectEcho(conn, bytes, 'echo the bytes as they are: conn.sendall(data), no decode()/encode(), no strip()');
     });
 
     check('the server closes the connection when the client closes its side', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await expectEcho(conn, `${randomSentence(25)}\n`, 'send back exactly what you received: conn.sendall(data)');
       conn.end();
       await conn.expectClosed({ help: 'recv() returns b"" once the client has closed: leave the loop and call conn.close()' });
@@ -237,14 +222,12 @@ task('echo', { port: 5001, stopWord: END_OF_INPUT }, () => {
     });
 
     check('the server echoes two messages that arrive in one segment', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await expectEcho(conn, `${randomSentence(20)}\n${randomSentence(20)}\n`, 'echo every byte received, not only the first line of it');
     });
 
     check('the server echoes a message that arrives in pieces', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const line = `${randomSentence(30)}\n`;
       await conn.send(line.slice(0, 5));
       await conn.waitUntilRead();
@@ -255,15 +238,12 @@ task('echo', { port: 5001, stopWord: END_OF_INPUT }, () => {
     });
 
     check('the server keeps serving after a client disconnects abruptly', 1, async (t) => {
-      const server = await t.startServer();
-      const rude = await t.connect(server);
-      await rude.send('half a mess');
-      await rude.waitUntilRead();
-      rude.reset();
-      // Serving the next client is the server group's test: a server that then ends cleanly is fine here.
-      await expectServesOnOrEndsCleanly(server, () => serveOneLine(t, server), {
-        help: 'recv() and sendall() raise ConnectionResetError when a client vanishes: catch it (try/except), close that connection and go back to accept()',
-      });
+      await expectSurvives(
+        t,
+        (s) => abruptClient(t, s, 'half a mess'),
+        (s) => serveOneLine(t, s),
+        'recv() and sendall() raise ConnectionResetError when a client vanishes: catch it (try/except), close that connection and go back to accept()',
+      );
     });
 
     check('the client prints the whole echo when it arrives in pieces', 1, async (t) => {

@@ -11,23 +11,21 @@ import {
   type Endpoint,
   expectNoSavedFile,
   group,
-  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomBinary,
   randomFileName,
-  randomInt,
   randomSentence,
   StudentFailure,
   scaled,
   type TestContext,
   task,
 } from '../harness/index.js';
-import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
+import { expectDownloaded, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
+import { allByteValues, folderWith, MiB } from './lib/file-contents.js';
 import {
-  expectClientEndsNameWithNewline,
+  clientAnswered,
   expectEnds,
-  expectErrorLineEndsWithNewline,
   expectErrorReply,
   expectFileReply,
   expectNoFile,
@@ -35,40 +33,18 @@ import {
   expectSaidNotFound,
   expectSavedFile,
   expectStillServes,
-  fetchAndCheck,
+  okThen,
   secretBeside,
   startClientFor,
 } from './lib/file-request.js';
-
-const MiB = 1024 * 1024;
-
-/** Every byte value 0-255, eight times over, each round in a new random order. */
-function allByteValues(): Buffer {
-  const rounds = Array.from({ length: 8 }, () => {
-    const values = Array.from({ length: 256 }, (_, i) => i);
-    for (let i = values.length - 1; i > 0; i--) {
-      const j = randomInt(i + 1);
-      [values[i], values[j]] = [values[j], values[i]];
-    }
-    return Buffer.from(values);
-  });
-  return Buffer.concat(rounds);
-}
+import { binaryClientChecks, expectServes, missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
+import { sendLineInTwo } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
 
 /** A binary file that breaks every text habit: all byte values, CR LF, NULs, then random bytes. */
 function binaryFile(size: number): Buffer {
   const head = Buffer.concat([allByteValues(), Buffer.from('\r\n\n\r\0\0\xff\xfe', 'latin1')]);
   return Buffer.concat([head, randomBinary(Math.max(0, size - head.length))]).subarray(0, size);
-}
-
-/** A server folder with the file asked for and another binary file beside it. */
-function folderWith(name: string, content: Buffer): Record<string, Buffer> {
-  return { [name]: content, [randomFileName('.bin')]: randomBinary(512) };
-}
-
-/** Everything a program printed, on stdout and stderr. */
-function printedBy(program: ProgramUnderTest): string {
-  return Buffer.concat([program.process.stdout.all(), program.process.stderr.all()]).toString('utf8').trim();
 }
 
 /** Where nothing listens: the grader opens the place a client looks for, then closes it. */
@@ -86,19 +62,19 @@ async function nowhere(t: TestContext): Promise<Endpoint> {
 async function expectGaveUpCleanly(client: ProgramUnderTest, name: string, what: { why: string; help: string }): Promise<void> {
   await expectEnds(client, what.help);
   client.expectNoTraceback(what.help);
-  const printed = printedBy(client);
+  const printed = client.printed();
   if (!printed) {
     throw new StudentFailure({
       expected: `the client prints a line saying what went wrong (${what.why})`,
-      actual: `it printed nothing and ${client.process.describeExit()}`,
+      actual: `it printed nothing and ${client.describeExit()}`,
       help: what.help,
     });
   }
-  const exit = client.process.exitInfo;
+  const exit = client.exitInfo;
   if (!exit || exit.code === 0 || exit.code === null) {
     throw new StudentFailure({
       expected: `the client exits with a non-zero code (${what.why})`,
-      actual: `it printed ${quote(printed)} and ${client.process.describeExit()}`,
+      actual: `it printed ${quote(printed)} and ${client.describeExit()}`,
       help: 'end with sys.exit(1) when the download failed, so a script that runs the client can tell',
     });
   }
@@ -114,22 +90,18 @@ const BROKEN_HELP =
 
 task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server sends a file holding all 256 byte values unchanged, after the line OK', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = allByteValues();
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { help: BINARY_HELP });
+      await expectServes(t, name, content, { help: BINARY_HELP });
     });
 
     check.alone('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { within: scaled(5000), help: `${BINARY_HELP}; read the whole file and send it with sendall()` });
+      await expectServes(t, name, content, { within: scaled(5000), help: `${BINARY_HELP}; read the whole file and send it with sendall()` });
     });
 
     check('the server answers ERROR for a missing file and serves the next client', 2, async (t) => {
@@ -182,43 +154,18 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
   });
 
   group('client', () => {
-    check('the client saves a file holding all 256 byte values unchanged and exits with code 0', 2, async (t) => {
-      const name = randomFileName('.bin');
-      const content = allByteValues();
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
-      conn.end();
-      await expectSavedFile(client, name, content, CLIENT_BYTES_HELP);
-      await client.expectExit(0, { help: 'end normally once the file is saved' });
-    });
-
-    check.alone('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
-      const name = randomFileName('.bin');
-      const content = randomBinary(1.5 * MiB);
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
-      conn.end();
-      await expectSavedFile(client, name, content, 'one recv() returns at most what you asked for, often less: loop on recv() until it returns b""');
-    });
+    binaryClientChecks(CLIENT_BYTES_HELP);
 
     check('the client writes no file when the server answers ERROR, and says it was not found', 2, async (t) => {
       const name = randomFileName('.bin');
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send('ERROR file not found\n');
-      conn.end();
+      const client = await clientAnswered(t, name, 'ERROR file not found\n');
       await expectEnds(client, 'after the ERROR line the server closes: print the message and end');
       expectNoFile(client, name);
       await expectSaidNotFound(client);
     });
 
     check('the client exits with a non-zero code and no traceback when the file was not found', 1, async (t) => {
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, randomFileName('.bin'));
-      await conn.send('ERROR file not found\n');
-      conn.end();
+      const client = await clientAnswered(t, randomFileName('.bin'), 'ERROR file not found\n');
       await expectNonZeroExit(client, 'end with sys.exit(1) when the server answered ERROR (not by raising an exception)');
       client.expectNoTraceback("a missing file is an expected case: print the server's line and sys.exit(1)");
     });
@@ -235,12 +182,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
       await expectDownloaded(client, asked, content, { within: scaled(5000) });
     });
 
-    check('asking your server for a missing file, your client says it was not found, saves nothing and exits with a non-zero code', 2, async (t) => {
-      const name = randomFileName('.bin');
-      const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(2048)) });
-      const client = await startOwnClient(t, server, name);
-      await expectReportsMissing(client, name, { nonZeroExit: true });
-    });
+    missingFileCheck('binary', 2);
 
     check('with no server running, your client prints one line saying so, saves nothing and exits with a non-zero code (no traceback)', 2, async (t) => {
       const name = randomFileName('.bin');
@@ -253,34 +195,14 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
   });
 
   group('robustness', () => {
-    check('the client ends the file name it sends with a newline', 1, async (t) => {
-      await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.bin'));
-    });
-
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends its ERROR line with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(512)) });
-      const conn = await t.connect(server);
-      await conn.sendLine(randomFileName('.bin'));
-      await expectErrorLineEndsWithNewline(
-        conn,
-        'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the status line, OK or ERROR, ends with a newline, so a client can read up to it',
-      );
-    });
+    requestNewlineChecks('binary', 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the status line, OK or ERROR, ends with a newline, so a client can read up to it');
 
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(4096);
       const server = await t.startServer({ files: folderWith(name, content) });
       const conn = await t.connect(server);
-      await conn.sendLinePiece(name.slice(0, 3));
-      await conn.waitUntilRead();
-      await conn.sendLine(name.slice(3));
+      await sendLineInTwo(conn, name, 3);
       await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
     });
 
@@ -304,7 +226,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
       const content = randomBinary(256 * 1024);
       const fake = await t.listen();
       const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content.subarray(0, content.length / 2)]));
+      await conn.send(okThen(content.subarray(0, content.length / 2)));
       await conn.waitUntilRead();
       conn.reset();
       await expectGaveUpCleanly(client, name, { why: 'the connection broke before the end of the file', help: BROKEN_HELP });

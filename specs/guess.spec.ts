@@ -15,7 +15,6 @@ import {
   END_OF_INPUT,
   expectServesOnOrEndsCleanly,
   group,
-  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
   quote,
   randomInt,
@@ -28,6 +27,10 @@ import {
   trimmedLine,
 } from '../harness/index.js';
 import { busyServerHint, withHintFromEvidence } from './lib/busy-server.js';
+import { newlineChecks } from './lib/newline-checks.js';
+import { sendLineInTwo } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { serverSession } from './lib/sessions.js';
 
 const LOW = 1;
 const HIGH = 100;
@@ -176,13 +179,10 @@ const SAYS_ERROR = textPattern('a line saying the guess is wrong (a word such as
 
 task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server answers a guess with HIGHER, LOWER or CORRECT', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await conn.sendLine('50');
       await conn.expectLine(HINT_REPLY, { help: HINT_HELP });
     });
@@ -196,15 +196,13 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
     });
 
     check('the server closes the connection after CORRECT', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await playToWin(conn);
       await conn.expectClosed({ help: 'after sending CORRECT the game is over: conn.close() (and end that thread)' });
     });
 
     check('the server answers a guess that is not a number, or is out of range, with ERROR, and the game goes on', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const help = 'int() raises ValueError on text such as "abc": catch it and send "ERROR not a number\\n"; a number below 1 or above 100 gets an ERROR line too; then wait for the next guess';
       // Without a newline an empty line is no bytes at all: a server that reads without one is not sent it.
       const empty = (await t.serverFraming()) === 'bare' ? [] : [''];
@@ -216,8 +214,7 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
     });
 
     check('the server never reveals the secret before it is guessed', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       // Every line before CORRECT is kept; once the secret is known, none may name it.
       const before: string[] = [];
       const game = new Search('the grader');
@@ -393,15 +390,7 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
       });
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends each reply with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+    newlineChecks('the server ends each reply with a newline', async (conn) => {
       await conn.sendLine('50');
       // The newline is judged here; the reply's words are the server group's test.
       await conn.expectLine(ANY_LINE, { requireNewline: true, help: 'end each reply with a newline: conn.sendall(b"HIGHER\\n")' });
@@ -414,9 +403,7 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
         const game = new Search(`game ${round}`);
         while (game.won === undefined) {
           const guess = String(game.next());
-          await conn.sendLinePiece(guess.slice(0, 1));
-          await conn.waitUntilRead();
-          await conn.sendLine(guess.slice(1));
+          await sendLineInTwo(conn, guess, 1);
           const line = await readReply(conn, guess, LOOP_HELP);
           const hint = hintMeant(line);
           if (!hint) throw new StudentFailure({ sent: conn.lastSent, expected: `the hint for ${guess}, sent in two pieces`, actual: `the line ${quote(line)}`, help: LOOP_HELP });
@@ -430,8 +417,7 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
     check('the server answers two guesses that arrive in one segment, in order', 1, async (t) => {
       // To a server that reads without the newline, two lines in one segment are one message: the page's newline, charged once.
       if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       const game = new Search('the grader');
       await conn.send('50\n25\n');
       for (const guess of [50, 25]) {

@@ -5,15 +5,12 @@
 // End to end, the student's client runs against the student's server and only what the
 // person sees counts; the newline framing is checked once, in the robustness group.
 
-import { whyNoMore } from '../harness/core/inbox.js';
 import {
   ANY_LINE,
   type Connection,
   check,
   DEFAULT_WITHIN_MS,
-  expectServesOnOrEndsCleanly,
   group,
-  PAGE_NEWLINE_TEST,
   quote,
   type ServerUnderTest,
   StudentFailure,
@@ -22,9 +19,13 @@ import {
   textPattern,
   trimmedLine,
   trimmedLineAnyCase,
+  whyNoMore,
 } from '../harness/index.js';
 import { nameAskedFor, type StartAsking, symbolIn } from './lib/asked-for.js';
-import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
+import { newlineChecks } from './lib/newline-checks.js';
+import { expectAnswerToWhole, holdsAPrice, sendLineInTwo } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { abruptClient, expectSurvives, serverSession, silentClient } from './lib/sessions.js';
 import {
   answerFor,
   anyPriceLine,
@@ -38,7 +39,6 @@ import {
   quoteLine,
   randomSymbol,
   SYMBOLS,
-  serverAndConnection,
   TRAILING_ZERO,
   unknownSymbol,
 } from './lib/stock-quotes.js';
@@ -73,26 +73,24 @@ async function expectAnswer(conn: Connection, symbol: string, help: string): Pro
 
 task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server answers a symbol with its price from the table, with two decimals (AAPL -> 189.50)', 2, async (t) => {
       const symbol = randomSymbol(TRAILING_ZERO);
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await expectAnswer(conn, symbol, `send the price from the page's table with two decimals: f"{price:.2f}" gives "189.50" (str(189.5) gives "189.5")`);
     });
 
     check('the server finds a symbol sent in lowercase with spaces around it (" tsla ")', 1, async (t) => {
       const symbol = randomSymbol();
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(` ${symbol.toLowerCase()} `);
       await conn.expectLine(trimmedLine(PRICES[symbol]), { help: 'look the symbol up as symbol.strip().upper()' });
     });
 
     check('the server answers an unknown symbol with a line starting with ERROR', 2, async (t) => {
       const symbol = unknownSymbol();
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(symbol);
       await conn.expectLine(ERROR_LINE, {
         help: `an unknown symbol is not in the dictionary: PRICES[symbol] raises KeyError; test "if symbol in PRICES:" and otherwise send "ERROR unknown symbol ${symbol}\\n"`,
@@ -101,7 +99,7 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
 
     check('the server closes the connection after its answer', 1, async (t) => {
       const symbol = randomSymbol();
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(symbol);
       // The answer in any format (its format is the test above's), then the close.
       await conn.expectLine(textPattern(`a price for ${symbol}`, holdsAPrice), { help: 'answer with the price, then close' });
@@ -188,15 +186,8 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
       });
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends its answer with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
+    newlineChecks('the server ends its answer with a newline', async (conn) => {
       const symbol = randomSymbol();
-      const { conn } = await serverAndConnection(t);
       await conn.sendLine(symbol);
       // The server closes after its answer: the close must not stand in for the newline.
       const help = 'end the answer with a newline, as the protocol page asks: conn.sendall((answer + "\\n").encode())';
@@ -217,10 +208,8 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
 
     check('the server waits for the whole symbol when it arrives in pieces', 1, async (t) => {
       const symbol = randomSymbol();
-      const { conn } = await serverAndConnection(t);
-      await conn.sendLinePiece(symbol.slice(0, 2));
-      await conn.waitUntilRead();
-      await conn.sendLine(symbol.slice(2));
+      const { conn } = await serverSession(t);
+      await sendLineInTwo(conn, symbol, 2);
       await expectAnswerToWhole(
         conn,
         { holds: holdsAPrice, what: `a price for ${symbol} (${PRICES[symbol]} in the page's table)`, sent: [symbol.slice(0, 2), `${symbol.slice(2)}\n`] },
@@ -229,24 +218,21 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
     });
 
     check('the server survives a client that disconnects abruptly', 1, async (t) => {
-      const server = await t.startServer();
-      const rude = await t.connect(server);
-      await rude.send('GO');
-      await rude.waitUntilRead();
-      rude.reset();
-      await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), {
-        help: 'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on (or end with exit code 0)',
-      });
+      await expectSurvives(
+        t,
+        (s) => abruptClient(t, s, 'GO'),
+        (s) => serveOneSymbol(t, s),
+        'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on (or end with exit code 0)',
+      );
     });
 
     check('the server survives a client that connects and closes without sending a symbol', 1, async (t) => {
-      const server = await t.startServer();
-      const quiet = await t.connect(server);
-      await quiet.waitUntilRead();
-      quiet.end();
-      await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), {
-        help: 'recv() returns b"" when the client has closed without a word: stop reading (if not chunk: break), close that connection and go on; do not look up an empty symbol',
-      });
+      await expectSurvives(
+        t,
+        (s) => silentClient(t, s),
+        (s) => serveOneSymbol(t, s),
+        'recv() returns b"" when the client has closed without a word: stop reading (if not chunk: break), close that connection and go on; do not look up an empty symbol',
+      );
     });
 
     check('the client prints the whole answer when it arrives in pieces', 1, async (t) => {
@@ -254,9 +240,7 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
       const price = madeUpPrice();
       const { client, conn } = await clientAsking(t, [symbol]);
       await conn.readLine();
-      await conn.sendLinePiece(price.slice(0, 2));
-      await conn.waitUntilRead();
-      await conn.sendLine(price.slice(2));
+      await sendLineInTwo(conn, price, 2);
       conn.end();
       // The price whole is judged here; printing the symbol beside it is the client group's test.
       await client.expectOutput(textPattern(`the price ${quote(price)} whole`, new RegExp(`(?<![\\d.])${price.replace('.', '\\.')}(?!\\d)`)), {

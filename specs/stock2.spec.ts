@@ -11,7 +11,6 @@ import {
   check,
   expectServesOnOrEndsCleanly,
   group,
-  PAGE_NEWLINE_TEST,
   quote,
   randomInt,
   type ServerUnderTest,
@@ -23,7 +22,10 @@ import {
   trimmedLineAnyCase,
 } from '../harness/index.js';
 import { nameAskedFor, symbolIn } from './lib/asked-for.js';
-import { expectAnswerToWhole, holdsAPrice } from './lib/pieces.js';
+import { newlineChecks } from './lib/newline-checks.js';
+import { expectAnswerToWhole, holdsAPrice, sendLineInTwo } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { expectClosesAfterClient, serverSession } from './lib/sessions.js';
 import {
   answerFor,
   anyPriceLine,
@@ -38,7 +40,6 @@ import {
   randomSymbol,
   randomSymbols,
   SYMBOLS,
-  serverAndConnection,
   unknownSymbol,
 } from './lib/stock-quotes.js';
 
@@ -96,19 +97,17 @@ async function answerEach(conn: Connection, symbols: string[], prices: string[])
 
 task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server answers every symbol of the table on one connection, in order, with two decimals', 3, async (t) => {
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       for (const symbol of randomSymbols(SYMBOLS.length)) {
         await expectAnswer(conn, symbol, `${LOOP_HELP}; send the price with two decimals: f"{price:.2f}" gives "189.50"`);
       }
     });
 
     check('the server finds symbols sent in lowercase with spaces around them (" tsla ")', 1, async (t) => {
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       for (const symbol of randomSymbols(2)) {
         await conn.sendLine(` ${symbol.toLowerCase()} `);
         await conn.expectLine(trimmedLine(PRICES[symbol]), { help: 'look the symbol up as symbol.strip().upper()' });
@@ -117,7 +116,7 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
 
     check('the server answers an unknown symbol with a line starting with ERROR, and goes on answering on the same connection', 2, async (t) => {
       const symbol = unknownSymbol();
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await expectAnswer(conn, randomSymbol());
       await conn.sendLine(symbol);
       await conn.expectLine(ERROR_LINE, {
@@ -127,12 +126,14 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
     });
 
     check('the server does not crash when the client closes the connection: it closes its side and carries on or ends cleanly', 2, async (t) => {
-      const { server, conn } = await serverAndConnection(t);
+      const { server, conn } = await serverSession(t);
       await expectAnswer(conn, randomSymbol());
-      conn.end();
-      const help = 'recv() returns b"" once the client has closed: leave the loop (if not data: break) and close the connection; do not look up an empty symbol';
-      await conn.readUntilClosed({ help });
-      await expectServesOnOrEndsCleanly(server, () => serveOneSymbol(t, server), { help });
+      await expectClosesAfterClient(
+        server,
+        conn,
+        () => serveOneSymbol(t, server),
+        'recv() returns b"" once the client has closed: leave the loop (if not data: break) and close the connection; do not look up an empty symbol',
+      );
     });
   });
 
@@ -140,11 +141,8 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
     check('the client sends every symbol from its command line, one per line', 2, async (t) => {
       const symbols = argumentSymbols();
       const { conn } = await clientAsking(t, symbols);
-      await answerEach(
-        conn,
-        symbols,
-        symbols.map(() => madeUpPrice()),
-      );
+      const prices = symbols.map(() => madeUpPrice());
+      await answerEach(conn, symbols, prices);
     });
 
     check('the client prints every answer with its symbol on one line, in order', 3, async (t) => {
@@ -247,14 +245,7 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
       }
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends each answer with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const { conn } = await serverAndConnection(t);
+    newlineChecks('the server ends each answer with a newline', async (conn) => {
       const help = 'end every answer with a newline, as the protocol page asks: conn.sendall((answer + "\\n").encode()); the client reads up to the newline to know the answer is complete';
       for (const symbol of [randomSymbol(), unknownSymbol()]) {
         await conn.sendLine(symbol);
@@ -265,10 +256,8 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
 
     check('the server waits for the whole symbol when it arrives in pieces', 1, async (t) => {
       const symbol = randomSymbol();
-      const { conn } = await serverAndConnection(t);
-      await conn.sendLinePiece(symbol.slice(0, 2));
-      await conn.waitUntilRead();
-      await conn.sendLine(symbol.slice(2));
+      const { conn } = await serverSession(t);
+      await sendLineInTwo(conn, symbol, 2);
       await expectAnswerToWhole(
         conn,
         { holds: holdsAPrice, what: `a price for ${symbol} (${PRICES[symbol]} in the page's table)`, sent: [symbol.slice(0, 2), `${symbol.slice(2)}\n`] },
@@ -280,7 +269,7 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
       // To a server that reads without the newline, two lines in one segment are one message: the page's newline, charged once above.
       if (await t.newlineChargedElsewhere()) return;
       const [a, b] = randomSymbols(2);
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.send(`${a}\n${b}\n`);
       const help = `"${a}\\n${b}\\n" can arrive in one recv(): ${READ_LINE_HELP}; answer every line in the buffer before calling recv() again`;
       await conn.expectLine(aPriceFor(a), { help });
@@ -306,9 +295,7 @@ task('stock2', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
       const price = madeUpPrice();
       const { client, conn } = await clientAsking(t, [symbol]);
       await conn.readLine();
-      await conn.sendLinePiece(price.slice(0, 2));
-      await conn.waitUntilRead();
-      await conn.sendLine(price.slice(2));
+      await sendLineInTwo(conn, price, 2);
       // The price whole is judged here; printing the symbol beside it is the client group's test.
       await client.expectOutput(textPattern(`the price ${quote(price)} whole`, new RegExp(`(?<![\\d.])${price.replace('.', '\\.')}(?!\\d)`)), {
         help: `TCP may deliver "${price}\\n" in pieces: ${READ_LINE_HELP}`,

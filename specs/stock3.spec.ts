@@ -6,21 +6,11 @@
 // End to end, the student's client runs against the student's server and only what the
 // person sees counts; the newline framing is checked once, in the robustness group.
 
-import { type Connection, check, expectServesOnOrEndsCleanly, group, PAGE_NEWLINE_TEST, quote, type ServerUnderTest, StudentFailure, type TestContext, task, textPattern } from '../harness/index.js';
-import {
-  anyPriceLine,
-  clientAsking,
-  ERROR_SHOWN,
-  expectGivesUpCleanly,
-  madeUpPrice,
-  nobodyListening,
-  PRICES,
-  quoteLine,
-  randomSymbol,
-  randomSymbols,
-  serverAndConnection,
-  unknownSymbol,
-} from './lib/stock-quotes.js';
+import { type Connection, check, expectServesOnOrEndsCleanly, group, quote, type ServerUnderTest, StudentFailure, type TestContext, task, textPattern } from '../harness/index.js';
+import { newlineChecks } from './lib/newline-checks.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { expectClosesAfterClient, serverSession } from './lib/sessions.js';
+import { anyPriceLine, clientAsking, ERROR_SHOWN, expectGivesUpCleanly, madeUpPrice, nobodyListening, PRICES, quoteLine, randomSymbol, randomSymbols, unknownSymbol } from './lib/stock-quotes.js';
 
 const READ_LINE_HELP = 'one recv() returns only what has arrived so far, maybe part of a document, maybe two: keep a buffer, add every recv() to it, and call json.loads() on one whole line at a time';
 const GONE_HELP = 'wrap the conversation in try/except OSError (ConnectionRefusedError, ConnectionResetError), and check for b"" from recv() before json.loads(): print a message and sys.exit(1)';
@@ -108,13 +98,11 @@ function madeUpPrices(n: number): { numbers: number[]; texts: string[] } {
 
 task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server answers {"symbols": [...]} with valid JSON {"prices": [...]}, the prices of the table in the same order', 3, async (t) => {
       const symbols = randomSymbols(3);
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(request(symbols));
       await expectPrices(conn, symbols, `read the line, request = json.loads(line), then send json.dumps({"prices": [PRICES[s] for s in request["symbols"]]}) + "\\n"; ${JSON_HELP}`);
     });
@@ -122,20 +110,20 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
     check('the server answers null for an unknown symbol in the list, and the prices of the others', 2, async (t) => {
       const [a, b] = randomSymbols(2);
       const symbols = [a, unknownSymbol(), b];
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(request(symbols));
       await expectPrices(conn, symbols, 'an unknown symbol gets null in its place (Python None, which json.dumps writes as null): PRICES.get(symbol)');
     });
 
     check('the server finds symbols sent in lowercase with spaces around them (" tsla ")', 1, async (t) => {
       const symbols = randomSymbols(2);
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(request(symbols.map((s) => ` ${s.toLowerCase()} `)));
       await expectPrices(conn, symbols, 'look each symbol up as symbol.strip().upper()');
     });
 
     check('the server answers malformed JSON with {"error": ...} and goes on answering on the same connection', 2, async (t) => {
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLine(`{"symbols": ["${randomSymbol()}", }`);
       await expectErrorReply(conn, 'json.loads() raises json.JSONDecodeError (a ValueError) on malformed JSON: catch it and send json.dumps({"error": "malformed JSON"}) + "\\n"');
       const symbols = randomSymbols(2);
@@ -144,7 +132,7 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
     });
 
     check('the server answers a request without a list of symbols with {"error": ...}', 1, async (t) => {
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       const help =
         'check the request before using it: if not isinstance(request, dict) or not isinstance(request.get("symbols"), list), send an error reply (request["symbols"] raises KeyError when it is missing)';
       await conn.sendLine(`{"symbol": "${randomSymbol()}"}`);
@@ -154,14 +142,11 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
     });
 
     check('the server does not crash when the client closes the connection: it closes its side and carries on or ends cleanly', 1, async (t) => {
-      const { server, conn } = await serverAndConnection(t);
+      const { server, conn } = await serverSession(t);
       const symbols = randomSymbols(2);
       await conn.sendLine(request(symbols));
       await expectPrices(conn, symbols, JSON_HELP);
-      conn.end();
-      const help = 'recv() returns b"" once the client has closed: leave the loop (if not data: break) and close the connection';
-      await conn.readUntilClosed({ help });
-      await expectServesOnOrEndsCleanly(server, () => serveOneRequest(t, server), { help });
+      await expectClosesAfterClient(server, conn, () => serveOneRequest(t, server), 'recv() returns b"" once the client has closed: leave the loop (if not data: break) and close the connection');
     });
   });
 
@@ -261,15 +246,8 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
       });
     });
 
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends its JSON reply with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
+    newlineChecks('the server ends its JSON reply with a newline', async (conn) => {
       const symbols = randomSymbols(2);
-      const { conn } = await serverAndConnection(t);
       await conn.sendLine(request(symbols));
       await conn.readLine({
         requireNewline: true,
@@ -281,7 +259,7 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
       const symbols = randomSymbols(3);
       const text = `${request(symbols)}\n`;
       const cut = text.indexOf(symbols[1]) + 2;
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.sendLinePiece(text.slice(0, cut));
       await conn.waitUntilRead();
       await conn.sendLine(text.slice(cut, -1));
@@ -293,7 +271,7 @@ task('stock3', { port: 5000, framingProbe: { message: '{"symbols": ["AAPL"]}' } 
       if (await t.newlineChargedElsewhere()) return;
       const first = randomSymbols(2);
       const second = randomSymbols(3);
-      const { conn } = await serverAndConnection(t);
+      const { conn } = await serverSession(t);
       await conn.send(`${request(first)}\n${request(second)}\n`);
       const help = `two requests can arrive in one recv(): ${READ_LINE_HELP}; answer every line in the buffer before calling recv() again`;
       await expectPrices(conn, first, help);

@@ -3,27 +3,11 @@
 // The point of the step: clients that interleave are all served, and the server does it
 // without a thread (or process) per client.
 
-import { existsSync, readdirSync } from 'node:fs';
-import { check, group, PAGE_NEWLINE_TEST, type ServerUnderTest, SkipTest, StudentFailure, task } from '../harness/index.js';
-import { processTree } from '../harness/process/process-tree.js';
+import { check, group, PAGE_NEWLINE_TEST, SkipTest, StudentFailure, task } from '../harness/index.js';
 import { clientBasics, connectMany, endToEndBasics, expectAllAnswered, interleavedClients, robustnessBasics, serverBasics, twoOwnClientsBesideASilentOne } from './lib/stock-many.js';
 
 const SELECT_HELP =
   'serve every client from one loop: readable, _, _ = select.select([server] + clients, [], []); accept() when the server socket is readable, recv() once from each readable client (it will not block), and answer the complete lines it holds';
-
-/** Threads of the server's whole process tree (a fork per client counts too); undefined where /proc cannot tell. */
-function threadCount(server: ServerUnderTest): number | undefined {
-  if (!existsSync('/proc/self/task')) return undefined;
-  let threads = 0;
-  for (const pid of processTree(server.process.pid)) {
-    try {
-      threads += readdirSync(`/proc/${pid}/task`).length;
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return threads;
-}
 
 task('stock4', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
   group('server', () => {
@@ -43,10 +27,10 @@ task('stock4', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
     check('the server serves many clients from one thread: its thread count does not grow with the clients', 2, async (t) => {
       const server = await t.startServer();
       const first = await connectMany(t, server, 1, SELECT_HELP);
-      const before = threadCount(server);
+      const before = server.threadCount();
       if (before === undefined) throw new SkipTest("this machine has no /proc: the grader cannot count the server's threads here (advisory: use select, not threads)");
       await connectMany(t, server, 6, SELECT_HELP);
-      const after = threadCount(server) ?? before;
+      const after = server.threadCount() ?? before;
       if (after - before >= 3) {
         throw new StudentFailure({
           expected: 'the same number of threads with 7 clients connected as with 1 (one thread serves them all)',

@@ -3,9 +3,8 @@
 // The grader sets STOCK_INTERVAL: long (600 s) where the table's prices must hold, short
 // (0.2 s, 0.02 s) where it watches them move, so nothing here waits seconds.
 
-import { pollPause, seconds } from '../harness/core/time.js';
-import { type Connection, check, group, quote, StudentFailure, scaled, task } from '../harness/index.js';
-import { clientBasics, endToEndBasics, expectQuote, PRICES, printedBy, robustnessBasics, SYMBOLS, serverBasics, silentClientDoesNotBlock, unknownSymbol } from './lib/stock-many.js';
+import { type Connection, check, group, pollPause, quote, StudentFailure, scaled, seconds, task } from '../harness/index.js';
+import { clientBasics, endToEndBasics, expectQuote, PRICES, robustnessBasics, SYMBOLS, serverBasics, silentClientDoesNotBlock, unknownSymbol } from './lib/stock-many.js';
 
 /** The table holds until the first change, 600 s away. */
 const STILL = { STOCK_INTERVAL: '600' };
@@ -105,7 +104,7 @@ task('stock6', { port: 5000 }, () => {
         const client = await t.startClient(server, { args: symbols });
         await client.expectExit(0, { help });
         client.expectNoTraceback(help);
-        const printed = printedBy(client);
+        const printed = client.printed();
         const shown: Record<string, number> = {};
         for (const line of printed.split('\n')) {
           for (const symbol of symbols) {

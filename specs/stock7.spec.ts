@@ -3,6 +3,7 @@
 // closes that connection only, and keeps serving every other client.
 
 import { type Connection, check, group, PAGE_NEWLINE_TEST, quote, StudentFailure, task } from '../harness/index.js';
+import { serverSession } from './lib/sessions.js';
 import {
   clientBasics,
   endToEndBasics,
@@ -37,8 +38,7 @@ task('stock7', { port: 5000, stopWord: 'disconnect', framingProbe: { message: 'A
     serverBasics();
 
     check('the server answers 20 symbols sent one after the other on one connection', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       for (let i = 0; i < 20; i++) {
         const symbol = SYMBOLS[(i * 3) % SYMBOLS.length];
         await expectQuote(conn, symbol, PRICES[symbol], `request ${i + 1} of 20 got no answer: keep the connection open and answer line after line until "disconnect"`);
@@ -46,15 +46,13 @@ task('stock7', { port: 5000, stopWord: 'disconnect', framingProbe: { message: 'A
     });
 
     check('the server answers "disconnect" with BYE and closes that connection', 2, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await expectQuote(conn, 'MSFT', PRICES.MSFT);
       await expectBye(conn, t.stopWords.of('server'));
     });
 
     check('the server takes "disconnect" in any letter case, with spaces around it ("  DisConnect ")', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       // The one test of the page's own word: every other test speaks the server's.
       await t.stopWords.gradePageWord('server', '  DisConnect ', (word) => expectBye(conn, word));
     });

@@ -2,7 +2,9 @@
 // End to end, the student's client runs against the student's server: only what the
 // person sees counts (the server's HELLO on screen, the client's exit code).
 
-import { check, expectServesOnOrEndsCleanly, group, randomWord, type ServerUnderTest, type TestContext, task, textPattern } from '../harness/index.js';
+import { check, group, randomWord, type ServerUnderTest, type TestContext, task, textPattern } from '../harness/index.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { abruptClient, expectSurvives } from './lib/sessions.js';
 
 /** End to end, the HELLO the server prints in any case: the word's case is the client group's test. */
 const ANY_CASE_HELLO = textPattern('HELLO (in any letter case)', /hello/i);
@@ -18,9 +20,7 @@ async function sendAndClose(t: TestContext, server: ServerUnderTest, message: st
 
 task('task3a', { port: 53 }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server prints HELLO sent by a client', 2, async (t) => {
       const server = await t.startServer();
@@ -100,18 +100,14 @@ task('task3a', { port: 53 }, () => {
     });
 
     check('the server survives a client that disconnects abruptly', 1, async (t) => {
-      const server = await t.startServer();
-      const rude = await t.connect(server);
-      await rude.send('HEL');
-      await rude.waitUntilRead();
-      rude.reset();
-      await expectServesOnOrEndsCleanly(
-        server,
-        async () => {
+      await expectSurvives(
+        t,
+        (server) => abruptClient(t, server, 'HEL'),
+        async (server) => {
           await sendAndClose(t, server, 'HELLO\n');
           await server.expectOutput('HELLO');
         },
-        { help: 'recv() raises ConnectionResetError when a client disconnects abruptly: catch it (try/except ConnectionResetError), close that connection and go on' },
+        'recv() raises ConnectionResetError when a client disconnects abruptly: catch it (try/except ConnectionResetError), close that connection and go on',
       );
     });
   });

@@ -3,12 +3,11 @@
 // person sees counts (the client printing the server's HELLO, its exit code).
 
 import { check, group, randomWord, task } from '../harness/index.js';
+import { serverListensCheck } from './lib/server-listens.js';
 
 task('task3b', { port: 53 }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server answers HELLO with HELLO', 2, async (t) => {
       const server = await t.startServer();

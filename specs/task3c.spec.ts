@@ -8,7 +8,6 @@ import {
   type Connection,
   check,
   DEFAULT_WITHIN_MS,
-  expectServesOnOrEndsCleanly,
   group,
   type ProgramUnderTest,
   quote,
@@ -22,6 +21,8 @@ import {
   whyNoMore,
 } from '../harness/index.js';
 import { expectAnswerToWhole } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { abruptClient, expectSurvives, serverSession } from './lib/sessions.js';
 
 const READ_WHOLE_LINE = 'one recv() returns only what has arrived so far: keep calling recv() and collecting bytes until the newline arrives (or recv() returns b"")';
 const FRAMING_HELP =
@@ -85,46 +86,39 @@ const PAIR_HELP =
 
 task('task3c', { port: 12000 }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server sends back a lowercase line in uppercase', 2, async (t) => {
       const line = lowercaseLine();
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await conn.sendLine(line);
       await conn.expectLine(line.toUpperCase(), { help: 'read the line, then conn.sendall(data.upper()) (or data.decode().upper().encode())' });
     });
 
     check('the server leaves digits, punctuation, spaces and capitals unchanged', 1, async (t) => {
       const line = `Order #${randomWord(4)} 66: pay $12.50 (tax 7%) -> ok? [yes/no] {a_b} 'q' "r" @x ~ | \\ ; < > = + * & ^ ! ${randomInt(100000)}`;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await conn.sendLine(line);
       await conn.expectLine(line.toUpperCase(), { help: "only lowercase letters change: use Python's upper() instead of changing character codes yourself" });
     });
 
     check('the server uppercases a line longer than 1024 bytes (1025 characters)', 2, async (t) => {
       const line = randomSentence(1025);
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await conn.sendLine(line);
       await conn.expectLine(line.toUpperCase(), { help: `a line can be longer than recv(1024): ${READ_WHOLE_LINE}` });
     });
 
     check('the server keeps letters like é, ж and 日 intact (uppercasing them is allowed)', 1, async (t) => {
       const line = `café naïve жук ñandú 日本 ☕ ${randomWord(4)}`;
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await conn.sendLine(line);
       await expectUppercaseOf(conn, line, 'the text is UTF-8: decode the whole line with data.decode() (or use bytes.upper()), and send the result encoded back to UTF-8');
     });
 
     check('the server closes the connection after answering', 1, async (t) => {
       const line = lowercaseLine();
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await conn.sendLine(line);
       await conn.expectLine(line.toUpperCase());
       await conn.expectClosed({ help: 'after sending the answer call conn.close(): the client waits for the close to know the reply is complete' });
@@ -189,8 +183,7 @@ task('task3c', { port: 12000 }, () => {
 
     check('the server ends its reply with a newline', 1, async (t) => {
       const line = lowercaseLine();
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await conn.sendLine(line);
       // The server closes after its reply: a close must not stand in for the newline here.
       const help = 'end the reply with a newline, as the protocol page asks: conn.sendall((text.upper() + "\\n").encode())';
@@ -208,8 +201,7 @@ task('task3c', { port: 12000 }, () => {
     });
 
     check('the server waits for the whole line when it arrives in pieces', 1, async (t) => {
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       for (const piece of ['hel', 'lo wor']) {
         await conn.send(piece);
         await conn.waitUntilRead();
@@ -222,8 +214,7 @@ task('task3c', { port: 12000 }, () => {
       const line = `café ${randomWord(5)}`;
       const bytes = Buffer.from(`${line}\n`);
       const cut = Buffer.byteLength('caf') + 1; // inside the two bytes of é
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await conn.send(bytes.subarray(0, cut));
       await conn.waitUntilRead();
       await conn.send(bytes.subarray(cut));
@@ -232,21 +223,18 @@ task('task3c', { port: 12000 }, () => {
 
     check('the server uppercases a 5000-character line', 1, async (t) => {
       const line = randomSentence(5000);
-      const server = await t.startServer();
-      const conn = await t.connect(server);
+      const { conn } = await serverSession(t);
       await conn.sendLine(line);
       await conn.expectLine(line.toUpperCase(), { help: `no single recv() size fits every line: ${READ_WHOLE_LINE}` });
     });
 
     check('the server survives a client that disconnects abruptly', 1, async (t) => {
-      const server = await t.startServer();
-      const rude = await t.connect(server);
-      await rude.send('hel');
-      await rude.waitUntilRead();
-      rude.reset();
-      await expectServesOnOrEndsCleanly(server, () => serveOneLine(t, server), {
-        help: 'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on',
-      });
+      await expectSurvives(
+        t,
+        (s) => abruptClient(t, s, 'hel'),
+        (s) => serveOneLine(t, s),
+        'recv() and sendall() raise ConnectionResetError (or BrokenPipeError) when the client disconnects abruptly: catch them, close that connection and go on',
+      );
     });
 
     check('the client prints the whole reply when it arrives in pieces', 1, async (t) => {

@@ -11,7 +11,6 @@
 import {
   type Connection,
   check,
-  type FakeServer,
   group,
   PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
@@ -26,6 +25,8 @@ import {
   whoSpeaksFirst,
 } from '../harness/index.js';
 import { expectCleanExit, expectEndsOrServesOn } from './lib/ends-or-serves-on.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { clientSession, serverSession, typedLineSent } from './lib/sessions.js';
 
 const SEND_LINE_HELP = 'send what was typed with a newline at the end: sock.sendall((message + "\\n").encode())';
 const FRAMING_HELP =
@@ -60,13 +61,6 @@ async function expectServerEndsOrServesOn(t: TestContext, server: ServerUnderTes
   );
 }
 
-/** The grader connects as the client, with a fresh server. */
-async function chatWithServer(t: TestContext): Promise<{ server: ServerUnderTest; conn: Connection }> {
-  const server = await t.startServer();
-  const conn = await t.connect(server);
-  return { server, conn };
-}
-
 /** One turn against the server: the client's line is printed, the typed reply comes back. */
 async function serverTurn(server: ServerUnderTest, conn: Connection): Promise<void> {
   const message = randomSentence(24);
@@ -77,23 +71,13 @@ async function serverTurn(server: ServerUnderTest, conn: Connection): Promise<vo
   await conn.expectLine(trimmedLine(reply), { help: `the server sends what is typed at it after printing the client's line; ${SEND_LINE_HELP}` });
 }
 
-/** The grader listens as the server and the client connects to it. */
-async function chatWithClient(t: TestContext): Promise<{ client: ProgramUnderTest; conn: Connection; fake: FakeServer }> {
-  const fake = await t.listen();
-  const client = await t.startClient(fake);
-  const conn = await fake.accept({ from: client });
-  return { client, conn, fake };
-}
-
 /**
  * One turn against the client, printing unjudged: the typed line is sent, the reply is
  * read (for the tests of how the client ends, whatever it prints).
  */
 async function unprintedClientTurn(client: ProgramUnderTest, conn: Connection): Promise<void> {
   const message = randomSentence(24);
-  client.type(message);
-  await conn.expectLine(trimmedLine(message), { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
-  await conn.sendLine(randomSentence(24));
+  await typedLineSent(client, conn, message, trimmedLine(message), randomSentence(24), `the client sends each line typed at it; ${SEND_LINE_HELP}`);
   await conn.waitUntilRead();
 }
 
@@ -101,9 +85,7 @@ async function unprintedClientTurn(client: ProgramUnderTest, conn: Connection): 
 async function clientTurn(client: ProgramUnderTest, conn: Connection): Promise<void> {
   const message = randomSentence(24);
   const reply = randomSentence(24);
-  client.type(message);
-  await conn.expectLine(trimmedLine(message), { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
-  await conn.sendLine(reply);
+  await typedLineSent(client, conn, message, trimmedLine(message), reply, `the client sends each line typed at it; ${SEND_LINE_HELP}`);
   await client.expectOutput(reply, { help: 'print each line the server sends: print("Server:", reply)' });
 }
 
@@ -176,7 +158,7 @@ function serverHelpAfterClientBye(server: ServerUnderTest, ending: string, word 
     if (serverWord.toLowerCase() !== word.toLowerCase()) {
       return `your client ends the chat with ${word}, but your server ends it on ${serverWord}: the two programs must end on the same word`;
     }
-    const printed = server.process.stdout.unread().toString('utf8');
+    const printed = server.unreadOutput();
     const lastWord = printed.split(/\r?\n/).some((line) => line.trim().toLowerCase().endsWith(word.toLowerCase()));
     if (lastWord) return `your server printed the ${word} it received but did not end: ${ending}`;
     return `your client ended, but your server never printed a ${word} and did not end: check that your client sends the ${word} before it closes, and that your server also ends when recv() returns b"" (the client has left)`;
@@ -186,17 +168,15 @@ function serverHelpAfterClientBye(server: ServerUnderTest, ending: string, word 
 // A server that reads a message as one recv() gives it prints it at once: that shows it acted.
 task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', seen: 'print' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server prints what the client sends and sends back what is typed at it, for several turns', 3, async (t) => {
-      const { server, conn } = await chatWithServer(t);
+      const { server, conn } = await serverSession(t);
       for (let turn = 0; turn < 3; turn++) await serverTurn(server, conn);
     });
 
     check('the server closes the connection when the client sends BYE', 2, async (t) => {
-      const { server, conn } = await chatWithServer(t);
+      const { server, conn } = await serverSession(t);
       await serverTurn(server, conn);
       const bye = t.stopWords.of('server');
       await conn.sendLine(bye);
@@ -204,7 +184,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the server sends BYE typed at it, then closes the connection', 2, async (t) => {
-      const { server, conn } = await chatWithServer(t);
+      const { server, conn } = await serverSession(t);
       await serverTurn(server, conn);
       await conn.sendLine(randomSentence(20));
       const bye = t.stopWords.of('server');
@@ -214,7 +194,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the server exits with code 0 once the chat has ended', 1, async (t) => {
-      const { server, conn } = await chatWithServer(t);
+      const { server, conn } = await serverSession(t);
       await serverTurn(server, conn);
       const bye = t.stopWords.of('server');
       await conn.sendLine(bye);
@@ -223,7 +203,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the server also ends the chat on "Bye" from the client (any letter case)', 1, async (t) => {
-      const { server, conn } = await chatWithServer(t);
+      const { server, conn } = await serverSession(t);
       await serverTurn(server, conn);
       // The one test of the page's own word: every other test speaks the server's.
       await t.stopWords.gradePageWord('server', 'Bye', async (bye) => {
@@ -235,12 +215,12 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
 
   group('client', () => {
     check('the client sends what is typed at it and prints what the server answers, for several turns', 3, async (t) => {
-      const { client, conn } = await chatWithClient(t);
+      const { client, conn } = await clientSession(t);
       for (let turn = 0; turn < 3; turn++) await clientTurn(client, conn);
     });
 
     check('the client sends BYE typed at it, then closes and exits with code 0', 2, async (t) => {
-      const { client, conn } = await chatWithClient(t);
+      const { client, conn } = await clientSession(t);
       await clientTurn(client, conn);
       const bye = t.stopWords.of('client');
       client.type(bye);
@@ -250,7 +230,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the client exits with code 0 when the server sends BYE', 2, async (t) => {
-      const { client, conn } = await chatWithClient(t);
+      const { client, conn } = await clientSession(t);
       await clientTurn(client, conn);
       client.type(randomSentence(20));
       await conn.readLine();
@@ -262,7 +242,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the client also ends the chat when "bye" is typed at it (any letter case)', 1, async (t) => {
-      const { client, conn } = await chatWithClient(t);
+      const { client, conn } = await clientSession(t);
       await clientTurn(client, conn);
       const bye = t.stopWords.of('client', 'bye');
       client.type(bye);
@@ -323,7 +303,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
   group('robustness', () => {
     check('the server ends each message it sends with a newline', 1, async (t) => {
       if (await t.newlineChargedElsewhere()) return;
-      const { server, conn } = await chatWithServer(t);
+      const { server, conn } = await serverSession(t);
       const message = randomSentence(24);
       const reply = randomSentence(24);
       await conn.sendLine(message);
@@ -333,7 +313,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the client ends each message it sends with a newline', 1, async (t) => {
-      const { conn, client } = await chatWithClient(t);
+      const { conn, client } = await clientSession(t);
       const message = randomSentence(24);
       client.type(message);
       await conn.expectLine(trimmedLine(message), { requireNewline: true, help: FRAMING_HELP });
@@ -344,7 +324,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the server reads a whole line that arrives in two pieces', 1, async (t) => {
-      const { server, conn } = await chatWithServer(t);
+      const { server, conn } = await serverSession(t);
       const message = randomSentence(30);
       // To a server that reads without a newline the pieces go whole (the page's newline is charged once).
       await conn.sendLinePiece(message.slice(0, 7));
@@ -354,7 +334,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the client prints a whole reply that arrives in two pieces', 1, async (t) => {
-      const { client, conn } = await chatWithClient(t);
+      const { client, conn } = await clientSession(t);
       const reply = randomSentence(30);
       client.type(randomSentence(20));
       await conn.readLine();
@@ -366,14 +346,14 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the server ends cleanly when the client leaves without BYE', 1, async (t) => {
-      const { server, conn } = await chatWithServer(t);
+      const { server, conn } = await serverSession(t);
       await serverTurn(server, conn);
       conn.end();
       await expectServerEndsOrServesOn(t, server, 'recv() returns b"" when the client has left: then stop the chat instead of asking for input()');
     });
 
     check('the server ends without a traceback when the client resets the connection', 1, async (t) => {
-      const { server, conn } = await chatWithServer(t);
+      const { server, conn } = await serverSession(t);
       await serverTurn(server, conn);
       conn.reset();
       const help = 'recv() raises ConnectionResetError when the client vanishes: catch it (except ConnectionError:) and end the chat';
@@ -382,7 +362,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the server ends cleanly when its input is closed (Ctrl+D)', 1, async (t) => {
-      const { server, conn } = await chatWithServer(t);
+      const { server, conn } = await serverSession(t);
       await conn.sendLine(randomSentence(20));
       server.closeInput();
       const help = 'input() raises EOFError on Ctrl+D: catch it (except EOFError:), close the connection and end like BYE';
@@ -391,7 +371,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the client ends cleanly when the server leaves without BYE', 1, async (t) => {
-      const { client, conn } = await chatWithClient(t);
+      const { client, conn } = await clientSession(t);
       await unprintedClientTurn(client, conn);
       client.type(randomSentence(20));
       await conn.readLine();
@@ -400,7 +380,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the client ends without a traceback when the server resets the connection', 1, async (t) => {
-      const { client, conn } = await chatWithClient(t);
+      const { client, conn } = await clientSession(t);
       client.type(randomSentence(20));
       await conn.readLine();
       conn.reset();
@@ -409,7 +389,7 @@ task('task4', { port: 54, stopWord: 'BYE', framingProbe: { message: 'hello', see
     });
 
     check('the client ends cleanly when its input is closed (Ctrl+D)', 1, async (t) => {
-      const { client, conn } = await chatWithClient(t);
+      const { client, conn } = await clientSession(t);
       await unprintedClientTurn(client, conn);
       client.closeInput();
       const help = 'input() raises EOFError on Ctrl+D: catch it (except EOFError:), close the socket and end like BYE';

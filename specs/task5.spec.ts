@@ -2,12 +2,12 @@
 // bytes, then closes) or answers "ERROR …" when it is not there or not allowed.
 
 import path from 'node:path';
-import { check, group, PAGE_NEWLINE_TEST, randomFileName, task } from '../harness/index.js';
-import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
+import { check, group, randomFileName, task } from '../harness/index.js';
+import { expectDownloaded, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
+import { folderWith } from './lib/file-contents.js';
 import {
-  expectClientEndsNameWithNewline,
+  clientAnswered,
   expectEnds,
-  expectErrorLineEndsWithNewline,
   expectErrorReply,
   expectFileReply,
   expectNoFile,
@@ -16,56 +16,50 @@ import {
   expectSavedFile,
   expectStillServes,
   fetchAndCheck,
+  okThen,
   randomUtf8Text,
   secretBeside,
   startClientFor,
 } from './lib/file-request.js';
-
-/** A server folder with the file asked for and another one beside it (serving the wrong one shows). */
-function folderWith(name: string, content: Buffer): Record<string, Buffer> {
-  return { [name]: content, [randomFileName('.txt')]: randomUtf8Text(300) };
-}
+import { expectServes, missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
+import { sendLineInTwo } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
 
 const REFUSE_HELP = 'serve only names without a folder part: refuse a name containing "/", "\\\\" or ".." with conn.sendall(b"ERROR not allowed\\n")';
 const WHOLE_FILE_HELP = 'read the whole file (f.read(), or a loop until f.read(4096) returns b"") and send it with sendall()';
 
 task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server sends a small UTF-8 text file unchanged, after the line OK', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(300);
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { help: 'open the file in binary mode (open(name, "rb")) and send its bytes as they are' });
+      await expectServes(t, name, content, { help: 'open the file in binary mode (open(name, "rb")) and send its bytes as they are' }, 'text');
     });
 
     check('the server sends a text file far over 1 KiB (40 KiB) unchanged', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(40 * 1024);
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { help: WHOLE_FILE_HELP });
+      await expectServes(t, name, content, { help: WHOLE_FILE_HELP }, 'text');
     });
 
     check('the server answers OK and nothing more for an empty file (0 bytes)', 1, async (t) => {
       const name = randomFileName('.txt');
-      const server = await t.startServer({ files: folderWith(name, Buffer.alloc(0)) });
+      const server = await t.startServer({ files: folderWith(name, Buffer.alloc(0), 'text') });
       await fetchAndCheck(t, server, name, Buffer.alloc(0));
     });
 
     check('the server sends a text file with Windows line endings (CR LF) unchanged', 1, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(2048, '\r\n');
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { help: 'a file opened in text mode ("r") turns \\r\\n into \\n: open it with "rb" and send the bytes' });
+      await expectServes(t, name, content, { help: 'a file opened in text mode ("r") turns \\r\\n into \\n: open it with "rb" and send the bytes' }, 'text');
     });
 
     check('the server answers ERROR for a file that is not in its folder, and keeps serving', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(200);
-      const server = await t.startServer({ files: folderWith(name, content) });
+      const server = await t.startServer({ files: folderWith(name, content, 'text') });
       const first = await t.connect(server);
       await first.sendLine(randomFileName('.txt'));
       await expectErrorReply(first, {
@@ -82,7 +76,7 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     });
 
     check('the server refuses a name with ../ and sends nothing from outside its folder', 2, async (t) => {
-      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100)) });
+      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100), 'text') });
       const secret = await secretBeside(t, server.dir);
       const conn = await t.connect(server);
       await conn.sendLine(`../${path.basename(secret.file)}`);
@@ -90,7 +84,7 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     });
 
     check('the server refuses an absolute path and does not send that file', 1, async (t) => {
-      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100)) });
+      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100), 'text') });
       const secret = await secretBeside(t, server.dir);
       const conn = await t.connect(server);
       // The path as the server itself names the file.
@@ -103,10 +97,7 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     check('the client saves a small UTF-8 text file unchanged and exits with code 0', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(300);
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
-      conn.end();
+      const client = await clientAnswered(t, name, okThen(content));
       await expectSavedFile(client, name, content, 'write the bytes as received: open(filename, "wb").write(data)');
       await client.expectExit(0, { help: 'end normally (no sys.exit with an error code) once the file is saved' });
     });
@@ -114,38 +105,26 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
     check('the client saves a text file far over 1 KiB (40 KiB) unchanged', 2, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(40 * 1024);
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
-      conn.end();
+      const client = await clientAnswered(t, name, okThen(content));
       await expectSavedFile(client, name, content, 'one recv() returns at most what you asked for, often less: loop on recv() until it returns b""');
     });
 
     check('the client saves an empty file when the server sends OK and nothing more', 1, async (t) => {
       const name = randomFileName('.txt');
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send('OK\n');
-      conn.end();
+      const client = await clientAnswered(t, name, 'OK\n');
       await expectSavedFile(client, name, Buffer.alloc(0));
     });
 
     check('the client writes no file when the server answers ERROR, and says it was not found', 2, async (t) => {
       const name = randomFileName('.txt');
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send('ERROR file not found\n');
-      conn.end();
+      const client = await clientAnswered(t, name, 'ERROR file not found\n');
       await expectEnds(client, 'after the ERROR line the server closes: print the message and end');
       expectNoFile(client, name);
       await expectSaidNotFound(client);
     });
 
     check('the client exits with a non-zero code when the file was not found', 1, async (t) => {
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, randomFileName('.txt'));
-      await conn.send('ERROR file not found\n');
-      conn.end();
+      const client = await clientAnswered(t, randomFileName('.txt'), 'ERROR file not found\n');
       await expectNonZeroExit(client, 'end with sys.exit(1) when the server answered ERROR');
     });
   });
@@ -156,59 +135,37 @@ task('task5', { port: 55, framingProbe: { message: 'notes.txt' } }, () => {
       const content = Buffer.concat([randomUtf8Text(20 * 1024), randomUtf8Text(20 * 1024, '\r\n')]);
       // A client with a name of its own (hard-coded) is graded on the file it saves: its server holds the file under that name.
       const asked = await fileAskedFor(t, name);
-      const server = await t.startServer({ files: folderWith(asked, content) });
+      const server = await t.startServer({ files: folderWith(asked, content, 'text') });
       const client = await startOwnClient(t, server, name);
       await expectDownloaded(client, asked, content);
     });
 
     check('your client gets an empty file from your server as an empty file', 1, async (t) => {
       const name = randomFileName('.txt');
-      const server = await t.startServer({ files: folderWith(name, Buffer.alloc(0)) });
+      const server = await t.startServer({ files: folderWith(name, Buffer.alloc(0), 'text') });
       const client = await startOwnClient(t, server, name);
       await expectDownloaded(client, name, Buffer.alloc(0), { help: 'an empty file exists: the client must still create it, with nothing in it' });
     });
 
-    check('asking your server for a missing file, your client says it was not found, saves nothing and exits with a non-zero code', 2, async (t) => {
-      const name = randomFileName('.txt');
-      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(200)) });
-      const client = await startOwnClient(t, server, name);
-      await expectReportsMissing(client, name, { nonZeroExit: true });
-    });
+    missingFileCheck('text', 2);
   });
 
   group('robustness', () => {
-    check('the client ends the file name it sends with a newline', 1, async (t) => {
-      await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.txt'));
-    });
-
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends its ERROR line with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer({ files: folderWith(randomFileName('.txt'), randomUtf8Text(100)) });
-      const conn = await t.connect(server);
-      await conn.sendLine(randomFileName('.txt'));
-      await expectErrorLineEndsWithNewline(conn, 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the page\'s replies are lines, and a client may read up to the newline');
-    });
+    requestNewlineChecks('text', 'send the error as a whole line, conn.sendall(b"ERROR file not found\\n"): the page\'s replies are lines, and a client may read up to the newline');
 
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(500);
-      const server = await t.startServer({ files: folderWith(name, content) });
+      const server = await t.startServer({ files: folderWith(name, content, 'text') });
       const conn = await t.connect(server);
-      await conn.sendLinePiece(name.slice(0, 3));
-      await conn.waitUntilRead();
-      await conn.sendLine(name.slice(3));
+      await sendLineInTwo(conn, name, 3);
       await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
     });
 
     check('the server keeps serving after a client connects and leaves without a word', 1, async (t) => {
       const name = randomFileName('.txt');
       const content = randomUtf8Text(200);
-      const server = await t.startServer({ files: folderWith(name, content) });
+      const server = await t.startServer({ files: folderWith(name, content, 'text') });
       const silent = await t.connect(server);
       silent.end();
       await expectStillServes(t, server, name, content, 'recv() returning b"" means the client left: stop reading, close that connection and accept() the next');

@@ -2,35 +2,13 @@
 // task5 ("name\n" in; "OK\n" and the bytes, or "ERROR …", then close), but the files are
 // binary: every byte value, NULs, CR and LF, bytes that are not UTF-8, several MiB.
 
-import { check, DEFAULT_WITHIN_MS, group, holdReading, PAGE_NEWLINE_TEST, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, scaled, task } from '../harness/index.js';
-import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
-import {
-  expectClientEndsNameWithNewline,
-  expectEnds,
-  expectErrorLineEndsWithNewline,
-  expectErrorReply,
-  expectFileReply,
-  expectNoFile,
-  expectSavedFile,
-  expectStillServes,
-  fetchAndCheck,
-  startClientFor,
-} from './lib/file-request.js';
-
-const MiB = 1024 * 1024;
-
-/** Every byte value 0-255, eight times over, each round in a new random order. */
-function allByteValues(): Buffer {
-  const rounds = Array.from({ length: 8 }, () => {
-    const values = Array.from({ length: 256 }, (_, i) => i);
-    for (let i = values.length - 1; i > 0; i--) {
-      const j = randomInt(i + 1);
-      [values[i], values[j]] = [values[j], values[i]];
-    }
-    return Buffer.from(values);
-  });
-  return Buffer.concat(rounds);
-}
+import { check, DEFAULT_WITHIN_MS, group, holdReading, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, scaled, task } from '../harness/index.js';
+import { expectDownloaded, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
+import { allByteValues, folderWith, MiB } from './lib/file-contents.js';
+import { clientAnswered, expectEnds, expectErrorReply, expectFileReply, expectNoFile, expectStillServes } from './lib/file-request.js';
+import { binaryClientChecks, expectServes, missingFileCheck, requestNewlineChecks } from './lib/file-transfer-checks.js';
+import { sendLineInTwo } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
 
 /** Text-like bytes broken by every kind of line ending, lone CRs and non-UTF-8 bytes. */
 function lineEndingsMix(): Buffer {
@@ -42,11 +20,6 @@ function lineEndingsMix(): Buffer {
     size += part.length;
   }
   return Buffer.concat(parts);
-}
-
-/** A server folder with the file asked for and another binary file beside it. */
-function folderWith(name: string, content: Buffer): Record<string, Buffer> {
-  return { [name]: content, [randomFileName('.bin')]: randomBinary(512) };
 }
 
 const BINARY_HELP = 'open the file with "rb" and send the bytes as they are: never .decode() them or open the file in text mode';
@@ -65,29 +38,24 @@ function asciiText(size: number): Buffer {
 
 task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server sends a file holding all 256 byte values unchanged', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = allByteValues();
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { help: BINARY_HELP });
+      await expectServes(t, name, content, { help: BINARY_HELP });
     });
 
     check('the server sends a file with CR, LF and CR LF bytes unchanged', 1, async (t) => {
       const name = randomFileName('.bin');
       const content = lineEndingsMix();
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { help: 'text mode ("r") turns \\r\\n and \\r into \\n: open the file with "rb"' });
+      await expectServes(t, name, content, { help: 'text mode ("r") turns \\r\\n and \\r into \\n: open the file with "rb"' });
     });
 
     check.alone('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
-      const server = await t.startServer({ files: folderWith(name, content) });
-      await fetchAndCheck(t, server, name, content, { help: `${BINARY_HELP}; read the whole file (f.read(), or a loop until f.read(65536) returns b"")` });
+      await expectServes(t, name, content, { help: `${BINARY_HELP}; read the whole file (f.read(), or a loop until f.read(65536) returns b"")` });
     });
 
     check('the server answers ERROR for a missing file and serves the next client', 1, async (t) => {
@@ -115,33 +83,11 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
   });
 
   group('client', () => {
-    check('the client saves a file holding all 256 byte values unchanged and exits with code 0', 2, async (t) => {
-      const name = randomFileName('.bin');
-      const content = allByteValues();
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
-      conn.end();
-      await expectSavedFile(client, name, content, 'keep the received bytes as bytes: no .decode(), and write them with open(filename, "wb")');
-      await client.expectExit(0, { help: 'end normally once the file is saved' });
-    });
-
-    check.alone('the client saves a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
-      const name = randomFileName('.bin');
-      const content = randomBinary(1.5 * MiB);
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send(Buffer.concat([Buffer.from('OK\n'), content]));
-      conn.end();
-      await expectSavedFile(client, name, content, 'one recv() returns at most what you asked for, often less: loop on recv() until it returns b""');
-    });
+    binaryClientChecks('keep the received bytes as bytes: no .decode(), and write them with open(filename, "wb")');
 
     check('the client writes no file when the server answers ERROR', 1, async (t) => {
       const name = randomFileName('.bin');
-      const fake = await t.listen();
-      const { client, conn } = await startClientFor(t, fake, name);
-      await conn.send('ERROR file not found\n');
-      conn.end();
+      const client = await clientAnswered(t, name, 'ERROR file not found\n');
       await expectEnds(client, 'after the ERROR line the server closes: print the message and end');
       expectNoFile(client, name);
     });
@@ -158,12 +104,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
       await expectDownloaded(client, asked, content, { within: scaled(5000) });
     });
 
-    check('asking your server for a missing file, your client says it was not found, saves nothing and exits with a non-zero code', 1, async (t) => {
-      const name = randomFileName('.bin');
-      const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(2048)) });
-      const client = await startOwnClient(t, server, name);
-      await expectReportsMissing(client, name, { nonZeroExit: true });
-    });
+    missingFileCheck('binary', 1);
 
     check('several of your clients started together all get their files from your server', 2, async (t) => {
       const names = Array.from({ length: 3 }, () => randomFileName('.bin'));
@@ -177,31 +118,14 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
   });
 
   group('robustness', () => {
-    check('the client ends the file name it sends with a newline', 1, async (t) => {
-      await expectClientEndsNameWithNewline(t, await t.listen(), randomFileName('.bin'));
-    });
-
-    check(PAGE_NEWLINE_TEST, 1, async (t) => {
-      await t.expectServerWaitsForNewline();
-    });
-
-    check('the server ends its ERROR line with a newline', 1, async (t) => {
-      // A server that reads without the newline is charged once for the page's newline, above.
-      if (await t.newlineChargedElsewhere()) return;
-      const server = await t.startServer({ files: folderWith(randomFileName('.bin'), randomBinary(512)) });
-      const conn = await t.connect(server);
-      await conn.sendLine(randomFileName('.bin'));
-      await expectErrorLineEndsWithNewline(conn, ERROR_NEWLINE_HELP);
-    });
+    requestNewlineChecks('binary', ERROR_NEWLINE_HELP);
 
     check('the server waits for the whole file name when it arrives in two pieces', 1, async (t) => {
       const name = randomFileName('.bin');
       const content = asciiText(4096);
       const server = await t.startServer({ files: folderWith(name, content) });
       const conn = await t.connect(server);
-      await conn.sendLinePiece(name.slice(0, 3));
-      await conn.waitUntilRead();
-      await conn.sendLine(name.slice(3));
+      await sendLineInTwo(conn, name, 3);
       await expectFileReply(conn, name, content, { help: 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived' });
     });
 

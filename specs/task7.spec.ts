@@ -22,6 +22,9 @@ import {
 import { busyServerHint, withHintFromEvidence } from './lib/busy-server.js';
 import { expectDownloaded, expectReportsMissing, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import { expectClientEndsNameWithNewline, expectEnds, expectNoFile, expectSavedFile, startClientFor } from './lib/file-request.js';
+import { sendLineInTwo } from './lib/pieces.js';
+import { serverListensCheck } from './lib/server-listens.js';
+import { silentClient } from './lib/sessions.js';
 
 const THREAD_HELP =
   'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept(); read the file name inside that thread';
@@ -78,9 +81,7 @@ const PIECES_TEST = 'the server answers a file name that arrives in two pieces';
 
 task('task7', { port: 57, framingProbe: { message: 'notes.txt' } }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ pagePort: true });
-    });
+    serverListensCheck();
 
     check('the server sends the requested file byte for byte, then closes the connection', 2, async (t) => {
       const files = textFiles(3000, 1500, 800);
@@ -271,9 +272,7 @@ task('task7', { port: 57, framingProbe: { message: 'notes.txt' } }, () => {
       const [name] = Object.keys(files);
       const server = await t.startServer({ files });
       const conn = await t.connect(server);
-      await conn.sendLinePiece(name.slice(0, 4));
-      await conn.waitUntilRead();
-      await conn.sendLine(name.slice(4));
+      await sendLineInTwo(conn, name, 4);
       await expectFile(conn, name, files[name], 'TCP may deliver the name in pieces: keep calling recv() until the newline has arrived');
     });
 
@@ -281,9 +280,7 @@ task('task7', { port: 57, framingProbe: { message: 'notes.txt' } }, () => {
       const files = textFiles(2000);
       const [name] = Object.keys(files);
       const server = await t.startServer({ files });
-      const quiet = await t.connect(server);
-      await quiet.waitUntilRead();
-      quiet.end();
+      const quiet = await silentClient(t, server);
       await quiet.readUntilClosed({ help: 'when recv() returns b"" the client has left: close that connection and end its thread' });
       await download(t, server, name, files[name], 'a client that leaves must end only its own thread, not the server');
     });

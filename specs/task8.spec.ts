@@ -7,7 +7,6 @@
 // where it ends. The one newline inside a datagram, after the DATA header, separates
 // the header from the chunk; the server and client tests already fail a DATA without it.
 
-import { settlesWithin } from '../harness/core/time.js';
 import {
   check,
   DEFAULT_WITHIN_MS,
@@ -22,11 +21,13 @@ import {
   STARTUP_WITHIN_MS,
   StudentFailure,
   scaled,
+  settlesWithin,
   type TestContext,
   task,
   type UdpRelay,
 } from '../harness/index.js';
 import { expectDownloaded, expectReportsMissing, startOwnClient } from './lib/end-to-end.js';
+import { serverListensCheck } from './lib/server-listens.js';
 import { GraderDownload } from './task8/grader-client.js';
 import { type ServeOptions, serveOneRequest } from './task8/grader-server.js';
 import { parse, showDatagram } from './task8/wire.js';
@@ -69,15 +70,10 @@ async function startDownloadClient(t: TestContext, to: Endpoint, name: string, e
   return client;
 }
 
-/** Everything it printed, on stdout or stderr (an error message may go to either). */
-function printedBy(program: ProgramUnderTest): string {
-  return Buffer.concat([program.process.stdout.all(), program.process.stderr.all()]).toString('utf8').trim();
-}
-
 /** The client ends by itself within GIVE_UP_WITHIN, whatever its exit code. */
 async function expectAnyExit(client: ProgramUnderTest, help: string): Promise<void> {
-  if (!(await client.process.exitsWithin(GIVE_UP_WITHIN))) {
-    throw new StudentFailure({ expected: 'the client gives up and exits', actual: await client.process.stillRunning(GIVE_UP_WITHIN), help });
+  if (!(await client.exitsWithin(GIVE_UP_WITHIN))) {
+    throw new StudentFailure({ expected: 'the client gives up and exits', actual: await client.stillRunning(GIVE_UP_WITHIN), help });
   }
 }
 
@@ -85,11 +81,11 @@ async function expectAnyExit(client: ProgramUnderTest, help: string): Promise<vo
 async function expectGivesUp(client: ProgramUnderTest, name: string, help: string): Promise<void> {
   await expectAnyExit(client, `${help}; wait with a timeout: sock.settimeout(TIMEOUT), TIMEOUT = float(os.environ.get("TIMEOUT", 2))`);
   expectNoSavedFile(client.dir, name, { help: `${help}; keep the chunks in memory and write the file only after a correct END` });
-  if (client.process.exitInfo?.code === 0) {
+  if (client.exitInfo?.code === 0) {
     throw new StudentFailure({ expected: 'the client exits with a non-zero code (sys.exit(1))', actual: 'it exited with code 0', help });
   }
   client.expectNoTraceback('catch socket.timeout (and the error cases) and print a message instead');
-  if (!printedBy(client)) {
+  if (!client.printed()) {
     throw new StudentFailure({ expected: 'the client prints a message saying what went wrong', actual: 'it printed nothing', help });
   }
 }
@@ -117,11 +113,28 @@ async function relayedServer(t: TestContext): Promise<{ relay: UdpRelay; serve: 
   return { relay, serve };
 }
 
+/** The grader, as the server, sends the student's client `name` in chunks of `chunkSize`; the client must end with code 0. */
+async function clientServedFile(t: TestContext, name: string, content: Buffer, chunkSize: number): Promise<ProgramUnderTest> {
+  const fake = await t.udpServer();
+  const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
+  await serveOneRequest(fake, { name, content, chunkSize, client });
+  await client.expectExit(0, { help: 'after a correct END, write the file and let the program end' });
+  return client;
+}
+
+/** The student's server holding two binary files of these sizes, and the grader downloading each: client A, client B. */
+async function twoDownloads(t: TestContext, sizeA: number, sizeB: number): Promise<{ a: GraderDownload; b: GraderDownload; fileA: Buffer; fileB: Buffer }> {
+  const [nameA, nameB] = [randomFileName('.bin'), randomFileName('.bin')];
+  const [fileA, fileB] = [binaryFile(sizeA), binaryFile(sizeB)];
+  const server = await t.startServer({ protocol: 'udp', files: { [nameA]: fileA, [nameB]: fileB } });
+  const a = new GraderDownload(await t.udp('client A'), server, nameA, 'client A');
+  const b = new GraderDownload(await t.udp('client B'), server, nameB, 'client B');
+  return { a, b, fileA, fileB };
+}
+
 task('task8', { port: 59, protocol: 'udp' }, () => {
   group('server', () => {
-    check('the server starts and listens on PORT', 1, async (t) => {
-      await t.startServer({ protocol: 'udp', pagePort: true });
-    });
+    serverListensCheck('udp');
 
     check('the server sends a binary file over 64 KiB in chunks of at most 4096 bytes, byte-exact, then END', 3, async (t) => {
       const name = randomFileName('.bin');
@@ -148,11 +161,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
     });
 
     check('a second client is served completely while the first has not acknowledged its first chunk', 3, async (t) => {
-      const [nameA, nameB] = [randomFileName('.bin'), randomFileName('.bin')];
-      const [fileA, fileB] = [binaryFile(40 * 1024 + 5), binaryFile(9 * 1024 + 3)];
-      const server = await t.startServer({ protocol: 'udp', files: { [nameA]: fileA, [nameB]: fileB } });
-      const a = new GraderDownload(await t.udp('client A'), server, nameA, 'client A');
-      const b = new GraderDownload(await t.udp('client B'), server, nameB, 'client B');
+      const { a, b, fileA, fileB } = await twoDownloads(t, 40 * 1024 + 5, 9 * 1024 + 3);
       await a.request();
       await a.next(); // DATA 0 for A, deliberately not acknowledged yet
       await b.request();
@@ -177,11 +186,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
     });
 
     check('each client receives only its own file when two downloads interleave', 2, async (t) => {
-      const [nameA, nameB] = [randomFileName('.bin'), randomFileName('.bin')];
-      const [fileA, fileB] = [binaryFile(20 * 1024 + 11), binaryFile(16 * 1024 + 7)];
-      const server = await t.startServer({ protocol: 'udp', files: { [nameA]: fileA, [nameB]: fileB } });
-      const a = new GraderDownload(await t.udp('client A'), server, nameA, 'client A');
-      const b = new GraderDownload(await t.udp('client B'), server, nameB, 'client B');
+      const { a, b, fileA, fileB } = await twoDownloads(t, 20 * 1024 + 11, 16 * 1024 + 7);
       await a.request();
       await a.next();
       await b.request();
@@ -219,20 +224,14 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
     check('the client saves a binary file byte-exact (NUL bytes, CR/LF, invalid UTF-8)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = binaryFile(6 * 1000 + 321);
-      const fake = await t.udpServer();
-      const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
-      await serveOneRequest(fake, { name, content, chunkSize: 1000, client });
-      await client.expectExit(0, { help: 'after a correct END, write the file and let the program end' });
+      const client = await clientServedFile(t, name, content, 1000);
       expectSavedFile(client.dir, name, content, { help: 'keep the data as bytes: split the header off with datagram.split(b"\\n", 1), never .decode() the chunk, and write with open(name, "wb")' });
     });
 
     check('the client reads full 4096-byte chunks whole and saves a file over 64 KiB', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = binaryFile(100 * 1024 + 123);
-      const fake = await t.udpServer();
-      const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
-      await serveOneRequest(fake, { name, content, chunkSize: 4096, client });
-      await client.expectExit(0, { help: 'after a correct END, write the file and let the program end' });
+      const client = await clientServedFile(t, name, content, 4096);
       expectSavedFile(client.dir, name, content, { help: 'recvfrom(1024) silently cuts a bigger datagram short: read with sock.recvfrom(65535)' });
     });
 
@@ -242,7 +241,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: fake.port }, name);
       await serveOneRequest(fake, { name, content: undefined, chunkSize: 4096, client });
       await expectGivesUp(client, name, 'on ERROR, print the message and sys.exit(1) without creating the file');
-      const printed = printedBy(client);
+      const printed = client.printed();
       if (!/file not found/i.test(printed)) {
         throw new StudentFailure({
           expected: 'the client prints the server\'s message, "ERROR file not found: …"',
@@ -303,11 +302,11 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       // A client that waits its own TIMEOUT waits long enough here; one that ignores it still passes.
       const env = { TIMEOUT: String(scaled(5000) / 1000) };
       const a = await startOwnClient(t, relay.endpoint, nameA, env);
-      const first = await settlesWithin(Promise.race([held, a.process.exited.then(() => 'exited' as const)]), STARTUP_WITHIN_MS);
+      const first = await settlesWithin(Promise.race([held, a.exited.then(() => 'exited' as const)]), STARTUP_WITHIN_MS);
       if (first !== 'held') {
         throw new StudentFailure({
           expected: `your server answers your first client, who asked for ${quote(nameA)}`,
-          actual: first === 'exited' ? `the client ${a.process.describeExit()} before the server sent it anything` : `the server sent it nothing within ${(STARTUP_WITHIN_MS / 1000).toFixed(0)} s`,
+          actual: first === 'exited' ? `the client ${a.describeExit()} before the server sent it anything` : `the server sent it nothing within ${(STARTUP_WITHIN_MS / 1000).toFixed(0)} s`,
           help: 'run your server, then your client, and see which one waits',
         });
       }

@@ -5,12 +5,12 @@
 import type net from 'node:net';
 import { StudentFailure } from '../core/failures.js';
 import { stalledWords } from '../core/inbox.js';
-import { onStall } from '../core/stall-signal.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import type { TestNetwork } from '../sandbox/test-network.js';
+import { awaitArrival } from './await-arrival.js';
 import { Connection } from './connection.js';
-import { type ContactNotes, type PeerProgram, whenExited } from './peer-program.js';
+import type { ContactNotes, PeerProgram } from './peer-program.js';
 
 export class FakeServer {
   readonly host = '127.0.0.1';
@@ -63,37 +63,14 @@ export class FakeServer {
       next.peerProgram ??= opts.from;
       return this.framed(next);
     }
-    let stalled = '';
-    const got = await new Promise<Connection | 'timeout' | 'exited' | 'stalled'>((resolve) => {
-      let settled = false;
-      const finish = (v: Connection | 'timeout' | 'exited' | 'stalled'): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        stop();
-        this.waiters.delete(wake);
-        resolve(v);
-      };
-      const wake = (): void => {
-        const c = this.accepted[this.handedOut];
-        if (c) finish(c);
-      };
-      const timer = setTimeout(() => finish('timeout'), within);
-      const stop = onStall((why) => {
-        stalled = why;
-        if (this.accepted[this.handedOut]) wake();
-        else finish('stalled');
-      });
-      this.waiters.add(wake);
-      whenExited(opts.from, () => (this.accepted[this.handedOut] ? wake() : finish('exited')));
-    });
-    if (got === 'timeout' || got === 'exited' || got === 'stalled') {
+    const got = await awaitArrival(() => this.accepted[this.handedOut], this.waiters, within, opts.from);
+    if ('missed' in got) {
       if (this.accepted.length === 0 && opts.from) this.contact?.never(opts.from.role, 'never connected');
       const actual = {
         timeout: `no connection within ${seconds(within)}`,
         exited: `the ${opts.from?.role ?? 'client'} exited without connecting`,
-        stalled: `no connection: ${stalledWords(stalled)}`,
-      }[got];
+        stalled: `no connection: ${stalledWords(got.stalled)}`,
+      }[got.missed];
       throw new StudentFailure({
         expected: `the client connects to HOST:PORT (${this.host}:${this.port})`,
         actual,
@@ -101,9 +78,9 @@ export class FakeServer {
       });
     }
     this.handedOut++;
-    got.peerProgram ??= opts.from;
+    got.got.peerProgram ??= opts.from;
     if (opts.from) this.contact?.reached(opts.from.role);
-    return this.framed(got);
+    return this.framed(got.got);
   }
 
   private framed(conn: Connection): Connection {

@@ -5,12 +5,12 @@ import type dgram from 'node:dgram';
 import { StudentFailure } from '../core/failures.js';
 import { stalledWords } from '../core/inbox.js';
 import { describeBytes, quote } from '../core/quote.js';
-import { onStall } from '../core/stall-signal.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import type { TestNetwork } from '../sandbox/test-network.js';
+import { awaitArrival } from './await-arrival.js';
 import type { Endpoint } from './connect.js';
-import { type ContactNotes, type PeerProgram, whenExited } from './peer-program.js';
+import type { ContactNotes, PeerProgram } from './peer-program.js';
 
 export interface Datagram {
   data: Buffer;
@@ -53,38 +53,14 @@ export class UdpPeer {
   /** The next datagram not yet taken, within the deadline; `from`: its sender, so that its exit ends the wait. */
   async nextDatagram(opts: { within?: number; expected?: string; help?: string; from?: PeerProgram } = {}): Promise<Datagram> {
     const within = opts.within ?? DEFAULT_WITHIN_MS;
-    let stalled = '';
-    const d = await new Promise<Datagram | 'timeout' | 'exited' | 'stalled'>((resolve) => {
-      let settled = false;
-      const wake = (): void => {
-        const next = this.received[this.cursor];
-        if (next) finish(next);
-      };
-      const finish = (v: Datagram | 'timeout' | 'exited' | 'stalled'): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        stop();
-        this.waiters.delete(wake);
-        resolve(v);
-      };
-      const timer = setTimeout(() => finish('timeout'), within);
-      const stop = onStall((why) => {
-        stalled = why;
-        if (this.received[this.cursor]) wake();
-        else finish('stalled');
-      });
-      this.waiters.add(wake);
-      wake();
-      whenExited(opts.from, () => (this.received[this.cursor] ? wake() : finish('exited')));
-    });
-    if (d === 'timeout' || d === 'exited' || d === 'stalled') {
+    const d = await awaitArrival(() => this.received[this.cursor], this.waiters, within, opts.from);
+    if ('missed' in d) {
       if (this.received.length === 0 && opts.from) this.contact?.never(opts.from.role, 'never sent a datagram');
       const actual = {
         timeout: `no datagram within ${seconds(within)}`,
         exited: `no datagram: the ${opts.from?.role ?? 'program'} exited first`,
-        stalled: `no datagram: ${stalledWords(stalled)}`,
-      }[d];
+        stalled: `no datagram: ${stalledWords(d.stalled)}`,
+      }[d.missed];
       throw new StudentFailure({
         sent: this.lastSent,
         expected: opts.expected ?? 'a datagram in reply',
@@ -94,7 +70,7 @@ export class UdpPeer {
     }
     this.cursor++;
     if (opts.from) this.contact?.reached(opts.from.role);
-    return d;
+    return d.got;
   }
 
   close(): void {

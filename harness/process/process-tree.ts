@@ -5,15 +5,20 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isSignalTarget, sendSignal } from './send-signal.js';
 
+/** The names in /proc/<pid>/<folder> (its threads under task, its open files under fd); undefined once it is gone. */
+export function procEntries(pid: number, folder: 'task' | 'fd'): string[] | undefined {
+  try {
+    return readdirSync(`/proc/${pid}/${folder}`);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Its direct children, from every thread's children list. */
 export function childrenOf(pid: number): number[] {
   const found: number[] = [];
-  let tids: string[];
-  try {
-    tids = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return found;
-  }
+  const tids = procEntries(pid, 'task');
+  if (!tids) return found;
   for (const tid of tids) {
     try {
       const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
@@ -57,13 +62,7 @@ export function isAlive(pid: number): boolean {
 export function allThreadsAsleep(rootPid: number): boolean {
   let threads = 0;
   for (const pid of processTree(rootPid)) {
-    let tids: string[];
-    try {
-      tids = readdirSync(`/proc/${pid}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tids) {
+    for (const tid of procEntries(pid, 'task') ?? []) {
       let state: string;
       try {
         const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
@@ -77,6 +76,13 @@ export function allThreadsAsleep(rootPid: number): boolean {
     }
   }
   return threads > 0;
+}
+
+/** How many threads the tree under `rootPid` has (a fork per client counts too). */
+export function threadCount(rootPid: number): number {
+  let threads = 0;
+  for (const pid of processTree(rootPid)) threads += procEntries(pid, 'task')?.length ?? 0;
+  return threads;
 }
 
 /** Total CPU time (user + system) in clock ticks; rising while idle means a busy loop. */

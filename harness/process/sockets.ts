@@ -2,8 +2,8 @@
 // sockets, and the state of one TCP connection. Reading /proc spends no connection,
 // which matters because many student servers serve exactly one client and exit.
 
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { processTree } from './process-tree.js';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { procEntries, processTree } from './process-tree.js';
 
 export interface BoundSocket {
   protocol: 'tcp' | 'udp';
@@ -81,13 +81,7 @@ function readTable(file: string, v6: boolean): SocketRow[] {
 function socketInodes(pids: number[]): Set<number> {
   const inodes = new Set<number>();
   for (const pid of pids) {
-    let fds: string[];
-    try {
-      fds = readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
+    for (const fd of procEntries(pid, 'fd') ?? []) {
       try {
         const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
         if (m) inodes.add(Number(m[1]));

@@ -15,12 +15,12 @@
 // yet, the grader's own action under way) is not a stall: such waits end at their
 // deadlines, as before.
 
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { type RunningTest, runningTest } from '../core/running-test.js';
 import { graderIsActing, provideStalls, type StallListener, sleepsPastDeadlines } from '../core/stall-signal.js';
 import { pollPause, STARTUP_WITHIN_MS, scaled } from '../core/time.js';
 import { liveRoots } from './live-programs.js';
-import { isAlive, markedProcesses, processTree } from './process-tree.js';
+import { isAlive, markedProcesses, procEntries, processTree } from './process-tree.js';
 import { forgetThreadsExcept, type TimedKind, timedWait } from './timed-waits.js';
 
 /** How long everything must stay unchanged: far above waking and scheduling delays, far below a deadline. */
@@ -248,12 +248,8 @@ function look(test: RunningTest | undefined): Look | undefined {
   for (const { actor, pids } of programs) {
     const program: ProgramWaits = { blocked: new Set(), far: [], circling: [] };
     for (const pid of pids) {
-      let tids: string[];
-      try {
-        tids = readdirSync(`/proc/${pid}/task`);
-      } catch {
-        return undefined; // gone while we looked: an exit to report
-      }
+      const tids = procEntries(pid, 'task');
+      if (!tids) return undefined; // gone while we looked: an exit to report
       allPids.push(pid);
       for (const tid of tids) {
         const thread = `${pid}/${tid}`;
@@ -397,13 +393,7 @@ export function watchForStalls(): void {
 /** True while a thread of the tree under `rootPid` is blocked reading its standard input (input()). */
 export function readsKeyboard(rootPid: number): boolean {
   for (const pid of processTree(rootPid)) {
-    let tids: string[];
-    try {
-      tids = readdirSync(`/proc/${pid}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tids) {
+    for (const tid of procEntries(pid, 'task') ?? []) {
       const call = syscallOf(pid, tid);
       if (call && waits?.[call.nr]?.(call.args) === 'input()') return true;
     }
@@ -421,12 +411,8 @@ export function waitsWithoutDeadline(rootPid: number): string | undefined {
   if (!waits) return undefined;
   const parts: string[] = [];
   for (const pid of processTree(rootPid)) {
-    let tids: string[];
-    try {
-      tids = readdirSync(`/proc/${pid}/task`);
-    } catch {
-      return undefined;
-    }
+    const tids = procEntries(pid, 'task');
+    if (!tids) return undefined;
     for (const tid of tids) {
       const call = syscallOf(pid, tid);
       const switches = call && sleepingSwitches(pid, tid);

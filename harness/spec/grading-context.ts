@@ -257,66 +257,64 @@ function stopWordDialect(task: string): { pagePort: number; fields: Pick<Dialect
   return { pagePort: s.pagePort, fields: { ...words, pageStopWord: s.page } };
 }
 
-/** Per task: where its client connects, learned once per grading (undefined: it never did), and how to stop learning it. */
-const clientPorts = new Map<string, { port: Promise<number | undefined>; stop: AbortController }>();
-
-/** The client's port, learned by `discover` on first ask and kept for the grading. */
-export function clientPortOf(task: string, pagePort: number, discover: (stop: AbortSignal) => Promise<number | undefined>): Promise<number | undefined> {
-  let found = clientPorts.get(task);
-  if (!found) {
-    const stop = new AbortController();
-    // A discovery that fails leaves the page's port, as for a client that never connects.
-    const port = discover(stop.signal)
-      .catch(() => undefined)
-      .then((p) => {
-        if (p !== undefined) learnedOf(task, pagePort).clientPort = p;
-        return p;
-      });
-    found = { port, stop };
-    clientPorts.set(task, found);
-  }
-  return found.port;
-}
-
-/** The task's tests are over: a discovery still under way stops (its client is killed) before the next grading. */
-export async function endClientDiscovery(task: string): Promise<void> {
-  const found = clientPorts.get(task);
-  if (!found) return;
-  found.stop.abort();
-  await found.port;
-}
-
 /** How a server reads a message, and how its answer to one ended (when it answered). */
 export interface ServerFramingLearned {
   reads: Framing;
   replies?: Framing;
 }
 
-/** Per task: how its server reads a message, learned once per grading (undefined: it could not be told), and how to stop learning it. */
-const serverFramings = new Map<string, { framing: Promise<ServerFramingLearned | undefined>; stop: AbortController }>();
+/**
+ * Per task, something learned once per grading by a discovery that can be stopped: asked
+ * for first, it is discovered and kept (with `keep`) for the rest of the grading.
+ */
+class LearnedOnce<T> {
+  private readonly found = new Map<string, { value: Promise<T | undefined>; stop: AbortController }>();
 
-/** The server's framing, learned by `discover` on first ask and kept for the grading. */
-export function serverFramingOf(task: string, pagePort: number, discover: (stop: AbortSignal) => Promise<ServerFramingLearned | undefined>): Promise<ServerFramingLearned | undefined> {
-  let found = serverFramings.get(task);
-  if (!found) {
-    const stop = new AbortController();
-    // A discovery that fails leaves the page's framing.
-    const framing = discover(stop.signal)
-      .catch(() => undefined)
-      .then((f) => {
-        if (f !== undefined) learnedOf(task, pagePort).serverFraming = f.reads;
-        return f;
-      });
-    found = { framing, stop };
-    serverFramings.set(task, found);
+  constructor(private readonly keep: (task: string, pagePort: number, value: T) => void) {}
+
+  of(task: string, pagePort: number, discover: (stop: AbortSignal) => Promise<T | undefined>): Promise<T | undefined> {
+    let found = this.found.get(task);
+    if (!found) {
+      const stop = new AbortController();
+      // A discovery that fails leaves the page's value, as for a program that never shows its own.
+      const value = discover(stop.signal)
+        .catch(() => undefined)
+        .then((v) => {
+          if (v !== undefined) this.keep(task, pagePort, v);
+          return v;
+        });
+      found = { value, stop };
+      this.found.set(task, found);
+    }
+    return found.value;
   }
-  return found.framing;
+
+  /** A new grading: nothing learned carries over. */
+  clear(): void {
+    this.found.clear();
+  }
+
+  /** The task's tests are over: a discovery still under way stops (its program is killed) before the next grading. */
+  async end(task: string): Promise<void> {
+    const found = this.found.get(task);
+    if (!found) return;
+    found.stop.abort();
+    await found.value;
+  }
 }
 
-/** The task's tests are over: a discovery still under way stops (its server is killed) before the next grading. */
-export async function endServerFramingDiscovery(task: string): Promise<void> {
-  const found = serverFramings.get(task);
-  if (!found) return;
-  found.stop.abort();
-  await found.framing;
-}
+/** Per task, where its client connects (undefined: it never did), and how its server reads a message (undefined: it could not be told). */
+const clientPorts = new LearnedOnce<number>((task, pagePort, port) => {
+  learnedOf(task, pagePort).clientPort = port;
+});
+const serverFramings = new LearnedOnce<ServerFramingLearned>((task, pagePort, framing) => {
+  learnedOf(task, pagePort).serverFraming = framing.reads;
+});
+
+/** The client's port (or the server's framing), learned by `discover` on first ask and kept for the grading. */
+export const clientPortOf = clientPorts.of.bind(clientPorts);
+export const serverFramingOf = serverFramings.of.bind(serverFramings);
+
+/** The task's tests are over: a discovery still under way stops (its program is killed) before the next grading. */
+export const endClientDiscovery = clientPorts.end.bind(clientPorts);
+export const endServerFramingDiscovery = serverFramings.end.bind(serverFramings);

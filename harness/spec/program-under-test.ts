@@ -1,12 +1,14 @@
 // A student's program as a spec sees it: type into it, read what it prints, see it exit.
 
+import { existsSync } from 'node:fs';
 import { StudentFailure } from '../core/failures.js';
 import { stalledWords } from '../core/inbox.js';
 import { quote } from '../core/quote.js';
 import type { TextPattern } from '../core/text-pattern.js';
 import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
 import type { Endpoint } from '../net/connect.js';
-import type { RunningProgram } from '../process/program.js';
+import { allThreadsAsleep, processTree, threadCount } from '../process/process-tree.js';
+import type { ExitInfo, RunningProgram } from '../process/program.js';
 
 /** Text a printed line contains, or a pattern with the words that say what it expects. */
 export type OutputMatcher = string | TextPattern;
@@ -45,6 +47,71 @@ export class ProgramUnderTest {
 
   signal(sig: NodeJS.Signals): void {
     this.process.signal(sig);
+  }
+
+  /** Kills it and all it started, and waits until they are gone (its port is free then). */
+  kill(): Promise<void> {
+    return this.process.kill();
+  }
+
+  /** Everything it printed so far, stdout then stderr, trimmed: what it said, for feedback. */
+  printed(): string {
+    return Buffer.concat([this.process.stdout.all(), this.process.stderr.all()]).toString('utf8').trim();
+  }
+
+  /** Everything it printed so far on one stream, as it came. */
+  printedOn(stream: 'stdout' | 'stderr'): string {
+    return this.process[stream].all().toString('utf8');
+  }
+
+  /** What it printed on stdout that no expectOutput has passed over yet. */
+  unreadOutput(): string {
+    return this.process.stdout.unread().toString('utf8');
+  }
+
+  /** How it exited, once it has. */
+  get exitInfo(): ExitInfo | undefined {
+    return this.process.exitInfo;
+  }
+
+  /** Settles when it has exited (never rejects). */
+  get exited(): Promise<ExitInfo> {
+    return this.process.exited;
+  }
+
+  /** How it exited, if it does within `ms`; undefined while it still runs then (or the test stalls). */
+  exitsWithin(ms: number): Promise<ExitInfo | undefined> {
+    return this.process.exitsWithin(ms);
+  }
+
+  /** After exitsWithin(ms) came back empty: what it was doing, in words ("it was still running after 3.0 s, …"). */
+  stillRunning(ms: number, busyHint?: string): Promise<string> {
+    return this.process.stillRunning(ms, busyHint);
+  }
+
+  /** How it ended, in words ("exited with code 1 after 0.20 s"), or "still running". */
+  describeExit(): string {
+    return this.process.describeExit();
+  }
+
+  /** True when it burns CPU while it should be waiting (a busy loop). */
+  isSpinning(): Promise<boolean> {
+    return this.process.isSpinning();
+  }
+
+  /** The pids of its process and every live descendant (forks per client count), from /proc. */
+  processTree(): number[] {
+    return processTree(this.process.pid);
+  }
+
+  /** How many threads its tree has (a fork per client counts too); undefined where there is no /proc to tell. */
+  threadCount(): number | undefined {
+    return existsSync('/proc/self/task') ? threadCount(this.process.pid) : undefined;
+  }
+
+  /** True when its tree has a live thread and every one is asleep (blocked in recv, accept, select…). */
+  allThreadsAsleep(): boolean {
+    return allThreadsAsleep(this.process.pid);
   }
 
   /**

@@ -33,7 +33,7 @@ export async function nameAskedFor(t: TestContext, given: string, own: OwnName, 
   } finally {
     fake.close();
     probe.signal('SIGKILL');
-    await probe.process.exitsWithin(DEFAULT_WITHIN_MS);
+    await probe.exitsWithin(DEFAULT_WITHIN_MS);
   }
   if (request === undefined || request.toLowerCase().includes(given.toLowerCase())) return given;
   const mine = own(request);

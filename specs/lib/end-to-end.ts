@@ -4,8 +4,7 @@
 // format between the two programs is theirs, so nothing here looks at it, and no help
 // names a protocol keyword.
 
-import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
-import { type Endpoint, expectNoSavedFile, expectSavedFile, type ProgramUnderTest, quote, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
+import { DEFAULT_WITHIN_MS, type Endpoint, expectNoSavedFile, expectSavedFile, type ProgramUnderTest, quote, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
 import { fileNameIn, nameAskedFor } from './asked-for.js';
 
 /**
@@ -27,18 +26,13 @@ export function fileAskedFor(t: TestContext, name: string): Promise<string> {
   return nameAskedFor(t, name, fileNameIn, (to, given) => startOwnClient(t, to, given));
 }
 
-/** Everything the program printed, on stdout and stderr. */
-function printedBy(program: ProgramUnderTest): string {
-  return Buffer.concat([program.process.stdout.all(), program.process.stderr.all()]).toString('utf8').trim();
-}
-
 /** It ends by itself within `within`; the failure says what it printed meanwhile. */
 async function expectEndsByItself(client: ProgramUnderTest, expected: string, help: string, within: number): Promise<void> {
-  if (await client.process.exitsWithin(within)) return;
-  const printed = printedBy(client);
+  if (await client.exitsWithin(within)) return;
+  const printed = client.printed();
   throw new StudentFailure({
     expected,
-    actual: `${(await client.process.stillRunning(within)).replace(/^it /, 'the client ')}${printed ? `; it printed ${quote(printed)}` : '; it printed nothing'}`,
+    actual: `${(await client.stillRunning(within)).replace(/^it /, 'the client ')}${printed ? `; it printed ${quote(printed)}` : '; it printed nothing'}`,
     help,
   });
 }
@@ -90,19 +84,19 @@ export async function expectReportsMissing(client: ProgramUnderTest, name: strin
     help: 'open the output file only once you know the file exists: a missing file must leave nothing behind, not even an empty file',
   });
   client.expectNoTraceback('a missing file is an expected case: print a message instead of crashing');
-  const exit = client.process.exitInfo;
+  const exit = client.exitInfo;
   const failedExit = exit !== undefined && exit.code !== 0;
-  if (!printedBy(client) && !failedExit) {
+  if (!client.printed() && !failedExit) {
     throw new StudentFailure({
       expected: 'the client lets the person know the file was not found: a message, or a non-zero exit code',
-      actual: `it printed nothing and ${client.process.describeExit()}`,
+      actual: `it printed nothing and ${client.describeExit()}`,
       help: 'print a message such as "file not found" when the server has no such file',
     });
   }
   if (opts.nonZeroExit && !failedExit) {
     throw new StudentFailure({
       expected: 'the client exits with a non-zero code (the file was not found)',
-      actual: `it ${client.process.describeExit()}`,
+      actual: `it ${client.describeExit()}`,
       help: 'end with sys.exit(1) when the file was not found',
     });
   }

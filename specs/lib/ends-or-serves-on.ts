@@ -21,7 +21,7 @@ export async function expectCleanExit(program: ProgramUnderTest, help: string): 
  * succeeds. A server still running that does not serve the next client fails with `help`.
  */
 export async function expectEndsOrServesOn(t: TestContext, server: ServerUnderTest, serveNext: () => Promise<void>, help: string): Promise<void> {
-  if (!(await server.process.exitsWithin(DEFAULT_WITHIN_MS))) {
+  if (!(await server.exitsWithin(DEFAULT_WITHIN_MS))) {
     try {
       await serveNext();
       t.transcript.add('grader', 'the server went back to accept() and served the next client: it serves on, which is fine here');

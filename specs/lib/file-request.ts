@@ -7,7 +7,6 @@
 import { readdirSync } from 'node:fs';
 import { unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { whyNoMore } from '../../harness/core/inbox.js';
 import {
   type Connection,
   DEFAULT_WITHIN_MS,
@@ -25,6 +24,7 @@ import {
   StudentFailure,
   type TestContext,
   textPattern,
+  whyNoMore,
 } from '../../harness/index.js';
 
 /** A file the server must never send, in the folder above its own. */
@@ -146,6 +146,17 @@ export async function startClientFor(t: TestContext, fake: FakeServer, name: str
   return { client, conn };
 }
 
+/** The page's answer with a file: the line OK, then its bytes to the end of the stream. */
+export const okThen = (content: Buffer): Buffer => Buffer.concat([Buffer.from('OK\n'), content]);
+
+/** The student's client asks the grader, as the server, for `name`: it is answered `reply` and the connection closed. */
+export async function clientAnswered(t: TestContext, name: string, reply: string | Buffer): Promise<ProgramUnderTest> {
+  const { client, conn } = await startClientFor(t, await t.listen(), name);
+  await conn.send(reply);
+  conn.end();
+  return client;
+}
+
 function listFolder(dir: string): string {
   const names = readdirSync(dir);
   return names.length === 0 ? 'its folder is empty' : `its folder holds ${names.map((n) => quote(n)).join(', ')}`;
@@ -156,10 +167,10 @@ function listFolder(dir: string): string {
  * `code` has a default, so passing undefined there still means 0.)
  */
 export async function expectEnds(client: ProgramUnderTest, help: string, within = DEFAULT_WITHIN_MS): Promise<void> {
-  if (await client.process.exitsWithin(within)) return;
+  if (await client.exitsWithin(within)) return;
   throw new StudentFailure({
     expected: 'the client ends once the server has closed the connection',
-    actual: await client.process.stillRunning(within),
+    actual: await client.stillRunning(within),
     help,
   });
 }
@@ -171,9 +182,9 @@ export async function expectSavedFile(client: ProgramUnderTest, name: string, ex
   if ('absent' in read) {
     throw new StudentFailure({
       expected: `the client saves the file as ${quote(name)} in its working folder`,
-      actual: `no such file after it ${client.process.describeExit()}; ${listFolder(client.dir)}`,
+      actual: `no such file after it ${client.describeExit()}; ${listFolder(client.dir)}`,
       help:
-        client.process.exitInfo?.code === 0
+        client.exitInfo?.code === 0
           ? 'open(filename, "wb") in the folder the client runs in, and write every byte of the file you received'
           : `it ended with an error before saving: read its stderr below${help ? `; ${help}` : ''}`,
     });
@@ -191,7 +202,7 @@ export async function expectSavedFile(client: ProgramUnderTest, name: string, ex
 /** The client said, on stdout or stderr, that the file was not found (call once it ended). */
 export async function expectSaidNotFound(client: ProgramUnderTest): Promise<void> {
   // The exit is reported only once its output pipes are read to the end: all of it is here.
-  const said = `${client.process.stdout.all().toString('utf8')}\n${client.process.stderr.all().toString('utf8')}`;
+  const said = `${client.printedOn('stdout')}\n${client.printedOn('stderr')}`;
   if (/not found/i.test(said) && !said.includes('Traceback (most recent call last)')) return;
   throw new StudentFailure({
     expected: 'the client prints a message saying the file was not found (e.g. the server\'s line "ERROR file not found")',
@@ -211,11 +222,11 @@ export function expectNoFile(client: ProgramUnderTest, name: string): void {
 /** The client ended with a non-zero exit code (sys.exit(1) or any other). */
 export async function expectNonZeroExit(client: ProgramUnderTest, help: string): Promise<void> {
   await expectEnds(client, help);
-  const exit = client.process.exitInfo;
+  const exit = client.exitInfo;
   if (exit && exit.code !== 0 && exit.code !== null) return;
   throw new StudentFailure({
     expected: 'the client exits with a non-zero code (the file was not found)',
-    actual: `it ${client.process.describeExit()}`,
+    actual: `it ${client.describeExit()}`,
     help,
   });
 }
@@ -230,11 +241,11 @@ export async function expectStillServes(t: TestContext, server: ServerUnderTest,
   } catch (e) {
     if (!(e instanceof StudentFailure)) throw e;
     // A refused or reset connection usually means the server is on its way out: let it finish dying.
-    if (!(await server.process.exitsWithin(1000))) throw e;
+    if (!(await server.exitsWithin(1000))) throw e;
     throw new StudentFailure({
       sent: quote(`${name}\n`),
       expected: 'the server keeps running and serves the next client',
-      actual: `it ${server.process.describeExit()}`,
+      actual: `it ${server.describeExit()}`,
       help,
     });
   }

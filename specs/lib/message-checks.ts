@@ -5,28 +5,28 @@
 // ends by itself: after one client it serves the next (message-threaded: several at once).
 // The grader plays the other side: t.connect() is the client, t.listen() the server.
 
-import { readdirSync } from 'node:fs';
-import { pollUntil } from '../../harness/core/time.js';
 import {
   ANY_LINE,
   type Connection,
   check,
   expectServesOnOrEndsCleanly,
-  type FakeServer,
   group,
-  PAGE_NEWLINE_TEST,
   type ProgramUnderTest,
+  pollUntil,
   quote,
   randomSentence,
   type ServerUnderTest,
   StudentFailure,
-  type TestContext,
   type TextPattern,
   task,
   textPattern,
   trimmedLineAnyCase,
 } from '../../harness/index.js';
-import { processTree } from '../../harness/process/process-tree.js';
+import { expectCleanExit } from './ends-or-serves-on.js';
+import { newlineChecks } from './newline-checks.js';
+import { sendLineInTwo } from './pieces.js';
+import { serverListensCheck } from './server-listens.js';
+import { clientSession, expectServerCloses, serverSession, startPair, typedLineSent } from './sessions.js';
 
 export const REPLY = 'Message received';
 const isReply = (line: string): boolean => line.trim() === REPLY;
@@ -66,21 +66,9 @@ async function expectClosedAfterExit(conn: Connection, help: string): Promise<vo
   }
 }
 
-/** Closes the connection, or fails saying whether the server is stuck in a busy loop. */
-async function expectServerCloses(server: ServerUnderTest, conn: Connection, help: string): Promise<void> {
-  try {
-    await conn.readUntilClosed({ help });
-  } catch (e) {
-    if (e instanceof StudentFailure && (await server.process.isSpinning())) {
-      throw new StudentFailure({ ...e.details, actual: `${e.details.actual}, while the server kept using the CPU all the time (a busy loop: recv() returning b"" over and over?)` });
-    }
-    throw e;
-  }
-}
-
 /** The server must not be burning the CPU while it waits for clients. */
 async function expectNotSpinning(server: ServerUnderTest, help: string): Promise<void> {
-  if (await server.process.isSpinning()) {
+  if (await server.isSpinning()) {
     throw new StudentFailure({
       expected: 'the server waits quietly for the next client (in accept() or recv())',
       actual: 'it keeps using the CPU all the time: a busy loop',
@@ -89,51 +77,10 @@ async function expectNotSpinning(server: ServerUnderTest, help: string): Promise
   }
 }
 
-/** Threads of the server's whole process tree, from /proc. */
-function threadCount(server: ServerUnderTest): number {
-  let threads = 0;
-  for (const pid of processTree(server.process.pid)) {
-    try {
-      threads += readdirSync(`/proc/${pid}/task`).length;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return threads;
-}
-
-/** It exits with code 0 and printed no Python traceback; a traceback is the reported cause. */
-async function expectCleanExit(program: ProgramUnderTest, help: string): Promise<void> {
-  try {
-    await program.expectExit(0, { help });
-  } catch (e) {
-    program.expectNoTraceback(help);
-    throw e;
-  }
-  program.expectNoTraceback(help);
-}
-
-/** The grader listens as the server and the student's client connects to it. */
-async function clientSession(t: TestContext): Promise<{ client: ProgramUnderTest; conn: Connection; fake: FakeServer }> {
-  const fake = await t.listen();
-  const client = await t.startClient(fake);
-  const conn = await fake.accept({ from: client });
-  return { client, conn, fake };
-}
-
 /** One turn against the client: the typed line is sent, the reply is printed. */
 async function clientTurn(client: ProgramUnderTest, conn: Connection, message = randomSentence(24)): Promise<void> {
-  client.type(message);
-  await conn.expectLine(message, { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
-  await conn.sendLine(REPLY);
+  await typedLineSent(client, conn, message, message, REPLY, `the client sends each line typed at it; ${SEND_LINE_HELP}`);
   await client.expectOutput(REPLY, { help: 'print the reply the server sends: print("Server response:", reply)' });
-}
-
-/** The student's server, and the student's client pointed at it. */
-async function startPair(t: TestContext): Promise<{ server: ServerUnderTest; client: ProgramUnderTest }> {
-  const server = await t.startServer();
-  const client = await t.startClient(server);
-  return { server, client };
 }
 
 const PAIR_HELP =
@@ -158,29 +105,23 @@ async function pairTurn(server: ServerUnderTest, client: ProgramUnderTest): Prom
 /** One turn against the client, printing unjudged (for the tests of how the client ends). */
 async function unprintedClientTurn(client: ProgramUnderTest, conn: Connection): Promise<void> {
   const message = randomSentence(24);
-  client.type(message);
-  await conn.expectLine(message, { help: `the client sends each line typed at it; ${SEND_LINE_HELP}` });
-  await conn.sendLine(REPLY);
+  await typedLineSent(client, conn, message, message, REPLY, `the client sends each line typed at it; ${SEND_LINE_HELP}`);
   await conn.waitUntilRead();
 }
 
 export function messageTask(id: string, threaded: boolean): void {
   task(id, { port: 5000, stopWord: 'exit', framingProbe: { message: 'hello' } }, () => {
     group('server', () => {
-      check('the server starts and listens on PORT', 1, async (t) => {
-        await t.startServer({ pagePort: true });
-      });
+      serverListensCheck();
 
       check(`the server answers "${REPLY}" to each message, for several messages on one connection`, 3, async (t) => {
         // The page's wording is judged here only.
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { conn } = await serverSession(t);
         for (let i = 0; i < 3; i++) await exchange(conn, randomSentence(24), REPLY_HELP, true);
       });
 
       check('the server prints each message it receives', 1, async (t) => {
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { server, conn } = await serverSession(t);
         const message = randomSentence(30);
         await exchange(conn, message);
         await server.expectOutput(message, { help: 'print each message received: print("Received message:", message)' });
@@ -189,23 +130,20 @@ export function messageTask(id: string, threaded: boolean): void {
       check(`the server answers an empty line with "${REPLY}" too`, 1, async (t) => {
         // Without a newline an empty message is no bytes at all: nothing to send a server that reads without one.
         if (await t.newlineChargedElsewhere()) return;
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { conn } = await serverSession(t);
         await exchange(conn, '', `an empty line is a message like any other: answer it (only recv() returning b"" means the client left); ${REPLY_HELP}`);
         await exchange(conn);
       });
 
       check('the server closes the connection after the client sends exit', 2, async (t) => {
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { conn } = await serverSession(t);
         await exchange(conn);
         await conn.sendLine(t.stopWords.of('server'));
         await expectClosedAfterExit(conn, EXIT_HELP);
       });
 
       check('the server also ends the session on "EXIT" (any letter case)', 1, async (t) => {
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { conn } = await serverSession(t);
         await exchange(conn);
         // The one test of the page's own word: every other test speaks the server's.
         await t.stopWords.gradePageWord('server', 'EXIT', async (exit) => {
@@ -257,9 +195,7 @@ export function messageTask(id: string, threaded: boolean): void {
         const { client, conn } = await clientSession(t);
         await clientTurn(client, conn);
         const exit = t.stopWords.of('client');
-        client.type(exit);
-        await conn.expectLine(exit, { help: `send the ${exit} itself, so the server knows you leave; ${SEND_LINE_HELP}` });
-        await conn.sendLine(REPLY);
+        await typedLineSent(client, conn, exit, exit, REPLY, `send the ${exit} itself, so the server knows you leave; ${SEND_LINE_HELP}`);
         conn.end();
         await client.expectExit(0, { help: `after sending ${exit} (and reading its reply), close the socket and leave the loop: the program ends` });
       });
@@ -268,9 +204,7 @@ export function messageTask(id: string, threaded: boolean): void {
         const { client, conn } = await clientSession(t);
         await clientTurn(client, conn);
         const exit = t.stopWords.of('client', 'Exit');
-        client.type(exit);
-        await conn.expectLine(trimmedLineAnyCase(exit), { help: SEND_LINE_HELP });
-        await conn.sendLine(REPLY);
+        await typedLineSent(client, conn, exit, trimmedLineAnyCase(exit), REPLY, SEND_LINE_HELP);
         conn.end();
         await client.expectExit(0, { help: 'compare without case: if message.strip().lower() == "exit":' });
       });
@@ -327,15 +261,7 @@ export function messageTask(id: string, threaded: boolean): void {
     });
 
     group('robustness', () => {
-      check(PAGE_NEWLINE_TEST, 1, async (t) => {
-        await t.expectServerWaitsForNewline();
-      });
-
-      check('the server ends each reply with a newline', 1, async (t) => {
-        // A server that reads without the newline is charged once for the page's newline, above.
-        if (await t.newlineChargedElsewhere()) return;
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+      newlineChecks('the server ends each reply with a newline', async (conn) => {
         await conn.sendLine(randomSentence(24));
         // The newline is judged here; the wording is the server group's test.
         await expectReply(conn, FRAMING_HELP, true);
@@ -349,12 +275,9 @@ export function messageTask(id: string, threaded: boolean): void {
       });
 
       check('the server answers a message that arrives in two pieces once, and prints it whole', 1, async (t) => {
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { server, conn } = await serverSession(t);
         const message = randomSentence(30);
-        await conn.sendLinePiece(message.slice(0, 7));
-        await conn.waitUntilRead();
-        await conn.sendLine(message.slice(7));
+        await sendLineInTwo(conn, message, 7);
         // Joined is what counts here: one answer, in any words, and the message printed whole.
         await conn.readLine({ help: WHOLE_LINE_HELP });
         await server.expectOutput(message, { help: WHOLE_LINE_HELP });
@@ -378,8 +301,7 @@ export function messageTask(id: string, threaded: boolean): void {
       check('the server answers two messages that arrive together in one segment, one answer each', 1, async (t) => {
         // To a server that reads without the newline, two lines together are one message: the page's newline, charged once.
         if (await t.newlineChargedElsewhere()) return;
-        const server = await t.startServer();
-        const conn = await t.connect(server);
+        const { conn } = await serverSession(t);
         await conn.send(`${randomSentence(20)}\n${randomSentence(20)}\n`);
         await expectReply(conn, WHOLE_LINE_HELP);
         await expectReply(conn, `two messages came in one recv(): ${WHOLE_LINE_HELP}`);
@@ -389,9 +311,7 @@ export function messageTask(id: string, threaded: boolean): void {
         const { client, conn } = await clientSession(t);
         client.type(randomSentence(20));
         await conn.readLine();
-        await conn.sendLinePiece(REPLY.slice(0, 5));
-        await conn.waitUntilRead();
-        await conn.sendLine(REPLY.slice(5));
+        await sendLineInTwo(conn, REPLY, 5);
         await client.expectOutput(REPLY, { help: WHOLE_LINE_HELP });
       });
 
@@ -409,12 +329,12 @@ export function messageTask(id: string, threaded: boolean): void {
 
       check('a client that vanishes (connection reset) does not crash the server: it serves the next client, with no traceback', 1, async (t) => {
         const server = await t.startServer();
-        const idle = threadCount(server);
+        const idle = server.threadCount() ?? 0;
         const first = await t.connect(server);
         await exchange(first);
         first.reset();
         // A thread that served the vanished client ends (with its traceback, if any) before the server is judged.
-        await pollUntil(() => (threadCount(server) <= idle ? true : undefined), 1000);
+        await pollUntil(() => ((server.threadCount() ?? 0) <= idle ? true : undefined), 1000);
         const help = 'recv() raises ConnectionResetError when a client vanishes: catch it (except ConnectionError:), close that socket and serve the next client';
         // Serving the next client is the server group's test: a server that then ends cleanly is fine here.
         await expectServesOnOrEndsCleanly(server, async () => exchange(await t.connect(server), randomSentence(24), help), { help });

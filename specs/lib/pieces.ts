@@ -13,6 +13,13 @@ export interface Whole {
   sent: string[];
 }
 
+/** Sends `line` in two pieces, cut at `at` (the second, with its newline, once the first was read). */
+export async function sendLineInTwo(conn: Connection, line: string, at: number): Promise<void> {
+  await conn.sendLinePiece(line.slice(0, at));
+  await conn.waitUntilRead();
+  await conn.sendLine(line.slice(at));
+}
+
 /** The next line answers the whole message, in any words; returns it. */
 export async function expectAnswerToWhole(conn: Connection, whole: Whole, help: string): Promise<string> {
   const line = await conn.readLine({ help });

@@ -1,8 +1,6 @@
 // Waiting for a server to be done with what it was sent: every thread asleep again.
 
-import { DEFAULT_WITHIN_MS, pollUntil } from '../../harness/core/time.js';
-import type { ServerUnderTest } from '../../harness/index.js';
-import { allThreadsAsleep } from '../../harness/process/process-tree.js';
+import { DEFAULT_WITHIN_MS, pollUntil, type ServerUnderTest } from '../../harness/index.js';
 
 /**
  * Until every thread of the server has gone back to waiting (seen on a few polls in a
@@ -12,7 +10,7 @@ import { allThreadsAsleep } from '../../harness/process/process-tree.js';
 export async function untilAllThreadsWait(server: ServerUnderTest): Promise<void> {
   let streak = 0;
   await pollUntil(() => {
-    streak = allThreadsAsleep(server.process.pid) ? streak + 1 : 0;
+    streak = server.allThreadsAsleep() ? streak + 1 : 0;
     return streak >= 3 ? true : undefined;
   }, DEFAULT_WITHIN_MS);
 }

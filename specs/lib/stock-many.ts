@@ -4,11 +4,11 @@
 // answer). Each spec adds the checks that are its step's point (one thread, a thread per
 // client, prices that move, "disconnect") and calls these for the rest.
 
-import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
 import {
   ANY_LINE,
   type Connection,
   check,
+  DEFAULT_WITHIN_MS,
   type FakeServer,
   type ProgramUnderTest,
   quote,
@@ -22,11 +22,10 @@ import {
 import { busyServerHint, withHintFromEvidence } from './busy-server.js';
 import { expectAnswerToWhole, holdsAPrice } from './pieces.js';
 import { untilAllThreadsWait } from './server-threads.js';
-import { anyPriceLine, ERROR_SHOWN } from './stock-quotes.js';
+import { silentClient } from './sessions.js';
+import { anyPriceLine, ERROR_SHOWN, PRICES, SYMBOLS } from './stock-quotes.js';
 
-/** The price table of the protocol pages. */
-export const PRICES: Readonly<Record<string, string>> = { AAPL: '189.50', GOOG: '141.20', MSFT: '378.85', AMZN: '145.30', TSLA: '242.65' };
-export const SYMBOLS = Object.keys(PRICES);
+export { PRICES, SYMBOLS };
 
 export interface StockOptions {
   /** Environment for the student's server in every check here (stock6: a long STOCK_INTERVAL, so the table holds). */
@@ -145,23 +144,18 @@ export async function expectClientFinishes(t: TestContext, conn: Connection, dis
   await conn.expectClosed({ help: 'after the last answer, close the socket (s.close()): the server is waiting for more symbols until you do' });
 }
 
-/** Everything the program printed, on stdout and stderr. */
-export function printedBy(program: ProgramUnderTest): string {
-  return Buffer.concat([program.process.stdout.all(), program.process.stderr.all()]).toString('utf8').trim();
-}
-
 /** The client ends by itself, says something, exits non-zero and shows no traceback. */
 export async function expectEndsCleanly(client: ProgramUnderTest, why: string): Promise<void> {
   const help = `${why}: catch the error (ConnectionRefusedError, an empty recv(), ConnectionResetError, BrokenPipeError), print a message and sys.exit(1)`;
-  if (!(await client.process.exitsWithin(DEFAULT_WITHIN_MS))) {
-    throw new StudentFailure({ expected: 'the client prints a message and exits', actual: await client.process.stillRunning(DEFAULT_WITHIN_MS), help });
+  if (!(await client.exitsWithin(DEFAULT_WITHIN_MS))) {
+    throw new StudentFailure({ expected: 'the client prints a message and exits', actual: await client.stillRunning(DEFAULT_WITHIN_MS), help });
   }
   client.expectNoTraceback(help);
-  const exit = client.process.exitInfo;
+  const exit = client.exitInfo;
   if (!exit || exit.code === 0 || exit.code === null) {
-    throw new StudentFailure({ expected: 'the client exits with a non-zero code', actual: `it ${client.process.describeExit()}`, help });
+    throw new StudentFailure({ expected: 'the client exits with a non-zero code', actual: `it ${client.describeExit()}`, help });
   }
-  if (!printedBy(client)) throw new StudentFailure({ expected: 'the client prints a message saying what went wrong', actual: 'it printed nothing', help });
+  if (!client.printed()) throw new StudentFailure({ expected: 'the client prints a message saying what went wrong', actual: 'it printed nothing', help });
 }
 
 /** The server group's checks that every step shares. */
@@ -346,9 +340,7 @@ export function robustnessBasics(opts: StockOptions = {}): void {
 
   check('the server keeps serving after a client connects and leaves without a word', 1, async (t) => {
     const server = await t.startServer({ env });
-    const quiet = await t.connect(server);
-    await quiet.waitUntilRead();
-    quiet.end();
+    const quiet = await silentClient(t, server);
     await quiet.readUntilClosed({ help: 'when recv() returns b"" the client has left: close that connection (and remove it from your list)' });
     await expectStillServes(t, server, 'a client that leaves must end only its own connection: stop reading from it and close it, and keep serving the others');
   });

@@ -3,15 +3,14 @@
 // separator, "189.5" as good as "189.50"), the student's client started against the
 // grader, and a client that must end cleanly when the server is gone.
 
-import { DEFAULT_WITHIN_MS } from '../../harness/core/time.js';
 import {
   type Connection,
+  DEFAULT_WITHIN_MS,
   type Endpoint,
   type FakeServer,
   type ProgramUnderTest,
   quote,
   randomInt,
-  type ServerUnderTest,
   StudentFailure,
   type TestContext,
   type TextPattern,
@@ -99,28 +98,16 @@ export async function clientAsking(t: TestContext, symbols: string[]): Promise<{
   return { client, conn, fake };
 }
 
-/** The student's server, and a connection of the grader's to it. */
-export async function serverAndConnection(t: TestContext): Promise<{ server: ServerUnderTest; conn: Connection }> {
-  const server = await t.startServer();
-  const conn = await t.connect(server);
-  return { server, conn };
-}
-
-/** Everything the program printed, on stdout and stderr. */
-export function printedBy(program: ProgramUnderTest): string {
-  return Buffer.concat([program.process.stdout.all(), program.process.stderr.all()]).toString('utf8').trim();
-}
-
 /**
  * The client ends by itself, without a traceback, with a message and a non-zero exit
  * code: what the page asks when no server answers or the server leaves early.
  */
 export async function expectGivesUpCleanly(client: ProgramUnderTest, situation: string, help: string, within = DEFAULT_WITHIN_MS): Promise<void> {
-  const exit = await client.process.exitsWithin(within);
+  const exit = await client.exitsWithin(within);
   if (!exit) {
     throw new StudentFailure({
       expected: `${situation}, the client prints a message and ends`,
-      actual: await client.process.stillRunning(within, 'a loop that never sees the end?'),
+      actual: await client.stillRunning(within, 'a loop that never sees the end?'),
       help,
     });
   }
@@ -128,11 +115,11 @@ export async function expectGivesUpCleanly(client: ProgramUnderTest, situation: 
   if (exit.signal || exit.code === 0) {
     throw new StudentFailure({
       expected: `${situation}, the client ends with a non-zero exit code (for example sys.exit(1)), as the protocol page asks`,
-      actual: `it ${client.process.describeExit()}`,
+      actual: `it ${client.describeExit()}`,
       help,
     });
   }
-  if (printedBy(client) === '') {
+  if (client.printed() === '') {
     throw new StudentFailure({
       expected: `${situation}, the client prints a message saying so`,
       actual: 'it printed nothing',

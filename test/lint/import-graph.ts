@@ -106,3 +106,35 @@ export function importCycles(graph: ImportGraph): string[] {
   for (const v of graph.keys()) if (!index.has(v)) visit(v);
   return cycles;
 }
+
+/** The one module of the harness a spec may import: the DSL's entry. */
+export const DSL_ENTRY = 'harness/index.ts';
+
+/**
+ * Imports by the specs (a graph read from specs/, so its paths are relative to specs/) of
+ * anything under harness/ other than the DSL's entry: "from → to".
+ */
+export function specsPastTheDsl(specs: ImportGraph): string[] {
+  const found: string[] = [];
+  for (const [from, imports] of specs) {
+    for (const to of imports) {
+      const target = path.posix.normalize(path.posix.join('specs', to));
+      if (target.startsWith('harness/') && target !== DSL_ENTRY) found.push(`specs/${from} → ${target} (import it from ${DSL_ENTRY})`);
+    }
+  }
+  return found;
+}
+
+/** `x.process` in a spec: the running process behind a program, which the DSL keeps to itself. */
+const RUNNING_PROCESS = /[\w\])]\.process\b/;
+
+/** Lines of the specs (path → source) that reach a program's process: "path:line: text". */
+export function specsReachingTheProcess(sources: Map<string, string>): string[] {
+  const found: string[] = [];
+  for (const [file, source] of sources) {
+    source.split('\n').forEach((line, i) => {
+      if (RUNNING_PROCESS.test(line)) found.push(`specs/${file}:${i + 1}: ${line.trim()}`);
+    });
+  }
+  return found;
+}
