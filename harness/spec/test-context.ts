@@ -14,7 +14,7 @@ import type { RunningProgram } from '../process/program.js';
 import { type BoundSocket, type ServerEnd, serverEndsOf } from '../process/sockets.js';
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
 import { clientPort } from './client-port.js';
-import { clientFramingSeen, learnStopWords, noteClientFraming, TestNotes } from './grading-context.js';
+import { learnStopWords, TestNotes } from './grading-context.js';
 import { expectWaitedForNewline, PAGE_NEWLINE_TEST } from './page-newline.js';
 import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
@@ -49,10 +49,10 @@ export class TestContext {
     readonly options: TaskOptions,
     readonly title: string,
     readonly group: Group,
-    /** Whether every test before this one is decided; outside a scheduled run (the harness's own tests), always. */
-    earlierDecided: () => boolean = () => true,
+    /** The notes of the tests before this one in the spec's order; outside a scheduled run (the harness's own tests), none. */
+    earlier: () => readonly TestNotes[] = () => [],
   ) {
-    this.notes = new TestNotes(task, title, earlierDecided);
+    this.notes = new TestNotes(task, title, earlier);
     // The programs' own stop words are read from their source once a grading, before the first test speaks one.
     if (options.stopWord !== undefined) learnStopWords(task, options.port, options.stopWord, options.clientStopWords);
     this.stopWords = new StopWords(task, options.stopWord, options.clientStopWords);
@@ -187,14 +187,16 @@ export class TestContext {
 
   /** The grader listens as the server, where a student's client looks for it. */
   async listen(): Promise<FakeServer> {
+    // Where the page gives a first message, the client's own framing is learned from the first line it sends, and later answers go its way
+    // (as one test after another would know it here: an earlier test that may still see it first is waited for).
+    const framing = this.options.framingProbe ? ((await this.notes.clientFraming()) ?? 'line') : undefined;
     const server = await FakeServer.start(this.transcript, await this.net(), await this.graderServerPort());
-    server.contact = this.contact;
-    // Where the page gives a first message, the client's own framing is learned from the first line it sends, and later answers go its way.
-    if (this.options.framingProbe) {
-      server.framing = clientFramingSeen(this.task) ?? 'line';
-      server.onFirstLine = (endedWithNewline) => noteClientFraming(this.task, this.options.port, endedWithNewline ? 'line' : 'bare');
-    }
     this.cleanups.push(() => server.close());
+    server.contact = this.contact;
+    if (framing) {
+      server.framing = framing;
+      server.onFirstLine = (endedWithNewline) => this.notes.clientFramingSeen(this.options.port, endedWithNewline ? 'line' : 'bare');
+    }
     return server;
   }
 

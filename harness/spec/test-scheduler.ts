@@ -20,8 +20,8 @@ export interface BodyResult<Transcript> {
 export interface ScheduledTest<Transcript> {
   /** It runs with no other test of the task beside it. */
   alone: boolean;
-  /** Runs the body; `earlierDecided` tells it whether every test before it is decided. */
-  run: (earlierDecided: () => boolean) => Promise<BodyResult<Transcript>>;
+  /** Runs the body. */
+  run: () => Promise<BodyResult<Transcript>>;
   /** Called once, in the spec's order: a program failure noted earlier that skips this test instead. */
   decide: () => EarlierFailure | undefined;
 }
@@ -70,8 +70,7 @@ export class TestScheduler<Transcript> {
       const i = this.next++;
       this.running++;
       this.aloneRunning = test.alone;
-      const earlierDecided = (): boolean => this.decidedUpTo >= i;
-      const body = test.run(earlierDecided).then(
+      const body = test.run().then(
         (result) => this.finished(i, result),
         (e: unknown) => this.finished(i, { outcome: { kind: 'failed', error: e }, transcript: [], durationMs: 0 }),
       );
