@@ -171,7 +171,7 @@ const USAGE = `usage: socket-grader validate [task…] [options]   (every task w
   --jobs N            gradings at once
   --show MUTANT       print the bug of one mutant of the task, as a diff against the solution it was made from
   --compact-mutants   store the tasks' mutants as deltas: name the closest solution as base, drop the files it shares
-  --tests-at-once N   tests of a task run side by side in each grading (default 1: one after another)
+  --tests-at-once N   tests of a task run side by side in each grading (default twice the cores shared among the gradings at once: 1 with the default --jobs)
 needs the repository's specs/*/solutions, specs/*/mutants and reference/ (not in the npm package)`;
 
 /** `validate <task> --show <mutant>`: the bug as a diff against the mutant's base. */
