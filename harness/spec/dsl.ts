@@ -6,6 +6,7 @@ import { isSkip, isStudentFailure } from '../core/failures.js';
 import { runAsTest } from '../core/running-test.js';
 import { RandomStream } from '../core/seeded-random.js';
 import type { TranscriptEntry } from '../core/transcript.js';
+import { cpuToSpare } from '../process/cpu-to-spare.js';
 import { clientPort } from './client-port.js';
 import { endClientDiscovery, endServerFramingDiscovery, gradingSeed, type TestNotes, testRuns, testsAtOnce } from './grading-context.js';
 import { withStream } from './random.js';
@@ -69,6 +70,7 @@ export function task(id: string, options: TaskOptions, body: () => void): void {
           decide: () => notes[i]?.decide(),
         })),
         testsAtOnce(),
+        cpuToSpare,
       );
       runs.set(id, { scheduler, scheduled });
       scheduler.start();
