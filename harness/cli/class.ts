@@ -34,7 +34,7 @@ const USAGE = `usage: socket-grader class <task|task,task…|all> <class-folder>
   --out FILE          the class summary as JSON
   --seed N            replay the data of an earlier run (every report says its seed)
   --jobs N            gradings at once
-  --tests-at-once N   tests of a task run side by side in each grading (default 1: one after another)
+  --tests-at-once N   tests of a task run side by side in each grading (default twice the cores shared among the gradings at once: 1 with the default --jobs)
   --shard i/n         grade only every n-th student, from the i-th (split a class over machines)
   --advisory G        report group G but leave it out of the score
   --after-due G,G     gradescope reports: these groups' tests are shown only after the due date

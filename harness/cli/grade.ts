@@ -22,7 +22,7 @@ const USAGE = `usage: socket-grader grade <task|task,task…|all> <submission-fo
   --test TEXT         grade only the tests whose title contains TEXT (any case); the score counts those alone
   --advisory G        report group G but leave it out of the score
   --jobs N            tasks graded at once
-  --tests-at-once N   tests of a task run side by side (default 1: one after another; try twice the cores)
+  --tests-at-once N   tests of a task run side by side (default twice the cores, shared among the tasks graded at once; 1: one after another)
   --after-due G,G     gradescope: students see these groups' tests only after the due date
 through npm, put -- before the arguments: npm run grade -- chat my-work --format json`;
 

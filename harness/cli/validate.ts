@@ -153,7 +153,7 @@ const USAGE = `usage: socket-grader validate [task…] [options]   (every task w
   --show MUTANT       print the bug of one mutant of the task, as a diff against the solution it was made from
   --compact-mutants   store the tasks' mutants as deltas: name the closest solution as base, drop the files it
                       shares, keep a file that differs by a few lines as <file>.patch (a unified diff)
-  --tests-at-once N   tests of a task run side by side in each grading (default 1: one after another)
+  --tests-at-once N   tests of a task run side by side in each grading (default twice the cores shared among the gradings at once: 1 with the default --jobs)
 needs the repository's specs/*/solutions, specs/*/mutants and reference/ (not in the npm package)`;
 
 /** A task's fixtures; a mutant's patch its base no longer takes is the catalog's error, said in one line with the mutant's name. */

@@ -25,7 +25,7 @@ changed since the run before; Ctrl+C stops it (exit 0)
   --advisory G        report group G but leave it out of the score
   --seed N            the data every run uses (one seed for the whole watch, so what changes is your code)
   --jobs N            tasks graded at once
-  --tests-at-once N   tests of a task run side by side (default 1: one after another; try twice the cores)
+  --tests-at-once N   tests of a task run side by side (default twice the cores, shared among the tasks graded at once; 1: one after another)
 through npm, put -- before the arguments: npm run watch -- chat my-work --test hello`;
 
 /** Saves closer together than this are one change (an editor writes a file in steps). */

@@ -42,10 +42,12 @@ export function defaultTestsAtOnce(gradingsAtOnce = 1): number {
 }
 
 /**
- * Off until every fact a test learns for later ones is decided in the spec's order, as
- * start failures are (grading-context.ts): `--tests-at-once N` runs them side by side.
+ * Every fact a test learns for later ones (start failures, peers reached, the server's
+ * port, the client's framing) is decided in the spec's order (grading-context.ts), and
+ * what is learned beside the tests (the client's port, the server's framing, the stop
+ * words) does not depend on them: side by side gives the verdicts of one after another.
  */
-const SIDE_BY_SIDE_BY_DEFAULT = false;
+const SIDE_BY_SIDE_BY_DEFAULT = true;
 
 let jobs = 0;
 

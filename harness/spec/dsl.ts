@@ -6,6 +6,7 @@ import { isSkip, isStudentFailure } from '../core/failures.js';
 import { runAsTest } from '../core/running-test.js';
 import { RandomStream } from '../core/seeded-random.js';
 import type { TranscriptEntry } from '../core/transcript.js';
+import { cpuToSpare } from '../process/cpu-to-spare.js';
 import { clientPort } from './client-port.js';
 import { endClientDiscovery, endServerFramingDiscovery, gradingSeed, type TestNotes, testRuns, testsAtOnce } from './grading-context.js';
 import { withStream } from './random.js';
@@ -34,8 +35,6 @@ interface Check {
   grading: Grading;
   alone: boolean;
   body: (t: TestContext) => Promise<void>;
-  /** What its running body noted of the programs, decided in the spec's order. */
-  notes?: TestNotes;
 }
 
 let currentTask: { id: string; options: TaskOptions; checks: Check[] } | undefined;
@@ -55,9 +54,23 @@ export function task(id: string, options: TaskOptions, body: () => void): void {
       void serverFraming(id, options);
       // The tests' bodies start here, side by side; each `it` waits for its own, in the spec's order.
       const scheduled = checks.filter((c) => testRuns(c.test.fullTitle()));
+      // Each body's notes, by its place: bodies start in the spec's order, so the tests before one have theirs.
+      const notes: TestNotes[] = [];
       const scheduler = new TestScheduler(
-        scheduled.map((c) => ({ alone: c.alone, run: (earlierDecided: () => boolean) => runBody(id, options, c, earlierDecided), decide: () => c.notes?.decide() })),
+        scheduled.map((c, i) => ({
+          alone: c.alone,
+          run: () =>
+            runBody(
+              id,
+              options,
+              c,
+              (n) => (notes[i] = n),
+              () => notes.slice(0, i),
+            ),
+          decide: () => notes[i]?.decide(),
+        })),
         testsAtOnce(),
+        cpuToSpare,
       );
       runs.set(id, { scheduler, scheduled });
       scheduler.start();
@@ -88,9 +101,9 @@ export function group(name: Group, body: () => void): void {
 }
 
 /** One test's body, in its own scope (its programs, its stalls, its random stream). */
-async function runBody(taskId: string, options: TaskOptions, c: Check, earlierDecided: () => boolean): Promise<BodyResult<TranscriptEntry>> {
-  const t = new TestContext(taskId, options, c.test.title, c.grading.group, earlierDecided);
-  c.notes = t.notes;
+async function runBody(taskId: string, options: TaskOptions, c: Check, own: (notes: TestNotes) => void, earlier: () => readonly TestNotes[]): Promise<BodyResult<TranscriptEntry>> {
+  const t = new TestContext(taskId, options, c.test.title, c.grading.group, earlier);
+  own(t.notes);
   const started = Date.now();
   return runAsTest(async () => {
     const outcome = await withStream(new RandomStream(gradingSeed(), taskId, c.test.title), async (): Promise<BodyOutcome> => {
@@ -109,6 +122,7 @@ async function runBody(taskId: string, options: TaskOptions, c: Check, earlierDe
     const transcript = t.transcript.entries;
     const durationMs = Date.now() - started;
     await t.dispose();
+    t.notes.end();
     return { outcome, transcript, durationMs };
   });
 }

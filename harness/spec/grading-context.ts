@@ -83,10 +83,17 @@ interface Decided {
   reachedPeer: Set<string>;
   /** Per task: the port its server was seen listening on; the first seen (in the spec's order) counts. */
   serverPorts: Map<string, { pagePort: number; port: number }>;
+  /** Per task: how its client ended the first message the grader read from it; the first seen (in the spec's order) counts. */
+  clientFramings: Map<string, { pagePort: number; framing: Framing }>;
 }
 
-const emptyDecided = (): Decided => ({ failedToStart: new Map(), reachedPeer: new Set(), serverPorts: new Map() });
-const copyOf = (d: Decided): Decided => ({ failedToStart: new Map(d.failedToStart), reachedPeer: new Set(d.reachedPeer), serverPorts: new Map(d.serverPorts) });
+const emptyDecided = (): Decided => ({ failedToStart: new Map(), reachedPeer: new Set(), serverPorts: new Map(), clientFramings: new Map() });
+const copyOf = (d: Decided): Decided => ({
+  failedToStart: new Map(d.failedToStart),
+  reachedPeer: new Set(d.reachedPeer),
+  serverPorts: new Map(d.serverPorts),
+  clientFramings: new Map(d.clientFramings),
+});
 
 let decided = emptyDecided();
 
@@ -96,7 +103,8 @@ type Note =
   | { kind: 'start failure'; role: string; what: string; everywhere: boolean }
   | { kind: 'never reached'; role: string; what: string }
   | { kind: 'reached'; role: string }
-  | { kind: 'server port'; pagePort: number; port: number };
+  | { kind: 'server port'; pagePort: number; port: number }
+  | { kind: 'client framing'; pagePort: number; framing: Framing };
 
 /** A test skipped because a program failed to start in an earlier test: why, and how much of its transcript came before. */
 export interface EarlierFailure {
@@ -114,7 +122,7 @@ function skipReason(d: Decided, task: string, role: string, group: string): stri
 /** Plays a test's notes onto `d`, as if it ran alone after the tests already there; stops where the test is skipped. */
 function replay(d: Decided, task: string, title: string, notes: readonly Note[]): EarlierFailure | undefined {
   for (const note of notes) {
-    const key = `${task}:${note.kind === 'server port' ? '' : note.role}`;
+    const key = `${task}:${'role' in note ? note.role : ''}`;
     switch (note.kind) {
       case 'uses': {
         const reason = skipReason(d, task, note.role, note.group);
@@ -133,21 +141,50 @@ function replay(d: Decided, task: string, title: string, notes: readonly Note[])
       case 'server port':
         if (!d.serverPorts.has(task)) d.serverPorts.set(task, { pagePort: note.pagePort, port: note.port });
         break;
+      case 'client framing':
+        if (!d.clientFramings.has(task)) d.clientFramings.set(task, { pagePort: note.pagePort, framing: note.framing });
+        break;
     }
   }
   return undefined;
 }
 
+/** Everyone waiting for the next note, decision or end of a test (see TestNotes.clientFraming). */
+let changeWaiters: Array<() => void> = [];
+
+function changed(): void {
+  const waiting = changeWaiters;
+  changeWaiters = [];
+  for (const wake of waiting) wake();
+}
+
+const nextChange = (): Promise<void> => new Promise((resolve) => changeWaiters.push(resolve));
+
 /** What one test notes of its programs while it runs, decided once every test before it is. */
 export class TestNotes {
   private readonly notes: Note[] = [];
+  private decidedYet = false;
+  private ended = false;
 
   constructor(
     readonly task: string,
     readonly title: string,
-    /** Whether every test before this one (in the spec's order) is decided. */
-    private readonly earlierDecided: () => boolean,
+    /**
+     * The tests before this one in the spec's order, each with its notes (bodies start in
+     * that order, so every one has begun); outside a scheduled run (the harness's own tests), none.
+     */
+    private readonly earlier: () => readonly TestNotes[] = () => [],
   ) {}
+
+  private take(note: Note): void {
+    this.notes.push(note);
+    changed();
+  }
+
+  /** Whether every test before this one is decided. */
+  private earlierDecided(): boolean {
+    return this.earlier().every((n) => n.decidedYet);
+  }
 
   /**
    * The test is about to start its `role`: why it is skipped instead, when that is
@@ -155,31 +192,71 @@ export class TestNotes {
    * when all of those are decided); else the test goes on, and decideNotes has the last word.
    */
   uses(role: string, group: string, transcriptLength: number): string | undefined {
-    this.notes.push({ kind: 'uses', role, group, transcriptLength });
+    this.take({ kind: 'uses', role, group, transcriptLength });
     return replay(this.earlierDecided() ? copyOf(decided) : emptyDecided(), this.task, this.title, this.notes)?.reason;
   }
 
   startFailure(role: string, what = 'did not start', everywhere = true): void {
-    this.notes.push({ kind: 'start failure', role, what, everywhere });
+    this.take({ kind: 'start failure', role, what, everywhere });
   }
 
   /** A client that never connected (never sent a datagram) in its first test: no later test waits for it again. */
   neverReached(role: string, what: string): void {
-    this.notes.push({ kind: 'never reached', role, what });
+    this.take({ kind: 'never reached', role, what });
   }
 
   reached(role: string): void {
-    this.notes.push({ kind: 'reached', role });
+    this.take({ kind: 'reached', role });
   }
 
   /** The port the task's server was seen listening on; the first seen counts. */
   serverPort(pagePort: number, port: number): void {
-    this.notes.push({ kind: 'server port', pagePort, port });
+    this.take({ kind: 'server port', pagePort, port });
+  }
+
+  /** How the task's client ended the first message the grader read from it; the first seen (in the spec's order) counts. */
+  clientFramingSeen(pagePort: number, framing: Framing): void {
+    this.take({ kind: 'client framing', pagePort, framing });
+  }
+
+  /**
+   * How the task's client frames its messages as a run of one test after another knows it
+   * here: seen in an earlier test (the first in the spec's order) or earlier in this one;
+   * undefined when not. Waits while an earlier test still running may see it first
+   * (each ends at its own deadlines; one that has seen it ends the wait at once).
+   */
+  async clientFraming(): Promise<Framing | undefined> {
+    for (;;) {
+      const known = this.clientFramingKnown();
+      if (known !== 'not yet') return known;
+      await nextChange();
+    }
+  }
+
+  private clientFramingKnown(): Framing | undefined | 'not yet' {
+    const d = copyOf(decided);
+    for (const n of [...this.earlier().filter((e) => !e.decidedYet), this]) {
+      // Played as decide() will: a test skipped from some point on notes nothing after it.
+      const skipped = replay(d, n.task, n.title, n.notes);
+      const seen = d.clientFramings.get(this.task);
+      if (seen) return seen.framing;
+      if (n !== this && !skipped && !n.ended) return 'not yet';
+    }
+    return undefined;
+  }
+
+  /** The body has ended (its programs are gone): nothing more is noted. */
+  end(): void {
+    this.ended = true;
+    changed();
   }
 
   /** Called in the spec's order, each test once: its notes count from here on, unless a failure noted earlier skips it. */
   decide(): EarlierFailure | undefined {
-    return replay(decided, this.task, this.title, this.notes);
+    const earlier = replay(decided, this.task, this.title, this.notes);
+    this.decidedYet = true;
+    changed();
+    return earlier;
   }
 }
 
@@ -192,20 +269,12 @@ function learnedOf(task: string, pagePort: number): Dialect {
   return d;
 }
 
-/** How the task's client ended the first message the grader read from it; the first seen counts. */
-export function noteClientFraming(task: string, pagePort: number, framing: Framing): void {
-  learnedOf(task, pagePort).clientFraming ??= framing;
-}
-
-/** How the task's client frames its messages, once seen in this grading. */
-export function clientFramingSeen(task: string): Framing | undefined {
-  return learned.get(task)?.clientFraming;
-}
-
 /** What was learned of the task's ports in this grading, for its report. */
 export function learnedDialect(task: string): Dialect | undefined {
   const server = decided.serverPorts.get(task);
   if (server) learnedOf(task, server.pagePort).serverPort ??= server.port;
+  const client = decided.clientFramings.get(task);
+  if (client) learnedOf(task, client.pagePort).clientFraming ??= client.framing;
   const d = learned.get(task);
   const words = stopWordDialect(task);
   if (!d && !words) return undefined;

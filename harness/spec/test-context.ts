@@ -14,7 +14,7 @@ import type { RunningProgram } from '../process/program.js';
 import { type BoundSocket, type ServerEnd, serverEndsOf } from '../process/sockets.js';
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
 import { clientPort } from './client-port.js';
-import { clientFramingSeen, learnStopWords, noteClientFraming, TestNotes } from './grading-context.js';
+import { learnStopWords, TestNotes } from './grading-context.js';
 import { expectWaitedForNewline, PAGE_NEWLINE_TEST } from './page-newline.js';
 import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
@@ -49,10 +49,10 @@ export class TestContext {
     readonly options: TaskOptions,
     readonly title: string,
     readonly group: Group,
-    /** Whether every test before this one is decided; outside a scheduled run (the harness's own tests), always. */
-    earlierDecided: () => boolean = () => true,
+    /** The notes of the tests before this one in the spec's order; outside a scheduled run (the harness's own tests), none. */
+    earlier: () => readonly TestNotes[] = () => [],
   ) {
-    this.notes = new TestNotes(task, title, earlierDecided);
+    this.notes = new TestNotes(task, title, earlier);
     // The programs' own stop words are read from their source once a grading, before the first test speaks one.
     if (options.stopWord !== undefined) learnStopWords(task, options.port, options.stopWord, options.clientStopWords);
     this.stopWords = new StopWords(task, options.stopWord, options.clientStopWords);
@@ -190,22 +190,24 @@ export class TestContext {
    * client sends none and its own server answers so (or, not seen answering, reads without
    * one too): a client that reads up to the newline keeps it.
    */
-  private async answerFraming(): Promise<Framing> {
-    if (clientFramingSeen(this.task) !== 'bare') return 'line';
+  private async answerFraming(clientFraming: Framing | undefined): Promise<Framing> {
+    if (clientFraming !== 'bare') return 'line';
     const replies = await serverReplyFraming(this.task, this.options);
     return (replies ?? (await serverFraming(this.task, this.options))) === 'bare' ? 'bare' : 'line';
   }
 
   /** The grader listens as the server, where a student's client looks for it. */
   async listen(): Promise<FakeServer> {
+    // Where the page gives a first message, the client's own framing is learned from the first line it sends, and later answers go its way
+    // (as one test after another would know it here: an earlier test that may still see it first is waited for).
+    const framing = this.options.framingProbe ? await this.answerFraming(await this.notes.clientFraming()) : undefined;
     const server = await FakeServer.start(this.transcript, await this.net(), await this.graderServerPort());
-    server.contact = this.contact;
-    // Where the page gives a first message, the client's own framing is learned from the first line it sends, and later answers go its way.
-    if (this.options.framingProbe) {
-      server.framing = await this.answerFraming();
-      server.onFirstLine = (endedWithNewline) => noteClientFraming(this.task, this.options.port, endedWithNewline ? 'line' : 'bare');
-    }
     this.cleanups.push(() => server.close());
+    server.contact = this.contact;
+    if (framing) {
+      server.framing = framing;
+      server.onFirstLine = (endedWithNewline) => this.notes.clientFramingSeen(this.options.port, endedWithNewline ? 'line' : 'bare');
+    }
     return server;
   }
 
