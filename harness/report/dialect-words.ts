@@ -2,12 +2,12 @@
 // grader learned from its programs, what the page asks, and what the difference costs.
 // Nothing when they agree.
 
-import { PAGE_NEWLINE_TEST } from '../spec/page-newline.js';
+import { PAGE_NEWLINE_TEST } from '../dsl/page-newline.js';
 import { type Dialect, END_OF_INPUT } from './types.js';
 
 export { PAGE_NEWLINE_TEST };
 
-/** The title of the one test that grades the page's port (see spec/page-port.ts). */
+/** The title of the one test that grades the page's port (see dsl/page-port.ts). */
 export const PAGE_PORT_TEST = 'the server starts and listens on PORT';
 
 export function dialectWords(d: Dialect | undefined): string | undefined {

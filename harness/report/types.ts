@@ -1,9 +1,9 @@
 // The one result object every renderer (text, JSON) and validate read.
 
 import type { TranscriptEntry } from '../core/transcript.js';
-import type { Dialect } from '../spec/task-terms.js';
+import type { Dialect } from '../dsl/task-terms.js';
 
-export { END_OF_INPUT } from '../spec/task-terms.js';
+export { END_OF_INPUT } from '../dsl/task-terms.js';
 export type { Dialect };
 
 /** Which grader made a report: its package version and a hash of the compiled specs it graded with. */

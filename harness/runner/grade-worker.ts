@@ -9,6 +9,7 @@
 
 import Mocha from 'mocha';
 import { compiledSpec } from '../core/paths.js';
+import { beginGrading, learnedDialect } from '../dsl/grading-context.js';
 import { killLiveProgramsOnSignals } from '../process/live-programs.js';
 import { watchForStalls } from '../process/stall.js';
 import type { Dialect, TestResult } from '../report/types.js';
@@ -16,7 +17,6 @@ import { adoptIsolation, isolation } from '../sandbox/isolation.js';
 import { adoptGraderPython } from '../sandbox/python.js';
 import { keptCopyOf } from '../sandbox/submission-copy.js';
 import { settleSandboxes } from '../sandbox/test-network.js';
-import { beginGrading, learnedDialect } from '../spec/grading-context.js';
 import { GradeReporter } from './reporter.js';
 import type { WorkerDone, WorkerJob } from './worker-protocol.js';
 

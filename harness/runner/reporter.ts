@@ -3,8 +3,8 @@
 
 import Mocha from 'mocha';
 import { graderFailed } from '../core/failures.js';
+import type { GradedTest } from '../dsl/dsl.js';
 import type { TestResult } from '../report/types.js';
-import type { GradedTest } from '../spec/dsl.js';
 
 const { EVENT_RUN_BEGIN, EVENT_RUN_END, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_HOOK_END } = Mocha.Runner.constants;
 

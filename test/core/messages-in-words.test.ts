@@ -5,8 +5,8 @@ import { expect } from 'chai';
 import { isStudentFailure } from '../../harness/core/failures.js';
 import { describeBytes, pythonBytes, quoteByte } from '../../harness/core/quote.js';
 import { ANY_LINE, textPattern, trimmedLine, trimmedLineAnyCase } from '../../harness/core/text-pattern.js';
+import { describeDifference, expectSameBytes, firstDifference } from '../../harness/dsl/compare-bytes.js';
 import { describeMatcher, matches } from '../../harness/net/connection.js';
-import { describeDifference, expectSameBytes, firstDifference } from '../../harness/spec/compare-bytes.js';
 
 /** The message of the StudentFailure `run` throws. */
 function failureOf(run: () => void): string {

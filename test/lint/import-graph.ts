@@ -19,7 +19,7 @@ import path from 'node:path';
  * - bench: the speed benchmark's parts
  * - cli: the commands
  */
-export const LAYERS: readonly (readonly string[])[] = [['core'], ['process'], ['sandbox'], ['net', 'submission'], ['spec'], ['index.ts'], ['report'], ['runner'], ['bench'], ['cli']];
+export const LAYERS: readonly (readonly string[])[] = [['core'], ['process'], ['sandbox'], ['net', 'submission'], ['dsl'], ['index.ts'], ['report'], ['runner'], ['bench'], ['cli']];
 
 /** Module (a path relative to harness/, e.g. "net/connection.ts") → the modules it imports. */
 export type ImportGraph = Map<string, string[]>;

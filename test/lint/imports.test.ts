@@ -37,7 +37,7 @@ describe('lint: the harness imports downward only, without cycles', () => {
       "import { execa } from 'execa';",
       "import path from 'node:path';",
     ].join('\n');
-    expect(importsOf('spec/x.ts', source)).to.have.members(['core/a.ts', 'spec/b.ts', 'process/c.ts', 'spec/d.ts', 'sandbox/e.ts', 'net/f.ts']);
+    expect(importsOf('dsl/x.ts', source)).to.have.members(['core/a.ts', 'dsl/b.ts', 'process/c.ts', 'dsl/d.ts', 'sandbox/e.ts', 'net/f.ts']);
   });
 
   it('catches an upward import, an import beside its layer, and a cycle', () => {

@@ -7,13 +7,13 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { StudentFailure } from '../../harness/core/failures.js';
 import { Transcript } from '../../harness/core/transcript.js';
+import { spawnInFolder } from '../../harness/dsl/start-program.js';
 import { killTree } from '../../harness/process/process-tree.js';
 import { type ProgramCommand, RunningProgram } from '../../harness/process/program.js';
 import { isSignalTarget, sendSignal } from '../../harness/process/send-signal.js';
 import { studentEnv } from '../../harness/process/student-env.js';
 import { whyCannotStart } from '../../harness/process/why-cannot-start.js';
 import type { TestNetwork } from '../../harness/sandbox/test-network.js';
-import { spawnInFolder } from '../../harness/spec/start-program.js';
 
 describe('programs the system refuses to start', () => {
   let tmp: string;

@@ -1,9 +1,9 @@
-// The scheduler of a task's tests (harness/spec/test-scheduler.ts): bodies start in the
+// The scheduler of a task's tests (harness/dsl/test-scheduler.ts): bodies start in the
 // spec's order, at most `limit` at once, an alone test with nothing beside it, a second
 // test only while the machine has CPU to spare; each is decided in the spec's order.
 
 import { expect } from 'chai';
-import { type BodyResult, type ScheduledTest, TestScheduler } from '../../harness/spec/test-scheduler.js';
+import { type BodyResult, type ScheduledTest, TestScheduler } from '../../harness/dsl/test-scheduler.js';
 
 /** A test whose body ends when told; it records what ran beside it. */
 class Body {
