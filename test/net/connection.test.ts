@@ -1,10 +1,12 @@
 // One connection as the expectations see it, over a real loopback socket pair: the grader's
 // end is a Connection, the other end a socket this test writes, pauses, closes or resets.
 
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
 import { expect } from 'chai';
 import { StudentFailure } from '../../harness/core/failures.js';
+import { textPattern } from '../../harness/core/text-pattern.js';
 import { settlesWithin } from '../../harness/core/time.js';
 import { Transcript } from '../../harness/core/transcript.js';
 import { Connection } from '../../harness/net/connection.js';
@@ -188,5 +190,44 @@ describe('a connection over a real loopback socket', function () {
     const said = open.transcript.entries.map((e) => e.event);
     expect(said).to.include('sent "AAPL"').and.include('sent "GOOG"');
     expect(said.some((e) => e.includes('without the newline'))).to.equal(true);
+  });
+
+  it('takes a long message without a newline as complete only once all of it has come: the sender waits, and nothing is left in either queue', async () => {
+    // A real program sends 100 KiB without a newline in one sendall(), then waits in recv().
+    // The grader reads nothing until all of it sits in the kernel's queues; then its socket
+    // gets it 64 KiB at a time, so "the sender went on to wait" alone would end the message early.
+    const size = 100 * 1024;
+    const server = net.createServer({ pauseOnConnect: true });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as net.AddressInfo;
+    const accepted = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+    const code = `import socket, sys; s = socket.create_connection(("127.0.0.1", ${port})); s.sendall(b"x" * ${size}); print("sent", flush=True); s.recv(1)`;
+    const sender = spawn('python3', ['-c', code], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const exited = once(sender, 'exit');
+    try {
+      const socket = await accepted;
+      server.close();
+      const sent = once(sender.stdout, 'data');
+      expect(await settlesWithin(sent, PROGRAM_WAIT_MS), 'the sender says it sent everything').to.not.equal(undefined);
+      const grader = new Connection(socket, 'client', new Transcript(), 'grader', process.pid);
+      grader.peerProgram = {
+        role: 'client',
+        process: {
+          exited,
+          pid: sender.pid ?? -1,
+          get running() {
+            return sender.exitCode === null && sender.signalCode === null;
+          },
+        },
+      };
+      const line = grader.expectLine(textPattern('x, again and again', /^x+$/), { within: PROGRAM_WAIT_MS });
+      socket.resume();
+      expect((await line).length).to.equal(size);
+      socket.destroy();
+    } finally {
+      sender.kill('SIGKILL');
+      await exited;
+    }
   });
 });
