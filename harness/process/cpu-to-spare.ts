@@ -10,18 +10,14 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
+/** When, and by then the nanoseconds the process's main thread had waited for a core and how many times it had run. */
+type Sample = { at: number; waitedNs: number; runs: number };
+
 /** The average wait for a core a wake-up, over the last while, above which none is to spare. */
 const BUSY_WAIT_PER_WAKE_MS = 3;
 /** Over at least this long (the first look of a process: since it started), at most KEEP_MS. */
 const WINDOW_MS = 500;
 const KEEP_MS = 5000;
-
-interface Sample {
-  at: number;
-  /** Nanoseconds the process's main thread has waited for a core, and how many times it ran. */
-  waitedNs: number;
-  runs: number;
-}
 
 function sample(): Sample | undefined {
   try {
