@@ -79,7 +79,10 @@ async function grade(job: WorkerJob): Promise<{ results: TestResult[]; dialect?:
   const copy = isolation().mode === 'none' ? undefined : await keptCopyOf(job.submission, job.folderVersion);
   const grep = grepFor(job);
   // The specs learn which tests run, so work done for some tests only (the client's port) is done only for them.
-  beginGrading({ dir: copy?.dir ?? job.submission, original: job.submission, seed: job.seed, runs: grep && ((fullTitle) => grep.test(fullTitle)), testsAtOnce: job.testsAtOnce });
+  // Without a network of each test's own, tests share the host's ports: a server with its
+  // port hard-coded would find it taken by the one of the test beside it.
+  const testsAtOnce = isolation().mode === 'none' ? 1 : job.testsAtOnce;
+  beginGrading({ dir: copy?.dir ?? job.submission, original: job.submission, seed: job.seed, runs: grep && ((fullTitle) => grep.test(fullTitle)), testsAtOnce });
   try {
     const mocha = await suiteOf(job.task);
     mocha.options.grep = grep;
