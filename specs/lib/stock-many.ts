@@ -92,12 +92,14 @@ export async function expectQuote(conn: Connection, symbol: string, price: strin
 
 /** Two fresh clients, one after the other, each get a price: proof that the server still serves. */
 export async function expectStillServes(t: TestContext, server: ServerUnderTest, help: string): Promise<void> {
-  // Two new clients, one after the other: a server that closed its listening socket while
-  // its accept() was under way still takes one more connection, never a second; asking
-  // whether it still runs instead would race its dying.
+  // Two new clients, one after the other, the first leaving before the second comes (a
+  // server that serves one client at a time may): a server that closed its listening
+  // socket while its accept() was under way still takes one more connection, never a
+  // second; asking whether it still runs instead would race its dying.
   for (const [symbol] of [someSymbols(1), someSymbols(1)]) {
     const conn = await t.connect(server);
     await expectQuote(conn, symbol, PRICES[symbol], help);
+    conn.end();
   }
 }
 
