@@ -5,40 +5,34 @@
 
 import { DEFAULT_WITHIN_MS, pollUntil } from '../core/time.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
-import { readsKeyboard, waitsWithoutDeadline } from '../process/stall.js';
+import { readsKeyboard } from '../process/stall.js';
+import { WaitsForever } from '../process/waits-forever.js';
 import type { ProgramUnderTest } from './program-under-test.js';
 
 /** Polls in a row that must agree, so a program between two states is not taken for either. */
 const STREAK = 3;
-/** Polls in a row (5 ms apart at least) in which neither program may wake for both to count as idle: a program starting up is never so still. */
-const IDLE_STREAK = 20;
 
 /**
  * 'client' once the client waits for its person (a client that reads the keyboard at
  * any time is as good), 'server' once the server waits for its person while the client
  * sleeps without reading the keyboard; undefined if neither within the deadline, or at
- * once when both programs wait with no deadline, unchanged, neither of them in a read of
+ * once when both programs wait forever (process/waits-forever.ts) and neither in a read of
  * the keyboard that /proc shows (a program of an event loop, as the Node reference):
  * nothing can change before someone types, so waiting out the deadline would learn nothing.
  */
 export async function whoSpeaksFirst(server: ProgramUnderTest, client: ProgramUnderTest, within = DEFAULT_WITHIN_MS): Promise<'client' | 'server' | undefined> {
-  type Seen = 'client' | 'server' | `idle ${string}`;
-  let last: Seen | undefined;
+  const serverIdle = new WaitsForever(server.process.pid);
+  const clientIdle = new WaitsForever(client.process.pid);
+  let last: 'client' | 'server' | undefined;
   let streak = 0;
   const decided = await pollUntil(() => {
-    const now = seen(server, client);
+    const now = readsKeyboard(client.process.pid) ? 'client' : readsKeyboard(server.process.pid) && allThreadsAsleep(client.process.pid) ? 'server' : undefined;
     streak = now !== undefined && now === last ? streak + 1 : now === undefined ? 0 : 1;
     last = now;
-    return streak >= (now?.startsWith('idle') ? IDLE_STREAK : STREAK) ? now : undefined;
+    if (streak >= STREAK) return now;
+    // Both looked at every time, so each one's stillness is counted over the same polls.
+    const bothIdle = [serverIdle.look(), clientIdle.look()].every(Boolean);
+    return now === undefined && bothIdle ? 'idle' : undefined;
   }, within);
-  return decided === 'client' || decided === 'server' ? decided : undefined;
-}
-
-/** Who waits for their person now; `idle …` (both programs' waits) when neither does and both wait with no deadline. */
-function seen(server: ProgramUnderTest, client: ProgramUnderTest): 'client' | 'server' | `idle ${string}` | undefined {
-  if (readsKeyboard(client.process.pid)) return 'client';
-  if (readsKeyboard(server.process.pid) && allThreadsAsleep(client.process.pid)) return 'server';
-  const serverWaits = waitsWithoutDeadline(server.process.pid);
-  const clientWaits = serverWaits && waitsWithoutDeadline(client.process.pid);
-  return serverWaits && clientWaits ? `idle ${serverWaits} | ${clientWaits}` : undefined;
+  return decided === 'idle' ? undefined : decided;
 }
