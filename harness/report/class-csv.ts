@@ -35,7 +35,8 @@ export function classCsv(rows: readonly ClassRow[]): string {
       r.task,
       r.report.score,
       max.get(r.task) ?? '',
-      (r.report.durationMs / 1000).toFixed(1),
+      // milliseconds kept: a broken submission is graded in a few of them
+      (r.report.durationMs / 1000).toFixed(3),
       r.status,
       ...GROUP_ORDER.map((g) => groups.get(g)?.points ?? ''),
       r.nearest?.bug ?? '',
