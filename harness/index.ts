@@ -4,7 +4,7 @@ export { SkipTest, StudentFailure } from './core/failures.js';
 export { whyNoMore } from './core/inbox.js';
 export { describeBytes, quote } from './core/quote.js';
 export { ANY_LINE, type TextPattern, textPattern, trimmedLine, trimmedLineAnyCase } from './core/text-pattern.js';
-export { DEFAULT_WITHIN_MS, pollPause, pollUntil, STARTUP_WITHIN_MS, scaled, seconds, settlesWithin } from './core/time.js';
+export { type Deadlines, pollPause, pollUntil, seconds, settlesWithin } from './core/time.js';
 export { describeDifference, expectSameBytes, firstDifference, sha256 } from './dsl/compare-bytes.js';
 export { check, type Group, group, task } from './dsl/dsl.js';
 export { PAGE_NEWLINE_TEST } from './dsl/page-newline.js';

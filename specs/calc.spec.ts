@@ -11,7 +11,6 @@ import {
   ANY_LINE,
   type Connection,
   check,
-  DEFAULT_WITHIN_MS,
   END_OF_INPUT,
   group,
   type ProgramUnderTest,
@@ -393,8 +392,8 @@ task('calc', { port: 5005, stopWord: END_OF_INPUT, framingProbe: { message: '2 +
       client.type('1 + 1');
       client.closeInput();
       const help = 'put connect() in try/except OSError (ConnectionRefusedError is one): print one line such as "cannot reach the calculator server" and sys.exit(1)';
-      if (!(await client.exitsWithin(DEFAULT_WITHIN_MS)))
-        throw new StudentFailure({ expected: 'the client gives up and ends', actual: `it was still running ${seconds(DEFAULT_WITHIN_MS)} later`, help });
+      if (!(await client.exitsWithin(t.deadlines.reply)))
+        throw new StudentFailure({ expected: 'the client gives up and ends', actual: `it was still running ${seconds(t.deadlines.reply)} later`, help });
       client.expectNoTraceback(help);
       await t.expectTriedToConnect(refused, help);
       const printed = client.printed();

@@ -11,7 +11,6 @@
 import {
   type Connection,
   check,
-  DEFAULT_WITHIN_MS,
   END_OF_INPUT,
   group,
   PAGE_NEWLINE_TEST,
@@ -162,7 +161,7 @@ async function ownClientsInRoom(t: TestContext, server: ServerUnderTest, who: st
     const client = await t.startClient(server);
     client.type(name);
     for (const [i, earlier] of clients.entries()) {
-      const seen = await pollUntil(() => (joinedRe(name).test(earlier.printedOn('stdout')) || joinedRe(who[i]).test(client.printedOn('stdout')) ? true : undefined), DEFAULT_WITHIN_MS);
+      const seen = await pollUntil(() => (joinedRe(name).test(earlier.printedOn('stdout')) || joinedRe(who[i]).test(client.printedOn('stdout')) ? true : undefined), t.deadlines.reply);
       if (!seen) {
         throw new StudentFailure({
           expected: `${who[i]}'s client prints that ${name} joined (e.g. "* ${name} joined"), or the other way round`,
@@ -324,7 +323,7 @@ task('chat', { port: 5003, stopWord: END_OF_INPUT, framingProbe: { message: 'Ali
       const who = names(3);
       const clients = await ownClientsInRoom(t, server, who);
       clients[2].signal('SIGKILL');
-      await clients[2].exitsWithin(DEFAULT_WITHIN_MS);
+      await clients[2].exitsWithin(t.deadlines.reply);
       await clients[1].expectOutput(leftLine(who[2]), { help: `the others must see that ${who[2]} left; ${LEAVE_HELP}` });
       const text = message();
       clients[0].type(text);

@@ -9,7 +9,6 @@
 import {
   type Connection,
   check,
-  DEFAULT_WITHIN_MS,
   describeBytes,
   END_OF_INPUT,
   expectSameBytes,
@@ -35,13 +34,13 @@ const FRAMING_HELP =
 
 /** Waits until `size` bytes have come back, and returns exactly those. */
 async function readBytes(conn: Connection, size: number, what: string, help: string): Promise<Buffer> {
-  const outcome = await conn.inbox.waitFor(() => (conn.inbox.unread().length >= size ? true : undefined), DEFAULT_WITHIN_MS);
+  const outcome = await conn.inbox.waitFor(() => (conn.inbox.unread().length >= size ? true : undefined), conn.deadlines.reply);
   const got = conn.inbox.unread();
   if (outcome.kind !== 'found') {
     throw new StudentFailure({
       sent: conn.lastSent,
       expected: what,
-      actual: `only ${describeBytes(got)}, then ${whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause)}`,
+      actual: `only ${describeBytes(got)}, then ${whyNoMore(outcome, conn.deadlines.reply, conn.inbox.endedBecause)}`,
       help,
     });
   }

@@ -17,7 +17,6 @@ import {
   randomFileName,
   randomSentence,
   StudentFailure,
-  scaled,
   type TestContext,
   task,
 } from '../harness/index.js';
@@ -101,7 +100,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
     check.alone('the server sends a random binary file over 1 MiB unchanged (same SHA-256)', 2, async (t) => {
       const name = randomFileName('.bin');
       const content = randomBinary(1.5 * MiB);
-      await expectServes(t, name, content, { within: scaled(5000), help: `${BINARY_HELP}; read the whole file and send it with sendall()` });
+      await expectServes(t, name, content, { within: t.deadlines.scaled(5000), help: `${BINARY_HELP}; read the whole file and send it with sendall()` });
     });
 
     check('the server answers ERROR for a missing file and serves the next client', 2, async (t) => {
@@ -179,7 +178,7 @@ task('filetransfer', { port: 5004, framingProbe: { message: 'notes.bin' } }, () 
       const asked = await fileAskedFor(t, name);
       const server = await t.startServer({ files: folderWith(asked, content) });
       const client = await startOwnClient(t, server, name);
-      await expectDownloaded(client, asked, content, { within: scaled(5000) });
+      await expectDownloaded(client, asked, content, { within: t.deadlines.scaled(5000) });
     });
 
     missingFileCheck('binary', 2);

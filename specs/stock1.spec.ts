@@ -9,7 +9,6 @@ import {
   ANY_LINE,
   type Connection,
   check,
-  DEFAULT_WITHIN_MS,
   group,
   quote,
   type ServerUnderTest,
@@ -191,10 +190,10 @@ task('stock1', { port: 5000, framingProbe: { message: 'AAPL' } }, () => {
       await conn.sendLine(symbol);
       // The server closes after its answer: the close must not stand in for the newline.
       const help = 'end the answer with a newline, as the protocol page asks: conn.sendall((answer + "\\n").encode())';
-      const outcome = await conn.inbox.waitFor(() => (conn.inbox.unread().includes(0x0a) ? true : undefined), DEFAULT_WITHIN_MS);
+      const outcome = await conn.inbox.waitFor(() => (conn.inbox.unread().includes(0x0a) ? true : undefined), conn.deadlines.reply);
       if (outcome.kind !== 'found') {
         const got = conn.inbox.unread();
-        const after = whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause);
+        const after = whyNoMore(outcome, conn.deadlines.reply, conn.inbox.endedBecause);
         throw new StudentFailure({
           sent: conn.lastSent,
           expected: `the answer ${quote(`${PRICES[symbol]}\n`)}, ended by its newline`,

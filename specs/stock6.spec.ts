@@ -3,14 +3,14 @@
 // The grader sets STOCK_INTERVAL: long (600 s) where the table's prices must hold, short
 // (0.2 s, 0.02 s) where it watches them move, so nothing here waits seconds.
 
-import { type Connection, check, group, pollPause, quote, StudentFailure, scaled, seconds, task } from '../harness/index.js';
+import { type Connection, check, group, pollPause, quote, StudentFailure, seconds, task } from '../harness/index.js';
 import { clientBasics, endToEndBasics, expectQuote, PRICES, robustnessBasics, SYMBOLS, serverBasics, silentClientDoesNotBlock, unknownSymbol } from './lib/stock-many.js';
 
 /** The table holds until the first change, 600 s away. */
 const STILL = { STOCK_INTERVAL: '600' };
 const FAST = { STOCK_INTERVAL: '0.2' };
-/** Ten intervals of 0.2 s: a server that ignores STOCK_INTERVAL (5 s) shows no change by then. */
-const CHANGE_WITHIN = scaled(2000);
+/** Ten intervals of 0.2 s (times the run's scale): a server that ignores STOCK_INTERVAL (5 s) shows no change by then. */
+const CHANGE_WITHIN_MS = 2000;
 
 const THREAD_HELP = 'serve each client in its own thread: after conn, addr = server.accept(), start threading.Thread(target=handle_client, args=(conn,)) and go straight back to accept()';
 const UPDATER_HELP =
@@ -34,7 +34,8 @@ async function askPrice(conn: Connection, symbol: string, help?: string): Promis
 
 /** Asks `symbol` (one request at a time, paced) until its price differs from `from`; the new price. */
 async function waitForChange(conn: Connection, symbol: string, from: string, help: string): Promise<string> {
-  const end = Date.now() + CHANGE_WITHIN;
+  const within = conn.deadlines.scaled(CHANGE_WITHIN_MS);
+  const end = Date.now() + within;
   for (;;) {
     await pollPause(25);
     const now = await askPrice(conn, symbol);
@@ -42,7 +43,7 @@ async function waitForChange(conn: Connection, symbol: string, from: string, hel
     if (Date.now() > end) {
       throw new StudentFailure({
         sent: conn.lastSent,
-        expected: `the price of ${symbol} changes within ${seconds(CHANGE_WITHIN)} (STOCK_INTERVAL=${FAST.STOCK_INTERVAL}, so about ${Math.round(CHANGE_WITHIN / 200)} changes)`,
+        expected: `the price of ${symbol} changes within ${seconds(within)} (STOCK_INTERVAL=${FAST.STOCK_INTERVAL}, so about ${Math.round(within / 200)} changes)`,
         actual: `it was ${from} every time it was asked`,
         help,
       });
@@ -125,14 +126,15 @@ task('stock6', { port: 5000 }, () => {
         return shown;
       };
       const first = await run();
-      const end = Date.now() + CHANGE_WITHIN;
+      const within = t.deadlines.scaled(CHANGE_WITHIN_MS);
+      const end = Date.now() + within;
       for (;;) {
         await pollPause(50);
         const again = await run();
         if (symbols.some((s) => again[s] !== first[s])) return;
         if (Date.now() > end) {
           throw new StudentFailure({
-            expected: `the prices your client shows change within ${seconds(CHANGE_WITHIN)} (STOCK_INTERVAL=0.2)`,
+            expected: `the prices your client shows change within ${seconds(within)} (STOCK_INTERVAL=0.2)`,
             actual: `it showed the same prices every time: ${symbols.map((s) => `${s} ${first[s]}`).join(', ')}`,
             help: UPDATER_HELP,
           });

@@ -7,7 +7,6 @@
 import {
   type Connection,
   check,
-  DEFAULT_WITHIN_MS,
   group,
   type ProgramUnderTest,
   quote,
@@ -187,13 +186,13 @@ task('task3c', { port: 12000 }, () => {
       await conn.sendLine(line);
       // The server closes after its reply: a close must not stand in for the newline here.
       const help = 'end the reply with a newline, as the protocol page asks: conn.sendall((text.upper() + "\\n").encode())';
-      const outcome = await conn.inbox.waitFor(() => (conn.inbox.unread().includes(0x0a) ? true : undefined), DEFAULT_WITHIN_MS);
+      const outcome = await conn.inbox.waitFor(() => (conn.inbox.unread().includes(0x0a) ? true : undefined), t.deadlines.reply);
       if (outcome.kind !== 'found') {
         const got = conn.inbox.unread();
         throw new StudentFailure({
           sent: conn.lastSent,
           expected: `the reply ${quote(`${line.toUpperCase()}\n`)}, ended by its newline`,
-          actual: `${got.length > 0 ? `${quote(got)} without a newline` : 'nothing'}, then ${whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause)}`,
+          actual: `${got.length > 0 ? `${quote(got)} without a newline` : 'nothing'}, then ${whyNoMore(outcome, t.deadlines.reply, conn.inbox.endedBecause)}`,
           help,
         });
       }

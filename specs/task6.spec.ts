@@ -2,7 +2,7 @@
 // task5 ("name\n" in; "OK\n" and the bytes, or "ERROR …", then close), but the files are
 // binary: every byte value, NULs, CR and LF, bytes that are not UTF-8, several MiB.
 
-import { check, DEFAULT_WITHIN_MS, group, holdReading, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, scaled, task } from '../harness/index.js';
+import { check, group, holdReading, randomBinary, randomFileName, randomInt, resumeOnceSenderWaits, task } from '../harness/index.js';
 import { expectDownloaded, fileAskedFor, startOwnClient } from './lib/end-to-end.js';
 import { allByteValues, folderWith, MiB } from './lib/file-contents.js';
 import { clientAnswered, expectEnds, expectErrorReply, expectFileReply, expectNoFile, expectStillServes } from './lib/file-request.js';
@@ -77,7 +77,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
       await Promise.all(conns.map((c, i) => c.sendLine(names[i])));
       const help = 'after one client, close its connection and go back to accept() for the next (a while True loop); listen(5) lets waiting clients queue up';
       for (const [i, conn] of conns.entries()) {
-        await expectFileReply(conn, names[i], contents[i], { within: scaled(5000), help });
+        await expectFileReply(conn, names[i], contents[i], { within: t.deadlines.scaled(5000), help });
       }
     });
   });
@@ -101,7 +101,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
       const asked = await fileAskedFor(t, name);
       const server = await t.startServer({ files: folderWith(asked, content) });
       const client = await startOwnClient(t, server, name);
-      await expectDownloaded(client, asked, content, { within: scaled(5000) });
+      await expectDownloaded(client, asked, content, { within: t.deadlines.scaled(5000) });
     });
 
     missingFileCheck('binary', 1);
@@ -137,7 +137,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
       holdReading(conn);
       await conn.sendLine(name);
       await resumeOnceSenderWaits(conn, server);
-      await expectFileReply(conn, name, content, { within: scaled(6000), help: SENDALL_HELP });
+      await expectFileReply(conn, name, content, { within: t.deadlines.scaled(6000), help: SENDALL_HELP });
     });
 
     check.alone('the server serves the next client after one disconnects in the middle of a large file', 2, async (t) => {
@@ -150,7 +150,7 @@ task('task6', { port: 56, framingProbe: { message: 'notes.bin' } }, () => {
       await first.sendLine(big);
       await resumeOnceSenderWaits(first, server);
       // Read a little of it, then vanish the way a killed client does.
-      await first.inbox.waitFor(() => (first.inbox.unread().length > 0 ? true : undefined), DEFAULT_WITHIN_MS);
+      await first.inbox.waitFor(() => (first.inbox.unread().length > 0 ? true : undefined), t.deadlines.reply);
       first.reset();
       await expectStillServes(
         t,

@@ -13,7 +13,6 @@ import {
   readOnceSenderWaits,
   type ServerUnderTest,
   StudentFailure,
-  scaled,
   sizeBeyondBuffers,
   type TestContext,
   task,
@@ -103,7 +102,7 @@ task('task7', { port: 57, framingProbe: { message: 'notes.txt' } }, () => {
       const help = 'send() may send only part of the data and returns how much it sent; use conn.sendall(data), which sends it all';
       // Several MiB from one program to another take seconds when both cores are busy: a
       // deadline of its own (a server that sends part and closes still fails on the bytes).
-      const got = await readOnceSenderWaits(conn, server, { help, within: scaled(10_000) });
+      const got = await readOnceSenderWaits(conn, server, { help, within: t.deadlines.scaled(10_000) });
       expectSameBytes(got, files[name], { what: `the ${size} file ${JSON.stringify(name)}, then the server closes`, sent: conn.lastSent, help });
     });
 

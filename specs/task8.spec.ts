@@ -9,7 +9,6 @@
 
 import {
   check,
-  DEFAULT_WITHIN_MS,
   type Endpoint,
   expectNoSavedFile,
   expectSavedFile,
@@ -18,9 +17,7 @@ import {
   quote,
   randomBinary,
   randomFileName,
-  STARTUP_WITHIN_MS,
   StudentFailure,
-  scaled,
   settlesWithin,
   type TestContext,
   task,
@@ -56,9 +53,9 @@ function textFile(size: number): Buffer {
 const NO_SERVER_TIMEOUT = { TIMEOUT: '0.1' };
 // 0.3 s was not: a client started beside validate on 2 cores gave up before DATA 0 reached it.
 // Still a race with the grader's relay under load: the checks that set it run alone (check.alone).
-const LOSS_TIMEOUT = { TIMEOUT: String(scaled(1000) / 1000) };
-/** Enough for a client that ignores TIMEOUT and waits its own default (2 s per the page). */
-const GIVE_UP_WITHIN = scaled(4500);
+const lossTimeout = (t: TestContext): Record<string, string> => ({ TIMEOUT: String(t.deadlines.scaled(1000) / 1000) });
+/** Enough (times the run's scale) for a client that ignores TIMEOUT and waits its own default (2 s per the page). */
+const GIVE_UP_WITHIN_MS = 4500;
 
 const SERVE_SEPARATELY =
   "the server handles one client at a time: while it waits for client A's ACK it does not answer B. Keep each client's transfer apart: a thread per request (threading.Thread(target=send_file, args=(name, addr)).start()) with its own socket, or a dict {addr: transfer} on one socket";
@@ -70,10 +67,11 @@ async function startDownloadClient(t: TestContext, to: Endpoint, name: string, e
   return client;
 }
 
-/** The client ends by itself within GIVE_UP_WITHIN, whatever its exit code. */
+/** The client ends by itself within GIVE_UP_WITHIN_MS, whatever its exit code. */
 async function expectAnyExit(client: ProgramUnderTest, help: string): Promise<void> {
-  if (!(await client.exitsWithin(GIVE_UP_WITHIN))) {
-    throw new StudentFailure({ expected: 'the client gives up and exits', actual: await client.stillRunning(GIVE_UP_WITHIN), help });
+  const within = client.deadlines.scaled(GIVE_UP_WITHIN_MS);
+  if (!(await client.exitsWithin(within))) {
+    throw new StudentFailure({ expected: 'the client gives up and exits', actual: await client.stillRunning(within), help });
   }
 }
 
@@ -256,7 +254,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       const silent = await t.udpServer('grader (silent)');
       const client = await startDownloadClient(t, { host: '127.0.0.1', port: silent.port }, name, NO_SERVER_TIMEOUT);
       // It gives up only after asking: a client that ends without a word has not waited for anything.
-      await silent.nextDatagram({ from: client, within: DEFAULT_WITHIN_MS, expected: `the client sends the file name ${quote(name)} to HOST:PORT, then waits for an answer` });
+      await silent.nextDatagram({ from: client, within: t.deadlines.reply, expected: `the client sends the file name ${quote(name)} to HOST:PORT, then waits for an answer` });
       await expectGivesUp(client, name, 'nobody answered: after TIMEOUT seconds without a datagram, print a message and sys.exit(1)');
     });
   });
@@ -276,7 +274,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       const name = randomFileName('.bin');
       const server = await t.startServer({ protocol: 'udp', files: { [randomFileName('.bin')]: binaryFile(3000) } });
       const client = await startOwnClient(t, server, name);
-      await expectReportsMissing(client, name, { nonZeroExit: true, within: GIVE_UP_WITHIN });
+      await expectReportsMissing(client, name, { nonZeroExit: true, within: t.deadlines.scaled(GIVE_UP_WITHIN_MS) });
     });
 
     check.alone("two of your clients at once both get their files from your server, while the first one's download is held up in the network", 3, async (t) => {
@@ -300,18 +298,18 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
         action: 'hold',
       });
       // A client that waits its own TIMEOUT waits long enough here; one that ignores it still passes.
-      const env = { TIMEOUT: String(scaled(5000) / 1000) };
+      const env = { TIMEOUT: String(t.deadlines.scaled(5000) / 1000) };
       const a = await startOwnClient(t, relay.endpoint, nameA, env);
-      const first = await settlesWithin(Promise.race([held, a.exited.then(() => 'exited' as const)]), STARTUP_WITHIN_MS);
+      const first = await settlesWithin(Promise.race([held, a.exited.then(() => 'exited' as const)]), t.deadlines.startup);
       if (first !== 'held') {
         throw new StudentFailure({
           expected: `your server answers your first client, who asked for ${quote(nameA)}`,
-          actual: first === 'exited' ? `the client ${a.describeExit()} before the server sent it anything` : `the server sent it nothing within ${(STARTUP_WITHIN_MS / 1000).toFixed(0)} s`,
+          actual: first === 'exited' ? `the client ${a.describeExit()} before the server sent it anything` : `the server sent it nothing within ${(t.deadlines.startup / 1000).toFixed(0)} s`,
           help: 'run your server, then your client, and see which one waits',
         });
       }
       const b = await startOwnClient(t, relay.endpoint, nameB, env);
-      await expectDownloaded(b, nameB, fileB, { within: scaled(4000), help: SERVE_SEPARATELY });
+      await expectDownloaded(b, nameB, fileB, { within: t.deadlines.scaled(4000), help: SERVE_SEPARATELY });
       await expectDownloaded(a, nameA, fileA, { help: "the first client must finish its own file once the second one is served: keep each client's transfer (address, chunk number) apart" });
     });
   });
@@ -321,7 +319,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       const name = randomFileName('.bin');
       const { relay, serve } = await relayedServer(t);
       relay.addRule({ direction: 'to-client', match: (d) => /^DATA 1\n/.test(d.subarray(0, 8).toString('latin1')), action: 'drop' });
-      const client = await startDownloadClient(t, relay.endpoint, name, LOSS_TIMEOUT);
+      const client = await startDownloadClient(t, relay.endpoint, name, lossTimeout(t));
       const serving = serve({ name, content: textFile(5000), chunkSize: 1000, client });
       await expectGivesUp(client, name, 'DATA 1 never arrived, so the file is incomplete: a timeout is not the end of a file, only END is');
       await expectRelayActed(relay, serving, 'DATA 1');
@@ -331,7 +329,7 @@ task('task8', { port: 59, protocol: 'udp' }, () => {
       const name = randomFileName('.bin');
       const { relay, serve } = await relayedServer(t);
       relay.addRule({ direction: 'to-client', match: (d) => parse(d).kind === 'END', action: 'drop' });
-      const client = await startDownloadClient(t, relay.endpoint, name, LOSS_TIMEOUT);
+      const client = await startDownloadClient(t, relay.endpoint, name, lossTimeout(t));
       const serving = serve({ name, content: textFile(3000), chunkSize: 1000, client });
       await expectGivesUp(client, name, 'END never arrived, so the client cannot know the file is complete: only END says so, a timeout does not');
       await expectRelayActed(relay, serving, 'END');

@@ -29,7 +29,7 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-export async function benchMutantClass(tasks: readonly string[], tmp: string, jobs: number): Promise<MutantClassFigures> {
+export async function benchMutantClass(tasks: readonly string[], tmp: string, jobs: number, timeScale: number): Promise<MutantClassFigures> {
   const spawnLog = path.join(tmp, 'mutant-spawns.log');
   const gradings: Array<{ task: string; mutant: string; seconds: number }> = [];
   let seconds = 0;
@@ -42,7 +42,7 @@ export async function benchMutantClass(tasks: readonly string[], tmp: string, jo
     const reports = path.join(tmp, 'mutant-reports', task);
     mkdirSync(classDir, { recursive: true });
     for (const m of mutants) cpSync(m.dir, path.join(classDir, m.name), { recursive: true });
-    const run = await timeCli('class', [task, classDir, '--jobs', String(jobs), '--format', 'json', '--reports', reports], { [SPAWN_LOG_VARIABLE]: spawnLog });
+    const run = await timeCli('class', [task, classDir, '--jobs', String(jobs), '--format', 'json', '--reports', reports], timeScale, { [SPAWN_LOG_VARIABLE]: spawnLog });
     // 1: some mutant lost points, as each should; more is the grader failing.
     if (run.exitCode > 1) throw new GraderError(`bench: the ${task} mutants broke the grader (class exit ${run.exitCode})\n${run.stderr.slice(-2000)}`);
     seconds += run.seconds;

@@ -15,9 +15,11 @@ export interface Timed {
   memory: MemoryPeaks;
 }
 
-export async function timeCli(command: 'grade' | 'validate' | 'class', args: string[], env: Record<string, string> = {}): Promise<Timed> {
+/** Runs `command` with `args`, its deadlines scaled by `timeScale` (the bench's own `--time-scale`). */
+export async function timeCli(command: 'grade' | 'validate' | 'class', args: string[], timeScale: number, env: Record<string, string> = {}): Promise<Timed> {
   const started = Date.now();
-  const child = execa(process.execPath, [path.join(projectRoot, 'dist', 'harness', 'cli', `${command}.js`), ...args], { env, reject: false, stdin: 'ignore', maxBuffer: 512 * 1024 * 1024 });
+  const cli = path.join(projectRoot, 'dist', 'harness', 'cli', `${command}.js`);
+  const child = execa(process.execPath, [cli, ...args, '--time-scale', String(timeScale)], { env, reject: false, stdin: 'ignore', maxBuffer: 512 * 1024 * 1024 });
   const memory = child.pid === undefined ? undefined : watchMemory(child.pid);
   const r = await child;
   return {

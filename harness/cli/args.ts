@@ -17,8 +17,13 @@ export interface CommonFlags {
   groups: string[];
   /** Gradescope: groups whose tests students see only after the due date. */
   afterDue: string[];
+  /** Every deadline of the run is multiplied by it: `--time-scale`, else SOCKET_GRADER_TIME_SCALE, else 1. */
+  timeScale: number;
   help: boolean;
 }
+
+/** The user's knob for a slow machine, read here alone: the run hands the scale on as one of its settings. */
+export const TIME_SCALE_VARIABLE = 'SOCKET_GRADER_TIME_SCALE';
 
 const GROUPS = ['server', 'client', 'end-to-end', 'robustness'];
 
@@ -53,7 +58,12 @@ export function strayArguments(command: string, kept: readonly string[], stray: 
 }
 
 /** `command`: named in the hint of an unknown option. `extra` declares a command's own flags; their values come back in `extra`. */
-export function parseCommon(argv: string[], extra: ExtraOptions = {}, command?: string): { positionals: string[]; flags: CommonFlags; extra: Record<string, string | boolean | undefined> } {
+export function parseCommon(
+  argv: string[],
+  extra: ExtraOptions = {},
+  command?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { positionals: string[]; flags: CommonFlags; extra: Record<string, string | boolean | undefined> } {
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({
@@ -68,6 +78,7 @@ export function parseCommon(argv: string[], extra: ExtraOptions = {}, command?: 
         seed: { type: 'string' },
         groups: { type: 'string', multiple: true, default: [] },
         'after-due': { type: 'string', multiple: true, default: [] },
+        'time-scale': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         ...extra,
       },
@@ -88,6 +99,7 @@ export function parseCommon(argv: string[], extra: ExtraOptions = {}, command?: 
   const seed = values.seed === undefined ? undefined : wholeNumber('seed', values.seed as string, 0);
   const groups = groupList('groups', values.groups);
   const afterDue = groupList('after-due', values['after-due']);
+  const timeScale = timeScaleOf(values['time-scale'] as string | undefined, env[TIME_SCALE_VARIABLE]);
   const extraValues = Object.fromEntries(Object.keys(extra).map((k) => [k, values[k] as string | boolean | undefined]));
   return {
     positionals: parsed.positionals,
@@ -100,6 +112,7 @@ export function parseCommon(argv: string[], extra: ExtraOptions = {}, command?: 
       seed,
       groups,
       afterDue,
+      timeScale,
       help: (values.help as boolean | undefined) ?? false,
     },
     extra: extraValues,
@@ -114,6 +127,18 @@ function groupList(flag: string, value: unknown): string[] {
     .filter(Boolean);
   for (const g of groups) if (!GROUPS.includes(g)) throw new UsageError(`--${flag} takes ${GROUPS.join(', ')}; not "${g}"`);
   return groups;
+}
+
+/**
+ * The run's time scale: the flag's, else the variable's (unset or empty: none), else 1.
+ * A positive number; anything else is refused, naming where it came from.
+ */
+export function timeScaleOf(flag: string | undefined, variable: string | undefined): number {
+  const [text, source] = flag !== undefined ? [flag, '--time-scale'] : variable !== undefined && variable.trim() !== '' ? [variable, TIME_SCALE_VARIABLE] : [undefined, ''];
+  if (text === undefined) return 1;
+  const scale = Number(text);
+  if (text.trim() === '' || !Number.isFinite(scale) || scale <= 0) throw new UsageError(`${source} must be a number above 0 (2 doubles every deadline), not "${text}"`);
+  return scale;
 }
 
 /** The words of `--test TEXT`, as the runner takes them (a test runs when its title contains them, in any case); none without the flag. */

@@ -13,7 +13,10 @@ import type { ClassResult } from '../runner/grade-class.js';
 import { type KnownBugs, knownBugs } from '../runner/known-bugs.js';
 
 /** Each task's known bugs, graded once and kept in `cacheDir` (runner/known-bugs.ts); `say` gets a line per grading. */
-export async function matchKnownBugs(tasks: readonly string[], opts: { jobs: number; seed: number; cacheDir: string; say: (line: string) => void }): Promise<Map<string, KnownBugs>> {
+export async function matchKnownBugs(
+  tasks: readonly string[],
+  opts: { jobs: number; seed: number; timeScale: number; cacheDir: string; say: (line: string) => void },
+): Promise<Map<string, KnownBugs>> {
   const known = new Map<string, KnownBugs>();
   for (const task of tasks) {
     let done = 0;

@@ -35,6 +35,7 @@ const USAGE = `usage: socket-grader class <task|task,task…|all> <class-folder>
   --seed N            replay the data of an earlier run (every report says its seed)
   --jobs N            gradings at once
   --tests-at-once N   tests of a task run side by side in each grading (default twice the cores shared among the gradings at once: 1 with the default --jobs)
+  --time-scale X      multiply every deadline by X (2 on a slow machine; also SOCKET_GRADER_TIME_SCALE)
   --shard i/n         grade only every n-th student, from the i-th (split a class over machines)
   --advisory G        report group G but leave it out of the score
   --after-due G,G     gradescope reports: these groups' tests are shown only after the due date
@@ -111,13 +112,16 @@ export async function classCommand(argv: string[]): Promise<number> {
     testsAtOnce: flags.testsAtOnce ?? defaultTestsAtOnce(jobs),
     seed,
     advisory: flags.advisory,
+    timeScale: flags.timeScale,
     onResult: (r) => progress.tick(safeText(`${r.student} ${r.task} ${r.error ? 'grader error' : `${r.report.score}/${r.report.maxScore}`} (${(r.report.durationMs / 1000).toFixed(1)} s)`)),
   });
   progress.stop();
 
   // Matching failures to known bugs costs a grading of each mutant once: done for the dashboard, kept in its folder.
   const htmlDir = typeof extra.html === 'string' ? userPath(extra.html) : undefined;
-  const bugs = htmlDir ? await matchKnownBugs(tasks, { jobs, seed, cacheDir: htmlDir, say: (line) => process.stderr.write(`${safeText(line)}\n`) }) : new Map<string, KnownBugs>();
+  const bugs = htmlDir
+    ? await matchKnownBugs(tasks, { jobs, seed, timeScale: flags.timeScale, cacheDir: htmlDir, say: (line) => process.stderr.write(`${safeText(line)}\n`) })
+    : new Map<string, KnownBugs>();
   const rows = classRows(results, bugs);
   if (typeof extra.csv === 'string') {
     mkdirSync(path.dirname(userPath(extra.csv)), { recursive: true });

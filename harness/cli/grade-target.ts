@@ -47,6 +47,8 @@ export interface TargetOptions {
   testsAtOnce?: number;
   /** Bumped on every change to the folder (watch): a worker's copy of an older version is made again. */
   folderVersion?: number;
+  /** Every deadline is multiplied by it (`--time-scale`); 1 when absent. */
+  timeScale?: number;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function gradeTasks(target: GradeTarget, opts: TargetOptions): Prom
       groups: opts.groups,
       tests: opts.tests,
       folderVersion: opts.folderVersion,
+      timeScale: opts.timeScale,
       testsAtOnce: opts.testsAtOnce ?? defaultTestsAtOnce(Math.min(jobs, target.tasks.length)),
     }),
   );

@@ -24,6 +24,7 @@ const USAGE = `usage: socket-grader grade <task|task,task…|all> <submission-fo
   --jobs N            tasks graded at once
   --tests-at-once N   tests of a task run side by side (default twice the cores, shared among the tasks graded at once; 1: one after another)
   --after-due G,G     gradescope: students see these groups' tests only after the due date
+  --time-scale X      multiply every deadline by X (2 on a slow machine; also SOCKET_GRADER_TIME_SCALE)
 through npm, put -- before the arguments: npm run grade -- chat my-work --format json`;
 
 export async function grade(argv: string[]): Promise<number> {
@@ -38,7 +39,7 @@ export async function grade(argv: string[]): Promise<number> {
   // One seed for the whole run, so `--seed` replays every task's data.
   const seed = flags.seed ?? newSeed();
   const started = Date.now();
-  const reports = await gradeTasks(target, { seed, advisory: flags.advisory, groups: flags.groups, tests, jobs: flags.jobs, testsAtOnce: flags.testsAtOnce });
+  const reports = await gradeTasks(target, { seed, advisory: flags.advisory, groups: flags.groups, tests, jobs: flags.jobs, testsAtOnce: flags.testsAtOnce, timeScale: flags.timeScale });
 
   const single = target.tasks.length === 1 && target.taskArg !== 'all';
   const all = allReport(target.submission, reports, Date.now() - started);

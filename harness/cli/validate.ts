@@ -154,6 +154,7 @@ const USAGE = `usage: socket-grader validate [task…] [options]   (every task w
   --compact-mutants   store the tasks' mutants as deltas: name the closest solution as base, drop the files it
                       shares, keep a file that differs by a few lines as <file>.patch (a unified diff)
   --tests-at-once N   tests of a task run side by side in each grading (default twice the cores shared among the gradings at once: 1 with the default --jobs)
+  --time-scale X      multiply every deadline by X (2 on a slow machine; also SOCKET_GRADER_TIME_SCALE)
 needs the repository's specs/*/solutions, specs/*/mutants and reference/ (not in the npm package)`;
 
 /** A task's fixtures; a mutant's patch its base no longer takes is the catalog's error, said in one line with the mutant's name. */
@@ -235,7 +236,7 @@ export async function validate(argv: string[]): Promise<number> {
   const seed = newSeed();
   const gradings = Array.from({ length: repeat }, (_, run) => jobs.map((job) => ({ job, run }))).flat();
   const graded = await mapConcurrently(gradings, concurrency, ({ job }) =>
-    gradeTask(job.task, job.dir, { seed, testsAtOnce: flags.testsAtOnce ?? defaultTestsAtOnce(concurrency), ...scope(job, full) }),
+    gradeTask(job.task, job.dir, { seed, testsAtOnce: flags.testsAtOnce ?? defaultTestsAtOnce(concurrency), timeScale: flags.timeScale, ...scope(job, full) }),
   );
   /** reports[i][run]: job i's gradings. */
   const reports = jobs.map((_, i) => Array.from({ length: repeat }, (__, run) => graded[run * jobs.length + i]));

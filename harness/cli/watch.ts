@@ -26,6 +26,7 @@ changed since the run before; Ctrl+C stops it (exit 0)
   --seed N            the data every run uses (one seed for the whole watch, so what changes is your code)
   --jobs N            tasks graded at once
   --tests-at-once N   tests of a task run side by side (default twice the cores, shared among the tasks graded at once; 1: one after another)
+  --time-scale X      multiply every deadline by X (2 on a slow machine; also SOCKET_GRADER_TIME_SCALE)
 through npm, put -- before the arguments: npm run watch -- chat my-work --test hello`;
 
 /** Saves closer together than this are one change (an editor writes a file in steps). */
@@ -68,7 +69,7 @@ export async function watch(argv: string[]): Promise<number> {
   const target = gradeTarget('watch', positionals);
   // One seed for every run: a verdict that changes is the code's doing, not the data's.
   const seed = flags.seed ?? newSeed();
-  const options: TargetOptions = { seed, advisory: flags.advisory, groups: flags.groups, tests: testWords(extra.test), jobs: flags.jobs, testsAtOnce: flags.testsAtOnce };
+  const options: TargetOptions = { seed, advisory: flags.advisory, groups: flags.groups, tests: testWords(extra.test), jobs: flags.jobs, testsAtOnce: flags.testsAtOnce, timeScale: flags.timeScale };
   const say = (line: string): boolean => process.stdout.write(`${line}\n`);
   // The run's probes side by side, once: the gradings below reuse their answers.
   const [found] = await Promise.all([findIsolation(), findGraderPython()]);

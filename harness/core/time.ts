@@ -1,16 +1,30 @@
 // Deadlines bound the failing path only: every wait resolves on an event, and the
-// deadline (scaled by SOCKET_GRADER_TIME_SCALE on slow machines) says when to give up.
+// deadline says when to give up. A run on a slow machine scales them all (`--time-scale`):
+// the scale is one of the run's settings, handed to each grading with its job.
 
-const scale = Number(process.env.SOCKET_GRADER_TIME_SCALE ?? '1') || 1;
+/** A run's deadlines: the waits' own, times the run's scale. */
+export class Deadlines {
+  /** `scale`: a positive number, 1 for the deadlines as written, 2 to double them. */
+  constructor(readonly scale = 1) {}
 
-/** How long to wait for a reply, a line, a close, an exit. */
-export const DEFAULT_WITHIN_MS = scaled(3000);
-/** How long a program may take to start listening or connecting. */
-export const STARTUP_WITHIN_MS = scaled(10000);
+  /** How long to wait for a reply, a line, a close, an exit. */
+  get reply(): number {
+    return this.scaled(3000);
+  }
 
-export function scaled(ms: number): number {
-  return Math.round(ms * scale);
+  /** How long a program may take to start listening or connecting. */
+  get startup(): number {
+    return this.scaled(10000);
+  }
+
+  /** `ms` as this run counts it. */
+  scaled(ms: number): number {
+    return Math.round(ms * this.scale);
+  }
 }
+
+/** The deadlines as written: outside a run (the harness's own tests) and where a run does not scale them. */
+export const UNSCALED = new Deadlines(1);
 
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10000 ? 1 : 0)} s`;

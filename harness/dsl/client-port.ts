@@ -4,7 +4,7 @@
 // Client tests then listen there. A client that tries nothing (it asks more than one
 // input() first, it needs arguments) leaves the page's port.
 
-import { pollPause, STARTUP_WITHIN_MS, scaled } from '../core/time.js';
+import { pollPause } from '../core/time.js';
 import { Transcript } from '../core/transcript.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
 import { RunningProgram } from '../process/program.js';
@@ -14,12 +14,12 @@ import { watchFirstSend } from '../sandbox/first-send.js';
 import { isolation } from '../sandbox/isolation.js';
 import { openTestNetwork } from '../sandbox/test-network.js';
 import { locateProgram } from '../submission/locate-program.js';
-import { clientPortOf, submissionDir } from './grading-context.js';
+import { clientPortOf, gradingDeadlines, submissionDir } from './grading-context.js';
 import { sandboxView } from './sandbox-view.js';
 import type { TaskOptions } from './task-terms.js';
 
-/** Asleep this long without trying to connect: it waits for something else first (a sleep, a recv()). */
-const ASLEEP_BEFORE_CONNECTING_MS = scaled(2000);
+/** Asleep this long (times the run's scale) without trying to connect: it waits for something else first (a sleep, a recv()). */
+const ASLEEP_BEFORE_CONNECTING_MS = 2000;
 
 /** Where the task's client connects in this grading (undefined: the page's port applies); starts learning it on first ask. */
 export function clientPort(task: string, options: TaskOptions): Promise<number | undefined> {
@@ -66,7 +66,8 @@ async function discoverClientPort(task: string, options: TaskOptions, stop: Abor
  * (at once when it waits with no deadline: alone, nothing can wake it), or when the grading is over.
  */
 async function givesUp(program: RunningProgram, stop: AbortSignal): Promise<undefined> {
-  const end = Date.now() + STARTUP_WITHIN_MS;
+  const deadlines = gradingDeadlines();
+  const end = Date.now() + deadlines.startup;
   const forever = new WaitsForever(program.pid);
   let asleepSince: number | undefined;
   while (!stop.aborted && program.running && Date.now() < end) {
@@ -74,7 +75,7 @@ async function givesUp(program: RunningProgram, stop: AbortSignal): Promise<unde
     if (!allThreadsAsleep(program.pid)) asleepSince = undefined;
     else {
       asleepSince ??= Date.now();
-      if (Date.now() - asleepSince >= ASLEEP_BEFORE_CONNECTING_MS) return undefined;
+      if (Date.now() - asleepSince >= deadlines.scaled(ASLEEP_BEFORE_CONNECTING_MS)) return undefined;
     }
     await pollPause(10);
   }

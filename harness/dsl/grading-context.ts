@@ -1,8 +1,9 @@
-// What one grading process is grading: the submission folder and the run's seed (set by
-// the worker before each grading) and which programs already failed to start in an earlier test.
+// What one grading process is grading: the submission folder, the run's seed and deadlines
+// (set by the worker before each grading) and which programs already failed to start in an earlier test.
 
 import path from 'node:path';
 import { newSeed } from '../core/seeded-random.js';
+import { type Deadlines, UNSCALED } from '../core/time.js';
 import type { Role } from '../submission/manifest.js';
 import { ownStopWord, stopWordsOfProgram } from '../submission/stop-word.js';
 import { type Dialect, END_OF_INPUT, type Framing } from './task-terms.js';
@@ -18,13 +19,15 @@ interface Grading {
   runs?: (fullTitle: string) => boolean;
   /** How many tests of a task run side by side (1: one after another). */
   testsAtOnce?: number;
+  /** The run's deadlines (its time scale); absent: as written. */
+  deadlines?: Deadlines;
 }
 
 let current: Grading | undefined;
 
 /** A new grading begins (a worker grades one submission after another): nothing noted carries over. */
 export function beginGrading(next: Grading): void {
-  current = { dir: path.resolve(next.dir), original: path.resolve(next.original), seed: next.seed, runs: next.runs, testsAtOnce: next.testsAtOnce };
+  current = { dir: path.resolve(next.dir), original: path.resolve(next.original), seed: next.seed, runs: next.runs, testsAtOnce: next.testsAtOnce, deadlines: next.deadlines };
   decided = emptyDecided();
   learned.clear();
   clientPorts.clear();
@@ -58,6 +61,11 @@ export function testRuns(fullTitle: string): boolean {
 /** How many tests of a task run side by side in this grading; outside a grading, one at a time. */
 export function testsAtOnce(): number {
   return current?.testsAtOnce ?? 1;
+}
+
+/** The deadlines of the run this grading belongs to; outside a grading (the harness's own tests), as written. */
+export function gradingDeadlines(): Deadlines {
+  return current?.deadlines ?? UNSCALED;
 }
 
 let ownSeed: number | undefined;

@@ -5,7 +5,7 @@ import { StudentFailure } from '../core/failures.js';
 import { stalledWords } from '../core/inbox.js';
 import { quote } from '../core/quote.js';
 import type { TextPattern } from '../core/text-pattern.js';
-import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
+import { type Deadlines, seconds } from '../core/time.js';
 import type { Endpoint } from '../net/connect.js';
 import { allThreadsAsleep, processTree, threadCount } from '../process/process-tree.js';
 import type { ExitInfo, RunningProgram } from '../process/program.js';
@@ -24,7 +24,9 @@ export class ProgramUnderTest {
     /** Its working folder as the grader reads it: files the spec gave it, files it saved. */
     readonly dir: string,
     /** The same folder as the program names it (what to send it as an absolute path). */
-    readonly programDir: string = dir,
+    readonly programDir: string,
+    /** The run's deadlines: how long a wait on it lasts unless told, and a spec's own waits. */
+    readonly deadlines: Deadlines,
   ) {}
 
   get role(): string {
@@ -119,7 +121,7 @@ export class ProgramUnderTest {
    * Lines that don't match (prompts, banners) are passed over; returns the line.
    */
   async expectOutput(matcher: OutputMatcher, opts: WaitOptions = {}): Promise<string> {
-    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const within = opts.within ?? this.deadlines.reply;
     const out = this.process.stdout;
     const find = (): string | undefined => {
       const text = out.unread().toString('utf8');
@@ -153,7 +155,7 @@ export class ProgramUnderTest {
   /** It exits by itself with `code`, or with any code when 'any'. */
   async expectExit(expected: number | 'any' = 0, opts: WaitOptions = {}): Promise<void> {
     const code = expected === 'any' ? undefined : expected;
-    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const within = opts.within ?? this.deadlines.reply;
     const exit = await this.process.exitsWithin(within);
     if (!exit) {
       throw new StudentFailure({
@@ -196,8 +198,9 @@ export class ServerUnderTest extends ProgramUnderTest {
     process: RunningProgram,
     dir: string,
     programDir: string,
+    deadlines: Deadlines,
     readonly endpoint: Endpoint,
   ) {
-    super(process, dir, programDir);
+    super(process, dir, programDir, deadlines);
   }
 }

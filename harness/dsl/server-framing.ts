@@ -14,7 +14,7 @@
 import { quote } from '../core/quote.js';
 import { runAsTest } from '../core/running-test.js';
 import { settlesOrStalls } from '../core/stall-signal.js';
-import { DEFAULT_WITHIN_MS, pollPause, pollUntil, STARTUP_WITHIN_MS, seconds } from '../core/time.js';
+import { pollPause, pollUntil, seconds } from '../core/time.js';
 import { Transcript } from '../core/transcript.js';
 import { Connection } from '../net/connection.js';
 import { RunningProgram } from '../process/program.js';
@@ -25,7 +25,7 @@ import { isolation } from '../sandbox/isolation.js';
 import { openTestNetwork } from '../sandbox/test-network.js';
 import { fillLaunchValues } from '../submission/launch-values.js';
 import { locateProgram } from '../submission/locate-program.js';
-import { type ServerFramingLearned, serverFramingOf, submissionDir } from './grading-context.js';
+import { gradingDeadlines, type ServerFramingLearned, serverFramingOf, submissionDir } from './grading-context.js';
 import { sandboxView } from './sandbox-view.js';
 import type { Framing, FramingProbe, TaskOptions } from './task-terms.js';
 
@@ -35,7 +35,7 @@ import type { Framing, FramingProbe, TaskOptions } from './task-terms.js';
  * reads without one loses many tests). Only a server that neither acts nor waits (busy in a
  * loop) waits it out.
  */
-const SETTLE_WITHIN_MS = STARTUP_WITHIN_MS;
+const settleWithin = (conn: Connection): number => conn.deadlines.startup;
 /** What the probe waits for, said when it gives up. */
 const AWAITED = 'for it to answer, close, exit or print, or for every thread of it to wait with no deadline (in recv(), accept(), input(), a lock)';
 
@@ -62,8 +62,8 @@ function printed(program: RunningProgram): { out: number; err: number } {
  * 'unread' when not; undefined at the deadline or when stopped.
  */
 async function settle(conn: Connection, acted: () => string | undefined, stop?: AbortSignal): Promise<Settled> {
-  const did = pollUntil(() => (stop?.aborted ? null : acted()), SETTLE_WITHIN_MS, LOOK_EVERY_MS);
-  const seen = await settlesOrStalls(did, SETTLE_WITHIN_MS);
+  const did = pollUntil(() => (stop?.aborted ? null : acted()), settleWithin(conn), LOOK_EVERY_MS);
+  const seen = await settlesOrStalls(did, settleWithin(conn));
   if (seen === undefined || stop?.aborted) return undefined;
   if ('value' in seen) return typeof seen.value === 'string' ? { acted: seen.value } : undefined;
   const side = studentSideOf(conn.remotePort, conn.localPort, conn.netPid);
@@ -82,7 +82,8 @@ export async function observeFraming(conn: Connection, program: RunningProgram, 
   if (before !== 'quiet')
     return {
       framing: undefined,
-      what: before === undefined ? `within ${seconds(SETTLE_WITHIN_MS)} of connecting, the server did not wait for a message (the grader waited ${AWAITED})` : 'the server did not wait for a message',
+      what:
+        before === undefined ? `within ${seconds(settleWithin(conn))} of connecting, the server did not wait for a message (the grader waited ${AWAITED})` : 'the server did not wait for a message',
     };
   const received = conn.inbox.all().length;
   const was = printed(program);
@@ -104,7 +105,7 @@ export async function observeFraming(conn: Connection, program: RunningProgram, 
   if (after && typeof after === 'object') return { framing: 'bare', what: after.acted, ...(await replyFraming(conn, received, stop)) };
   return {
     framing: undefined,
-    what: after === 'unread' ? 'it did not read the message' : `within ${seconds(SETTLE_WITHIN_MS)}, it neither acted on the message nor waited for more (the grader waited ${AWAITED})`,
+    what: after === 'unread' ? 'it did not read the message' : `within ${seconds(settleWithin(conn))}, it neither acted on the message nor waited for more (the grader waited ${AWAITED})`,
   };
 }
 
@@ -150,7 +151,8 @@ async function discoverServerFraming(task: string, options: TaskOptions, probe: 
     program = new RunningProgram(cmd, { cwd: launch.cwd, launch, env: studentEnv(folder.inside, env), actor: 'server', transcript });
     if (!(program.pid > 1)) return undefined;
     const running = program;
-    const end = Date.now() + STARTUP_WITHIN_MS;
+    const deadlines = gradingDeadlines();
+    const end = Date.now() + deadlines.startup;
     // A server that waits with no deadline before it listens never will: nobody else is in its network.
     const forever = new WaitsForever(running.pid);
     let port: number | undefined;
@@ -161,9 +163,9 @@ async function discoverServerFraming(task: string, options: TaskOptions, probe: 
     }
     if (port === undefined) return undefined;
     const socket = await network.connectTcp('127.0.0.1', port);
-    conn = new Connection(socket, 'server', transcript, 'grader', network.netPid);
+    conn = new Connection(socket, 'server', transcript, 'grader', network.netPid, deadlines);
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the probe could not connect')), DEFAULT_WITHIN_MS);
+      const timer = setTimeout(() => reject(new Error('the probe could not connect')), deadlines.reply);
       socket.once('connect', () => {
         clearTimeout(timer);
         resolve();

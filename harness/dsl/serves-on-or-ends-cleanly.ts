@@ -3,7 +3,6 @@
 // that serves one client and exits, so "still running" alone cannot be demanded.
 
 import { isStudentFailure, StudentFailure } from '../core/failures.js';
-import { DEFAULT_WITHIN_MS } from '../core/time.js';
 import type { ServerUnderTest } from './program-under-test.js';
 
 export interface SurvivalOptions {
@@ -24,7 +23,7 @@ export async function expectServesOnOrEndsCleanly(server: ServerUnderTest, serve
   } catch (probeFailure) {
     if (!isStudentFailure(probeFailure)) throw probeFailure;
     // A refused connect can be seen before the exit itself: give the exit its own deadline.
-    if (!(await server.process.exitsWithin(opts.within ?? DEFAULT_WITHIN_MS))) {
+    if (!(await server.process.exitsWithin(opts.within ?? server.deadlines.reply))) {
       throw probeFailure; // still running, and not serving: the probe's failure says why
     }
     server.expectNoTraceback(opts.help);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { SkipTest, StudentFailure } from '../core/failures.js';
 import { stalledWords } from '../core/inbox.js';
 import { graderActs, onStall } from '../core/stall-signal.js';
-import { pollPause, STARTUP_WITHIN_MS, scaled, seconds, settlesWithin } from '../core/time.js';
+import { type Deadlines, pollPause, seconds, settlesWithin } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import { describeLaunch } from '../process/launch-words.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
@@ -111,6 +111,7 @@ export async function startListening(
   opts: StartOptions,
   transcript: Transcript,
   network: TestNetwork,
+  deadlines: Deadlines,
   adopt: (s: Started) => void,
   anyPort = false,
 ): Promise<{ started: Started; socket: BoundSocket }> {
@@ -118,32 +119,32 @@ export async function startListening(
     const port = await network.serverPort(taskPort);
     const started = await spawnInFolder(cmd, 'server', { HOST: '127.0.0.1', PORT: String(port) }, opts, transcript, network);
     adopt(started);
-    const outcome = await waitUntilBound(started.program, protocol, port, network.netPid, anyPort && network.mode !== 'none');
+    const outcome = await waitUntilBound(started.program, protocol, port, network.netPid, anyPort && network.mode !== 'none', deadlines);
     if (typeof outcome !== 'string') return { started, socket: outcome };
     if (outcome === 'port taken' && network.mode === 'none' && attempt < 3) {
       transcript.add('grader', `port ${port} was taken by another program; trying another`);
       await started.program.kill();
       continue;
     }
-    throw startFailure(started.program, protocol, port, outcome, network.mode !== 'none');
+    throw startFailure(started.program, protocol, port, outcome, network.mode !== 'none', deadlines);
   }
 }
 
 type NotBound = 'exited' | 'port taken' | 'timeout' | 'asleep' | `stalled: ${string}` | `wrong port ${number}`;
 
 /**
- * A server asleep this long without listening waits for something else first (input(),
+ * A server asleep this long (times the run's scale) without listening waits for something else first (input(),
  * a connection it makes, a sleep): said then, not at the startup deadline. Starting
  * Python, reading files, binding: none of it sleeps for a second.
  */
-const ASLEEP_BEFORE_LISTENING_MS = scaled(2000);
+const ASLEEP_BEFORE_LISTENING_MS = 2000;
 
 /** Where /proc cannot be read (not Linux), the grader's first connect retries instead. */
 const canSeeSockets = existsSync('/proc/self/net/tcp');
 
-async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', port: number, netPid: number, anyPort: boolean): Promise<BoundSocket | NotBound> {
+async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', port: number, netPid: number, anyPort: boolean, deadlines: Deadlines): Promise<BoundSocket | NotBound> {
   if (!canSeeSockets) return { protocol, host: '127.0.0.1', port, unconfirmed: true };
-  const end = Date.now() + STARTUP_WITHIN_MS;
+  const end = Date.now() + deadlines.startup;
   let asleepSince: number | undefined;
   let printedBytes = -1;
   // Stalled before listening: it waits for something only the grader could give, and never will.
@@ -172,7 +173,7 @@ async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', 
         asleepSince = undefined;
       } else {
         asleepSince ??= Date.now();
-        if (Date.now() - asleepSince >= ASLEEP_BEFORE_LISTENING_MS && sockets.length === 0) return 'asleep';
+        if (Date.now() - asleepSince >= deadlines.scaled(ASLEEP_BEFORE_LISTENING_MS) && sockets.length === 0) return 'asleep';
       }
       await pollPause(10);
     }
@@ -186,7 +187,7 @@ function printedSoFar(program: RunningProgram): number {
   return program.stdout.all().length + program.stdout.dropped + program.stderr.all().length + program.stderr.dropped;
 }
 
-function startFailure(program: RunningProgram, protocol: 'tcp' | 'udp', port: number, why: NotBound, taskPort: boolean): StudentFailure {
+function startFailure(program: RunningProgram, protocol: 'tcp' | 'udp', port: number, why: NotBound, taskPort: boolean, deadlines: Deadlines): StudentFailure {
   const where = taskPort ? `on the task's port, ${port} (PORT=${port})` : `on 127.0.0.1:PORT (PORT=${port} here)`;
   const expected = `the server ${protocol === 'tcp' ? 'listens' : 'binds a UDP socket'} ${where}`;
   if (why.startsWith('wrong port')) {
@@ -211,13 +212,13 @@ function startFailure(program: RunningProgram, protocol: 'tcp' | 'udp', port: nu
   if (why === 'asleep') {
     return new StudentFailure({
       expected,
-      actual: `it has been waiting for ${seconds(ASLEEP_BEFORE_LISTENING_MS)} (asleep: in input(), sleep(), connect() or the like) without ${protocol === 'tcp' ? 'listening' : 'binding'}`,
+      actual: `it has been waiting for ${seconds(deadlines.scaled(ASLEEP_BEFORE_LISTENING_MS))} (asleep: in input(), sleep(), connect() or the like) without ${protocol === 'tcp' ? 'listening' : 'binding'}`,
       help: protocol === 'tcp' ? 'call bind() and listen() first, before anything that waits (input(), accept() on another socket, time.sleep())' : 'bind the socket first, before anything that waits',
     });
   }
   return new StudentFailure({
     expected,
-    actual: `it did not ${protocol === 'tcp' ? 'listen' : 'bind'} within ${seconds(STARTUP_WITHIN_MS)}`,
+    actual: `it did not ${protocol === 'tcp' ? 'listen' : 'bind'} within ${seconds(deadlines.startup)}`,
     help: protocol === 'tcp' ? 'call bind() and listen() before anything that waits (input(), accept() on another socket)' : 'bind the socket before waiting for requests',
   });
 }

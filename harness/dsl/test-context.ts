@@ -2,6 +2,7 @@
 // A spec never cleans up; dispose() kills and closes all of it, whatever the outcome.
 
 import { isStudentFailure, StudentFailure } from '../core/failures.js';
+import type { Deadlines } from '../core/time.js';
 import { Transcript } from '../core/transcript.js';
 import { connectTo, type Endpoint } from '../net/connect.js';
 import type { Connection } from '../net/connection.js';
@@ -14,7 +15,7 @@ import type { RunningProgram } from '../process/program.js';
 import { type BoundSocket, type ServerEnd, serverEndsOf } from '../process/sockets.js';
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
 import { clientPort } from './client-port.js';
-import { learnStopWords, TestNotes } from './grading-context.js';
+import { gradingDeadlines, learnStopWords, TestNotes } from './grading-context.js';
 import { expectWaitedForNewline, PAGE_NEWLINE_TEST } from './page-newline.js';
 import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
@@ -43,6 +44,9 @@ export class TestContext {
 
   /** What it saw of the programs, decided in the spec's order (see grading-context.ts). */
   readonly notes: TestNotes;
+
+  /** The run's deadlines: `t.deadlines.reply`, `.startup`, `.scaled(ms)` for a spec's own waits. */
+  readonly deadlines: Deadlines = gradingDeadlines();
 
   constructor(
     readonly task: string,
@@ -109,7 +113,7 @@ export class TestContext {
     let started: Started;
     let socket: BoundSocket;
     try {
-      ({ started, socket } = await startListening(cmd, protocol, this.options.port, opts, this.transcript, network, (s) => this.adopt(s), true));
+      ({ started, socket } = await startListening(cmd, protocol, this.options.port, opts, this.transcript, network, this.deadlines, (s) => this.adopt(s), true));
     } catch (e) {
       if (isStudentFailure(e)) this.notes.startFailure('server');
       throw e;
@@ -119,7 +123,7 @@ export class TestContext {
     this.transcript.add('server', `listening on ${socket.host}:${socket.port}${socket.protocol === 'udp' ? ' (UDP)' : ''}${elsewhere ? ` (not the page's ${this.options.port})` : ''}`);
     // The server did start: a wrong port costs this test alone, never the later ones.
     if (opts.pagePort && network.mode !== 'none') expectPagePort(protocol, this.options.port, socket.port);
-    return new ServerUnderTest(started.program, started.dir, started.programDir, { host: socket.host, port: socket.port, unconfirmed: socket.unconfirmed });
+    return new ServerUnderTest(started.program, started.dir, started.programDir, this.deadlines, { host: socket.host, port: socket.port, unconfirmed: socket.unconfirmed });
   }
 
   /**
@@ -131,7 +135,7 @@ export class TestContext {
     const cmd = await findProgram(this.task, 'client', this.group, this.notes, this.transcript.entries.length);
     const started = await spawnInFolder(cmd, 'client', { HOST: target.host, PORT: String(target.port) }, opts, this.transcript, target.network ?? (await this.net()));
     this.adopt(started);
-    return new ProgramUnderTest(started.program, started.dir, started.programDir);
+    return new ProgramUnderTest(started.program, started.dir, started.programDir, this.deadlines);
   }
 
   /**
@@ -149,7 +153,7 @@ export class TestContext {
     const to = server instanceof ServerUnderTest ? server.endpoint : server;
     this.graderConnections++;
     const name = this.graderConnections === 1 ? 'grader' : `grader #${this.graderConnections}`;
-    const conn = await connectTo(to, await this.net(), this.transcript, name);
+    const conn = await connectTo(to, await this.net(), this.transcript, this.deadlines, name);
     if (server instanceof ServerUnderTest) conn.peerProgram = server;
     this.cleanups.push(() => conn.destroy());
     return conn;
@@ -201,7 +205,7 @@ export class TestContext {
     // Where the page gives a first message, the client's own framing is learned from the first line it sends, and later answers go its way
     // (as one test after another would know it here: an earlier test that may still see it first is waited for).
     const framing = this.options.framingProbe ? await this.answerFraming(await this.notes.clientFraming()) : undefined;
-    const server = await FakeServer.start(this.transcript, await this.net(), await this.graderServerPort());
+    const server = await FakeServer.start(this.transcript, await this.net(), await this.graderServerPort(), this.deadlines);
     this.cleanups.push(() => server.close());
     server.contact = this.contact;
     if (framing) {
@@ -213,7 +217,7 @@ export class TestContext {
 
   /** A UDP socket of the grader's, as a client (any port). */
   async udp(name = 'grader'): Promise<UdpPeer> {
-    const peer = await UdpPeer.open(this.transcript, await this.net(), name, 0);
+    const peer = await UdpPeer.open(this.transcript, await this.net(), name, 0, this.deadlines);
     peer.contact = this.contact;
     this.cleanups.push(() => peer.close());
     return peer;
@@ -221,7 +225,7 @@ export class TestContext {
 
   /** A UDP socket of the grader's playing the server, where a student's client looks for it. */
   async udpServer(name = 'grader (server)'): Promise<UdpPeer> {
-    const peer = await UdpPeer.open(this.transcript, await this.net(), name, await this.graderServerPort());
+    const peer = await UdpPeer.open(this.transcript, await this.net(), name, await this.graderServerPort(), this.deadlines);
     peer.contact = this.contact;
     this.cleanups.push(() => peer.close());
     return peer;

@@ -3,7 +3,7 @@
 // server waits in input() lets the server speak first. Read from /proc, so learning it
 // costs the programs nothing; each state lasts until someone types, so no race decides.
 
-import { DEFAULT_WITHIN_MS, pollUntil } from '../core/time.js';
+import { pollUntil } from '../core/time.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
 import { readsKeyboard } from '../process/stall.js';
 import { WaitsForever } from '../process/waits-forever.js';
@@ -20,7 +20,7 @@ const STREAK = 3;
  * the keyboard that /proc shows (a program of an event loop, as the Node reference):
  * nothing can change before someone types, so waiting out the deadline would learn nothing.
  */
-export async function whoSpeaksFirst(server: ProgramUnderTest, client: ProgramUnderTest, within = DEFAULT_WITHIN_MS): Promise<'client' | 'server' | undefined> {
+export async function whoSpeaksFirst(server: ProgramUnderTest, client: ProgramUnderTest, within = server.deadlines.reply): Promise<'client' | 'server' | undefined> {
   const serverIdle = new WaitsForever(server.process.pid);
   const clientIdle = new WaitsForever(client.process.pid);
   let last: 'client' | 'server' | undefined;

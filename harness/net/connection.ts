@@ -9,7 +9,7 @@ import { Inbox, stalledWords, takeLine, type WaitOutcome, whyNoMore } from '../c
 import { describeBytes, quote } from '../core/quote.js';
 import { onStall } from '../core/stall-signal.js';
 import { ANY_LINE, type TextPattern } from '../core/text-pattern.js';
-import { DEFAULT_WITHIN_MS, pollUntil, seconds } from '../core/time.js';
+import { type Deadlines, pollUntil, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
 import { studentSideOf } from '../process/sockets.js';
@@ -58,6 +58,7 @@ export class Connection {
    * @param peer who is on the other end: "server" or "client"
    * @param name how the transcript names this connection, e.g. "grader" or "grader #2"
    * @param netPid a process whose /proc/<pid>/net shows the network the connection is in
+   * @param deadlines the run's: how long an expectation waits unless told
    */
   constructor(
     readonly socket: net.Socket,
@@ -65,6 +66,7 @@ export class Connection {
     private readonly transcript: Transcript,
     readonly name: string,
     readonly netPid: number,
+    readonly deadlines: Deadlines,
   ) {
     this.label = name;
     socket.setNoDelay(true); // pieces must leave as separate segments
@@ -138,7 +140,7 @@ export class Connection {
       if (this.inbox.ended) return true;
       const side = studentSideOf(this.remotePort, this.localPort, this.netPid);
       return side?.accepted && side.unreadBytes === 0 ? true : undefined;
-    }, DEFAULT_WITHIN_MS);
+    }, this.deadlines.reply);
   }
 
   /** Half-close: the student's program reads end of file, can still answer. */
@@ -163,7 +165,7 @@ export class Connection {
    * pieces" deterministic. Read from /proc, so it costs the program nothing.
    */
   async waitUntilRead(opts: ExpectOptions = {}): Promise<void> {
-    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const within = opts.within ?? this.deadlines.reply;
     let stalled: string | undefined;
     const stop = onStall((why) => (stalled = why));
     const read = await pollUntil(() => {
@@ -215,7 +217,7 @@ export class Connection {
    * once the peer closes, or (unless `requireNewline`) once the sender goes on to wait.
    */
   async expectLine(matcher: LineMatcher, opts: ExpectOptions = {}): Promise<string> {
-    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const within = opts.within ?? this.deadlines.reply;
     const wanted = describeMatcher(matcher);
     let unframed = false;
     const next = (): string | undefined => {
@@ -270,7 +272,7 @@ export class Connection {
    * complete once that many bytes arrived, so no newline has to be waited for.
    */
   async expectText(text: string, opts: ExpectOptions & { ignoreCase?: boolean } = {}): Promise<void> {
-    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const within = opts.within ?? this.deadlines.reply;
     const want = Buffer.byteLength(text);
     const outcome = await this.inbox.waitFor(() => {
       const unread = this.inbox.unread();
@@ -306,7 +308,7 @@ export class Connection {
 
   /** Reads until the peer closes; fails if it never does. */
   async readUntilClosed(opts: ExpectOptions = {}): Promise<Buffer> {
-    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const within = opts.within ?? this.deadlines.reply;
     const outcome = await this.inbox.waitFor(() => undefined, within);
     const data = Buffer.from(this.inbox.unread());
     if (outcome.kind === 'timeout' || outcome.kind === 'stalled') {

@@ -5,7 +5,7 @@
 import type net from 'node:net';
 import { StudentFailure } from '../core/failures.js';
 import { stalledWords } from '../core/inbox.js';
-import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
+import { type Deadlines, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import type { TestNetwork } from '../sandbox/test-network.js';
 import { awaitArrival } from './await-arrival.js';
@@ -30,23 +30,24 @@ export class FakeServer {
     readonly port: number,
     transcript: Transcript,
     netPid: number,
+    private readonly deadlines: Deadlines,
   ) {
     server.on('connection', (socket) => {
       const name = this.accepted.length === 0 ? 'grader' : `grader #${this.accepted.length + 1}`;
       transcript.add(name, `accepted a connection from the client (port ${socket.remotePort})`);
-      this.accepted.push(new Connection(socket, 'client', transcript, name, netPid));
+      this.accepted.push(new Connection(socket, 'client', transcript, name, netPid, deadlines));
       for (const w of [...this.waiters]) w();
     });
   }
 
   /** Listens on `port` (0: any) of the test's network. */
-  static async start(transcript: Transcript, network: TestNetwork, port: number): Promise<FakeServer> {
+  static async start(transcript: Transcript, network: TestNetwork, port: number, deadlines: Deadlines): Promise<FakeServer> {
     // allowHalfOpen (set by the network): a client may shut down its sending side after
     // its request and still read the answer; else node would close our side at its FIN.
     const server = await network.listenTcp(port);
     const bound = (server.address() as net.AddressInfo).port;
     transcript.add('grader', `listening as the server on 127.0.0.1:${bound}`);
-    return new FakeServer(server, bound, transcript, network.netPid);
+    return new FakeServer(server, bound, transcript, network.netPid, deadlines);
   }
 
   /** How many connections arrived so far. */
@@ -56,7 +57,7 @@ export class FakeServer {
 
   /** The next connection from the client; `from`: the client, so that its exit ends the wait. */
   async accept(opts: { within?: number; help?: string; from?: PeerProgram } = {}): Promise<Connection> {
-    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const within = opts.within ?? this.deadlines.reply;
     const next = this.accepted[this.handedOut];
     if (next) {
       this.handedOut++;

@@ -7,7 +7,7 @@
 // Both states are read from /proc: a state to wait on, not a sleep.
 
 import { readFileSync } from 'node:fs';
-import { DEFAULT_WITHIN_MS, pollUntil } from '../core/time.js';
+import { pollUntil } from '../core/time.js';
 import { allThreadsAsleep } from '../process/process-tree.js';
 import type { RunningProgram } from '../process/program.js';
 import { studentSideOf } from '../process/sockets.js';
@@ -68,7 +68,7 @@ export async function waitUntilSenderWaits(conn: Connection, sender: Sender, opt
     if (!side || side.closed) return 'closed';
     if (side.unsentBytes < BACKED_UP_BYTES) return undefined;
     return allThreadsAsleep(sender.process.pid) ? 'backed up' : undefined;
-  }, opts.within ?? DEFAULT_WITHIN_MS);
+  }, opts.within ?? conn.deadlines.reply);
   return state ?? 'still sending';
 }
 

@@ -5,7 +5,7 @@ import type dgram from 'node:dgram';
 import { StudentFailure } from '../core/failures.js';
 import { stalledWords } from '../core/inbox.js';
 import { describeBytes, quote } from '../core/quote.js';
-import { DEFAULT_WITHIN_MS, seconds } from '../core/time.js';
+import { type Deadlines, seconds } from '../core/time.js';
 import type { Transcript } from '../core/transcript.js';
 import type { TestNetwork } from '../sandbox/test-network.js';
 import { awaitArrival } from './await-arrival.js';
@@ -30,6 +30,7 @@ export class UdpPeer {
     readonly port: number,
     private readonly transcript: Transcript,
     readonly name: string,
+    private readonly deadlines: Deadlines,
   ) {
     socket.on('message', (data, rinfo) => {
       this.received.push({ data, from: { host: rinfo.address, port: rinfo.port } });
@@ -39,9 +40,9 @@ export class UdpPeer {
   }
 
   /** Bound on `port` (0: any) of the test's network. */
-  static async open(transcript: Transcript, network: TestNetwork, name: string, port: number): Promise<UdpPeer> {
+  static async open(transcript: Transcript, network: TestNetwork, name: string, port: number, deadlines: Deadlines): Promise<UdpPeer> {
     const socket = await network.bindUdp(port);
-    return new UdpPeer(socket, socket.address().port, transcript, name);
+    return new UdpPeer(socket, socket.address().port, transcript, name, deadlines);
   }
 
   async send(data: string | Buffer, to: Endpoint): Promise<void> {
@@ -52,7 +53,7 @@ export class UdpPeer {
 
   /** The next datagram not yet taken, within the deadline; `from`: its sender, so that its exit ends the wait. */
   async nextDatagram(opts: { within?: number; expected?: string; help?: string; from?: PeerProgram } = {}): Promise<Datagram> {
-    const within = opts.within ?? DEFAULT_WITHIN_MS;
+    const within = opts.within ?? this.deadlines.reply;
     const d = await awaitArrival(() => this.received[this.cursor], this.waiters, within, opts.from);
     if ('missed' in d) {
       if (this.received.length === 0 && opts.from) this.contact?.never(opts.from.role, 'never sent a datagram');

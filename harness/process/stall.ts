@@ -1,6 +1,6 @@
 // Deciding, from /proc, that a test's programs have stalled: every thread of every live
 // program is blocked in a wait that has no deadline (recv, accept, read from the keyboard,
-// select or poll without timeout, a lock or join), none has woken for STALL_MS, and no
+// select or poll without timeout, a lock or join), none has woken for stallMs, and no
 // socket of the test's networks has changed meanwhile (no byte on its way). Then nothing can happen until the grader
 // acts, and a wait for what they would send ends now instead of at its deadline.
 // Threads on timers of their own count too, in two cases (see timed-waits.ts):
@@ -8,7 +8,7 @@
 //   is as good as no deadline;
 // - threads that wake on a timer again and again (a heartbeat, an updater every 0.2 s)
 //   and do nothing a test can see (nothing sent on the test's networks, nothing
-//   written: no output, no file) for TIMER_IDLE_MS, each having woken MIN_WAKES times,
+//   written: no output, no file) for timerIdleMs, each having woken MIN_WAKES times,
 //   only go round in circles. A timer that leads to output, or a single sleep still
 //   under way, keeps the wait going until its deadline, as before.
 // Anything else (a thread running, in disk I/O, a root whose exit Node has not reported
@@ -18,20 +18,32 @@
 import { readFileSync, readlinkSync } from 'node:fs';
 import { type RunningTest, runningTest } from '../core/running-test.js';
 import { graderIsActing, provideStalls, type StallListener, sleepsPastDeadlines } from '../core/stall-signal.js';
-import { pollPause, STARTUP_WITHIN_MS, scaled } from '../core/time.js';
+import { type Deadlines, pollPause, UNSCALED } from '../core/time.js';
 import { liveRoots } from './live-programs.js';
 import { isAlive, markedProcesses, procEntries, processTree } from './process-tree.js';
 import { forgetThreadsExcept, type TimedKind, timedWait } from './timed-waits.js';
 
-/** How long everything must stay unchanged: far above waking and scheduling delays, far below a deadline. */
-const STALL_MS = scaled(300);
-/** And over at least this many looks, each in its own turn of the event loop (so the grader has read what was ready). */
+/** How long a stall takes, scaled as the run's deadlines are. */
+interface StallLimits {
+  /** How long everything must stay unchanged: far above waking and scheduling delays, far below a deadline. */
+  stallMs: number;
+  /** A timer further off than every wait's deadline (the longest is the startup's) counts as none. */
+  beyondEveryWaitNs: bigint;
+  /** How long threads on short timers must go round doing nothing visible, waking at least MIN_WAKES times each. */
+  timerIdleMs: number;
+}
+
+const stallLimits = (deadlines: Deadlines): StallLimits => ({
+  stallMs: deadlines.scaled(300),
+  beyondEveryWaitNs: BigInt(2 * deadlines.startup) * 1_000_000n,
+  timerIdleMs: deadlines.scaled(1000),
+});
+
+/** The run's, from watchForStalls. */
+let limits = stallLimits(UNSCALED);
+/** And unchanged over at least this many looks, each in its own turn of the event loop (so the grader has read what was ready). */
 const MIN_LOOKS = 6;
 const LOOK_EVERY_MS = 25;
-/** A timer further off than every wait's deadline (the longest is the startup's) counts as none. */
-const BEYOND_EVERY_WAIT_NS = BigInt(2 * STARTUP_WITHIN_MS) * 1_000_000n;
-/** How long threads on short timers must go round doing nothing visible, waking at least MIN_WAKES times each. */
-const TIMER_IDLE_MS = scaled(1000);
 const MIN_WAKES = 2;
 
 interface Syscall {
@@ -275,7 +287,7 @@ function look(test: RunningTest | undefined): Look | undefined {
           parts.push(`${tid}:timer`);
           continue;
         }
-        if (timer.earliestNs !== undefined && timer.earliestNs - nowNs >= BEYOND_EVERY_WAIT_NS) {
+        if (timer.earliestNs !== undefined && timer.earliestNs - nowNs >= limits.beyondEveryWaitNs) {
           // It cannot wake before any wait ends: as if it had no deadline (it must not wake either).
           program.far.push({ kind: timer.kind, seconds: Number((timer.earliestNs - nowNs) / 1_000_000_000n) });
           parts.push(`${tid}:${call.nr}:far:${switches}`);
@@ -366,7 +378,7 @@ async function watch(): Promise<void> {
           continue;
         }
         w.looks++;
-        const quiet = seen.timers.size === 0 ? now - w.since >= STALL_MS : seen.settled && now - w.since >= TIMER_IDLE_MS && allGoneRound(w.timersAtSince, seen.timers);
+        const quiet = seen.timers.size === 0 ? now - w.since >= limits.stallMs : seen.settled && now - w.since >= limits.timerIdleMs && allGoneRound(w.timersAtSince, seen.timers);
         if (w.looks >= MIN_LOOKS && quiet) {
           watchers.delete(w);
           w.listener(seen.why);
@@ -385,8 +397,9 @@ function subscribe(listener: StallListener): () => void {
   return () => watchers.delete(w);
 }
 
-/** From now on, waits in this process end when the test's programs stall. */
-export function watchForStalls(): void {
+/** From now on, waits in this process end when the test's programs stall; how long a stall takes scales with the run's `deadlines`. */
+export function watchForStalls(deadlines: Deadlines): void {
+  limits = stallLimits(deadlines);
   provideStalls(subscribe);
 }
 

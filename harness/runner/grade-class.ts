@@ -43,6 +43,8 @@ export interface ClassOptions {
   advisory?: string[];
   /** How many tests of a task run side by side in each grading (the grader's default when absent). */
   testsAtOnce?: number;
+  /** Every deadline is multiplied by it (`--time-scale`); 1 when absent. */
+  timeScale?: number;
   /** Called as each job ends, in the order they end. */
   onResult?: (result: ClassResult) => void;
 }
@@ -53,7 +55,7 @@ export async function gradeClass(students: readonly Student[], tasks: readonly s
     const started = Date.now();
     let result: ClassResult;
     try {
-      result = { student: student.name, task, report: await gradeTask(task, student.dir, { seed: opts.seed, advisory: opts.advisory, testsAtOnce: opts.testsAtOnce }) };
+      result = { student: student.name, task, report: await gradeTask(task, student.dir, { seed: opts.seed, advisory: opts.advisory, testsAtOnce: opts.testsAtOnce, timeScale: opts.timeScale }) };
     } catch (e) {
       const error = (e as Error).message;
       const broken = {

@@ -3,7 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { GraderError } from '../core/failures.js';
-import { scaled } from '../core/time.js';
+import { Deadlines } from '../core/time.js';
 import { scoreTask, type TaskReport } from '../report/types.js';
 import { findIsolation } from '../sandbox/isolation.js';
 import { findGraderPython } from '../sandbox/python.js';
@@ -12,8 +12,8 @@ import { graderIdentity } from './grader-identity.js';
 import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
 import type { Graded, RunSettings } from './worker-protocol.js';
 
-/** A whole task; every wait inside has its own much shorter deadline. */
-const TASK_DEADLINE_MS = scaled(5 * 60_000);
+/** A whole task (times the run's scale); every wait inside has its own much shorter deadline. */
+const TASK_DEADLINE_MS = 5 * 60_000;
 
 export interface GradeOptions {
   /** The run's seed: every random choice of the grading comes from it (`--seed` replays it). */
@@ -28,6 +28,8 @@ export interface GradeOptions {
   folderVersion?: number;
   /** How many of the task's tests run side by side; 1 runs them one after another. */
   testsAtOnce?: number;
+  /** Every deadline is multiplied by it (`--time-scale`); 1 when absent. */
+  timeScale?: number;
 }
 
 /**
@@ -51,20 +53,23 @@ const SIDE_BY_SIDE_BY_DEFAULT = true;
 
 let jobs = 0;
 
-let settingsOfRun: Promise<RunSettings> | undefined;
+/** The settings a probe of the machine finds; the time scale comes with each run's options. */
+type FoundSettings = Omit<RunSettings, 'timeScale'>;
+
+let settingsOfRun: Promise<FoundSettings> | undefined;
 
 /**
  * The run's settings, found once per process with their probes side by side (each a
  * process start: ~0.1 s, a pyenv shim's python more), so every worker of a run grades alike.
  */
-function runSettings(): Promise<RunSettings> {
+function runSettings(): Promise<FoundSettings> {
   settingsOfRun ??= Promise.all([findIsolation(), findGraderPython()]).then(([found, python]) => ({ isolation: found.mode, python }));
   return settingsOfRun;
 }
 
 export async function gradeTask(task: string, submission: string, opts: GradeOptions): Promise<TaskReport> {
   const started = Date.now();
-  const settings = await runSettings();
+  const settings: RunSettings = { ...(await runSettings()), timeScale: opts.timeScale ?? 1 };
   const job = {
     id: ++jobs,
     task,
@@ -78,7 +83,7 @@ export async function gradeTask(task: string, submission: string, opts: GradeOpt
   };
   let graded: Graded;
   try {
-    graded = await gradeOnWorker(job, TASK_DEADLINE_MS);
+    graded = await gradeOnWorker(job, new Deadlines(settings.timeScale).scaled(TASK_DEADLINE_MS));
   } catch (e) {
     if (!(e instanceof WorkerFailure)) throw e;
     throw new GraderError(`grading ${task} failed: ${e.why}\n${e.output}`);

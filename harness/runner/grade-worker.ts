@@ -9,6 +9,7 @@
 
 import Mocha from 'mocha';
 import { compiledSpec } from '../core/paths.js';
+import { Deadlines } from '../core/time.js';
 import { beginGrading, learnedDialect } from '../dsl/grading-context.js';
 import { killLiveProgramsOnSignals } from '../process/live-programs.js';
 import { watchForStalls } from '../process/stall.js';
@@ -33,10 +34,10 @@ let stallsWatched = false;
  * once the first job says the run's mode. SOCKET_GRADER_STALLS=off: every wait runs to
  * its deadline, as a check on a verdict.
  */
-function watchStallsOnce(): void {
+function watchStallsOnce(deadlines: Deadlines): void {
   if (stallsWatched || isolation().mode === 'none' || process.env.SOCKET_GRADER_STALLS === 'off') return;
   stallsWatched = true;
-  watchForStalls();
+  watchForStalls(deadlines);
 }
 
 const suites = new Map<string, Mocha>();
@@ -72,7 +73,9 @@ function grepFor(job: WorkerJob): RegExp | undefined {
 async function grade(job: WorkerJob): Promise<{ results: TestResult[]; dialect?: Dialect }> {
   adoptIsolation(job.settings.isolation);
   adoptGraderPython(job.settings.python);
-  watchStallsOnce();
+  // The run's scale, the same for every job of a run: its deadlines, and how long a stall takes.
+  const deadlines = new Deadlines(job.settings.timeScale);
+  watchStallsOnce(deadlines);
   // In a sandbox, programs run from a copy every user may read (they never run as the
   // grader's user, whatever the folder's permissions); without one, from the folder itself.
   // The copy is made once for the gradings of the same folder that follow, again once it has changed.
@@ -82,7 +85,7 @@ async function grade(job: WorkerJob): Promise<{ results: TestResult[]; dialect?:
   // Without a network of each test's own, tests share the host's ports: a server with its
   // port hard-coded would find it taken by the one of the test beside it.
   const testsAtOnce = isolation().mode === 'none' ? 1 : job.testsAtOnce;
-  beginGrading({ dir: copy?.dir ?? job.submission, original: job.submission, seed: job.seed, runs: grep && ((fullTitle) => grep.test(fullTitle)), testsAtOnce });
+  beginGrading({ dir: copy?.dir ?? job.submission, original: job.submission, seed: job.seed, runs: grep && ((fullTitle) => grep.test(fullTitle)), testsAtOnce, deadlines });
   try {
     const mocha = await suiteOf(job.task);
     mocha.options.grep = grep;

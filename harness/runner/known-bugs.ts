@@ -55,6 +55,8 @@ function cacheKey(task: string, mutants: readonly MutantInfo[]): string {
 export interface KnownBugsOptions {
   jobs: number;
   seed: number;
+  /** Every deadline is multiplied by it (`--time-scale`); 1 when absent. */
+  timeScale?: number;
   /** Where the graded sets are kept between runs. */
   cacheDir: string;
   /** Called before the mutants are graded (not when the cache holds them), with their count. */
@@ -80,7 +82,7 @@ export async function knownBugs(task: string, opts: KnownBugsOptions): Promise<K
   const results = await gradeClass(
     mutants.map((m) => ({ name: m.name, dir: m.dir })),
     [task],
-    { jobs: opts.jobs, seed: opts.seed, onResult: opts.onResult },
+    { jobs: opts.jobs, seed: opts.seed, timeScale: opts.timeScale, onResult: opts.onResult },
   );
   const bugs = results.filter((r) => !r.error).map((r): KnownBug => ({ name: r.student, bug: mutants.find((m) => m.name === r.student)?.bug ?? r.student, failing: failingTests(r.report) }));
   mkdirSync(path.dirname(file), { recursive: true });

@@ -8,6 +8,8 @@ export interface RunSettings {
   isolation: IsolationMode;
   /** The python3 that runs students' .py files and the sandbox helper. */
   python: string;
+  /** Every deadline of the grading is multiplied by it (`--time-scale`): 2 on a slow machine doubles them. */
+  timeScale: number;
 }
 
 /** One grading: a submission on a task, with the run's seed, maybe narrowed to groups or tests. */

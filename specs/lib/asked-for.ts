@@ -5,7 +5,7 @@
 // connects; a client that asks for a name of its own is then graded on that name. The
 // hard-coding is the client group's charge, once.
 
-import { DEFAULT_WITHIN_MS, type ProgramUnderTest, quote, StudentFailure, type TestContext } from '../../harness/index.js';
+import { type ProgramUnderTest, quote, StudentFailure, type TestContext } from '../../harness/index.js';
 
 /** How the grader recognises a name of the client's own in what it sends. */
 export type OwnName = (request: string) => string | undefined;
@@ -33,7 +33,7 @@ export async function nameAskedFor(t: TestContext, given: string, own: OwnName, 
   } finally {
     fake.close();
     probe.signal('SIGKILL');
-    await probe.exitsWithin(DEFAULT_WITHIN_MS);
+    await probe.exitsWithin(t.deadlines.reply);
   }
   if (request === undefined || request.toLowerCase().includes(given.toLowerCase())) return given;
   const mine = own(request);

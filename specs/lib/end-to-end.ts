@@ -4,7 +4,7 @@
 // format between the two programs is theirs, so nothing here looks at it, and no help
 // names a protocol keyword.
 
-import { DEFAULT_WITHIN_MS, type Endpoint, expectNoSavedFile, expectSavedFile, type ProgramUnderTest, quote, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
+import { type Endpoint, expectNoSavedFile, expectSavedFile, type ProgramUnderTest, quote, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
 import { fileNameIn, nameAskedFor } from './asked-for.js';
 
 /**
@@ -52,7 +52,7 @@ export async function expectDownloaded(client: ProgramUnderTest, name: string, c
     client,
     `the client saves ${quote(name)} and ends`,
     'run your server, then your client with the same file name, and watch which of the two waits for the other',
-    opts.within ?? DEFAULT_WITHIN_MS,
+    opts.within ?? client.deadlines.reply,
   );
   client.expectNoTraceback('run your server and your client yourself with this file and read the traceback');
   expectSavedFile(client.dir, name, content, {
@@ -77,7 +77,7 @@ export async function expectReportsMissing(client: ProgramUnderTest, name: strin
     client,
     `the client says that ${quote(name)} was not found, and ends`,
     'when the server has no such file, the server must say so and the client must print it and end; neither may wait for the other',
-    opts.within ?? DEFAULT_WITHIN_MS,
+    opts.within ?? client.deadlines.reply,
   );
   expectNoSavedFile(client.dir, name, {
     why: 'the server has no such file',

@@ -3,7 +3,7 @@
 // group; elsewhere (end to end, robustness) a server that serves on is as good as one
 // that ends cleanly.
 
-import { DEFAULT_WITHIN_MS, type ProgramUnderTest, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
+import { type ProgramUnderTest, type ServerUnderTest, StudentFailure, type TestContext } from '../../harness/index.js';
 
 /** It exits with code 0 and printed no Python traceback; a traceback is the reported cause. */
 export async function expectCleanExit(program: ProgramUnderTest, help: string): Promise<void> {
@@ -21,7 +21,7 @@ export async function expectCleanExit(program: ProgramUnderTest, help: string): 
  * succeeds. A server still running that does not serve the next client fails with `help`.
  */
 export async function expectEndsOrServesOn(t: TestContext, server: ServerUnderTest, serveNext: () => Promise<void>, help: string): Promise<void> {
-  if (!(await server.exitsWithin(DEFAULT_WITHIN_MS))) {
+  if (!(await server.exitsWithin(t.deadlines.reply))) {
     try {
       await serveNext();
       t.transcript.add('grader', 'the server went back to accept() and served the next client: it serves on, which is fine here');

@@ -9,7 +9,6 @@ import { unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   type Connection,
-  DEFAULT_WITHIN_MS,
   describeBytes,
   expectNoSavedFile,
   expectSameBytes,
@@ -166,7 +165,7 @@ function listFolder(dir: string): string {
  * The client ends by itself, with whatever exit code. (ProgramUnderTest.expectExit's
  * `code` has a default, so passing undefined there still means 0.)
  */
-export async function expectEnds(client: ProgramUnderTest, help: string, within = DEFAULT_WITHIN_MS): Promise<void> {
+export async function expectEnds(client: ProgramUnderTest, help: string, within = client.deadlines.reply): Promise<void> {
   if (await client.exitsWithin(within)) return;
   throw new StudentFailure({
     expected: 'the client ends once the server has closed the connection',
@@ -268,7 +267,7 @@ export async function expectClientEndsNameWithNewline(t: TestContext, fake: Fake
  * by a newline either, whatever the harness allows elsewhere: that is checked here first.
  */
 export async function expectErrorLineEndsWithNewline(conn: Connection, help: string): Promise<void> {
-  const outcome = await conn.inbox.waitFor(() => (conn.inbox.unread().includes(0x0a) ? true : undefined), DEFAULT_WITHIN_MS);
+  const outcome = await conn.inbox.waitFor(() => (conn.inbox.unread().includes(0x0a) ? true : undefined), conn.deadlines.reply);
   if (outcome.kind !== 'found') {
     const got = conn.inbox.unread();
     throw new StudentFailure({
@@ -276,8 +275,8 @@ export async function expectErrorLineEndsWithNewline(conn: Connection, help: str
       expected: 'a line starting with ERROR, ended by a newline ("\\n")',
       actual:
         got.length > 0
-          ? `${quote(got)} with no newline, then ${whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause)}`
-          : `nothing, then ${whyNoMore(outcome, DEFAULT_WITHIN_MS, conn.inbox.endedBecause)}`,
+          ? `${quote(got)} with no newline, then ${whyNoMore(outcome, conn.deadlines.reply, conn.inbox.endedBecause)}`
+          : `nothing, then ${whyNoMore(outcome, conn.deadlines.reply, conn.inbox.endedBecause)}`,
       help,
     });
   }

@@ -1,6 +1,6 @@
 // Waiting for a server to be done with what it was sent: every thread asleep again.
 
-import { DEFAULT_WITHIN_MS, pollUntil, type ServerUnderTest } from '../../harness/index.js';
+import { pollUntil, type ServerUnderTest } from '../../harness/index.js';
 
 /**
  * Until every thread of the server has gone back to waiting (seen on a few polls in a
@@ -12,5 +12,5 @@ export async function untilAllThreadsWait(server: ServerUnderTest): Promise<void
   await pollUntil(() => {
     streak = server.allThreadsAsleep() ? streak + 1 : 0;
     return streak >= 3 ? true : undefined;
-  }, DEFAULT_WITHIN_MS);
+  }, server.deadlines.reply);
 }

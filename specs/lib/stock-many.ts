@@ -8,7 +8,6 @@ import {
   ANY_LINE,
   type Connection,
   check,
-  DEFAULT_WITHIN_MS,
   type FakeServer,
   type ProgramUnderTest,
   quote,
@@ -152,8 +151,8 @@ export async function expectClientFinishes(t: TestContext, conn: Connection, dis
 /** The client ends by itself, says something, exits non-zero and shows no traceback. */
 export async function expectEndsCleanly(client: ProgramUnderTest, why: string): Promise<void> {
   const help = `${why}: catch the error (ConnectionRefusedError, an empty recv(), ConnectionResetError, BrokenPipeError), print a message and sys.exit(1)`;
-  if (!(await client.exitsWithin(DEFAULT_WITHIN_MS))) {
-    throw new StudentFailure({ expected: 'the client prints a message and exits', actual: await client.stillRunning(DEFAULT_WITHIN_MS), help });
+  if (!(await client.exitsWithin(client.deadlines.reply))) {
+    throw new StudentFailure({ expected: 'the client prints a message and exits', actual: await client.stillRunning(client.deadlines.reply), help });
   }
   client.expectNoTraceback(help);
   const exit = client.exitInfo;

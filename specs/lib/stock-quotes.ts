@@ -3,19 +3,7 @@
 // separator, "189.5" as good as "189.50"), the student's client started against the
 // grader, and a client that must end cleanly when the server is gone.
 
-import {
-  type Connection,
-  DEFAULT_WITHIN_MS,
-  type Endpoint,
-  type FakeServer,
-  type ProgramUnderTest,
-  quote,
-  randomInt,
-  StudentFailure,
-  type TestContext,
-  type TextPattern,
-  textPattern,
-} from '../../harness/index.js';
+import { type Connection, type Endpoint, type FakeServer, type ProgramUnderTest, quote, randomInt, StudentFailure, type TestContext, type TextPattern, textPattern } from '../../harness/index.js';
 
 /** The price table every stock protocol page prints. */
 export const PRICES: Readonly<Record<string, string>> = { AAPL: '189.50', GOOG: '141.20', MSFT: '378.85', AMZN: '145.30', TSLA: '242.65' };
@@ -102,7 +90,7 @@ export async function clientAsking(t: TestContext, symbols: string[]): Promise<{
  * The client ends by itself, without a traceback, with a message and a non-zero exit
  * code: what the page asks when no server answers or the server leaves early.
  */
-export async function expectGivesUpCleanly(client: ProgramUnderTest, situation: string, help: string, within = DEFAULT_WITHIN_MS): Promise<void> {
+export async function expectGivesUpCleanly(client: ProgramUnderTest, situation: string, help: string, within = client.deadlines.reply): Promise<void> {
   const exit = await client.exitsWithin(within);
   if (!exit) {
     throw new StudentFailure({

@@ -1,7 +1,7 @@
 // The grader as a task8 server, to test a student's client: it takes one request and
 // answers it the way PROTOCOL.md says, checking each ACK on the way.
 
-import { DEFAULT_WITHIN_MS, type PeerProgram, quote, StudentFailure, type UdpPeer } from '../../harness/index.js';
+import { type PeerProgram, quote, StudentFailure, type UdpPeer } from '../../harness/index.js';
 import { chunksOf, dataDatagram, parse, showDatagram } from './wire.js';
 
 export interface ServeOptions {
@@ -22,7 +22,6 @@ export async function serveOneRequest(peer: UdpPeer, opts: ServeOptions): Promis
   // As long as a TCP client gets to connect: the client's first act once started.
   const request = await peer.nextDatagram({
     from: opts.client,
-    within: DEFAULT_WITHIN_MS,
     expected: `the client sends the file name ${quote(opts.name)} to HOST:PORT`,
     help: 'send the name as one datagram: sock.sendto(name.encode(), (HOST, PORT)), with HOST and PORT from the environment',
   });

@@ -7,7 +7,7 @@ import net from 'node:net';
 import { expect } from 'chai';
 import { StudentFailure } from '../../harness/core/failures.js';
 import { textPattern } from '../../harness/core/text-pattern.js';
-import { settlesWithin } from '../../harness/core/time.js';
+import { settlesWithin, UNSCALED } from '../../harness/core/time.js';
 import { Transcript } from '../../harness/core/transcript.js';
 import { Connection } from '../../harness/net/connection.js';
 import { PROGRAM_WAIT_MS } from '../limits.js';
@@ -33,7 +33,7 @@ async function pair(pauseOnConnect = false): Promise<Pair> {
   server.close();
   const transcript = new Transcript();
   // This process's /proc shows the network the pair is in.
-  const grader = new Connection(socket, 'server', transcript, 'grader', process.pid);
+  const grader = new Connection(socket, 'server', transcript, 'grader', process.pid, UNSCALED);
   const close = (): void => {
     socket.destroy();
     peer.destroy();
@@ -210,7 +210,7 @@ describe('a connection over a real loopback socket', function () {
       server.close();
       const sent = once(sender.stdout, 'data');
       expect(await settlesWithin(sent, PROGRAM_WAIT_MS), 'the sender says it sent everything').to.not.equal(undefined);
-      const grader = new Connection(socket, 'client', new Transcript(), 'grader', process.pid);
+      const grader = new Connection(socket, 'client', new Transcript(), 'grader', process.pid, UNSCALED);
       grader.peerProgram = {
         role: 'client',
         process: {

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { expect } from 'chai';
 import { Inbox, type WaitOutcome } from '../../harness/core/inbox.js';
 import { provideStalls } from '../../harness/core/stall-signal.js';
-import { pollUntil, settlesWithin } from '../../harness/core/time.js';
+import { pollUntil, settlesWithin, UNSCALED } from '../../harness/core/time.js';
 import { registerLive, unregisterLive } from '../../harness/process/live-programs.js';
 import { allThreadsAsleep, cpuTicks, isAlive, killTree, markedProcesses, processTree, RUN_MARKER_VARIABLE } from '../../harness/process/process-tree.js';
 import { watchForStalls } from '../../harness/process/stall.js';
@@ -101,7 +101,7 @@ describe('the stall rule', function () {
   const marker = `stall-test-${process.pid}`;
 
   // Graders watch for stalls only where each test has a network of its own (grade-worker.ts).
-  before(() => watchForStalls());
+  before(() => watchForStalls(UNSCALED));
   after(() => provideStalls(undefined));
   afterEach(async () => {
     unregisterLive(marker);

@@ -46,7 +46,17 @@ function inlineWorker(code: string): { child: ChildProcess; worker: GradingWorke
   return { child, worker: new GradingWorker(child) };
 }
 
-const job = { id: 1, task: 'echo', submission: '/nonexistent', seed: 1, groups: [], tests: [], folderVersion: 0, settings: { isolation: 'none' as const, python: 'python3' }, testsAtOnce: 1 };
+const job = {
+  id: 1,
+  task: 'echo',
+  submission: '/nonexistent',
+  seed: 1,
+  groups: [],
+  tests: [],
+  folderVersion: 0,
+  settings: { isolation: 'none' as const, python: 'python3', timeScale: 1 },
+  testsAtOnce: 1,
+};
 
 describe('grading workers', function () {
   // Each grading starts a worker (~0.4 s of CPU): generous on a machine busy with other runs.
