@@ -9,7 +9,7 @@ import { isolation } from '../../harness/sandbox/isolation.js';
 import { FEW_GRADINGS_MS } from '../limits.js';
 import { fixture, mutant, processesMentioning, root, runCli } from './run-cli.js';
 
-/** How long a program may take to start listening, without SOCKET_GRADER_TIME_SCALE. */
+/** How long a program may take to start listening, unscaled (no --time-scale). */
 const UNSCALED_STARTUP_MS = 10_000;
 
 describe('grade command', function () {
@@ -148,13 +148,19 @@ describe('grade command', function () {
     expect(report.dialect?.serverPort).to.be.a('number').and.not.equal(53);
   });
 
-  it('reports a busy server that never listens, at the startup deadline', async () => {
-    const r = await runCli('grade', ['task3b', fixture('busy-before-listening'), '--format', 'json'], { SOCKET_GRADER_TIME_SCALE: '0.2' });
-    const first = (JSON.parse(r.stdout) as TaskReport).tests[0];
-    expect(first.message).to.include('did not listen within 2.0 s');
-    // The scaled deadline, not the usual one: how long the test took, not how long the run (which depends on the machine's load).
-    expect(first.durationMs).to.be.lessThan(UNSCALED_STARTUP_MS);
-  });
+  // The scale comes from --time-scale, else from SOCKET_GRADER_TIME_SCALE; a flag wins over the variable.
+  for (const [how, args, env] of [
+    ['--time-scale 0.2', ['--time-scale', '0.2'], { SOCKET_GRADER_TIME_SCALE: '5' }],
+    ['SOCKET_GRADER_TIME_SCALE=0.2', [], { SOCKET_GRADER_TIME_SCALE: '0.2' }],
+  ] as const) {
+    it(`reports a busy server that never listens, at the startup deadline scaled by ${how}`, async () => {
+      const r = await runCli('grade', ['task3b', fixture('busy-before-listening'), '--format', 'json', ...args], env);
+      const first = (JSON.parse(r.stdout) as TaskReport).tests[0];
+      expect(first.message).to.include('did not listen within 2.0 s');
+      // The scaled deadline, not the usual one: how long the test took, not how long the run (which depends on the machine's load).
+      expect(first.durationMs).to.be.lessThan(UNSCALED_STARTUP_MS);
+    });
+  }
 
   it('reports a server waiting in input() before listening at once: it would wait forever', async () => {
     const r = await runCli('grade', ['task3b', fixture('never-listens'), '--format', 'json']);

@@ -54,6 +54,15 @@ describe('command-line usage', function () {
     expect(unknown.stderr.trim()).to.equal('socket-grader: unknown option --bogus; `socket-grader validate --help` lists the options');
   });
 
+  it('a time scale that is not a number above 0, from --time-scale or SOCKET_GRADER_TIME_SCALE: one line naming where it came from, exit 2', async () => {
+    const flag = await runCli('grade', ['task3b', 'reference', '--time-scale', '0']);
+    expect(flag.exitCode).to.equal(2);
+    expect(flag.stderr.trim()).to.equal('socket-grader: --time-scale must be a number above 0 (2 doubles every deadline), not "0"');
+    const variable = await runCli('validate', ['task3b'], { SOCKET_GRADER_TIME_SCALE: 'slow' });
+    expect(variable.exitCode).to.equal(2);
+    expect(variable.stderr.trim()).to.equal('socket-grader: SOCKET_GRADER_TIME_SCALE must be a number above 0 (2 doubles every deadline), not "slow"');
+  });
+
   it('an unknown command: one line with the commands, exit 2', async () => {
     const r = await runCli('socket-grader', ['grades']);
     expect(r.exitCode).to.equal(2);
