@@ -2,6 +2,7 @@
 
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { FORMATS, type ReportFormat as Format } from '../report/render.js';
+import type { WaitSettings } from '../runner/worker-protocol.js';
 import { UsageError } from './errors.js';
 
 export interface CommonFlags {
@@ -17,13 +18,15 @@ export interface CommonFlags {
   groups: string[];
   /** Gradescope: groups whose tests students see only after the due date. */
   afterDue: string[];
-  /** Every deadline of the run is multiplied by it: `--time-scale`, else SOCKET_GRADER_TIME_SCALE, else 1. */
-  timeScale: number;
+  /** How the run's waits go: their deadlines' scale (`--time-scale`, else SOCKET_GRADER_TIME_SCALE, else 1), and whether a stall ends them (not with SOCKET_GRADER_STALLS=off). */
+  waits: WaitSettings;
   help: boolean;
 }
 
-/** The user's knob for a slow machine, read here alone: the run hands the scale on as one of its settings. */
+/** The user's knobs for the waits, read here alone: the run hands them on as its settings. A slow machine's scale: */
 export const TIME_SCALE_VARIABLE = 'SOCKET_GRADER_TIME_SCALE';
+/** `off`: every wait runs to its deadline, stalled programs or not (a check on a verdict). */
+export const STALLS_VARIABLE = 'SOCKET_GRADER_STALLS';
 
 const GROUPS = ['server', 'client', 'end-to-end', 'robustness'];
 
@@ -112,7 +115,7 @@ export function parseCommon(
       seed,
       groups,
       afterDue,
-      timeScale,
+      waits: { timeScale, watchStalls: env[STALLS_VARIABLE] !== 'off' },
       help: (values.help as boolean | undefined) ?? false,
     },
     extra: extraValues,

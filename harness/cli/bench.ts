@@ -88,7 +88,7 @@ export async function bench(argv: string[]): Promise<number> {
     // 1. The catalog against the reference, counting every program it starts; then the floor.
     say(`bench: the reference, ${tasks.length} tasks…`);
     const spawnLog = path.join(tmp, 'spawns.log');
-    const { run: catalogRun, report: catalogReport } = await gradeRun(tasks, all, 'reference', flags.timeScale, { [SPAWN_LOG_VARIABLE]: spawnLog });
+    const { run: catalogRun, report: catalogReport } = await gradeRun(tasks, all, 'reference', flags.waits.timeScale, { [SPAWN_LOG_VARIABLE]: spawnLog });
     const starts = countStarts(spawnLog);
     // grade runs twice the cores' tasks at once, each starting its programs one test at a time.
     const floor = await floorSeconds(starts, 2 * cores);
@@ -98,7 +98,7 @@ export async function bench(argv: string[]): Promise<number> {
     let workerPeakMiB = 0;
     for (let pass = 0; pass < repeat; pass++) {
       for (const task of tasks) {
-        const { run } = await gradeRun([task], false, 'reference', flags.timeScale);
+        const { run } = await gradeRun([task], false, 'reference', flags.waits.timeScale);
         alone.get(task)?.push(run.seconds);
         workerPeakMiB = Math.max(workerPeakMiB, run.memory.workerPeakMiB);
       }
@@ -123,11 +123,11 @@ export async function bench(argv: string[]): Promise<number> {
     say('bench: an empty submission…');
     const empty = path.join(tmp, 'empty');
     mkdirSync(empty);
-    const emptyRun = (await gradeRun(tasks, all, empty, flags.timeScale)).run;
+    const emptyRun = (await gradeRun(tasks, all, empty, flags.waits.timeScale)).run;
     say('bench: a submission whose programs all hang…');
     const hanging = path.join(tmp, 'hanging');
     writeHangingSubmission(hanging, tasks);
-    const hangingRun = (await gradeRun(tasks, all, hanging, flags.timeScale)).run;
+    const hangingRun = (await gradeRun(tasks, all, hanging, flags.waits.timeScale)).run;
 
     // 3. A class: the same correct submission many times, one at a time and on every core.
     say(`bench: a class of ${classSize} ${classTask} submissions, --jobs 1 and --jobs ${cores}…`);
@@ -136,7 +136,7 @@ export async function bench(argv: string[]): Promise<number> {
     for (let i = 1; i <= classSize; i++) cpSync(solution, path.join(classDir, `student${String(i).padStart(2, '0')}`), { recursive: true });
     const classRuns: Record<string, Timed> = {};
     for (const jobs of [1, cores]) {
-      classRuns[jobs] = await timeCli('class', [classTask, classDir, '--jobs', String(jobs), '--csv', path.join(tmp, `class-${jobs}.csv`)], flags.timeScale);
+      classRuns[jobs] = await timeCli('class', [classTask, classDir, '--jobs', String(jobs), '--csv', path.join(tmp, `class-${jobs}.csv`)], flags.waits.timeScale);
       if (classRuns[jobs].exitCode !== 0)
         throw new GraderError(
           `bench: the class of correct ${classTask} submissions did not all grade at full points (--jobs ${jobs}, exit ${classRuns[jobs].exitCode})\n${classRuns[jobs].stderr.slice(-2000)}`,
@@ -147,7 +147,7 @@ export async function bench(argv: string[]): Promise<number> {
     let mutants: Awaited<ReturnType<typeof benchMutantClass>> | undefined;
     if (!extra['no-mutants']) {
       say('bench: every mutant, as a class…');
-      mutants = await benchMutantClass(tasks, tmp, cores, flags.timeScale);
+      mutants = await benchMutantClass(tasks, tmp, cores, flags.waits.timeScale);
       workerPeakMiB = Math.max(workerPeakMiB, mutants.workerPeakMiB);
     }
 
@@ -155,7 +155,7 @@ export async function bench(argv: string[]): Promise<number> {
     let validate: Timed | undefined;
     if (!extra['no-validate']) {
       say('bench: validate…');
-      validate = await timeCli('validate', tasks.length === known.length ? [] : tasks, flags.timeScale);
+      validate = await timeCli('validate', tasks.length === known.length ? [] : tasks, flags.waits.timeScale);
     }
 
     const figures: BenchFigures = {

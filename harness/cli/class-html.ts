@@ -11,11 +11,12 @@ import { type DashboardRow, renderDashboard } from '../report/render-dashboard.j
 import { toHtml } from '../report/render-html.js';
 import type { ClassResult } from '../runner/grade-class.js';
 import { type KnownBugs, knownBugs } from '../runner/known-bugs.js';
+import type { WaitSettings } from '../runner/worker-protocol.js';
 
 /** Each task's known bugs, graded once and kept in `cacheDir` (runner/known-bugs.ts); `say` gets a line per grading. */
 export async function matchKnownBugs(
   tasks: readonly string[],
-  opts: { jobs: number; seed: number; timeScale: number; cacheDir: string; say: (line: string) => void },
+  opts: { jobs: number; seed: number; waits: WaitSettings; cacheDir: string; say: (line: string) => void },
 ): Promise<Map<string, KnownBugs>> {
   const known = new Map<string, KnownBugs>();
   for (const task of tasks) {

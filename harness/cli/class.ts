@@ -112,16 +112,14 @@ export async function classCommand(argv: string[]): Promise<number> {
     testsAtOnce: flags.testsAtOnce ?? defaultTestsAtOnce(jobs),
     seed,
     advisory: flags.advisory,
-    timeScale: flags.timeScale,
+    waits: flags.waits,
     onResult: (r) => progress.tick(safeText(`${r.student} ${r.task} ${r.error ? 'grader error' : `${r.report.score}/${r.report.maxScore}`} (${(r.report.durationMs / 1000).toFixed(1)} s)`)),
   });
   progress.stop();
 
   // Matching failures to known bugs costs a grading of each mutant once: done for the dashboard, kept in its folder.
   const htmlDir = typeof extra.html === 'string' ? userPath(extra.html) : undefined;
-  const bugs = htmlDir
-    ? await matchKnownBugs(tasks, { jobs, seed, timeScale: flags.timeScale, cacheDir: htmlDir, say: (line) => process.stderr.write(`${safeText(line)}\n`) })
-    : new Map<string, KnownBugs>();
+  const bugs = htmlDir ? await matchKnownBugs(tasks, { jobs, seed, waits: flags.waits, cacheDir: htmlDir, say: (line) => process.stderr.write(`${safeText(line)}\n`) }) : new Map<string, KnownBugs>();
   const rows = classRows(results, bugs);
   if (typeof extra.csv === 'string') {
     mkdirSync(path.dirname(userPath(extra.csv)), { recursive: true });

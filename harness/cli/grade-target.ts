@@ -8,6 +8,7 @@ import { listTasks } from '../core/paths.js';
 import type { TaskReport } from '../report/types.js';
 import { defaultTestsAtOnce, gradeTask } from '../runner/grade-task.js';
 import { mapConcurrently } from '../runner/pool.js';
+import type { WaitSettings } from '../runner/worker-protocol.js';
 import { strayArguments, userPath } from './args.js';
 import { UsageError } from './errors.js';
 
@@ -47,8 +48,8 @@ export interface TargetOptions {
   testsAtOnce?: number;
   /** Bumped on every change to the folder (watch): a worker's copy of an older version is made again. */
   folderVersion?: number;
-  /** Every deadline is multiplied by it (`--time-scale`); 1 when absent. */
-  timeScale?: number;
+  /** How the run's waits go (`--time-scale`, SOCKET_GRADER_STALLS); DEFAULT_WAITS when absent. */
+  waits?: WaitSettings;
 }
 
 /**
@@ -65,7 +66,7 @@ export async function gradeTasks(target: GradeTarget, opts: TargetOptions): Prom
       groups: opts.groups,
       tests: opts.tests,
       folderVersion: opts.folderVersion,
-      timeScale: opts.timeScale,
+      waits: opts.waits,
       testsAtOnce: opts.testsAtOnce ?? defaultTestsAtOnce(Math.min(jobs, target.tasks.length)),
     }),
   );

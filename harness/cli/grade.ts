@@ -39,7 +39,7 @@ export async function grade(argv: string[]): Promise<number> {
   // One seed for the whole run, so `--seed` replays every task's data.
   const seed = flags.seed ?? newSeed();
   const started = Date.now();
-  const reports = await gradeTasks(target, { seed, advisory: flags.advisory, groups: flags.groups, tests, jobs: flags.jobs, testsAtOnce: flags.testsAtOnce, timeScale: flags.timeScale });
+  const reports = await gradeTasks(target, { seed, advisory: flags.advisory, groups: flags.groups, tests, jobs: flags.jobs, testsAtOnce: flags.testsAtOnce, waits: flags.waits });
 
   const single = target.tasks.length === 1 && target.taskArg !== 'all';
   const all = allReport(target.submission, reports, Date.now() - started);

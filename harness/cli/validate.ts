@@ -236,7 +236,7 @@ export async function validate(argv: string[]): Promise<number> {
   const seed = newSeed();
   const gradings = Array.from({ length: repeat }, (_, run) => jobs.map((job) => ({ job, run }))).flat();
   const graded = await mapConcurrently(gradings, concurrency, ({ job }) =>
-    gradeTask(job.task, job.dir, { seed, testsAtOnce: flags.testsAtOnce ?? defaultTestsAtOnce(concurrency), timeScale: flags.timeScale, ...scope(job, full) }),
+    gradeTask(job.task, job.dir, { seed, testsAtOnce: flags.testsAtOnce ?? defaultTestsAtOnce(concurrency), waits: flags.waits, ...scope(job, full) }),
   );
   /** reports[i][run]: job i's gradings. */
   const reports = jobs.map((_, i) => Array.from({ length: repeat }, (__, run) => graded[run * jobs.length + i]));

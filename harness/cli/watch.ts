@@ -69,7 +69,7 @@ export async function watch(argv: string[]): Promise<number> {
   const target = gradeTarget('watch', positionals);
   // One seed for every run: a verdict that changes is the code's doing, not the data's.
   const seed = flags.seed ?? newSeed();
-  const options: TargetOptions = { seed, advisory: flags.advisory, groups: flags.groups, tests: testWords(extra.test), jobs: flags.jobs, testsAtOnce: flags.testsAtOnce, timeScale: flags.timeScale };
+  const options: TargetOptions = { seed, advisory: flags.advisory, groups: flags.groups, tests: testWords(extra.test), jobs: flags.jobs, testsAtOnce: flags.testsAtOnce, waits: flags.waits };
   const say = (line: string): boolean => process.stdout.write(`${line}\n`);
   // The run's probes side by side, once: the gradings below reuse their answers.
   const [found] = await Promise.all([findIsolation(), findGraderPython()]);

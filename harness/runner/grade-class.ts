@@ -9,6 +9,7 @@ import { graderFailed } from '../core/failures.js';
 import { scoreTask, type TaskReport } from '../report/types.js';
 import { gradeTask } from './grade-task.js';
 import { mapConcurrently } from './pool.js';
+import type { WaitSettings } from './worker-protocol.js';
 
 export interface Student {
   name: string;
@@ -43,8 +44,8 @@ export interface ClassOptions {
   advisory?: string[];
   /** How many tests of a task run side by side in each grading (the grader's default when absent). */
   testsAtOnce?: number;
-  /** Every deadline is multiplied by it (`--time-scale`); 1 when absent. */
-  timeScale?: number;
+  /** How the run's waits go (`--time-scale`, SOCKET_GRADER_STALLS); DEFAULT_WAITS when absent. */
+  waits?: WaitSettings;
   /** Called as each job ends, in the order they end. */
   onResult?: (result: ClassResult) => void;
 }
@@ -55,7 +56,7 @@ export async function gradeClass(students: readonly Student[], tasks: readonly s
     const started = Date.now();
     let result: ClassResult;
     try {
-      result = { student: student.name, task, report: await gradeTask(task, student.dir, { seed: opts.seed, advisory: opts.advisory, testsAtOnce: opts.testsAtOnce, timeScale: opts.timeScale }) };
+      result = { student: student.name, task, report: await gradeTask(task, student.dir, { seed: opts.seed, advisory: opts.advisory, testsAtOnce: opts.testsAtOnce, waits: opts.waits }) };
     } catch (e) {
       const error = (e as Error).message;
       const broken = {

@@ -10,7 +10,7 @@ import { findGraderPython } from '../sandbox/python.js';
 import { misplacedProgram } from '../submission/locate-program.js';
 import { graderIdentity } from './grader-identity.js';
 import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
-import type { Graded, RunSettings } from './worker-protocol.js';
+import { DEFAULT_WAITS, type Graded, type RunSettings, type WaitSettings } from './worker-protocol.js';
 
 /** A whole task (times the run's scale); every wait inside has its own much shorter deadline. */
 const TASK_DEADLINE_MS = 5 * 60_000;
@@ -28,8 +28,8 @@ export interface GradeOptions {
   folderVersion?: number;
   /** How many of the task's tests run side by side; 1 runs them one after another. */
   testsAtOnce?: number;
-  /** Every deadline is multiplied by it (`--time-scale`); 1 when absent. */
-  timeScale?: number;
+  /** How the run's waits go (`--time-scale`, SOCKET_GRADER_STALLS); DEFAULT_WAITS when absent. */
+  waits?: WaitSettings;
 }
 
 /**
@@ -53,8 +53,8 @@ const SIDE_BY_SIDE_BY_DEFAULT = true;
 
 let jobs = 0;
 
-/** The settings a probe of the machine finds; the time scale comes with each run's options. */
-type FoundSettings = Omit<RunSettings, 'timeScale'>;
+/** The settings a probe of the machine finds; the waits' come with each run's options. */
+type FoundSettings = Omit<RunSettings, keyof WaitSettings>;
 
 let settingsOfRun: Promise<FoundSettings> | undefined;
 
@@ -69,7 +69,7 @@ function runSettings(): Promise<FoundSettings> {
 
 export async function gradeTask(task: string, submission: string, opts: GradeOptions): Promise<TaskReport> {
   const started = Date.now();
-  const settings: RunSettings = { ...(await runSettings()), timeScale: opts.timeScale ?? 1 };
+  const settings: RunSettings = { ...(await runSettings()), ...(opts.waits ?? DEFAULT_WAITS) };
   const job = {
     id: ++jobs,
     task,

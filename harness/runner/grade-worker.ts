@@ -9,6 +9,7 @@
 
 import Mocha from 'mocha';
 import { compiledSpec } from '../core/paths.js';
+import { provideStalls } from '../core/stall-signal.js';
 import { Deadlines } from '../core/time.js';
 import { beginGrading, learnedDialect } from '../dsl/grading-context.js';
 import { killLiveProgramsOnSignals } from '../process/live-programs.js';
@@ -19,25 +20,22 @@ import { adoptGraderPython } from '../sandbox/python.js';
 import { keptCopyOf } from '../sandbox/submission-copy.js';
 import { settleSandboxes } from '../sandbox/test-network.js';
 import { GradeReporter } from './reporter.js';
-import type { WorkerDone, WorkerJob } from './worker-protocol.js';
+import type { RunSettings, WorkerDone, WorkerJob } from './worker-protocol.js';
 
 killLiveProgramsOnSignals();
 // A promise a finished test left behind must not take the next grading down with it.
 process.on('unhandledRejection', (reason) => process.stderr.write(`unhandled rejection between gradings: ${String(reason)}\n`));
 process.on('disconnect', () => process.exit(0));
 
-let stallsWatched = false;
-
 /**
  * Waits end once the test's programs stall, where /proc shows each test's own network
- * (without one, the machine's sockets of every other test would never keep still); known
- * once the first job says the run's mode. SOCKET_GRADER_STALLS=off: every wait runs to
- * its deadline, as a check on a verdict.
+ * (without one, the machine's sockets of every other test would never keep still), as
+ * each job's settings say. A run that does not watch stalls (SOCKET_GRADER_STALLS=off):
+ * every wait runs to its deadline, as a check on a verdict.
  */
-function watchStallsOnce(deadlines: Deadlines): void {
-  if (stallsWatched || isolation().mode === 'none' || process.env.SOCKET_GRADER_STALLS === 'off') return;
-  stallsWatched = true;
-  watchForStalls(deadlines);
+function watchStallsAsSet(settings: RunSettings, deadlines: Deadlines): void {
+  if (isolation().mode !== 'none' && settings.watchStalls) watchForStalls(deadlines);
+  else provideStalls(undefined);
 }
 
 const suites = new Map<string, Mocha>();
@@ -75,7 +73,7 @@ async function grade(job: WorkerJob): Promise<{ results: TestResult[]; dialect?:
   adoptGraderPython(job.settings.python);
   // The run's scale, the same for every job of a run: its deadlines, and how long a stall takes.
   const deadlines = new Deadlines(job.settings.timeScale);
-  watchStallsOnce(deadlines);
+  watchStallsAsSet(job.settings, deadlines);
   // In a sandbox, programs run from a copy every user may read (they never run as the
   // grader's user, whatever the folder's permissions); without one, from the folder itself.
   // The copy is made once for the gradings of the same folder that follow, again once it has changed.

@@ -10,6 +10,7 @@ import { compiledSpec, projectRoot } from '../core/paths.js';
 import { failingTests, type KnownBug } from '../report/nearest-bug.js';
 import { answersPresent, loadFixtures, type MutantInfo } from './fixtures.js';
 import { type ClassResult, gradeClass } from './grade-class.js';
+import type { WaitSettings } from './worker-protocol.js';
 
 export interface KnownBugs {
   bugs: KnownBug[];
@@ -55,8 +56,8 @@ function cacheKey(task: string, mutants: readonly MutantInfo[]): string {
 export interface KnownBugsOptions {
   jobs: number;
   seed: number;
-  /** Every deadline is multiplied by it (`--time-scale`); 1 when absent. */
-  timeScale?: number;
+  /** How the run's waits go (`--time-scale`, SOCKET_GRADER_STALLS); DEFAULT_WAITS when absent. */
+  waits?: WaitSettings;
   /** Where the graded sets are kept between runs. */
   cacheDir: string;
   /** Called before the mutants are graded (not when the cache holds them), with their count. */
@@ -82,7 +83,7 @@ export async function knownBugs(task: string, opts: KnownBugsOptions): Promise<K
   const results = await gradeClass(
     mutants.map((m) => ({ name: m.name, dir: m.dir })),
     [task],
-    { jobs: opts.jobs, seed: opts.seed, timeScale: opts.timeScale, onResult: opts.onResult },
+    { jobs: opts.jobs, seed: opts.seed, waits: opts.waits, onResult: opts.onResult },
   );
   const bugs = results.filter((r) => !r.error).map((r): KnownBug => ({ name: r.student, bug: mutants.find((m) => m.name === r.student)?.bug ?? r.student, failing: failingTests(r.report) }));
   mkdirSync(path.dirname(file), { recursive: true });

@@ -3,13 +3,21 @@
 import type { Dialect, TestResult } from '../report/types.js';
 import type { IsolationMode } from '../sandbox/isolation.js';
 
+/** How a run's waits go, as its user chose them: read once by the CLI, handed to each worker with each job. */
+export interface WaitSettings {
+  /** Every deadline of the grading is multiplied by it (`--time-scale`): 2 on a slow machine doubles them. */
+  timeScale: number;
+  /** A wait ends once the test's programs stall (process/stall.ts); false (SOCKET_GRADER_STALLS=off): every wait runs to its deadline, to check a verdict. */
+  watchStalls: boolean;
+}
+
+export const DEFAULT_WAITS: WaitSettings = { timeScale: 1, watchStalls: true };
+
 /** What every grading of a run shares, found once by the run's process and handed to each worker with each job. */
-export interface RunSettings {
+export interface RunSettings extends WaitSettings {
   isolation: IsolationMode;
   /** The python3 that runs students' .py files and the sandbox helper. */
   python: string;
-  /** Every deadline of the grading is multiplied by it (`--time-scale`): 2 on a slow machine doubles them. */
-  timeScale: number;
 }
 
 /** One grading: a submission on a task, with the run's seed, maybe narrowed to groups or tests. */

@@ -28,7 +28,7 @@ describe("a job's time scale", function () {
 
   it("sets the startup deadline of the job's grading, whatever the worker's environment says", async () => {
     // A server busy in a loop never listens and never stalls: only the startup deadline ends its wait.
-    const report = await gradeTask('task3b', fixture('busy-before-listening'), { seed: 1, groups: ['server'], timeScale: 0.2 });
+    const report = await gradeTask('task3b', fixture('busy-before-listening'), { seed: 1, groups: ['server'], waits: { timeScale: 0.2, watchStalls: true } });
     const [first] = report.tests;
     // 10 s times the job's 0.2; the environment's 5 would say 50 s, no scale at all 10 s.
     expect(first.message, JSON.stringify(first)).to.include('did not listen within 2.0 s');

@@ -54,7 +54,7 @@ const job = {
   groups: [],
   tests: [],
   folderVersion: 0,
-  settings: { isolation: 'none' as const, python: 'python3', timeScale: 1 },
+  settings: { isolation: 'none' as const, python: 'python3', timeScale: 1, watchStalls: true },
   testsAtOnce: 1,
 };
 
