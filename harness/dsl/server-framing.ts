@@ -35,7 +35,7 @@ import type { Framing, FramingProbe, TaskOptions } from './task-terms.js';
  * reads without one loses many tests). Only a server that neither acts nor waits (busy in a
  * loop) waits it out.
  */
-const settleWithin = (conn: Connection): number => conn.deadlines.startup;
+const settleMs = (conn: Connection): number => conn.deadlines.startup;
 /** What the probe waits for, said when it gives up. */
 const AWAITED = 'for it to answer, close, exit or print, or for every thread of it to wait with no deadline (in recv(), accept(), input(), a lock)';
 
@@ -62,8 +62,8 @@ function printed(program: RunningProgram): { out: number; err: number } {
  * 'unread' when not; undefined at the deadline or when stopped.
  */
 async function settle(conn: Connection, acted: () => string | undefined, stop?: AbortSignal): Promise<Settled> {
-  const did = pollUntil(() => (stop?.aborted ? null : acted()), settleWithin(conn), LOOK_EVERY_MS);
-  const seen = await settlesOrStalls(did, settleWithin(conn));
+  const did = pollUntil(() => (stop?.aborted ? null : acted()), settleMs(conn), LOOK_EVERY_MS);
+  const seen = await settlesOrStalls(did, settleMs(conn));
   if (seen === undefined || stop?.aborted) return undefined;
   if ('value' in seen) return typeof seen.value === 'string' ? { acted: seen.value } : undefined;
   const side = studentSideOf(conn.remotePort, conn.localPort, conn.netPid);
@@ -82,8 +82,7 @@ export async function observeFraming(conn: Connection, program: RunningProgram, 
   if (before !== 'quiet')
     return {
       framing: undefined,
-      what:
-        before === undefined ? `within ${seconds(settleWithin(conn))} of connecting, the server did not wait for a message (the grader waited ${AWAITED})` : 'the server did not wait for a message',
+      what: before === undefined ? `within ${seconds(settleMs(conn))} of connecting, the server did not wait for a message (the grader waited ${AWAITED})` : 'the server did not wait for a message',
     };
   const received = conn.inbox.all().length;
   const was = printed(program);
@@ -105,7 +104,7 @@ export async function observeFraming(conn: Connection, program: RunningProgram, 
   if (after && typeof after === 'object') return { framing: 'bare', what: after.acted, ...(await replyFraming(conn, received, stop)) };
   return {
     framing: undefined,
-    what: after === 'unread' ? 'it did not read the message' : `within ${seconds(settleWithin(conn))}, it neither acted on the message nor waited for more (the grader waited ${AWAITED})`,
+    what: after === 'unread' ? 'it did not read the message' : `within ${seconds(settleMs(conn))}, it neither acted on the message nor waited for more (the grader waited ${AWAITED})`,
   };
 }
 

@@ -133,9 +133,9 @@ export async function startListening(
 type NotBound = 'exited' | 'port taken' | 'timeout' | 'asleep' | `stalled: ${string}` | `wrong port ${number}`;
 
 /**
- * A server asleep this long (times the run's scale) without listening waits for something else first (input(),
+ * A server asleep this long without listening waits for something else first (input(),
  * a connection it makes, a sleep): said then, not at the startup deadline. Starting
- * Python, reading files, binding: none of it sleeps for a second.
+ * Python, reading files, binding: none of it sleeps for a second. Times the run's scale.
  */
 const ASLEEP_BEFORE_LISTENING_MS = 2000;
 
