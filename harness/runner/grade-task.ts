@@ -9,7 +9,7 @@ import { findIsolation } from '../sandbox/isolation.js';
 import { findGraderPython } from '../sandbox/python.js';
 import { misplacedProgram } from '../submission/locate-program.js';
 import { graderIdentity } from './grader-identity.js';
-import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
+import { gradeOnWorker, WorkerFailure, warmWorker } from './worker-pool.js';
 import type { Graded, RunSettings } from './worker-protocol.js';
 
 /** A whole task; every wait inside has its own much shorter deadline. */
@@ -64,6 +64,7 @@ function runSettings(): Promise<RunSettings> {
 
 export async function gradeTask(task: string, submission: string, opts: GradeOptions): Promise<TaskReport> {
   const started = Date.now();
+  warmWorker(task);
   const settings = await runSettings();
   const job = {
     id: ++jobs,
