@@ -309,7 +309,14 @@ function streamEnded(stream: NodeJS.ReadableStream | null | undefined): Promise<
   });
 }
 
+/**
+ * An absolute path as its last two parts ("task4/server.py"), anything else as it is.
+ * Without a regex: one ending in /[^/]+$ backtracks over every position of an argument
+ * with no slash (44 s of CPU for an argument of 200 KB, before the program even started).
+ */
 function shortPath(arg: string): string {
-  const m = /[^/]+\/[^/]+$/.exec(arg);
-  return arg.startsWith('/') && m ? m[0] : arg;
+  if (!arg.startsWith('/')) return arg;
+  const last = arg.lastIndexOf('/');
+  const before = arg.lastIndexOf('/', last - 1);
+  return last > 0 && last < arg.length - 1 && last - before > 1 ? arg.slice(before + 1) : arg;
 }
