@@ -14,6 +14,11 @@
 // Anything else (a thread running, in disk I/O, a root whose exit Node has not reported
 // yet, the grader's own action under way) is not a stall: such waits end at their
 // deadlines, as before.
+// STALL_MS covers what the looks cannot see: a segment or datagram between two sockets
+// (in the kernel's backlog, a delayed ACK, a SYN or FIN on its way). Where the looks show
+// there is none (every TCP socket settled, each byte sent acknowledged, no timer of its
+// own; no UDP socket; nothing queued on the loopback of any CPU), each look is a proof
+// and MIN_LOOKS of them decide (see provenQuiet).
 
 import { readFileSync, readlinkSync } from 'node:fs';
 import { type RunningTest, runningTest } from '../core/running-test.js';
@@ -44,6 +49,10 @@ let limits = stallLimits(UNSCALED);
 /** And unchanged over at least this many looks, each in its own turn of the event loop (so the grader has read what was ready). */
 const MIN_LOOKS = 6;
 const LOOK_EVERY_MS = 25;
+/** While every look proves the stall, the looks need no span of time: only their own turns of the event loop. */
+const PROVEN_LOOK_EVERY_MS = 10;
+/** TCP states a socket stays in until a program or the grader acts: established, listening, closed by one side or both. */
+const SETTLED_TCP_STATES = new Set(['01', '0A', '08', '05', '06', '07']);
 const MIN_WAKES = 2;
 
 interface Syscall {
@@ -156,6 +165,8 @@ interface Look {
   settled: boolean;
   /** The threads on timers seen (see timed-waits.ts: what is known of the others is forgotten). */
   seenThreads: Set<string>;
+  /** Nothing can be on its way between the sockets (see provenQuiet): this look alone shows the stall, without a span of time. */
+  proven: boolean;
 }
 
 /** Per test looked at: threads on short timers at its last complete look; caught awake at the next, they are between two sleeps. */
@@ -307,16 +318,21 @@ function look(test: RunningTest | undefined): Look | undefined {
   }
   // Every socket's state and queues, which must not change either: a byte on its way
   // (or read by the grader meanwhile) changes them.
+  let proven = timers.size === 0 && settled;
   for (const pid of networks.values()) {
     for (const table of ['tcp', 'tcp6']) {
       const text = readText(`/proc/${pid}/net/${table}`);
       if (text === undefined) return undefined;
       for (const line of text.split('\n').slice(1)) {
         const f = line.trim().split(/\s+/);
-        if (f.length >= 5) parts.push(`${f[1]}>${f[2]}:${f[3]}:${f[4]}`);
+        if (f.length < 5) continue;
+        parts.push(`${f[1]}>${f[2]}:${f[3]}:${f[4]}`);
+        if (proven && !settledSocket(f[3], f[4], f[5])) proven = false;
       }
     }
+    if (proven && !withoutUdp(pid)) proven = false;
   }
+  if (proven && !loopbackIdle()) proven = false;
   if (timers.size > 0) {
     // Threads that wake may act between two looks: what they did must show in counters.
     for (const pid of allPids) {
@@ -331,7 +347,43 @@ function look(test: RunningTest | undefined): Look | undefined {
     }
   }
   lastTimers.set(test, new Map([...timers].map(([thread, t]) => [thread, t.kind])));
-  return { fingerprint: parts.join(' '), why: [...whys].join(', '), timers, settled, seenThreads };
+  return { fingerprint: parts.join(' '), why: [...whys].join(', '), timers, settled, seenThreads, proven };
+}
+
+/**
+ * A TCP socket with nothing on its way: in a state it keeps until someone acts, every
+ * byte written acknowledged (tx_queue counts those not yet sent too), and no timer of
+ * its own (a retransmit, a probe), but TIME_WAIT's and FIN_WAIT2's, which send nothing.
+ */
+function settledSocket(state: string, queues: string, timer = ''): boolean {
+  if (!SETTLED_TCP_STATES.has(state) || !/^0+:/.test(queues)) return false;
+  return timer.startsWith('00:') || state === '06' || state === '05';
+}
+
+/** No UDP socket in the network of `pid`: a datagram on its way shows in no queue of its sender. */
+function withoutUdp(pid: number): boolean {
+  for (const table of ['udp', 'udp6']) {
+    const text = readText(`/proc/${pid}/net/${table}`);
+    if (text === undefined || text.trim().split('\n').length > 1) return false;
+  }
+  return true;
+}
+
+/**
+ * Nothing waits in any CPU's backlog of received packets, where loopback puts each segment
+ * until the kernel delivers it (softnet_backlog_len, the 12th column of softnet_stat;
+ * false where the kernel does not show it).
+ */
+function loopbackIdle(): boolean {
+  const text = readText('/proc/net/softnet_stat');
+  if (!text) return false;
+  return text
+    .trim()
+    .split('\n')
+    .every((row) => {
+      const f = row.trim().split(/\s+/);
+      return f.length >= 13 && Number.parseInt(f[11], 16) === 0;
+    });
 }
 
 interface Watcher {
@@ -344,6 +396,8 @@ interface Watcher {
   looks: number;
   /** Short timers at `since`: how often each has woken since. */
   timersAtSince?: Look['timers'];
+  /** Of those looks, how many in a row (up to the last) were proven quiet. */
+  provenLooks: number;
 }
 
 /** Every short timer has woken MIN_WAKES times since the watcher's `since`: each goes round, it is not one sleep still under way. */
@@ -353,6 +407,16 @@ function allGoneRound(atSince: Look['timers'] | undefined, now: Look['timers']):
   return true;
 }
 
+/**
+ * The same look MIN_LOOKS times in a row, each in its own turn of the event loop (the
+ * grader has read what its sockets held), and each a proof that nothing is on its way:
+ * every thread still blocked, not woken once, and no byte, segment or datagram anywhere
+ * between them and the grader. Nothing is left to happen until the grader acts.
+ */
+function provenQuiet(w: Watcher): boolean {
+  return w.provenLooks >= MIN_LOOKS;
+}
+
 const watchers = new Set<Watcher>();
 let looping = false;
 
@@ -360,7 +424,7 @@ async function watch(): Promise<void> {
   looping = true;
   try {
     while (watchers.size > 0) {
-      await pollPause(LOOK_EVERY_MS);
+      await pollPause([...watchers].some((w) => w.provenLooks > 0) ? PROVEN_LOOK_EVERY_MS : LOOK_EVERY_MS);
       // One look per test waiting: each test's programs stall, or not, on their own.
       const looks = new Map<RunningTest | undefined, Look | undefined>();
       for (const w of watchers) if (!looks.has(w.test)) looks.set(w.test, graderIsActing(w.test) ? undefined : look(w.test));
@@ -374,11 +438,13 @@ async function watch(): Promise<void> {
           w.same = seen?.fingerprint;
           w.since = now;
           w.looks = seen ? 1 : 0;
+          w.provenLooks = seen?.proven ? 1 : 0;
           w.timersAtSince = seen?.timers;
           continue;
         }
         w.looks++;
-        const quiet = seen.timers.size === 0 ? now - w.since >= limits.stallMs : seen.settled && now - w.since >= limits.timerIdleMs && allGoneRound(w.timersAtSince, seen.timers);
+        w.provenLooks = seen.proven ? w.provenLooks + 1 : 0;
+        const quiet = seen.timers.size === 0 ? now - w.since >= limits.stallMs || provenQuiet(w) : seen.settled && now - w.since >= limits.timerIdleMs && allGoneRound(w.timersAtSince, seen.timers);
         if (w.looks >= MIN_LOOKS && quiet) {
           watchers.delete(w);
           w.listener(seen.why);
@@ -391,10 +457,18 @@ async function watch(): Promise<void> {
 }
 
 function subscribe(listener: StallListener): () => void {
-  const w: Watcher = { listener, test: runningTest(), since: Date.now(), looks: 0 };
+  const w: Watcher = { listener, test: runningTest(), since: Date.now(), looks: 0, provenLooks: 0 };
   watchers.add(w);
   if (!looping) void watch();
   return () => watchers.delete(w);
+}
+
+/**
+ * One look at the programs registered (outside tests): whether it alone proves that nothing
+ * is on its way to them (see provenQuiet); undefined when they do not all wait.
+ */
+export function provenQuietNow(): boolean | undefined {
+  return look(undefined)?.proven;
 }
 
 /** From now on, waits in this process end when the test's programs stall; how long a stall takes scales with the run's `deadlines`. */

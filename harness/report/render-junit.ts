@@ -1,10 +1,13 @@
 // The report as JUnit XML, which every CI reads: a testsuite per task, a testcase per
 // test, <failure>/<skipped>/<error> with the message and the conversation.
 
-import { create } from 'xmlbuilder2';
+import { createRequire } from 'node:module';
 import { safeText } from './escape.js';
 import { failureText } from './render-classroom.js';
 import type { TaskReport } from './types.js';
+
+/** xmlbuilder2, loaded on first use: it costs ~0.3 s at every start of the CLI, which mostly renders no JUnit. */
+const xml = (): typeof import('xmlbuilder2') => createRequire(import.meta.url)('xmlbuilder2');
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
@@ -18,7 +21,7 @@ function shortMessage(message = ''): string {
 export function toJUnit(reports: TaskReport[], durationMs: number): string {
   const count = (status: string): number => reports.reduce((a, r) => a + r.tests.filter((t) => t.status === status).length, 0);
   // Text from programs comes escaped (safeText); U+FFFD is the last resort for what XML 1.0 cannot hold.
-  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
+  const doc = xml().create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' });
   const root = doc.ele('testsuites', {
     name: 'socket-grader',
     tests: String(reports.reduce((a, r) => a + r.tests.length, 0)),

@@ -9,7 +9,7 @@ import { findIsolation } from '../sandbox/isolation.js';
 import { findGraderPython } from '../sandbox/python.js';
 import { misplacedProgram } from '../submission/locate-program.js';
 import { graderIdentity } from './grader-identity.js';
-import { gradeOnWorker, WorkerFailure } from './worker-pool.js';
+import { gradeOnWorker, WorkerFailure, warmWorker } from './worker-pool.js';
 import { DEFAULT_WAITS, type Graded, type RunSettings, type WaitSettings } from './worker-protocol.js';
 
 /** A whole task (times the run's scale); every wait inside has its own much shorter deadline. */
@@ -69,6 +69,7 @@ function runSettings(): Promise<FoundSettings> {
 
 export async function gradeTask(task: string, submission: string, opts: GradeOptions): Promise<TaskReport> {
   const started = Date.now();
+  warmWorker(task);
   const settings: RunSettings = { ...(await runSettings()), ...(opts.waits ?? DEFAULT_WAITS) };
   const job = {
     id: ++jobs,

@@ -20,7 +20,7 @@ import { adoptGraderPython } from '../sandbox/python.js';
 import { keptCopyOf } from '../sandbox/submission-copy.js';
 import { settleSandboxes } from '../sandbox/test-network.js';
 import { GradeReporter } from './reporter.js';
-import type { RunSettings, WorkerDone, WorkerJob } from './worker-protocol.js';
+import type { RunSettings, WorkerDone, WorkerJob, WorkerPreload } from './worker-protocol.js';
 
 killLiveProgramsOnSignals();
 // A promise a finished test left behind must not take the next grading down with it.
@@ -38,17 +38,23 @@ function watchStallsAsSet(settings: RunSettings, deadlines: Deadlines): void {
   else provideStalls(undefined);
 }
 
-const suites = new Map<string, Mocha>();
+const suites = new Map<string, Promise<Mocha>>();
 
-/** The task's spec, loaded once; ESM modules cannot be loaded again, so the suite is run again. */
-async function suiteOf(task: string): Promise<Mocha> {
+/**
+ * The task's spec, loaded once (maybe ahead of its grading: a spec's top level registers
+ * its tests and draws nothing of a grading, as it is run again for the next one); ESM
+ * modules cannot be loaded again, so the suite is run again.
+ */
+function suiteOf(task: string): Promise<Mocha> {
   let mocha = suites.get(task);
   if (!mocha) {
     // Our own deadlines fire first; mocha's timeout only catches a grader bug.
-    mocha = new Mocha({ reporter: GradeReporter, timeout: 120_000 });
-    mocha.cleanReferencesAfterRun(false);
-    mocha.addFile(compiledSpec(task));
-    await mocha.loadFilesAsync();
+    const loading = new Mocha({ reporter: GradeReporter, timeout: 120_000 });
+    loading.cleanReferencesAfterRun(false);
+    loading.addFile(compiledSpec(task));
+    mocha = loading.loadFilesAsync().then(() => loading);
+    // A spec that failed to load fails the grading that asks for it, and loads again for the next.
+    mocha.catch(() => suites.delete(task));
     suites.set(task, mocha);
   }
   return mocha;
@@ -98,8 +104,12 @@ async function grade(job: WorkerJob): Promise<{ results: TestResult[]; dialect?:
   }
 }
 
-// One grading at a time: the parent sends the next only after the answer.
-process.on('message', (job: WorkerJob) => {
+// One grading at a time: the parent sends the next only after the answer; a preload may come before it.
+process.on('message', (job: WorkerJob | WorkerPreload) => {
+  if ('preload' in job) {
+    suiteOf(job.preload).catch(() => undefined);
+    return;
+  }
   grade(job).then(
     ({ results, dialect }) => process.send?.({ id: job.id, results, dialect } satisfies WorkerDone),
     (e: unknown) => process.send?.({ id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerDone),

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
 import { settlesWithin } from '../core/time.js';
 import { killOrphansOf, removeTempFoldersOf } from './orphans.js';
-import type { Graded, WorkerDone, WorkerJob } from './worker-protocol.js';
+import type { Graded, WorkerDone, WorkerJob, WorkerPreload } from './worker-protocol.js';
 
 const WORKER = path.join(projectRoot, 'dist', 'harness', 'runner', 'grade-worker.js');
 /** What is kept of a worker's own output, for the message when it breaks. */
@@ -83,6 +83,16 @@ export class GradingWorker {
    */
   get alive(): boolean {
     return this.exited === undefined && this.child.connected && !hasDied(this.child.pid);
+  }
+
+  /**
+   * Has it load `task`'s spec now, ahead of its grading (it counts as having it: the pool
+   * prefers it for that task). Idle, and never an error: a worker that died is found out by its grading.
+   */
+  preload(task: string): void {
+    this.tasks.add(task);
+    if (!this.alive) return;
+    this.child.send({ preload: task } satisfies WorkerPreload, () => undefined);
   }
 
   /** Runs one grading; rejects with a WorkerFailure if the worker breaks or the deadline passes. */

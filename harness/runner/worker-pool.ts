@@ -13,14 +13,49 @@ export { WorkerFailure } from './grading-worker.js';
 const idle: GradingWorker[] = [];
 const all = new Set<GradingWorker>();
 
+/** Gradings announced (warmWorker) whose worker is still waiting for them in `idle`. */
+const promised = new Set<GradingWorker>();
+
+function dropDeadIdle(): void {
+  for (let i = idle.length - 1; i >= 0; i--)
+    if (!idle[i].alive) {
+      const [dead] = idle.splice(i, 1);
+      all.delete(dead);
+      promised.delete(dead);
+    }
+}
+
 function take(task: string): GradingWorker {
-  for (let i = idle.length - 1; i >= 0; i--) if (!idle[i].alive) all.delete(idle.splice(i, 1)[0]);
+  dropDeadIdle();
   let i = idle.findIndex((w) => w.tasks.has(task));
   if (i < 0) i = idle.length - 1;
-  if (i >= 0) return idle.splice(i, 1)[0];
+  if (i >= 0) {
+    const [worker] = idle.splice(i, 1);
+    promised.delete(worker);
+    return worker;
+  }
   const worker = GradingWorker.start();
   all.add(worker);
   return worker;
+}
+
+/**
+ * A grading of `task` is coming: the worker it will take starts now and loads the task's
+ * spec while the caller still finds the run's settings (~0.5 s of CPU each, on two cores
+ * side by side). An idle worker that has the spec, or one not yet promised to another
+ * grading, is used: never more workers than gradings announced or under way.
+ */
+export function warmWorker(task: string): void {
+  dropDeadIdle();
+  if (idle.some((w) => w.tasks.has(task))) return;
+  let worker = [...idle].reverse().find((w) => !promised.has(w));
+  if (!worker) {
+    worker = GradingWorker.start();
+    all.add(worker);
+    idle.push(worker);
+  }
+  promised.add(worker);
+  worker.preload(task);
 }
 
 /** Grades `job` on a worker (the job carries the run's settings). Throws a WorkerFailure when the worker broke or ran out of time. */
@@ -47,5 +82,6 @@ export async function closeWorkers(): Promise<void> {
   const closing = [...all];
   all.clear();
   idle.length = 0;
+  promised.clear();
   await Promise.all(closing.map((w) => w.close()));
 }

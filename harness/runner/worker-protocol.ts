@@ -38,6 +38,11 @@ export interface WorkerJob {
   testsAtOnce: number;
 }
 
+/** Sent ahead of a grading: the worker loads the task's spec while the run's settings are still being found. */
+export interface WorkerPreload {
+  preload: string;
+}
+
 /** Its answer: the results, or why there are none. */
 export interface WorkerDone {
   id: number;

@@ -4,7 +4,6 @@
 import { chmodSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 
 let cacheDir: string | undefined;
 const bundled = new Map<string, string>();
@@ -35,6 +34,8 @@ export async function bundleTypeScript(file: string, submission: string): Promis
   const known = bundled.get(key);
   if (known) return known;
   const out = path.join(bundleCacheDir(), `${bundled.size}-${path.basename(file, '.ts')}.mjs`);
+  // Loaded on first use: esbuild costs ~0.2 s at every start of the CLI and of each worker, and most submissions are Python.
+  const { build } = await import('esbuild');
   const result = await build({ entryPoints: [file], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent', metafile: true, absWorkingDir: '/' });
   const root = realpathSync(submission);
   const outside = Object.keys(result.metafile.inputs)

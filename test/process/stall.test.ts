@@ -9,12 +9,13 @@ import { provideStalls } from '../../harness/core/stall-signal.js';
 import { pollUntil, settlesWithin, UNSCALED } from '../../harness/core/time.js';
 import { registerLive, unregisterLive } from '../../harness/process/live-programs.js';
 import { allThreadsAsleep, cpuTicks, isAlive, killTree, markedProcesses, processTree, RUN_MARKER_VARIABLE } from '../../harness/process/process-tree.js';
-import { watchForStalls } from '../../harness/process/stall.js';
+import { provenQuietNow, watchForStalls } from '../../harness/process/stall.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
 import { graderPython } from '../../harness/sandbox/python.js';
 import { PROGRAM_WAIT_MS } from '../limits.js';
 
 const ASLEEP_IN_RECV = 'import socket\na, b = socket.socketpair()\nprint("ready", flush=True)\na.recv(1)';
+const ASLEEP_IN_RECV_BESIDE_UDP = 'import socket\nu = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\nu.bind(("127.0.0.1", 0))\na, b = socket.socketpair()\nprint("ready", flush=True)\na.recv(1)';
 const ASLEEP_IN_INPUT = 'print("ready", flush=True)\ninput()';
 const BUSY = 'print("ready", flush=True)\nwhile True: pass';
 const FORKS_A_CHILD = 'import os, signal\nif os.fork() == 0:\n    signal.pause()\nprint("ready", flush=True)\nsignal.pause()';
@@ -119,6 +120,19 @@ describe('the stall rule', function () {
     if (!namespaces) this.skip();
     const outcome = await waitOn(await python(ASLEEP_IN_RECV, { ownNetwork: true }), 'server', PROGRAM_WAIT_MS);
     expect(outcome).to.deep.equal({ kind: 'stalled', why: 'the server waits in recv()' });
+  });
+
+  it('proves a program quiet by one look when nothing can be on its way to it, never beside a UDP socket', async function () {
+    if (!namespaces) this.skip();
+    const sleeper = await python(ASLEEP_IN_RECV, { ownNetwork: true });
+    registerLive(marker, { pid: sleeper.pid, actor: 'server', uid: undefined });
+    expect(await pollUntil(() => provenQuietNow() || undefined, PROGRAM_WAIT_MS), 'asleep in recv(), no socket of the network busy').to.equal(true);
+    unregisterLive(marker);
+    // A datagram on its way shows in no queue of its sender: only time tells there is none.
+    const beside = await python(ASLEEP_IN_RECV_BESIDE_UDP, { ownNetwork: true });
+    registerLive(marker, { pid: beside.pid, actor: 'server', uid: undefined });
+    expect(await pollUntil(() => (provenQuietNow() === undefined ? undefined : true), PROGRAM_WAIT_MS), 'seen waiting').to.equal(true);
+    expect(provenQuietNow(), 'a UDP socket in its network').to.equal(false);
   });
 
   it('ends a wait early when the only program waits for the keyboard, saying so', async function () {

@@ -10,7 +10,7 @@ import { pollUntil } from '../../harness/core/time.js';
 import { isAlive } from '../../harness/process/process-tree.js';
 import { gradeTask } from '../../harness/runner/grade-task.js';
 import { GradingWorker, WorkerFailure, WorkerGone } from '../../harness/runner/grading-worker.js';
-import { closeWorkers } from '../../harness/runner/worker-pool.js';
+import { closeWorkers, warmWorker } from '../../harness/runner/worker-pool.js';
 import { fixture } from '../cli/run-cli.js';
 
 /** Pids of this process's live grading workers (children running grade-worker.js). */
@@ -93,6 +93,20 @@ describe('grading workers', function () {
     expect(second.tests.map((t) => t.status)).to.deep.equal(first.tests.map((t) => t.status));
     const [fresh] = gradingWorkers();
     expect(fresh).to.be.a('number').and.not.equal(pid);
+  });
+
+  it('a grading announced ahead is graded by the worker started for it, and announcing it again starts no other', async () => {
+    warmWorker('echo');
+    warmWorker('echo');
+    const warmed = gradingWorkers();
+    expect(warmed, 'one worker started ahead of the grading').to.have.length(1);
+    const report = await gradeTask('echo', fixture('empty'), { seed: 1 });
+    expect(report.tests.length).to.be.greaterThan(0);
+    expect(gradingWorkers(), 'the same worker graded it').to.deep.equal(warmed);
+    // Announced again once it is idle with the spec loaded: it is the one again.
+    warmWorker('echo');
+    await gradeTask('echo', fixture('empty'), { seed: 1 });
+    expect(gradingWorkers()).to.deep.equal(warmed);
   });
 
   it('closing a worker whose channel closed but that has not exited ends it, without touching the channel', async () => {
