@@ -7,8 +7,9 @@
 // graded N times and a test whose outcome changes is flaky; --matrix shows which test
 // fails which mutant, and fails a mutant that loses tests of several groups unless its
 // mutant.json says why ("crossGroups": one bug, one charge). --groups grades only those
-// groups (e.g. robustness 20 times over, to find its races): a mutant whose bug is named by
-// tests of other groups only is left unjudged, a note rather than a failure.
+// groups (e.g. robustness 20 times over, to find its races): a mutant no graded test kills
+// (its bug may be named by other groups' tests) is left unjudged, a note rather than a
+// failure; the full validate judges it.
 
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -91,9 +92,11 @@ function judge(job: Job, r: TaskReport, groupsOnly: boolean): { good: boolean; d
   if (job.kind === 'mutant') {
     const failed = failedTests(r);
     const names = (title: string): boolean => job.killedBy.some((k) => title.includes(k));
-    if (groupsOnly && !r.tests.some((t) => names(t.name))) {
+    // Its bug may be named by tests of the groups left out too (the full validate judges it there): unkilled here is only noted.
+    if (groupsOnly && errors.length === 0 && !failed.some(names)) {
+      const why = r.tests.some((t) => names(t.name)) ? 'none of the graded tests that name its bug failed it' : 'the tests that name its bug are not in the groups graded';
       const extra = failed.length > 0 ? `; failed ${failed.map((n) => `"${n}"`).join(', ')}` : '';
-      return { good: true, detail: `not judged: the tests that name its bug are not in the groups graded${extra}`, failed: failed.length, killers, outOfGroups: true };
+      return { good: true, detail: `not judged: ${why}${extra}`, failed: failed.length, killers, outOfGroups: true };
     }
     killers = failed.filter(names);
     good = killers.length > 0 && errors.length === 0;
@@ -161,8 +164,8 @@ const USAGE = `usage: socket-grader validate [task…] [options]   (every task w
                       "crossGroups" says why its one bug breaks them all
   --full              grade mutants on every test, not only the ones that should fail them
   --groups G,G        grade only these groups (server, client, end-to-end, robustness), e.g. to repeat
-                      the robustness tests many times; a mutant whose bug only other groups' tests name
-                      is left unjudged (a note), a pair speaking its own wire format is graded on those
+                      the robustness tests many times; a mutant none of their tests kills (its bug may
+                      be named by other groups' tests) is left unjudged (a note), a pair speaking its own wire format is graded on those
                       of its groups that are asked for, or not at all
   --format text|json  what stdout gets; --out FILE writes the JSON too
   --jobs N            gradings at once
