@@ -182,7 +182,7 @@ const nameAndText = (name: string, text: string): TextPattern => textPattern(`a 
 const leftLine = (name: string): TextPattern => textPattern(`a line with ${quote(name)} and then a word such as "left", "quit" or "disconnected"`, new RegExp(`${name}.*${LEFT.source}`, 'i'));
 
 // A server that reads a name as one recv() gives it prints that the person joined: that shows it acted.
-task('chat', { port: 5003, stopWord: END_OF_INPUT, framingProbe: { message: 'Alice', seen: 'print' } }, () => {
+task('chat', { port: 5003, stopWord: END_OF_INPUT, framingProbe: { message: 'Alice', seen: 'print', another: ['Bob', 'hi'] } }, () => {
   group('server', () => {
     serverListensCheck();
 

@@ -414,20 +414,20 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
       }
     });
 
-    check('the server answers two guesses that arrive in one segment, in order', 1, async (t) => {
+    check('the server answers both of two guesses that arrive in one segment', 1, async (t) => {
       // To a server that reads without the newline, two lines in one segment are one message: the page's newline, charged once.
       if (await t.newlineChargedElsewhere()) return;
       const server = await t.startServer();
-      // A secret of 50 ends the game at the first guess and tells nothing of the second: a new game then (a new secret), at most three.
+      // Each reply need only be a hint: whether the hints fit the secret is the server group's test, and with a
+      // random secret a server whose hints go the wrong way would fail here only some of the time.
+      // A secret of 50 ends the game at the first guess and leaves the second unanswered: a new game then (a new secret), at most three.
       for (let game = 1; game <= 3; game++) {
         const conn = await t.connect(server);
-        const search = new Search(`game ${game}`);
         await conn.send('50\n25\n');
         for (const guess of [50, 25]) {
           const line = await readReply(conn, String(guess), LOOP_HELP);
           const hint = hintMeant(line);
           if (!hint) throw new StudentFailure({ sent: conn.lastSent, expected: `the hints for 50, then for 25`, actual: `the line ${quote(line)}`, help: LOOP_HELP });
-          search.apply(guess, hint, LOOP_HELP);
           if (hint === 'CORRECT' && guess === 50) break;
           if (guess === 25) return;
         }

@@ -1,4 +1,4 @@
-// npm run validate -- [task…] [--format json] [--repeat N] [--matrix] [--full]: every spec
+// npm run validate -- [task…] [--format json] [--repeat N] [--matrix] [--full] [--groups G]: every spec
 // must pass the reference and every student-style solution at full points (a pair speaking
 // its own wire format: the groups its solution.json lists), fail every mutant by the test
 // that names its bug, and have each of its tests failed by some mutant. A mutant is graded
@@ -6,7 +6,10 @@
 // proves it (all tests with "exactly", --full or --matrix); an own-wire pair on its groups. With --repeat, everything is
 // graded N times and a test whose outcome changes is flaky; --matrix shows which test
 // fails which mutant, and fails a mutant that loses tests of several groups unless its
-// mutant.json says why ("crossGroups": one bug, one charge).
+// mutant.json says why ("crossGroups": one bug, one charge). --groups grades only those
+// groups (e.g. robustness 20 times over, to find its races): a mutant no graded test kills
+// (its bug may be named by other groups' tests) is left unjudged, a note rather than a
+// failure; the full validate judges it.
 
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -48,7 +51,8 @@ interface Flaky {
 interface TaskValidation {
   task: string;
   reference: { passed: number; failed: number };
-  mutants: Array<{ name: string; failed: number; killed: boolean; killedBy: string[] }>;
+  /** `notJudged`: with --groups, no graded test names its bug. */
+  mutants: Array<{ name: string; failed: number; killed: boolean; killedBy: string[]; notJudged?: boolean }>;
   /**
    * `groups`: those it must pass in full (every group of the task when it has no
    * solution.json); `wire`: the format of a pair speaking its own.
@@ -75,8 +79,12 @@ function unjudged(r: TaskReport): string | undefined {
   return t.status === 'error' ? `NOT JUDGED: the grader failed in "${t.name}": ${why}` : `NOT JUDGED: "${t.name}" was skipped: ${why}`;
 }
 
-/** Whether one grading of a job is what validate expects of it, and why. */
-function judge(job: Job, r: TaskReport): { good: boolean; detail: string; failed: number; killers: string[] } {
+/**
+ * Whether one grading of a job is what validate expects of it, and why. `outOfGroups`: a
+ * mutant none of whose graded tests names its bug (they are in groups left out by --groups)
+ * is neither good nor bad, only noted.
+ */
+function judge(job: Job, r: TaskReport, groupsOnly: boolean): { good: boolean; detail: string; failed: number; killers: string[]; outOfGroups?: boolean } {
   const errors = r.tests.filter((t) => t.status === 'error');
   let good: boolean;
   let detail: string;
@@ -84,6 +92,12 @@ function judge(job: Job, r: TaskReport): { good: boolean; detail: string; failed
   if (job.kind === 'mutant') {
     const failed = failedTests(r);
     const names = (title: string): boolean => job.killedBy.some((k) => title.includes(k));
+    // Its bug may be named by tests of the groups left out too (the full validate judges it there): unkilled here is only noted.
+    if (groupsOnly && errors.length === 0 && !failed.some(names)) {
+      const why = r.tests.some((t) => names(t.name)) ? 'none of the graded tests that name its bug failed it' : 'the tests that name its bug are not in the groups graded';
+      const extra = failed.length > 0 ? `; failed ${failed.map((n) => `"${n}"`).join(', ')}` : '';
+      return { good: true, detail: `not judged: ${why}${extra}`, failed: failed.length, killers, outOfGroups: true };
+    }
     killers = failed.filter(names);
     good = killers.length > 0 && errors.length === 0;
     detail =
@@ -135,11 +149,12 @@ function judge(job: Job, r: TaskReport): { good: boolean; detail: string; failed
  * What a job is graded on: a mutant, the tests that name its bug; a pair speaking its own
  * wire format, its groups (the others only wait out deadlines); all of it with --full.
  */
-function scope(job: Job, full: boolean): Omit<GradeOptions, 'seed'> {
-  if (full) return {};
-  if (job.kind === 'mutant' && !job.exactly) return { tests: job.killedBy };
-  if (job.kind === 'solution' && job.groups) return { groups: job.groups };
-  return {};
+function scope(job: Job, full: boolean, only: string[]): Omit<GradeOptions, 'seed'> {
+  // An own-wire pair's groups are already narrowed to `only` when the jobs are made.
+  const groups = job.kind === 'solution' && job.groups ? job.groups : only;
+  if (full) return groups.length > 0 ? { groups } : {};
+  if (job.kind === 'mutant' && !job.exactly) return { tests: job.killedBy, groups };
+  return { groups };
 }
 
 const USAGE = `usage: socket-grader validate [task…] [options]   (every task when none is named)
@@ -148,6 +163,10 @@ const USAGE = `usage: socket-grader validate [task…] [options]   (every task w
                       loses tests of several groups fails unless its mutant.json's
                       "crossGroups" says why its one bug breaks them all
   --full              grade mutants on every test, not only the ones that should fail them
+  --groups G,G        grade only these groups (server, client, end-to-end, robustness), e.g. to repeat
+                      the robustness tests many times; a mutant none of their tests kills (its bug may
+                      be named by other groups' tests) is left unjudged (a note), a pair speaking its own wire format is graded on those
+                      of its groups that are asked for, or not at all
   --format text|json  what stdout gets; --out FILE writes the JSON too
   --jobs N            gradings at once
   --show MUTANT       print the bug of one mutant of the task, as a diff against the solution it was made from
@@ -220,12 +239,17 @@ export async function validate(argv: string[]): Promise<number> {
   const tasks = positionals.length > 0 ? positionals : known;
   for (const t of tasks) if (!known.includes(t)) throw new UsageError(`unknown task "${t}"; valid tasks: ${known.join(' ')}`);
 
+  const only = flags.groups;
+  // A pair speaking its own wire format is graded on its groups that are asked for; with none of them, not at all.
+  const narrowed = (groups: string[] | undefined): string[] | undefined => (groups && only.length > 0 ? groups.filter((g) => only.includes(g)) : groups);
   const jobs: Job[] = tasks.flatMap((task) => {
     const f = loadFixtures(task);
     return [
       { task, kind: 'reference' as const, name: 'reference', dir: f.reference, killedBy: [], exactly: false },
       ...f.mutants.map((m) => ({ task, kind: 'mutant' as const, name: m.name, dir: m.dir, killedBy: m.killedBy, exactly: m.exactly, crossGroups: m.crossGroups })),
-      ...f.solutions.map((s) => ({ task, kind: 'solution' as const, name: s.name, dir: s.dir, killedBy: [], exactly: false, groups: s.groups, wire: s.wire })),
+      ...f.solutions
+        .map((s) => ({ task, kind: 'solution' as const, name: s.name, dir: s.dir, killedBy: [], exactly: false, groups: narrowed(s.groups), wire: s.wire }))
+        .filter((s) => s.groups === undefined || s.groups.length > 0),
     ];
   });
   // Jobs mostly wait on sockets, programs and deadlines: four per core keeps the cores busy
@@ -236,7 +260,7 @@ export async function validate(argv: string[]): Promise<number> {
   const seed = newSeed();
   const gradings = Array.from({ length: repeat }, (_, run) => jobs.map((job) => ({ job, run }))).flat();
   const graded = await mapConcurrently(gradings, concurrency, ({ job }) =>
-    gradeTask(job.task, job.dir, { seed, testsAtOnce: flags.testsAtOnce ?? defaultTestsAtOnce(concurrency), waits: flags.waits, ...scope(job, full) }),
+    gradeTask(job.task, job.dir, { seed, testsAtOnce: flags.testsAtOnce ?? defaultTestsAtOnce(concurrency), waits: flags.waits, ...scope(job, full, only) }),
   );
   /** reports[i][run]: job i's gradings. */
   const reports = jobs.map((_, i) => Array.from({ length: repeat }, (__, run) => graded[run * jobs.length + i]));
@@ -248,14 +272,19 @@ export async function validate(argv: string[]): Promise<number> {
   jobs.forEach((job, i) => {
     const v = results[tasks.indexOf(job.task)];
     // The first run that went wrong is the one shown; a job is good only if every run was.
-    const verdicts = reports[i].map((report) => ({ r: report, ...judge(job, report) }));
+    const verdicts = reports[i].map((report) => ({ r: report, ...judge(job, report, only.length > 0) }));
     const shown = verdicts.find((x) => !x.good) ?? verdicts[0];
     const { r, good, failed, killers } = shown;
     let detail = shown.detail;
     if (repeat > 1) detail += good ? ` (all ${repeat} runs)` : ` (${verdicts.filter((x) => !x.good).length} of ${repeat} runs)`;
-    if (job.kind === 'mutant') v.mutants.push({ name: job.name, failed, killed: good, killedBy: killers });
+    const outOfGroups = verdicts.every((x) => x.outOfGroups === true);
+    if (job.kind === 'mutant') v.mutants.push({ name: job.name, failed, killed: good && !outOfGroups, killedBy: killers, ...(outOfGroups ? { notJudged: true } : {}) });
     else if (job.kind === 'reference') v.reference = { passed: r.tests.length - failed, failed };
     else v.solutions.push({ name: job.name, failed, groups: job.groups ?? [...new Set(r.tests.map((t) => t.group))], wire: job.wire });
+    if (outOfGroups) {
+      lines.push(checkLine('note', job.task, `${job.kind} ${job.name}`, detail));
+      return;
+    }
     if (good) ok++;
     else bad++;
     lines.push(checkLine(markOf(good), job.task, `${job.kind} ${job.kind === 'reference' ? '' : job.name}`, `${detail} (${(r.durationMs / 1000).toFixed(1)} s)`));

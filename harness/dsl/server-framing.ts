@@ -3,7 +3,9 @@
 // client's framing). Beside the first tests, in a network of its own, its server is sent
 // the page's first message without the newline: a server that acts on it (answers,
 // closes, prints) reads messages as one recv() gives them ('bare'); one that reads it and
-// then blocks with nothing left to do waits for the newline ('line'). Events decide, never
+// then blocks with nothing left to do waits for the newline ('line'); where the page's first
+// message can be taken without a trace (a chat's name), a second person's messages without
+// the newline, heard on either connection, show a 'bare' reader. Events decide, never
 // a timer: what came back, its exit, its output, or the test's stall watch
 // (process/stall.ts, as a test of its own) seeing every thread wait with no deadline. A
 // server that does neither within a deadline fit for a busy machine keeps the page's.
@@ -77,7 +79,7 @@ const LOOK_EVERY_MS = 10;
  * On a fresh connection to a running server: waits until it has settled (greeted, if it
  * greets), sends the probe's message without a newline, and tells what the server did.
  */
-export async function observeFraming(conn: Connection, program: RunningProgram, probe: FramingProbe, stop?: AbortSignal): Promise<Observed> {
+export async function observeFraming(conn: Connection, program: RunningProgram, probe: FramingProbe, stop?: AbortSignal, connectAnother?: () => Promise<Connection>): Promise<Observed> {
   const before = await settle(conn, () => (conn.inbox.ended || !program.running ? 'ended' : undefined), stop);
   if (before !== 'quiet')
     return {
@@ -100,12 +102,61 @@ export async function observeFraming(conn: Connection, program: RunningProgram, 
     return undefined;
   };
   const after = await settle(conn, acted, stop);
+  if (after === 'quiet' && probe.another && connectAnother) {
+    const heard = await heardThroughAnother(conn, program, probe, probe.another, connectAnother, stop);
+    if (heard) return heard;
+  }
   if (after === 'quiet') return { framing: 'line', what: 'it read the message and went on waiting for the rest' };
   if (after && typeof after === 'object') return { framing: 'bare', what: after.acted, ...(await replyFraming(conn, received, stop)) };
   return {
     framing: undefined,
     what: after === 'unread' ? 'it did not read the message' : `within ${seconds(settleMs(conn))}, it neither acted on the message nor waited for more (the grader waited ${AWAITED})`,
   };
+}
+
+/**
+ * A server that read the first message and went quiet, seen through a second person who
+ * sends `messages` without newlines, each once the server has read the one before: what
+ * reaches either connection (or an exit, a print) shows it acted on a message without its
+ * newline. undefined when nothing did: the first look ('line') stands.
+ */
+async function heardThroughAnother(
+  first: Connection,
+  program: RunningProgram,
+  probe: FramingProbe,
+  messages: string[],
+  connectAnother: () => Promise<Connection>,
+  stop?: AbortSignal,
+): Promise<Observed | undefined> {
+  const second = await connectAnother();
+  const ready = await settle(second, () => (second.inbox.ended || !program.running ? 'ended' : undefined), stop);
+  if (ready !== 'quiet') return undefined;
+  const had = { first: first.inbox.all().length, second: second.inbox.all().length };
+  const was = printed(program);
+  const acted = (): string | undefined => {
+    const toFirst = first.inbox.all().subarray(had.first);
+    if (toFirst.length > 0) return `the first person got ${quote(toFirst)}`;
+    const toSecond = second.inbox.all().subarray(had.second);
+    if (toSecond.length > 0) return `the second person got ${quote(toSecond)}`;
+    if (first.inbox.ended || second.inbox.ended) return 'it closed a connection';
+    if (!program.running) return `it ${program.describeExit()}`;
+    const out = program.stdout.all().subarray(was.out);
+    if (out.length > 0) return `it printed ${quote(out)}`;
+    const err = program.stderr.all().subarray(was.err);
+    return err.length > 0 ? `it wrote ${quote(err)} to stderr` : undefined;
+  };
+  const sent: string[] = [];
+  for (const message of messages) {
+    await second.send(message);
+    sent.push(quote(message));
+    const seen = await settle(second, acted, stop);
+    if (seen && typeof seen === 'object') {
+      const what = `it took ${quote(probe.message)} without a trace; a second person sent ${sent.join(', then ')}, without newlines: ${seen.acted}`;
+      return { framing: 'bare', what, ...(await replyFraming(first, had.first, stop)) };
+    }
+    if (seen !== 'quiet') return undefined;
+  }
+  return undefined;
 }
 
 /** How the server's answer ended, once it is complete: a newline, or nothing more until it waits again (or closes). */
@@ -140,7 +191,7 @@ async function discoverServerFraming(task: string, options: TaskOptions, probe: 
   if (!('found' in located) || stop.aborted) return undefined;
   const network = await openTestNetwork(sandboxView(task));
   let program: RunningProgram | undefined;
-  let conn: Connection | undefined;
+  const conns: Connection[] = [];
   try {
     const folder = await network.makeFolder('server', {});
     const env = { HOST: '127.0.0.1', PORT: String(options.port) };
@@ -161,23 +212,28 @@ async function discoverServerFraming(task: string, options: TaskOptions, probe: 
       if (port === undefined) await pollPause(10);
     }
     if (port === undefined) return undefined;
-    const socket = await network.connectTcp('127.0.0.1', port);
-    conn = new Connection(socket, 'server', transcript, 'grader', network.netPid, deadlines);
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the probe could not connect')), deadlines.reply);
-      socket.once('connect', () => {
-        clearTimeout(timer);
-        resolve();
+    const listening = port;
+    const connect = async (): Promise<Connection> => {
+      const socket = await network.connectTcp('127.0.0.1', listening);
+      const conn = new Connection(socket, 'server', transcript, 'grader', network.netPid, deadlines);
+      conns.push(conn);
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the probe could not connect')), deadlines.reply);
+        socket.once('connect', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        socket.once('error', (e) => {
+          clearTimeout(timer);
+          reject(e);
+        });
       });
-      socket.once('error', (e) => {
-        clearTimeout(timer);
-        reject(e);
-      });
-    });
-    const seen = await observeFraming(conn, running, probe, stop);
+      return conn;
+    };
+    const seen = await observeFraming(await connect(), running, probe, stop, connect);
     return seen.framing && { reads: seen.framing, ...(seen.replyFraming ? { replies: seen.replyFraming } : {}) };
   } finally {
-    conn?.destroy();
+    for (const conn of conns) conn.destroy();
     await program?.kill();
     await network.close();
   }

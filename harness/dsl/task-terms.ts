@@ -28,6 +28,13 @@ export interface TaskOptions {
 export interface FramingProbe {
   message: string;
   seen?: 'reply' | 'print';
+  /**
+   * What a second person sends, each without its newline once the server has read the one
+   * before (chat: a name, then a message): a server that took the first message silently
+   * (a chat's name, nobody else there to tell) is seen acting through what reaches either
+   * connection. Only a server that seemed to wait for the newline is asked.
+   */
+  another?: string[];
 }
 
 /** How a server reads a message: up to its newline, as the page asks, or as one recv() gives it. */

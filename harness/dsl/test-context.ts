@@ -184,7 +184,7 @@ export class TestContext {
     if (!probe) throw new Error(`task ${this.task} gives no first message to send (framingProbe)`);
     const server = await this.startServer(opts);
     const conn = await this.connectPlain(server);
-    const seen = await observeFraming(conn, server.process, probe);
+    const seen = await observeFraming(conn, server.process, probe, undefined, () => this.connectPlain(server));
     if (seen.framing === 'line') conn.note('the server read the message and waits for its newline');
     expectWaitedForNewline(probe.message, seen);
   }

@@ -102,6 +102,15 @@ describe('a course without newlines', function () {
     });
   }
 
+  // Alone on its connection it takes the name without a trace: a second person who joins and speaks without a newline is heard.
+  it('chat: a server that prints nothing is seen reading without a newline through a second person, and loses only the page’s newline', async () => {
+    const report = await gradeJson('chat', fixture('framing-bare-silent'));
+    expect(notPassed(report), why(report)).to.deep.equal(EXPECTED.chat.lost);
+    expect(report.dialect).to.deep.equal(EXPECTED.chat.dialect);
+    const charged = report.tests.find((t) => t.name === PAGE_NEWLINE_TEST);
+    expect(charged?.message).to.include('it took "Alice" without a trace; a second person sent "Bob"').and.include('the first person got "* Bob joined"');
+  });
+
   for (const task of ['stock1', 'chat', 'echo']) {
     it(`grades the ${task} pair ten times with one verdict`, async function () {
       this.timeout(MANY_GRADINGS_MS);

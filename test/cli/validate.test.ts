@@ -11,6 +11,8 @@ interface Validation {
   tasks: Array<{
     task: string;
     flaky?: unknown[];
+    reference: { passed: number; failed: number };
+    mutants: Array<{ name: string; killed: boolean; notJudged?: boolean }>;
     matrix?: { mutants: string[]; tests: Array<{ name: string; kills: string[] }> };
     charges?: Array<{ mutant: string; groups: string[]; crossGroups?: string; unexplained: boolean }>;
   }>;
@@ -60,6 +62,23 @@ describe('validate --repeat --matrix', function () {
       '| the server prints HELLO |  | ✗ |',
       '| the client exits |  |  |',
     ]);
+  });
+
+  it('--groups robustness grades that group only: mutants whose bug other groups name are left unjudged, not failed', async () => {
+    const r = await runCli('validate', ['task3b', '--groups', 'robustness', '--repeat', '2', '--full', '--format', 'json']);
+    expect(r.exitCode, r.stdout).to.equal(0);
+    const [task] = (JSON.parse(r.stdout) as Validation).tasks;
+    expect(task.flaky).to.deep.equal([]);
+    const full = await runCli('validate', ['task3b', '--format', 'json']);
+    const [all] = (JSON.parse(full.stdout) as Validation).tasks;
+    // Fewer tests than the whole spec, all of them passed by the reference.
+    expect(task.reference.failed).to.equal(0);
+    expect(task.reference.passed).to.be.above(0).and.below(all.reference.passed);
+    // echo-one-recv's bug is named by a robustness test (pieces); server-wrong-port's only by server tests.
+    const byName = new Map(task.mutants.map((m) => [m.name, m]));
+    expect(byName.get('echo-one-recv')).to.include({ killed: true });
+    expect(byName.get('echo-one-recv')?.notJudged).to.equal(undefined);
+    expect(byName.get('server-wrong-port')).to.include({ killed: false, notJudged: true });
   });
 
   it('rejects --repeat 0, exit 2', async () => {
