@@ -1,6 +1,6 @@
 // The grade command as students and CI use it: exit codes, feedback, JSON, no leaks.
 
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
@@ -11,6 +11,16 @@ import { fixture, mutant, processesMentioning, root, runCli } from './run-cli.js
 
 /** How long a program may take to start listening, without SOCKET_GRADER_TIME_SCALE. */
 const UNSCALED_STARTUP_MS = 10_000;
+
+/** A fixture copied to a folder of this test's own, so that only its own programs mention the path. */
+function privateCopy(name: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-test-'));
+  // Readable by others, as the fixture is: its programs run as users of their own, as they would from there.
+  chmodSync(dir, 0o755);
+  const copy = path.join(dir, name);
+  cpSync(fixture(name), copy, { recursive: true });
+  return copy;
+}
 
 describe('grade command', function () {
   this.timeout(FEW_GRADINGS_MS);
@@ -174,18 +184,30 @@ describe('grade command', function () {
   });
 
   it('kills a server that forks, setsid()s and ignores SIGTERM, leaving nothing running', async () => {
-    const r = await runCli('grade', ['task3b', fixture('forks-and-ignores-term')]);
-    expect(r.stdout).to.include('the server answers HELLO with HELLO');
-    expect(processesMentioning('forks-and-ignores-term')).to.deep.equal([]);
-    expect(r.leftovers).to.deep.equal([]);
+    // A copy of its own: the hostile programs' test grades the same fixture, maybe at the same time.
+    const copy = privateCopy('forks-and-ignores-term');
+    try {
+      const r = await runCli('grade', ['task3b', copy]);
+      expect(r.stdout).to.include('the server answers HELLO with HELLO');
+      // Programs run from the grader's copy in the run's TMPDIR, or from the submission itself without namespaces.
+      expect([...processesMentioning(copy), ...processesMentioning(r.tmp)]).to.deep.equal([]);
+      expect(r.leftovers).to.deep.equal([]);
+    } finally {
+      rmSync(path.dirname(copy), { recursive: true, force: true });
+    }
   });
 
   it('drains a server that floods its output, and still grades it', async () => {
-    const r = await runCli('grade', ['task3b', fixture('floods'), '--format', 'json']);
-    const report = JSON.parse(r.stdout) as TaskReport;
-    const answer = report.tests.find((t) => t.name === 'the server answers HELLO with HELLO');
-    expect(answer?.status, answer?.message).to.equal('passed');
-    expect(processesMentioning(`${root}/test/fixtures/floods`)).to.deep.equal([]);
+    const copy = privateCopy('floods');
+    try {
+      const r = await runCli('grade', ['task3b', copy, '--format', 'json']);
+      const report = JSON.parse(r.stdout) as TaskReport;
+      const answer = report.tests.find((t) => t.name === 'the server answers HELLO with HELLO');
+      expect(answer?.status, answer?.message).to.equal('passed');
+      expect([...processesMentioning(copy), ...processesMentioning(r.tmp)]).to.deep.equal([]);
+    } finally {
+      rmSync(path.dirname(copy), { recursive: true, force: true });
+    }
   });
 
   it('reports the robustness group as advisory with --advisory robustness', async () => {
