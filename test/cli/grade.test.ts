@@ -1,26 +1,16 @@
 // The grade command as students and CI use it: exit codes, feedback, JSON, no leaks.
 
-import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
 import { FEW_GRADINGS_MS } from '../limits.js';
-import { fixture, mutant, processesMentioning, root, runCli } from './run-cli.js';
+import { fixture, mutant, privateCopy, processesMentioning, root, runCli } from './run-cli.js';
 
 /** How long a program may take to start listening, without SOCKET_GRADER_TIME_SCALE. */
 const UNSCALED_STARTUP_MS = 10_000;
-
-/** A fixture copied to a folder of this test's own, so that only its own programs mention the path. */
-function privateCopy(name: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-test-'));
-  // Readable by others, as the fixture is: its programs run as users of their own, as they would from there.
-  chmodSync(dir, 0o755);
-  const copy = path.join(dir, name);
-  cpSync(fixture(name), copy, { recursive: true });
-  return copy;
-}
 
 describe('grade command', function () {
   this.timeout(FEW_GRADINGS_MS);

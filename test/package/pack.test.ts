@@ -151,7 +151,7 @@ describe('installed package', function () {
     }
     const r = await runClassroomSteps(submission);
     // A point lost says where: each test that did not pass, with its message.
-    const lost = [...r.runners].flatMap(([task, results]) => results.tests.filter((t) => t.status !== 'pass').map((t) => `${task}: ${t.name}: ${(t.message ?? '').slice(0, 600)}`));
+    const lost = [...r.runners].flatMap(([task, graded]) => graded.tests.filter((t) => t.status !== 'pass').map((t) => `${task}: ${t.name}: ${(t.message ?? '').slice(0, 600)}`));
     expect(r.points, lost.join('\n')).to.equal(r.maxPoints);
     for (const [task, results] of r.runners) expect(results.status, task).to.equal('pass');
 
