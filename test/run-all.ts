@@ -19,19 +19,21 @@ import { DEFAULT_TEST_MS } from './limits.js';
 const mochaBin = createRequire(import.meta.url).resolve('mocha/bin/mocha.js');
 const testDir = path.join(root, 'dist', 'test');
 
-/** Files that take longest (seconds in a serial run of 2026-12-03), started first. */
+/** Files that take longest, started first: seconds in a parallel run on a loaded machine (2026-12-03), quiet in brackets. */
 const SLOWEST_FIRST = [
-  'cli/bench.test.js', // 103
-  'package/pack.test.js', // 66
-  'cli/framing.test.js', // 68
-  'cli/stop-words.test.js', // 56
-  'cli/class-dashboard.test.js', // 50
-  'cli/stalls.test.js', // 42
-  'cli/side-by-side.test.js', // 37
-  'cli/grade.test.js', // 22
-  'cli/isolation.test.js', // 20
-  'cli/dialect.test.js', // 16
-  'cli/hostile.test.js', // 15
+  'package/pack.test.js', // 678 (66)
+  'cli/stop-words.test.js', // 378 (56)
+  'cli/framing.test.js', // 420 (~40)
+  'cli/framing-ten-times.test.js', // 363 (~28)
+  'cli/bench.test.js', // 328 (103, before it graded task3b)
+  'cli/grade.test.js', // 242 (22)
+  'cli/side-by-side.test.js', // 231 (37)
+  'cli/stalls.test.js', // 202 (42)
+  'cli/class-dashboard.test.js', // 122 (50)
+  'cli/isolation.test.js', // 99 (20)
+  'cli/class.test.js',
+  'cli/dialect.test.js', // (16)
+  'cli/hostile.test.js', // (15)
 ];
 
 /** Files whose gradings run on the grader's own network, where a port is the machine's: run alone, after the others. */
