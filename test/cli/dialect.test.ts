@@ -126,15 +126,4 @@ describe('a course of its own port', function () {
   });
 });
 
-describe('a course of its own port, without namespaces', function () {
-  this.timeout(FEW_GRADINGS_MS);
-
-  it('demands PORT as before: the hard-coded server fails its first test, later server tests are skipped, nothing is learned', async () => {
-    const report = await gradeJson('task3b', 'dialect-5004', { SOCKET_GRADER_ISOLATION: 'none' });
-    expect(report.isolation).to.equal('none');
-    expect(report.dialect).to.equal(undefined);
-    const first = report.tests.find((t) => t.name === PAGE_PORT_TEST);
-    expect(first?.message).to.match(/it listens on port 5004/);
-    for (const t of report.tests.filter((x) => x.group === 'server' && x !== first)) expect(t.message).to.include(`did not start in the test "${PAGE_PORT_TEST}"`);
-  });
-});
+// Without namespaces (SOCKET_GRADER_ISOLATION=none): test/cli/host-network.test.ts.

@@ -8,67 +8,9 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { PAGE_NEWLINE_TEST, PAGE_PORT_TEST } from '../../harness/report/dialect-words.js';
 import { renderTask } from '../../harness/report/render-text.js';
-import type { TaskReport } from '../../harness/report/types.js';
-import { isolation } from '../../harness/sandbox/isolation.js';
-import { FEW_GRADINGS_MS, MANY_GRADINGS_MS } from '../limits.js';
-import { fixture, root, runCli } from './run-cli.js';
-
-const isolated = isolation().mode !== 'none';
-
-const notPassed = (r: TaskReport): string[] => r.tests.filter((t) => t.status !== 'passed').map((t) => `${t.status}: ${t.name}`);
-const why = (r: TaskReport): string =>
-  r.tests
-    .filter((t) => t.status !== 'passed')
-    .map((t) => `${t.name}: ${t.message}`)
-    .join('\n');
-
-async function gradeJson(task: string, folder: string): Promise<TaskReport> {
-  const r = await runCli('grade', [task, folder, '--format', 'json']);
-  expect(r.leftovers).to.deep.equal([]);
-  return JSON.parse(r.stdout) as TaskReport;
-}
-
-const FRAMING_SAID = `your server reads messages without a newline and your client sends none; the page asks for one: that costs one test each (${PAGE_NEWLINE_TEST}, and the client's newline test)`;
-
-/** What each fixture of test/fixtures/framing-bare loses: the page's newline, once per program (and task5 its course's port). */
-const EXPECTED: Record<string, { lost: string[]; dialect: object }> = {
-  stock1: {
-    lost: ['failed: the client ends the symbol it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
-    dialect: { pagePort: 5000, serverPort: 5000, clientPort: 5000, serverFraming: 'bare', clientFraming: 'bare' },
-  },
-  task5: {
-    lost: [`failed: ${PAGE_PORT_TEST}`, 'failed: the client ends the file name it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
-    dialect: { pagePort: 55, serverPort: 12345, clientPort: 12345, serverFraming: 'bare', clientFraming: 'bare' },
-  },
-  // Several symbols on one connection, each answered before the next is sent.
-  stock2: {
-    lost: ['failed: the client ends each symbol it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
-    dialect: { pagePort: 5000, serverPort: 5000, clientPort: 5000, serverFraming: 'bare', clientFraming: 'bare' },
-  },
-  // The issue's threaded server, which failed all three concurrency tests with FileNotFoundError 'name\n'.
-  task7: {
-    lost: ['failed: the client ends the file name it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
-    dialect: { pagePort: 57, serverPort: 57, clientPort: 57, serverFraming: 'bare', clientFraming: 'bare' },
-  },
-  // The issue's chat server, which read "Sysuvz\n has joined": it prints the name it read at once.
-  chat: {
-    lost: ['failed: the client ends each message it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
-    dialect: { pagePort: 5003, serverPort: 5003, clientPort: 5003, serverFraming: 'bare', clientFraming: 'bare' },
-  },
-  // A turn-taking chat comparing `msg.upper() == "BYE"` on what one recv() gives.
-  task4: {
-    lost: ['failed: the client ends each message it sends with a newline', `failed: ${PAGE_NEWLINE_TEST}`],
-    dialect: { pagePort: 54, serverPort: 54, clientPort: 54, serverFraming: 'bare', clientFraming: 'bare' },
-  },
-};
-
-/** Fixtures whose server has no message to frame (an echo server sends back bytes as they come): only the client's newline is the page's. */
-const UNFRAMED_SERVER: Record<string, { lost: string[]; dialect: object }> = {
-  echo: { lost: ['failed: the client ends each message it sends with a newline'], dialect: { pagePort: 5001, serverPort: 5001, clientPort: 5001 } },
-};
-
-/** Every fixture's verdict: what it loses, and the dialect learned. */
-const VERDICTS = { ...EXPECTED, ...UNFRAMED_SERVER };
+import { FEW_GRADINGS_MS } from '../limits.js';
+import { EXPECTED, FRAMING_SAID, gradeJson, isolated, notPassed, UNFRAMED_SERVER, why } from './framing-cases.js';
+import { fixture, root } from './run-cli.js';
 
 describe('a course without newlines', function () {
   this.timeout(FEW_GRADINGS_MS);
@@ -111,18 +53,7 @@ describe('a course without newlines', function () {
     expect(charged?.message).to.include('it took "Alice" without a trace; a second person sent "Bob"').and.include('the first person got "* Bob joined"');
   });
 
-  for (const task of ['stock1', 'chat', 'echo']) {
-    it(`grades the ${task} pair ten times with one verdict`, async function () {
-      this.timeout(MANY_GRADINGS_MS);
-      const verdicts: string[][] = [];
-      // Two at a time, as a class run overlaps gradings, on a busy machine.
-      for (let round = 0; round < 5; round++) {
-        const reports = await Promise.all([gradeJson(task, fixture('framing-bare')), gradeJson(task, fixture('framing-bare'))]);
-        for (const r of reports) verdicts.push([...notPassed(r), JSON.stringify(r.dialect)]);
-      }
-      for (const v of verdicts) expect(v).to.deep.equal([...VERDICTS[task].lost, JSON.stringify(VERDICTS[task].dialect)]);
-    });
-  }
+  // Ten gradings of a pair, one verdict: test/cli/framing-ten-times.test.ts.
 });
 
 describe('a server that follows the page’s newline', function () {

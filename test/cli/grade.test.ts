@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
 import { FEW_GRADINGS_MS } from '../limits.js';
-import { fixture, mutant, processesMentioning, root, runCli } from './run-cli.js';
+import { fixture, mutant, privateCopy, processesMentioning, root, runCli } from './run-cli.js';
 
 /** How long a program may take to start listening, unscaled (no --time-scale). */
 const UNSCALED_STARTUP_MS = 10_000;
@@ -180,18 +180,30 @@ describe('grade command', function () {
   });
 
   it('kills a server that forks, setsid()s and ignores SIGTERM, leaving nothing running', async () => {
-    const r = await runCli('grade', ['task3b', fixture('forks-and-ignores-term')]);
-    expect(r.stdout).to.include('the server answers HELLO with HELLO');
-    expect(processesMentioning('forks-and-ignores-term')).to.deep.equal([]);
-    expect(r.leftovers).to.deep.equal([]);
+    // A copy of its own: the hostile programs' test grades the same fixture, maybe at the same time.
+    const copy = privateCopy('forks-and-ignores-term');
+    try {
+      const r = await runCli('grade', ['task3b', copy]);
+      expect(r.stdout).to.include('the server answers HELLO with HELLO');
+      // Programs run from the grader's copy in the run's TMPDIR, or from the submission itself without namespaces.
+      expect([...processesMentioning(copy), ...processesMentioning(r.tmp)]).to.deep.equal([]);
+      expect(r.leftovers).to.deep.equal([]);
+    } finally {
+      rmSync(path.dirname(copy), { recursive: true, force: true });
+    }
   });
 
   it('drains a server that floods its output, and still grades it', async () => {
-    const r = await runCli('grade', ['task3b', fixture('floods'), '--format', 'json']);
-    const report = JSON.parse(r.stdout) as TaskReport;
-    const answer = report.tests.find((t) => t.name === 'the server answers HELLO with HELLO');
-    expect(answer?.status, answer?.message).to.equal('passed');
-    expect(processesMentioning(`${root}/test/fixtures/floods`)).to.deep.equal([]);
+    const copy = privateCopy('floods');
+    try {
+      const r = await runCli('grade', ['task3b', copy, '--format', 'json']);
+      const report = JSON.parse(r.stdout) as TaskReport;
+      const answer = report.tests.find((t) => t.name === 'the server answers HELLO with HELLO');
+      expect(answer?.status, answer?.message).to.equal('passed');
+      expect([...processesMentioning(copy), ...processesMentioning(r.tmp)]).to.deep.equal([]);
+    } finally {
+      rmSync(path.dirname(copy), { recursive: true, force: true });
+    }
   });
 
   it('reports the robustness group as advisory with --advisory robustness', async () => {

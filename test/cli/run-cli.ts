@@ -1,6 +1,6 @@
 // Runs the real CLI as a user would, in a private TMPDIR so leaks can be counted.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,20 @@ import { PROGRAM_WAIT_MS } from '../limits.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const fixture = (name: string): string => path.join(root, 'test', 'fixtures', name);
+
+/**
+ * A fixture copied to a folder of the caller's own, for a test that counts the processes
+ * left that mention its path: test files run in parallel, and another may be grading the
+ * same fixture. Remove `path.dirname(copy)` when done.
+ */
+export function privateCopy(name: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fixture-copy-'));
+  // Readable by others, as the fixture is: its programs run as users of their own, as they would from there.
+  chmodSync(dir, 0o755);
+  const copy = path.join(dir, path.basename(name));
+  cpSync(fixture(name), copy, { recursive: true });
+  return copy;
+}
 
 /** A known mutant as a whole submission (mutants are stored as deltas on a solution). */
 export function mutant(task: string, name: string): string {

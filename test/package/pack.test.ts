@@ -150,7 +150,9 @@ describe('installed package', function () {
       cpSync(path.join(solutions, first, task), path.join(submission, task), { recursive: true });
     }
     const r = await runClassroomSteps(submission);
-    expect(r.points).to.equal(r.maxPoints);
+    // A point lost says where: each test that did not pass, with its message.
+    const lost = [...r.runners].flatMap(([task, graded]) => graded.tests.filter((t) => t.status !== 'pass').map((t) => `${task}: ${t.name}: ${(t.message ?? '').slice(0, 600)}`));
+    expect(r.points, lost.join('\n')).to.equal(r.maxPoints);
     for (const [task, results] of r.runners) expect(results.status, task).to.equal('pass');
 
     // Gradescope: run_autograder with its /autograder paths pointed at a temp folder.
