@@ -199,14 +199,16 @@ export class Connection {
   /**
    * True once the program that sent what is unread has gone on to wait: nothing left
    * in its socket's send queue, nothing the grader's socket holds unread (a long message
-   * comes to the grader 64 KiB at a time), and every thread of its tree asleep (in recv,
-   * input(), accept...). Its message is over, newline or not. Read from /proc: no timer decides.
+   * comes to the grader 64 KiB at a time), nothing the grader sent waiting for it to read
+   * (asleep in recv() with bytes queued, it is about to wake and may send the rest), and
+   * every thread of its tree asleep (in recv, input(), accept...). Its message is over,
+   * newline or not. Read from /proc: no timer decides.
    */
   private senderWaits(): boolean {
     const sender = this.peerProgram;
     if (!sender?.process.running) return false;
     const side = studentSideOf(this.remotePort, this.localPort, this.netPid);
-    if (side === undefined || side.unsentBytes !== 0) return false;
+    if (side === undefined || side.unsentBytes !== 0 || side.unreadBytes !== 0) return false;
     // The same table seen from the grader's end of the connection.
     const ours = studentSideOf(this.localPort, this.remotePort, this.netPid);
     return (ours === undefined || ours.unreadBytes === 0) && allThreadsAsleep(sender.process.pid);

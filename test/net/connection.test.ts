@@ -230,4 +230,45 @@ describe('a connection over a real loopback socket', function () {
       await exited;
     }
   });
+
+  it('takes a piece without a newline as the whole line only while the sender has nothing from the grader left to read', async () => {
+    // The sender sends "CAF", then sleeps on its keyboard with the grader's bytes unread in
+    // its socket: asleep, but once it reads them it sends the rest ("E\n"). Had the grader
+    // taken "CAF" as the line there, a server asleep in recv() for a moment as the next
+    // piece arrives would have lost a test (task3c, 2 gradings in 20 under load).
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as net.AddressInfo;
+    const accepted = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+    const code = `import socket, sys; s = socket.create_connection(("127.0.0.1", ${port})); s.sendall(b"CAF"); print("sent", flush=True); sys.stdin.readline(); s.recv(10); s.sendall(b"E\\n"); s.recv(1)`;
+    const sender = spawn('python3', ['-c', code], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const exited = once(sender, 'exit');
+    try {
+      const socket = await accepted;
+      server.close();
+      const grader = new Connection(socket, 'client', new Transcript(), 'grader', process.pid, UNSCALED);
+      grader.peerProgram = {
+        role: 'client',
+        process: {
+          exited,
+          pid: sender.pid ?? -1,
+          get running() {
+            return sender.exitCode === null && sender.signalCode === null;
+          },
+        },
+      };
+      expect(await settlesWithin(once(sender.stdout, 'data'), PROGRAM_WAIT_MS), 'the sender says it sent "CAF"').to.not.equal(undefined);
+      await grader.send('more');
+      const line = grader.expectLine(textPattern('CAFE', /^CAFE$/), { within: PROGRAM_WAIT_MS });
+      // Long enough for the grader to look at the sender asleep on its keyboard, many times.
+      expect(await settlesWithin(line, 500), "no line yet: the sender has the grader's bytes to read").to.equal(undefined);
+      sender.stdin.write('go\n');
+      expect(await line).to.equal('CAFE');
+      socket.destroy();
+    } finally {
+      sender.kill('SIGKILL');
+      await exited;
+    }
+  });
 });
