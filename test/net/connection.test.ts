@@ -1,7 +1,7 @@
 // One connection as the expectations see it, over a real loopback socket pair: the grader's
 // end is a Connection, the other end a socket this test writes, pauses, closes or resets.
 
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
 import { expect } from 'chai';
@@ -58,6 +58,20 @@ async function received(peer: net.Socket, bytes: number): Promise<string> {
 }
 
 /** The StudentFailure `action` fails with (a failure to fail is the test's own failure). */
+/** A real program spawned by the test, as the grader's connection knows its peer: a client whose threads /proc shows. */
+function clientProgram(sender: ChildProcess, exited: Promise<unknown>): Connection['peerProgram'] {
+  return {
+    role: 'client',
+    process: {
+      exited,
+      pid: sender.pid ?? -1,
+      get running() {
+        return sender.exitCode === null && sender.signalCode === null;
+      },
+    },
+  };
+}
+
 async function failureOf(action: Promise<unknown>): Promise<StudentFailure> {
   try {
     await action;
@@ -211,16 +225,7 @@ describe('a connection over a real loopback socket', function () {
       const sent = once(sender.stdout, 'data');
       expect(await settlesWithin(sent, PROGRAM_WAIT_MS), 'the sender says it sent everything').to.not.equal(undefined);
       const grader = new Connection(socket, 'client', new Transcript(), 'grader', process.pid, UNSCALED);
-      grader.peerProgram = {
-        role: 'client',
-        process: {
-          exited,
-          pid: sender.pid ?? -1,
-          get running() {
-            return sender.exitCode === null && sender.signalCode === null;
-          },
-        },
-      };
+      grader.peerProgram = clientProgram(sender, exited);
       const line = grader.expectLine(textPattern('x, again and again', /^x+$/), { within: PROGRAM_WAIT_MS });
       socket.resume();
       expect((await line).length).to.equal(size);
@@ -248,16 +253,7 @@ describe('a connection over a real loopback socket', function () {
       const socket = await accepted;
       server.close();
       const grader = new Connection(socket, 'client', new Transcript(), 'grader', process.pid, UNSCALED);
-      grader.peerProgram = {
-        role: 'client',
-        process: {
-          exited,
-          pid: sender.pid ?? -1,
-          get running() {
-            return sender.exitCode === null && sender.signalCode === null;
-          },
-        },
-      };
+      grader.peerProgram = clientProgram(sender, exited);
       expect(await settlesWithin(once(sender.stdout, 'data'), PROGRAM_WAIT_MS), 'the sender says it sent "CAF"').to.not.equal(undefined);
       await grader.send('more');
       const line = grader.expectLine(textPattern('CAFE', /^CAFE$/), { within: PROGRAM_WAIT_MS });
