@@ -12,10 +12,14 @@ import { boundSockets } from '../../harness/process/sockets.js';
 import { studentEnv } from '../../harness/process/student-env.js';
 import { PROGRAM_WAIT_MS } from '../limits.js';
 
+/** Every program this file started: killed after each test, so none outlives it into another file's tests in the same worker. */
+const started: RunningProgram[] = [];
+
 function python(code: string, env: Record<string, string> = {}, transcript = new Transcript()): RunningProgram {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'program-test-'));
   const program = new RunningProgram({ file: 'inline', command: 'python3', args: ['-c', code] }, { cwd: dir, env: studentEnv(dir, env), actor: 'server', transcript });
   void program.exited.then(() => rmSync(dir, { recursive: true, force: true }));
+  started.push(program);
   return program;
 }
 
@@ -23,6 +27,10 @@ function python(code: string, env: Record<string, string> = {}, transcript = new
 killLiveProgramsOnSignals();
 
 describe('a student program', () => {
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((p) => p.kill()));
+  });
+
   it('sees no variable of the grader environment, and runs unbuffered', async () => {
     process.env.GITHUB_TOKEN = 'secret-token';
     try {
@@ -46,15 +54,21 @@ describe('a student program', () => {
 
   it('has its exit reported with its last output, and its orphans killed, when a child it started outlives it', async () => {
     const transcript = new Transcript();
-    const p = python('import os, signal\nif os.fork() == 0:\n    os.setsid()\n    signal.pause()\nprint("parent leaves", flush=True)', {}, transcript);
-    const tree = await p.stdout.waitFor(() => (p.stdout.all().includes('parent leaves') ? processTree(p.pid) : undefined), PROGRAM_WAIT_MS);
-    if (tree.kind !== 'found') throw new Error('the test program printed nothing');
+    // The child names itself once it has left the group; only then does the parent leave,
+    // so the test never races the parent's exit to find the child.
+    const p = python(
+      'import os, signal\nr, w = os.pipe()\nif os.fork() == 0:\n    os.setsid()\n    print("child", os.getpid(), flush=True)\n    os.write(w, b"x")\n    signal.pause()\nos.read(r, 1)\nprint("parent leaves", flush=True)',
+      {},
+      transcript,
+    );
     const exit = await p.exited;
     expect(exit.code).to.equal(0);
-    expect(p.stdout.all().toString()).to.equal('parent leaves\n');
+    const printed = p.stdout.all().toString();
+    const child = Number(/^child (\d+)\n/.exec(printed)?.[1]);
+    expect(printed).to.equal(`child ${child}\nparent leaves\n`);
     expect(transcript.entries.map((e) => e.event).join('\n')).to.include('its output was still open');
     // Orphaned and out of the group, the child is found by the marker it inherited.
-    const orphan = tree.value.filter((pid) => pid !== p.pid);
+    const orphan = [child];
     expect(orphan.filter(isAlive)).to.have.length(1);
     await p.kill();
     expect(orphan.filter(isAlive)).to.deep.equal([]);
