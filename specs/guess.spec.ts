@@ -85,6 +85,8 @@ class Search {
   low = LOW;
   high = HIGH;
   readonly history: string[] = [];
+  /** Each guess with its hint, to read them the other way round. */
+  readonly hints: [number, Hint][] = [];
   won: number | undefined;
 
   constructor(readonly who: string) {}
@@ -100,6 +102,7 @@ class Search {
   /** Applies the hint for `guess`; fails when no number from 1 to 100 fits every hint. */
   apply(guess: number, hint: Hint, help: string): void {
     this.history.push(`${guess} → ${hint}`);
+    this.hints.push([guess, hint]);
     if (hint === 'CORRECT') this.won = guess;
     else if (hint === 'HIGHER') this.low = Math.max(this.low, guess + 1);
     else this.high = Math.min(this.high, guess - 1);
@@ -118,6 +121,18 @@ class Search {
       });
     }
   }
+}
+
+/** Whether one secret fits every hint of `game` with HIGHER and LOWER read the other way round (a server whose hints describe the guess). */
+function fitsSwapped(game: Search): boolean {
+  let low = LOW;
+  let high = HIGH;
+  for (const [guess, hint] of game.hints) {
+    if (hint === 'CORRECT') return low <= guess && guess <= high;
+    if (hint === 'LOWER') low = Math.max(low, guess + 1);
+    else high = Math.min(high, guess - 1);
+  }
+  return low <= high;
 }
 
 /** The server's next line; if none comes, the failure says a reply to `guess` was awaited. */
@@ -148,6 +163,27 @@ async function playToWin(conn: Connection, who = 'the grader', help?: string): P
   const game = new Search(who);
   while (game.won === undefined) await guessOnce(conn, game, help);
   return game.won;
+}
+
+/**
+ * Plays one game per seat to CORRECT, a guess at each seat in turn. A game won at its first
+ * guess, before another seat had a hint, is played again by a new seat (at most twice): the
+ * games never overlapped, and a server that serves one player at a time would pass.
+ */
+async function playAtOnce<Seat>(seats: Seat[], who: (i: number, fresh: boolean) => string, newSeat: () => Promise<Seat>, turn: (seat: Seat, game: Search) => Promise<void>): Promise<void> {
+  const games = seats.map((_, i) => new Search(who(i, false)));
+  let replaced = 0;
+  while (games.some((g) => g.won === undefined)) {
+    for (const [i, game] of games.entries()) {
+      if (game.won !== undefined) continue;
+      await turn(seats[i], game);
+      if (game.won !== undefined && game.guesses === 1 && games.some((g) => g.guesses === 0) && replaced < 2) {
+        replaced++;
+        seats[i] = await newSeat();
+        games[i] = new Search(who(i, true));
+      }
+    }
+  }
 }
 
 /** The student's client pointed at the grader, and its connection. */
@@ -182,9 +218,16 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
     serverListensCheck();
 
     check('the server answers a guess with HIGHER, LOWER or CORRECT', 2, async (t) => {
-      const { conn } = await serverSession(t);
-      await conn.sendLine('50');
-      await conn.expectLine(HINT_REPLY, { help: HINT_HELP });
+      const server = await t.startServer();
+      // A lucky guess would show only CORRECT: a new game, another guess, until a hint shows
+      // HIGHER or LOWER too (three lucky games in a row: one in a million).
+      for (const guess of ['50', '25', '75']) {
+        const conn = await t.connect(server);
+        await conn.sendLine(guess);
+        const reply = await conn.expectLine(HINT_REPLY, { help: HINT_HELP });
+        if (hintLine(reply) !== 'CORRECT') return;
+        conn.end();
+      }
     });
 
     check(`playing by binary search, the server's hints fit one secret number and CORRECT comes within ${BOUND} guesses (three games)`, 3, async (t) => {
@@ -251,12 +294,12 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
     check('two players guessing in turns are both answered and both win', 3, async (t) => {
       const server = await t.startServer();
       const players = [await t.connect(server), await t.connect(server)];
-      const games = players.map((_, i) => new Search(`player ${i + 1}`));
-      while (games.some((g) => g.won === undefined)) {
-        for (const [i, conn] of players.entries()) {
-          if (games[i].won === undefined) await guessOnce(conn, games[i], `player ${i + 1} was not answered while the other game is open; ${THREAD_HELP}`);
-        }
-      }
+      await playAtOnce(
+        players,
+        (i, fresh) => `player ${i + 1}${fresh ? ' (a new player)' : ''}`,
+        () => t.connect(server),
+        async (conn, game) => void (await guessOnce(conn, game, `${game.who} was not answered while the other game is open; ${THREAD_HELP}`)),
+      );
     });
 
     check('four players at once each get a secret of their own (not all the same number)', 2, async (t) => {
@@ -361,13 +404,13 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
     check('two of your clients playing at the same time both win their games', 2, async (t) => {
       const server = await t.startServer();
       const clients = [await t.startClient(server), await t.startClient(server)];
-      const games = clients.map((_, i) => new Search(`the person at client ${i + 1}`));
       // The hint names a busy server only when the socket table shows it: this client's connection not accepted, or its guess unread.
       const help = "each guess typed at a client must get its hint on that client's screen: your client sends the guess and prints the hint your server answers";
-      while (games.some((g) => g.won === undefined)) {
-        for (const [i, client] of clients.entries()) {
-          const game = games[i];
-          if (game.won !== undefined) continue;
+      await playAtOnce(
+        clients,
+        (i, fresh) => `the person at client ${i + 1}${fresh ? ' (a new player)' : ''}`,
+        () => t.startClient(server),
+        async (client, game) => {
           const guess = game.next();
           client.type(String(guess));
           const line = await withHintFromEvidence(
@@ -375,8 +418,8 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
             () => busyServerHint(t, client, server, THREAD_HELP, 'the other player'),
           );
           game.apply(guess, onePrintedHint(line, help), 'each player keeps one secret from the first guess to CORRECT');
-        }
-      }
+        },
+      );
     });
   });
 
@@ -407,7 +450,13 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
           const line = await readReply(conn, guess, LOOP_HELP);
           const hint = hintMeant(line);
           if (!hint) throw new StudentFailure({ sent: conn.lastSent, expected: `the hint for ${guess}, sent in two pieces`, actual: `the line ${quote(line)}`, help: LOOP_HELP });
-          game.apply(Number(guess), hint, `${LOOP_HELP}; a server that answers each piece gives hints for the wrong numbers`);
+          try {
+            game.apply(Number(guess), hint, `${LOOP_HELP}; a server that answers each piece gives hints for the wrong numbers`);
+          } catch (e) {
+            // Hints that go the wrong way are the server group's charge; read swapped, they show the pieces were joined.
+            if (!(e instanceof StudentFailure) || !fitsSwapped(game)) throw e;
+            break;
+          }
         }
         // The grader leaves: closing after CORRECT is the server group's test.
         conn.end();
@@ -443,7 +492,8 @@ task('guess', { port: 5002, stopWord: END_OF_INPUT, framingProbe: { message: '50
       await rude.sendLinePiece('2');
       await rude.waitUntilRead();
       rude.reset();
-      await expectServesOnOrEndsCleanly(server, async () => void (await playToWin(await t.connect(server))), {
+      // One hint shows the server serves on; whether hints fit the secret is the server group's test.
+      await expectServesOnOrEndsCleanly(server, async () => void (await guessOnce(await t.connect(server), new Search('the next player'))), {
         help: 'recv() raises ConnectionResetError when a player vanishes: catch it, close that connection, keep serving the others',
       });
       server.expectRunning('a player who vanishes must end only that game, not the server');
