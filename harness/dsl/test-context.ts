@@ -14,8 +14,9 @@ import { UdpRelay } from '../net/udp-relay.js';
 import type { RunningProgram } from '../process/program.js';
 import { type BoundSocket, type ServerEnd, serverEndsOf } from '../process/sockets.js';
 import { openTestNetwork, type SandboxView, type TestNetwork } from '../sandbox/test-network.js';
+import { locateProgram } from '../submission/locate-program.js';
 import { clientPort } from './client-port.js';
-import { gradingDeadlines, learnStopWords, TestNotes } from './grading-context.js';
+import { gradingDeadlines, learnStopWords, submissionDir, TestNotes } from './grading-context.js';
 import { expectWaitedForNewline, PAGE_NEWLINE_TEST } from './page-newline.js';
 import { expectPagePort } from './page-port.js';
 import { ProgramUnderTest, ServerUnderTest } from './program-under-test.js';
@@ -192,10 +193,12 @@ export class TestContext {
   /**
    * How the grader, as the server, answers the client: without a newline only where the
    * client sends none and its own server answers so (or, not seen answering, reads without
-   * one too): a client that reads up to the newline keeps it.
+   * one too): a client that reads up to the newline keeps it. A client handed in without a
+   * server is answered the way it sends, as its course's programs do (one send, one recv).
    */
   private async answerFraming(clientFraming: Framing | undefined): Promise<Framing> {
     if (clientFraming !== 'bare') return 'line';
+    if ('missing' in (await locateProgram(submissionDir(), this.task, 'server'))) return 'bare';
     const replies = await serverReplyFraming(this.task, this.options);
     return (replies ?? (await serverFraming(this.task, this.options))) === 'bare' ? 'bare' : 'line';
   }

@@ -52,7 +52,11 @@ function framingWords(d: Dialect): string | undefined {
     return `your server reads messages without a newline and your client sends none; the page asks for one: that costs one test each (${PAGE_NEWLINE_TEST}, and the client's newline test), and the other tests speak without it`;
   }
   if (server) return `your server reads messages without a newline; the page asks for one: that costs one test (${PAGE_NEWLINE_TEST}), and the other tests send without it`;
-  if (client) return "your client sends messages without a newline; the page asks for one: that costs one test (the client's newline test), and the client tests answer without it";
+  if (client) {
+    // A client is answered the way its own server reads: a server of the page's newline keeps it.
+    const answers = d.serverFraming === 'line' ? 'the client tests answer with a newline, as your server reads' : 'the client tests answer without it';
+    return `your client sends messages without a newline; the page asks for one: that costs one test (the client's newline test), and ${answers}`;
+  }
   return undefined;
 }
 

@@ -53,6 +53,18 @@ describe('a course without newlines', function () {
     expect(charged?.message).to.include('it took "Alice" without a trace; a second person sent "Bob"').and.include('the first person got "* Bob joined"');
   });
 
+  // Handed in without its server, a client that sends without a newline is answered the same way.
+  it('task4: a client alone that sends without a newline is answered without one, and loses only the page’s newline', async () => {
+    const report = await gradeJson('task4', fixture('bare-client-alone'));
+    const graded = report.tests.filter((t) => t.status !== 'skipped');
+    expect(
+      graded.filter((t) => t.status !== 'passed').map((t) => t.name),
+      why(report),
+    ).to.deep.equal(['the client ends each message it sends with a newline']);
+    expect(graded.map((t) => t.group)).to.include('client');
+    expect(report.dialect).to.deep.equal({ pagePort: 54, clientPort: 54, clientFraming: 'bare' });
+  });
+
   // Ten gradings of a pair, one verdict: test/cli/framing-ten-times.test.ts.
 });
 

@@ -45,3 +45,17 @@ describe("the report's words on a stop word of its own", () => {
     expect(dialectWords({ pagePort: 54 })).to.equal(undefined);
   });
 });
+
+describe("the report's words on a client that sends without a newline", () => {
+  it('answered without one, when its server reads that way or it came alone', () => {
+    expect(dialectWords({ pagePort: 54, clientFraming: 'bare' })).to.equal(
+      "your client sends messages without a newline; the page asks for one: that costs one test (the client's newline test), and the client tests answer without it",
+    );
+  });
+
+  it('answered with one, when its server reads up to the newline', () => {
+    expect(dialectWords({ pagePort: 54, serverFraming: 'line', clientFraming: 'bare' })).to.equal(
+      "your client sends messages without a newline; the page asks for one: that costs one test (the client's newline test), and the client tests answer with a newline, as your server reads",
+    );
+  });
+});
