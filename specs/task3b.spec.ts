@@ -2,7 +2,7 @@
 // End to end, the student's client runs against the student's server: only what the
 // person sees counts (the client printing the server's HELLO, its exit code).
 
-import { check, group, randomWord, task } from '../harness/index.js';
+import { check, group, quote, randomWord, StudentFailure, task } from '../harness/index.js';
 import { serverListensCheck } from './lib/server-listens.js';
 
 task('task3b', { port: 53 }, () => {
@@ -79,7 +79,17 @@ task('task3b', { port: 53 }, () => {
       await client.send('HEL');
       await client.waitUntilRead();
       await client.send('LO\n');
-      await client.expectText('HELLO', { help: 'TCP may deliver a message in pieces: keep calling recv() until the whole word (or the newline) has arrived' });
+      // Joined is judged by the answer, in any words: an answer to the piece "HEL" shows it was taken as the message; the word HELLO is the server group's test.
+      const help = 'TCP may deliver a message in pieces: keep calling recv() until the whole word (or the newline) has arrived';
+      const answer = await client.readLine({ help });
+      if (/hel(?!lo)/i.test(answer)) {
+        throw new StudentFailure({
+          sent: '"HEL", then "LO\\n"',
+          expected: 'one answer (in any words) to the whole HELLO: the two pieces read as one message',
+          actual: `the answer ${quote(answer)}: the first piece "HEL" was taken as the whole message`,
+          help,
+        });
+      }
     });
 
     check('the client prints the whole reply when it arrives in pieces', 1, async (t) => {
