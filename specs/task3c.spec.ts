@@ -217,7 +217,7 @@ task('task3c', { port: 12000 }, () => {
         const got = conn.inbox.unread();
         throw new StudentFailure({
           sent: conn.lastSent,
-          expected: `the reply ${quote(`${line.toUpperCase()}\n`)}, ended by its newline`,
+          expected: `a reply ended by its newline, such as ${quote(`${line.toUpperCase()}\n`)}`,
           actual: `${got.length > 0 ? `${quote(got)} without a newline` : 'nothing'}, then ${whyNoMore(outcome, t.deadlines.reply, conn.inbox.endedBecause)}`,
           help,
         });
