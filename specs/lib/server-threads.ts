@@ -1,13 +1,13 @@
-// Waiting for a server to be done with what it was sent: every thread asleep again.
+// Waiting for a program to be done with what it was sent: every thread asleep again.
 
-import { pollUntil, type ServerUnderTest } from '../../harness/index.js';
+import { type ProgramUnderTest, pollUntil } from '../../harness/index.js';
 
 /**
  * Until every thread of the server has gone back to waiting (seen on a few polls in a
  * row, so what a thread that met an error printed has reached the grader): a thread
  * that died of a reset has printed its traceback by then.
  */
-export async function untilAllThreadsWait(server: ServerUnderTest): Promise<void> {
+export async function untilAllThreadsWait(server: ProgramUnderTest): Promise<void> {
   let streak = 0;
   await pollUntil(() => {
     streak = server.allThreadsAsleep() ? streak + 1 : 0;
