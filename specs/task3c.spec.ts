@@ -57,9 +57,9 @@ async function expectUppercaseOf(conn: Connection, line: string, help: string): 
   }
 }
 
-/** The line in any letter case: a robustness probe judges that the text came back, its uppercasing is the server group's. */
+/** A line holding `line` in any letter case: a robustness probe judges that the text came back, its uppercasing and wording are the server group's. */
 function anyCaseOf(line: string): TextPattern {
-  return textPattern(`the line ${quote(line.toUpperCase())} (in any letter case)`, (got) => got.toUpperCase() === line.toUpperCase());
+  return textPattern(`a line holding ${quote(line.toUpperCase())} (in any letter case, words of its own around it allowed)`, (got) => got.toUpperCase().includes(line.toUpperCase()));
 }
 
 /** A fresh client gets its line back (in any case): proof that the server still serves. */
@@ -75,10 +75,10 @@ function lettersOf(text: string): string {
   return text.toUpperCase().replace(/[^A-Z]/g, '');
 }
 
-/** The reply holds every letter of `line`, in order, in any case: the whole line was read, however it was converted. */
+/** The reply holds every letter of `line`, in order, in any case, words of its own around it allowed: the whole line was read, however it was converted. */
 async function expectWholeLineBack(conn: Connection, line: string, help: string): Promise<void> {
   const got = await conn.readLine({ help });
-  if (lettersOf(got) !== lettersOf(line)) {
+  if (!lettersOf(got).includes(lettersOf(line))) {
     throw new StudentFailure({
       sent: `a line of ${line.length} characters: ${quote(line)}`,
       expected: `the whole line back, in uppercase: ${quote(line.toUpperCase())} (only its letters are compared here, in any case)`,

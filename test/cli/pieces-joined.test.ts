@@ -26,6 +26,13 @@ describe('pieces joined, in any words', function () {
     expect(statusOf(report, 'the server acknowledges a message longer than 1024 bytes')).to.equal('passed');
   });
 
+  it('task3c: a server that labels its uppercase reply ("From Server: …") passes every probe of its own: pieces, a split é, a long line, a reset', async () => {
+    const report = await robustness('task3c', 'own-wording');
+    const server = report.tests.filter((t) => t.name.startsWith('the server'));
+    expect(server.map((t) => t.name)).to.have.length.of.at.least(4);
+    expect(server.filter((t) => t.status !== 'passed').map((t) => `${t.name}: ${t.message}`)).to.deep.equal([]);
+  });
+
   it('stock5: a server that joins the pieces and answers from its own price table passes the pieces probe', async () => {
     const report = await robustness('stock5', 'own-price-table');
     expect(statusOf(report, 'the server answers a symbol that arrives in two pieces')).to.equal('passed');
