@@ -114,7 +114,7 @@ export class Inbox {
       let stopWatching = (): void => undefined;
       if (!attempt()) {
         this.waiters.add(wake);
-        if (stall) stopWatching = onStall((why) => void (attempt() || finish({ kind: 'stalled', why })));
+        if (stall) stopWatching = onStall((why) => void (attempt() || finish({ kind: 'stalled', why })), Date.now() + withinMs);
       }
     });
   }

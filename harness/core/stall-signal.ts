@@ -16,7 +16,8 @@ export const SLEEPS_PAST_DEADLINES = /\bfor (at least )?\d+ s more\b/;
 /** Told once, with what each program waits in, e.g. "the client waits in input()". */
 export type StallListener = (why: string) => void;
 
-type StallSource = (listener: StallListener) => () => void;
+/** `until`: when the wait gives up (as Date.now() counts); a program's timer that fires later cannot change what it sees. */
+type StallSource = (listener: StallListener, until?: number) => () => void;
 
 let source: StallSource | undefined;
 let acting = 0;
@@ -28,10 +29,12 @@ export function provideStalls(s: StallSource | undefined): void {
 
 /**
  * Calls `listener` once the test's programs have stalled, counted from now (a stall
- * that began before the wait began is confirmed again). Returns the unsubscribe.
+ * that began before the wait began is confirmed again). `until`: when the wait gives up
+ * (Date.now()); a thread whose timer fires after it then counts as waiting with no
+ * deadline. Returns the unsubscribe.
  */
-export function onStall(listener: StallListener): () => void {
-  return source ? source(listener) : () => undefined;
+export function onStall(listener: StallListener, until?: number): () => void {
+  return source ? source(listener, until) : () => undefined;
 }
 
 /**
@@ -62,7 +65,7 @@ export function graderIsActing(test?: RunningTest): boolean {
 export async function settlesOrStalls<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | { stalled: string } | undefined> {
   let stop = (): void => undefined;
   const stalled = new Promise<{ stalled: string }>((resolve) => {
-    stop = onStall((why) => resolve({ stalled: why }));
+    stop = onStall((why) => resolve({ stalled: why }), Date.now() + ms);
   });
   try {
     return await settlesWithin(Promise.race([promise.then((value) => ({ value })), stalled]), ms);

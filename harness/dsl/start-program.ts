@@ -149,7 +149,7 @@ async function waitUntilBound(program: RunningProgram, protocol: 'tcp' | 'udp', 
   let printedBytes = -1;
   // Stalled before listening: it waits for something only the grader could give, and never will.
   let stalled: string | undefined;
-  const stopWatching = onStall((why) => (stalled = why));
+  const stopWatching = onStall((why) => (stalled = why), end);
   try {
     for (;;) {
       const sockets = boundSockets(program.pid, netPid).filter((s) => s.protocol === protocol);

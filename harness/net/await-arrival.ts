@@ -36,7 +36,7 @@ export function awaitArrival<T>(peek: () => T | undefined, waiters: Set<() => vo
       stalled = why;
       if (peek()) wake();
       else finish('stalled');
-    });
+    }, Date.now() + within);
     waiters.add(wake);
     wake();
     whenExited(from, () => (peek() ? wake() : finish('exited')));

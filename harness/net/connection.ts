@@ -167,7 +167,7 @@ export class Connection {
   async waitUntilRead(opts: ExpectOptions = {}): Promise<void> {
     const within = opts.within ?? this.deadlines.reply;
     let stalled: string | undefined;
-    const stop = onStall((why) => (stalled = why));
+    const stop = onStall((why) => (stalled = why), Date.now() + within);
     const read = await pollUntil(() => {
       // A program that closes a socket with bytes still unread resets it: an orderly
       // close (FIN, no reset) proves it read everything, whether it then exited or not.

@@ -54,6 +54,8 @@ const PROVEN_LOOK_EVERY_MS = 10;
 /** TCP states a socket stays in until a program or the grader acts: established, listening, closed by one side or both. */
 const SETTLED_TCP_STATES = new Set(['01', '0A', '08', '05', '06', '07']);
 const MIN_WAKES = 2;
+/** A timer nearer than this is a short one (a heartbeat, an updater), whatever the waits' deadlines. */
+const FAR_AT_LEAST_NS = 1_000_000_000n;
 
 interface Syscall {
   nr: number;
@@ -256,7 +258,7 @@ function programProcesses(test: RunningTest | undefined): Array<{ actor: string;
 }
 
 /** One look at the test's programs: undefined unless every thread waits with no deadline, or on a timer. */
-function look(test: RunningTest | undefined): Look | undefined {
+function look(test: RunningTest | undefined, farNs: bigint): Look | undefined {
   if (!waits) return undefined;
   const programs = programProcesses(test);
   if (!programs || programs.length === 0) return undefined;
@@ -298,8 +300,8 @@ function look(test: RunningTest | undefined): Look | undefined {
           parts.push(`${tid}:timer`);
           continue;
         }
-        if (timer.earliestNs !== undefined && timer.earliestNs - nowNs >= limits.beyondEveryWaitNs) {
-          // It cannot wake before any wait ends: as if it had no deadline (it must not wake either).
+        if (timer.earliestNs !== undefined && timer.earliestNs - nowNs >= farNs) {
+          // It cannot wake before the test's waits end: as if it had no deadline (it must not wake either).
           program.far.push({ kind: timer.kind, seconds: Number((timer.earliestNs - nowNs) / 1_000_000_000n) });
           parts.push(`${tid}:${call.nr}:far:${switches}`);
         } else {
@@ -398,6 +400,8 @@ interface Watcher {
   timersAtSince?: Look['timers'];
   /** Of those looks, how many in a row (up to the last) were proven quiet. */
   provenLooks: number;
+  /** When its wait gives up (Date.now()), if it said. */
+  until?: number;
 }
 
 /** Every short timer has woken MIN_WAKES times since the watcher's `since`: each goes round, it is not one sleep still under way. */
@@ -427,7 +431,8 @@ async function watch(): Promise<void> {
       await pollPause([...watchers].some((w) => w.provenLooks > 0) ? PROVEN_LOOK_EVERY_MS : LOOK_EVERY_MS);
       // One look per test waiting: each test's programs stall, or not, on their own.
       const looks = new Map<RunningTest | undefined, Look | undefined>();
-      for (const w of watchers) if (!looks.has(w.test)) looks.set(w.test, graderIsActing(w.test) ? undefined : look(w.test));
+      const farNs = farTimers(watchers);
+      for (const w of watchers) if (!looks.has(w.test)) looks.set(w.test, graderIsActing(w.test) ? undefined : look(w.test, farNs.get(w.test) ?? limits.beyondEveryWaitNs));
       for (const test of lastTimers.keys()) if (!looks.has(test)) lastTimers.delete(test);
       const complete = [...looks.values()];
       if (complete.every((l) => l !== undefined)) forgetThreadsExcept(new Set(complete.flatMap((l) => [...(l?.seenThreads ?? [])])));
@@ -456,8 +461,26 @@ async function watch(): Promise<void> {
   }
 }
 
-function subscribe(listener: StallListener): () => void {
-  const w: Watcher = { listener, test: runningTest(), since: Date.now(), looks: 0, provenLooks: 0 };
+/**
+ * Per test, how far off a timer must be to count as none: past every deadline, or past
+ * the moment every wait of that test gives up, when each said when (a price updater
+ * sleeping 10 s holds no answer the grader waits 3 s for). At least FAR_AT_LEAST_NS, so a
+ * heartbeat is never taken for a sleep when a wait is about to end anyway.
+ */
+function farTimers(all: Iterable<Watcher>): Map<RunningTest | undefined, bigint> {
+  const now = Date.now();
+  const far = new Map<RunningTest | undefined, bigint>();
+  for (const w of all) {
+    const untilNs = w.until === undefined ? limits.beyondEveryWaitNs : BigInt(Math.max(0, w.until - now)) * 1_000_000n;
+    const ns = untilNs > limits.beyondEveryWaitNs ? limits.beyondEveryWaitNs : untilNs < FAR_AT_LEAST_NS ? FAR_AT_LEAST_NS : untilNs;
+    const known = far.get(w.test);
+    far.set(w.test, known === undefined || ns > known ? ns : known);
+  }
+  return far;
+}
+
+function subscribe(listener: StallListener, until?: number): () => void {
+  const w: Watcher = { listener, test: runningTest(), since: Date.now(), looks: 0, provenLooks: 0, until };
   watchers.add(w);
   if (!looping) void watch();
   return () => watchers.delete(w);
@@ -468,7 +491,7 @@ function subscribe(listener: StallListener): () => void {
  * is on its way to them (see provenQuiet); undefined when they do not all wait.
  */
 export function provenQuietNow(): boolean | undefined {
-  return look(undefined)?.proven;
+  return look(undefined, limits.beyondEveryWaitNs)?.proven;
 }
 
 /** From now on, waits in this process end when the test's programs stall; how long a stall takes scales with the run's `deadlines`. */

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import type { TaskReport } from '../../harness/report/types.js';
 import { isolation } from '../../harness/sandbox/isolation.js';
 import { FEW_GRADINGS_MS } from '../limits.js';
-import { fixture, runCli } from './run-cli.js';
+import { fixture, mutant, runCli } from './run-cli.js';
 
 /** The deadline of a wait for a connection (unscaled). */
 const DEADLINE_MS = 3000;
@@ -13,8 +13,8 @@ const DEADLINE_MS = 3000;
 // Stalls are decided only where each test has a network of its own.
 const namespaces = isolation().mode !== 'none';
 
-async function grade(name: string, env: Record<string, string> = {}, task = 'task3b', args: string[] = []): Promise<TaskReport> {
-  const r = await runCli('grade', [task, fixture(name), '--format', 'json', ...args], env);
+async function grade(name: string, env: Record<string, string> = {}, task = 'task3b', args: string[] = [], dir = fixture(name)): Promise<TaskReport> {
+  const r = await runCli('grade', [task, dir, '--format', 'json', ...args], env);
   return JSON.parse(r.stdout) as TaskReport;
 }
 
@@ -61,6 +61,20 @@ describe('stalls', function () {
       /nothing: the server waits in accept\(\) and recv\(\); its other thread sleeps in sleep\(\) for \d+ s more, and nothing is on its way \(nothing would happen before the deadline\)/,
     );
     expect(test?.message, 'ended by the stall, not by the 3 s deadline').not.to.include('within 3.0 s');
+  });
+
+  it("ends a wait of 3 s at once when the updater sleeps 10 s holding the lock the answer needs: its timer is past that wait's deadline, though not past every deadline", async function () {
+    if (!namespaces) this.skip();
+    const atOnce = 'the server answers at once while its price updater waits';
+    const find = (r: TaskReport): TaskReport['tests'][number] | undefined => r.tests.find((t) => t.name.startsWith(atOnce));
+    const held = mutant('stock6', 'lock-held-while-sleeping');
+    const test = find(await grade('', {}, 'stock6', ['--test', atOnce], held));
+    expect(test?.status).to.equal('failed');
+    expect(test?.message).to.match(/its other thread sleeps in sleep\(\) for \d+ s more, and nothing is on its way \(nothing would happen before the deadline\)/);
+    expect(test?.message, 'ended by the stall, not by the 3 s deadline').not.to.include('within 3.0 s');
+    const atDeadline = find(await grade('', { SOCKET_GRADER_STALLS: 'off' }, 'stock6', ['--test', atOnce], held));
+    expect(atDeadline?.status).to.equal('failed');
+    expect(atDeadline?.message).to.include('nothing within 3.0 s');
   });
 
   it('ends it too while the updater wakes ten times a second doing nothing anyone can see, to the verdict the deadline gives', async function () {
