@@ -7,8 +7,11 @@ export interface BenchFigures {
   slowestTaskSeconds: number;
   /** The median over tasks of each one's median `grade <task> reference`. */
   medianTaskSeconds: number;
+  /** The median over tasks of the floor of what each starts alone: no grading of a task can be faster than its floor. */
+  medianTaskFloorSeconds: number;
   emptySubmissionSeconds: number;
   hangingSubmissionSeconds: number;
+  /** A class graded with no parallelism (one grading at a time, its tests one after another) over the same class on every core. */
   classSpeedup: number;
   /** Every mutant of the tasks graded as a class per task, every core busy (null: --no-mutants). */
   mutantClassSeconds: number | null;

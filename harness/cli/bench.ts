@@ -28,8 +28,12 @@ interface Catalog {
   fullPoints: boolean;
   programsStarted: Record<string, number>;
   floorSeconds: number;
-  /** `seconds` (the median) and `maxSeconds` of `grade <task> reference` alone, as a student runs it, over `--repeat` runs; `inCatalogSeconds`: inside the catalog run, beside the others. */
-  perTask: Array<{ task: string; seconds: number; maxSeconds: number; inCatalogSeconds: number; tests: number }>;
+  /**
+   * `seconds` (the median) and `maxSeconds` of `grade <task> reference` alone, as a student runs it, over `--repeat` runs;
+   * `floorSeconds`: the programs that grading started, doing nothing, as many at once as its tests run;
+   * `inCatalogSeconds`: inside the catalog run, beside the others.
+   */
+  perTask: Array<{ task: string; seconds: number; maxSeconds: number; floorSeconds: number; inCatalogSeconds: number; tests: number }>;
 }
 
 function say(line: string): void {
@@ -98,11 +102,16 @@ export async function bench(argv: string[]): Promise<number> {
     let workerPeakMiB = 0;
     for (let pass = 0; pass < repeat; pass++) {
       for (const task of tasks) {
-        const { run } = await gradeRun([task], false, 'reference', flags.waits.timeScale);
+        // The first pass counts what each task starts: its own floor, below which no grading of it can go.
+        const env: Record<string, string> = pass === 0 ? { [SPAWN_LOG_VARIABLE]: taskSpawnLog(tmp, task) } : {};
+        const { run } = await gradeRun([task], false, 'reference', flags.waits.timeScale, env);
         alone.get(task)?.push(run.seconds);
         workerPeakMiB = Math.max(workerPeakMiB, run.memory.workerPeakMiB);
       }
     }
+    // A task alone runs up to twice the cores' tests at once (defaultTestsAtOnce), each starting its programs in turn.
+    const taskFloors = new Map<string, number>();
+    for (const task of tasks) taskFloors.set(task, await floorSeconds(countStarts(taskSpawnLog(tmp, task)), 2 * cores));
     const sortedAlone = (task: string): number[] => [...(alone.get(task) ?? [])].sort((a, b) => a - b);
     const catalog: Catalog = {
       tasks: catalogReport.tasks.length,
@@ -114,6 +123,7 @@ export async function bench(argv: string[]): Promise<number> {
         task: t.task,
         seconds: round(quantile(sortedAlone(t.task), 0.5)),
         maxSeconds: round(Math.max(...sortedAlone(t.task))),
+        floorSeconds: round(taskFloors.get(t.task) ?? Number.NaN),
         inCatalogSeconds: round(t.durationMs / 1000),
         tests: t.tests.length,
       })),
@@ -129,17 +139,24 @@ export async function bench(argv: string[]): Promise<number> {
     writeHangingSubmission(hanging, tasks);
     const hangingRun = (await gradeRun(tasks, all, hanging, flags.waits.timeScale)).run;
 
-    // 3. A class: the same correct submission many times, one at a time and on every core.
-    say(`bench: a class of ${classSize} ${classTask} submissions, --jobs 1 and --jobs ${cores}…`);
+    // 3. A class: the same correct submission many times: with no parallelism at all (one
+    // grading at a time, its tests one after another), one grading at a time (its tests side
+    // by side, the default), and on every core.
+    say(`bench: a class of ${classSize} ${classTask} submissions, one test at a time, --jobs 1 and --jobs ${cores}…`);
     const classDir = path.join(tmp, 'class');
     const solution = studentSolution(classTask);
     for (let i = 1; i <= classSize; i++) cpSync(solution, path.join(classDir, `student${String(i).padStart(2, '0')}`), { recursive: true });
     const classRuns: Record<string, Timed> = {};
-    for (const jobs of [1, cores]) {
-      classRuns[jobs] = await timeCli('class', [classTask, classDir, '--jobs', String(jobs), '--csv', path.join(tmp, `class-${jobs}.csv`)], flags.waits.timeScale);
-      if (classRuns[jobs].exitCode !== 0)
+    const classWays: Array<[string, string[]]> = [
+      ['serial', ['--jobs', '1', '--tests-at-once', '1']],
+      ['1', ['--jobs', '1']],
+      [String(cores), ['--jobs', String(cores)]],
+    ];
+    for (const [way, flagsOfWay] of classWays) {
+      classRuns[way] = await timeCli('class', [classTask, classDir, ...flagsOfWay, '--csv', path.join(tmp, `class-${way}.csv`)], flags.waits.timeScale);
+      if (classRuns[way].exitCode !== 0)
         throw new GraderError(
-          `bench: the class of correct ${classTask} submissions did not all grade at full points (--jobs ${jobs}, exit ${classRuns[jobs].exitCode})\n${classRuns[jobs].stderr.slice(-2000)}`,
+          `bench: the class of correct ${classTask} submissions did not all grade at full points (${flagsOfWay.join(' ')}, exit ${classRuns[way].exitCode})\n${classRuns[way].stderr.slice(-2000)}`,
         );
     }
 
@@ -168,9 +185,15 @@ export async function bench(argv: string[]): Promise<number> {
           0.5,
         ),
       ),
+      medianTaskFloorSeconds: round(
+        quantile(
+          [...catalog.perTask.map((t) => t.floorSeconds)].sort((a, b) => a - b),
+          0.5,
+        ),
+      ),
       emptySubmissionSeconds: round(emptyRun.seconds),
       hangingSubmissionSeconds: round(hangingRun.seconds),
-      classSpeedup: round(classRuns[1].seconds / classRuns[cores].seconds),
+      classSpeedup: round(classRuns.serial.seconds / classRuns[cores].seconds),
       mutantClassSeconds: mutants ? round(mutants.seconds) : null,
       mutantClassFloorSeconds: mutants ? round(mutants.floorSeconds) : null,
       mutantClassRatio: mutants ? round(mutants.seconds / mutants.floorSeconds) : null,
@@ -193,6 +216,7 @@ export async function bench(argv: string[]): Promise<number> {
         task: classTask,
         submissions: classSize,
         jobs: cores,
+        serialSeconds: round(classRuns.serial.seconds),
         oneAtATimeSeconds: round(classRuns[1].seconds),
         parallelSeconds: round(classRuns[cores].seconds),
         perMinute: round((classSize / classRuns[cores].seconds) * 60),
@@ -222,6 +246,11 @@ export async function bench(argv: string[]): Promise<number> {
   }
 }
 
+/** Where the first grading of `task` alone logs the programs it starts. */
+function taskSpawnLog(tmp: string, task: string): string {
+  return path.join(tmp, `spawns-${task}.log`);
+}
+
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -230,17 +259,17 @@ function table(
   targets: ReturnType<typeof checkTargets>,
   f: BenchFigures,
   catalog: Catalog,
-  cls: { task: string; submissions: number; jobs: number; oneAtATimeSeconds: number; parallelSeconds: number; perMinute: number; peakMiB: number },
+  cls: { task: string; submissions: number; jobs: number; serialSeconds: number; oneAtATimeSeconds: number; parallelSeconds: number; perMinute: number; peakMiB: number },
   mutants: { gradings: number; p50Seconds: number; p95Seconds: number; slowest: { task: string; mutant: string; seconds: number }; peakMiB: number } | null,
 ): string {
   const starts = Object.values(catalog.programsStarted).reduce((a, b) => a + b, 0);
   const lines = [
     `catalog: ${catalog.tasks} tasks, ${catalog.tests} tests, ${starts} programs started, ${f.catalogSeconds} s (floor ${round(catalog.floorSeconds)} s)`,
-    `class: ${cls.submissions} × ${cls.task}: ${cls.oneAtATimeSeconds} s one at a time, ${cls.parallelSeconds} s with --jobs ${cls.jobs} (${cls.perMinute} per minute), ${cls.peakMiB} MiB at most`,
+    `class: ${cls.submissions} × ${cls.task}: ${cls.serialSeconds} s one grading and one test at a time, ${cls.oneAtATimeSeconds} s one grading at a time, ${cls.parallelSeconds} s with --jobs ${cls.jobs} (${cls.perMinute} per minute), ${cls.peakMiB} MiB at most`,
     mutants
       ? `mutants: ${mutants.gradings} gradings in ${f.mutantClassSeconds} s (floor ${f.mutantClassFloorSeconds} s); per grading p50 ${mutants.p50Seconds} s, p95 ${mutants.p95Seconds} s, slowest ${mutants.slowest.seconds} s (${mutants.slowest.task} ${mutants.slowest.mutant}); ${mutants.peakMiB} MiB at most`
       : 'mutants: not run',
-    `per task alone: median ${f.medianTaskSeconds} s, slowest ${f.slowestTaskSeconds} s; a grading worker peaks at ${f.workerPeakMiB} MiB`,
+    `per task alone: median ${f.medianTaskSeconds} s (its programs' floor: median ${f.medianTaskFloorSeconds} s), slowest ${f.slowestTaskSeconds} s; a grading worker peaks at ${f.workerPeakMiB} MiB`,
     `validate: ${f.validateSeconds === null ? 'not run' : `${f.validateSeconds} s`}`,
     '',
     '| figure | value | target | met |',

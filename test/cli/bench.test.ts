@@ -30,6 +30,7 @@ describe('bench', function () {
         'catalogSeconds',
         'slowestTaskSeconds',
         'medianTaskSeconds',
+        'medianTaskFloorSeconds',
         'emptySubmissionSeconds',
         'hangingSubmissionSeconds',
         'classSpeedup',
@@ -47,10 +48,16 @@ describe('bench', function () {
       expect(Object.values(json.catalog.programsStarted).reduce((a, b) => a + b, 0)).to.be.greaterThan(5);
       expect(json.catalog.floorSeconds).to.be.greaterThan(0);
       // slowestTaskSeconds is the slowest task graded alone; inside the catalog run is shown beside it.
-      const perTask = (json.catalog as unknown as { perTask: Array<{ task: string; seconds: number; maxSeconds: number; inCatalogSeconds: number }> }).perTask;
+      const perTask = (json.catalog as unknown as { perTask: Array<{ task: string; seconds: number; maxSeconds: number; floorSeconds: number; inCatalogSeconds: number }> }).perTask;
       expect(perTask.map((t) => t.task)).to.deep.equal(['task3b']);
       expect(perTask[0].seconds).to.equal(json.slowestTaskSeconds).and.equal(json.medianTaskSeconds);
       expect(perTask[0].maxSeconds).to.be.at.least(perTask[0].seconds);
+      // The task's own floor: the programs its grading alone started, doing nothing.
+      expect(perTask[0].floorSeconds).to.be.greaterThan(0).and.equal(json.medianTaskFloorSeconds);
+      // The class speed-up's baseline has no parallelism at all: one grading, one test at a time.
+      const cls = json.class as { serialSeconds: number; oneAtATimeSeconds: number; parallelSeconds: number };
+      expect(cls.serialSeconds).to.be.greaterThan(0);
+      expect(json.classSpeedup).to.be.closeTo(cls.serialSeconds / cls.parallelSeconds, 0.02);
       // Every mutant of task3b was graded as a class; the slowest names its mutant.
       const mutants = json.mutantClass as { gradings: number; p50Seconds: number; p95Seconds: number; slowest: { task: string; mutant: string; seconds: number } };
       expect(mutants.gradings).to.equal(readdirSync(path.join(root, 'specs', 'task3b', 'mutants')).length);
