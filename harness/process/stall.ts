@@ -4,8 +4,8 @@
 // socket of the test's networks has changed meanwhile (no byte on its way). Then nothing can happen until the grader
 // acts, and a wait for what they would send ends now instead of at its deadline.
 // Threads on timers of their own count too, in two cases (see timed-waits.ts):
-// - a timer that cannot fire before any wait's deadline (a price updater sleeping 600 s)
-//   is as good as no deadline;
+// - a timer that cannot fire before the test's waits give up, at least 1 s off (a price
+//   updater sleeping 600 s, or 10 s while the grader waits 3 s), is as good as no deadline;
 // - threads that wake on a timer again and again (a heartbeat, an updater every 0.2 s)
 //   and do nothing a test can see (nothing sent on the test's networks, nothing
 //   written: no output, no file) for timerIdleMs, each having woken MIN_WAKES times,
